@@ -1,0 +1,49 @@
+"""Shared fixtures. Pure-module tests under tests/workers need none of these, and this file imports
+nothing from Django at module level so that they also run with `-p no:django`."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from claims import roles  # plain constants: safe to import before Django is set up
+
+ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+HAS_REDIS = bool(os.environ.get("REDIS_URL"))
+
+needs_postgres = pytest.mark.skipif(not ON_POSTGRES, reason="needs DATABASE_URL on PostgreSQL")
+needs_redis = pytest.mark.skipif(not HAS_REDIS, reason="needs REDIS_URL")
+
+
+def _user(username: str, role: str):
+    from .factories import UserFactory
+
+    return UserFactory(username=username, role=role)
+
+
+@pytest.fixture
+def viewer(db):
+    return _user("vera", roles.VIEWER)
+
+
+@pytest.fixture
+def fact_checker(db):
+    return _user("fatima", roles.FACT_CHECKER)
+
+
+@pytest.fixture
+def editor(db):
+    return _user("eddie", roles.EDITOR)
+
+
+@pytest.fixture
+def second_editor(db):
+    return _user("erin", roles.EDITOR)
+
+
+SEED_PATH = Path(__file__).resolve().parent.parent / "seeds" / "000_575df2c8442f52cd.txt"
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED_PATH.read_text(encoding="utf-8")

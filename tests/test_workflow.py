@@ -1,0 +1,255 @@
+"""The claim workflow: every move of the table, its role and preconditions, no-ops, stale versions,
+the four-eyes rule and the compare-and-swap under concurrency."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from claims.models import ChecklistState, ClaimEvent, ClaimStatus, Verdict
+from claims.services import (
+    ConcurrentUpdate,
+    InvalidTransition,
+    StaleVersion,
+    TransitionForbidden,
+    claim_transition,
+)
+from claims.workflow import MOVES, MOVES_BY_EDGE
+
+from .conftest import needs_postgres
+from .factories import ChecklistItemFactory, ClaimFactory, EvidenceFactory
+
+pytestmark = pytest.mark.django_db
+
+S = ClaimStatus
+
+
+def ready_for_review(claim, assignee):
+    """Everything researching → in_review needs."""
+    claim.assignee = assignee
+    claim.verdict = Verdict.FALSE
+    claim.verdict_summary = "Official figures show the opposite."
+    claim.save()
+    EvidenceFactory(claim=claim)
+    ChecklistItemFactory(claim=claim, state=ChecklistState.DONE)
+    ChecklistItemFactory(claim=claim, required=False)  # optional items may stay open
+    return claim
+
+
+def claim_in(status, *, assignee=None, **fields):
+    if status in (S.IN_REVIEW, S.PUBLISHED):
+        fields.setdefault("verdict", Verdict.FALSE)
+    claim = ClaimFactory(status=status, assignee=assignee, **fields)
+    if status in (S.IN_REVIEW, S.PUBLISHED):
+        ready_for_review(claim, assignee)
+    return claim
+
+
+ALL_EDGES = [(a, b) for a in S.values for b in S.values if a != b]
+
+
+@pytest.mark.parametrize(("source", "target"), [e for e in ALL_EDGES if e not in MOVES_BY_EDGE])
+def test_moves_outside_the_workflow_are_refused(source, target, editor, fact_checker):
+    claim = claim_in(source, assignee=fact_checker)
+    with pytest.raises(InvalidTransition, match=f"cannot move from {source} to {target}"):
+        claim_transition(claim=claim, to=target, actor=editor, comment="because")
+    claim.refresh_from_db()
+    assert claim.status == source
+    assert not ClaimEvent.objects.filter(claim=claim).exists()
+
+
+@pytest.mark.parametrize("move", MOVES, ids=lambda m: f"{m.source}->{m.target}")
+def test_every_move_of_the_table_succeeds_for_an_editor_when_preconditions_hold(
+    move, editor, fact_checker
+):
+    claim = claim_in(move.source, assignee=fact_checker)
+    if move.target == S.IN_REVIEW:
+        ready_for_review(claim, fact_checker)
+    moved = claim_transition(claim=claim, to=move.target, actor=editor, comment="reason given")
+    assert moved.status == move.target
+    assert moved.version == claim.version + 1
+    event = ClaimEvent.objects.get(claim=claim)
+    assert (event.from_value, event.to_value, event.actor, event.comment) == (
+        move.source,
+        move.target,
+        editor,
+        "reason given",
+    )
+
+
+def test_repeating_the_current_status_is_a_no_op(editor):
+    claim = claim_in(S.TRIAGED)
+    same = claim_transition(claim=claim, to=S.TRIAGED, actor=editor)
+    assert same.version == claim.version
+    assert not ClaimEvent.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "setup", "message"),
+    [
+        (S.TRIAGED, S.RESEARCHING, {}, "the claim has no assignee"),
+        (S.RESEARCHING, S.IN_REVIEW, {"verdict_summary": "x"}, "no verdict is set"),
+        (S.RESEARCHING, S.IN_REVIEW, {"verdict": Verdict.FALSE}, "no verdict summary is written"),
+        (S.RESEARCHING, S.IN_REVIEW, {"verdict": Verdict.TRUE}, "no evidence is attached"),
+        (S.NEW, S.DISMISSED, {}, "a reason is required to dismiss"),
+        (S.IN_REVIEW, S.RESEARCHING, {}, "a reason is required to send back"),
+        (S.PUBLISHED, S.RESEARCHING, {}, "a reason is required to correct"),
+    ],
+)
+def test_unmet_preconditions_are_named(source, target, setup, message, editor, fact_checker):
+    claim = claim_in(source, assignee=fact_checker if source != S.TRIAGED else None)
+    for field, value in setup.items():
+        setattr(claim, field, value)
+    claim.save()
+    with pytest.raises(InvalidTransition, match=message):
+        claim_transition(claim=claim, to=target, actor=editor)
+    claim.refresh_from_db()
+    assert claim.status == source
+
+
+def test_sending_to_review_needs_every_required_checklist_item_worked(fact_checker):
+    claim = ready_for_review(ClaimFactory(status=S.RESEARCHING), fact_checker)
+    ChecklistItemFactory(claim=claim, title="Find the primary source")
+    ChecklistItemFactory(claim=claim, title="Ask the claimant", state=ChecklistState.SKIPPED)
+    with pytest.raises(InvalidTransition) as refused:
+        claim_transition(claim=claim, to=S.IN_REVIEW, actor=fact_checker)
+    assert "“Find the primary source”" in refused.value.message
+    assert "“Ask the claimant”" in refused.value.message  # skipped without a note
+
+    claim.checklist.filter(title="Find the primary source").update(state=ChecklistState.DONE)
+    claim.checklist.filter(title="Ask the claimant").update(note="Office did not answer in 48h")
+    assert claim_transition(claim=claim, to=S.IN_REVIEW, actor=fact_checker).status == S.IN_REVIEW
+
+
+def test_all_unmet_preconditions_are_reported_together(fact_checker):
+    claim = ClaimFactory(status=S.RESEARCHING, assignee=fact_checker)
+    with pytest.raises(InvalidTransition) as refused:
+        claim_transition(claim=claim, to=S.IN_REVIEW, actor=fact_checker)
+    assert refused.value.reasons == [
+        "no verdict is set",
+        "no verdict summary is written",
+        "no evidence is attached",
+    ]
+
+
+def test_publishing_needs_a_second_reviewer(editor, second_editor):
+    claim = claim_in(S.IN_REVIEW, assignee=editor)
+    with pytest.raises(InvalidTransition, match="the reviewer is the assignee"):
+        claim_transition(claim=claim, to=S.PUBLISHED, actor=editor)
+    published = claim_transition(claim=claim, to=S.PUBLISHED, actor=second_editor)
+    assert published.status == S.PUBLISHED
+    assert published.reviewer == second_editor
+    assert published.published_at is not None
+
+
+def test_the_system_cannot_publish(fact_checker):
+    claim = claim_in(S.IN_REVIEW, assignee=fact_checker)
+    with pytest.raises(InvalidTransition, match="the system cannot publish"):
+        claim_transition(claim=claim, to=S.PUBLISHED, actor=None)
+
+
+@pytest.mark.parametrize(
+    ("role_fixture", "source", "target", "allowed"),
+    [
+        ("viewer", S.NEW, S.TRIAGED, False),
+        ("viewer", S.TRIAGED, S.RESEARCHING, False),
+        ("fact_checker", S.NEW, S.TRIAGED, False),
+        ("fact_checker", S.NEW, S.DISMISSED, False),
+        ("fact_checker", S.TRIAGED, S.RESEARCHING, True),
+        ("fact_checker", S.RESEARCHING, S.IN_REVIEW, True),
+        ("fact_checker", S.IN_REVIEW, S.PUBLISHED, False),
+        ("fact_checker", S.IN_REVIEW, S.RESEARCHING, False),
+        ("fact_checker", S.DISMISSED, S.NEW, False),
+        ("editor", S.NEW, S.TRIAGED, True),
+        ("editor", S.DISMISSED, S.NEW, True),
+    ],
+)
+def test_roles_limit_the_moves(role_fixture, source, target, allowed, request, second_editor):
+    actor = request.getfixturevalue(role_fixture)
+    claim = claim_in(source, assignee=second_editor)
+    if target == S.IN_REVIEW:
+        ready_for_review(claim, second_editor)
+    if allowed:
+        assert claim_transition(claim=claim, to=target, actor=actor, comment="ok").status == target
+    else:
+        with pytest.raises(TransitionForbidden, match="your role does not allow"):
+            claim_transition(claim=claim, to=target, actor=actor, comment="ok")
+
+
+def test_a_stale_expected_version_is_refused(editor):
+    claim = ClaimFactory()
+    with pytest.raises(StaleVersion, match="changed since version 0"):
+        claim_transition(claim=claim, to=S.TRIAGED, actor=editor, expected_version=0)
+    assert claim_transition(claim=claim, to=S.TRIAGED, actor=editor, expected_version=1).version == 2
+
+
+def test_a_transition_is_recorded_in_field_history(editor):
+    claim = ClaimFactory()
+    claim_transition(claim=claim, to=S.TRIAGED, actor=editor)
+    latest = claim.history.latest()
+    assert (latest.status, latest.history_user, latest.history_change_reason) == (
+        S.TRIAGED,
+        editor,
+        "triage",
+    )
+
+
+def test_the_loser_of_a_race_gets_a_concurrent_update_error(editor, monkeypatch):
+    """Simulate another request landing between our read and our conditional write."""
+    from claims import services
+    from claims.models import Claim
+
+    claim = ClaimFactory()
+
+    class Interleaving(dict):
+        def get(self, key, default=None):
+            Claim.objects.filter(pk=claim.pk).update(version=99)  # the other editor's write
+            return super().get(key, default)
+
+    monkeypatch.setattr(services, "MOVES_BY_EDGE", Interleaving(services.MOVES_BY_EDGE))
+    with pytest.raises(ConcurrentUpdate, match="someone else changed this claim"):
+        claim_transition(claim=claim, to=S.TRIAGED, actor=editor)
+    claim.refresh_from_db()
+    assert (claim.status, claim.version) == (S.NEW, 99)
+    assert not ClaimEvent.objects.exists()
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_transitions_exactly_one_wins(editor, second_editor):
+    claim = ClaimFactory()
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def attempt(actor, target, comment):
+        # Both editors loaded version 1 (the API's If-Match): whichever writes second must lose,
+        # by StaleVersion if it reads after the winner's commit, by ConcurrentUpdate if before.
+        try:
+            barrier.wait(timeout=10)
+            claim_transition(
+                claim=claim, to=target, actor=actor, comment=comment, expected_version=1
+            )
+            outcomes.append("won")
+        except (ConcurrentUpdate, StaleVersion) as exc:
+            outcomes.append(type(exc).__name__)
+        finally:
+            connection.close()
+
+    for _ in range(10):  # repeat: a single run could serialise by luck
+        claim.refresh_from_db()
+        threads = [
+            threading.Thread(target=attempt, args=(editor, S.TRIAGED, "")),
+            threading.Thread(target=attempt, args=(second_editor, S.DISMISSED, "spam")),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        claim.refresh_from_db()
+        assert outcomes.count("won") == 1, outcomes
+        assert ClaimEvent.objects.filter(claim=claim).count() == 1
+        assert claim.version == 2
+        # reset for the next round
+        ClaimEvent.objects.all().delete()
+        type(claim).objects.filter(pk=claim.pk).update(status=S.NEW, version=1)
+        outcomes.clear()
