@@ -53,7 +53,8 @@ class Article(TimeStamped):
     outlet = models.ForeignKey(
         Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
     )
-    url = models.URLField(max_length=2000, null=True, blank=True)
+    # NULL, not "", when absent: the unique constraint applies only to articles that have a URL.
+    url = models.URLField(max_length=2000, null=True, blank=True)  # noqa: DJ001
     title = models.CharField(max_length=500)
     standfirst = models.TextField(blank=True)
     byline = models.CharField(max_length=300, blank=True)
@@ -368,11 +369,50 @@ class DateMention(models.Model):
     class Meta:
         ordering = ["claim", "start"]
         constraints = [
-            models.UniqueConstraint(fields=["claim", "start"], name="datemention_claim_start_unique"),
+            models.UniqueConstraint(
+                fields=["claim", "start"], name="datemention_claim_start_unique"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.text} = {self.value}"
+
+
+class SimilarityDecision(models.TextChoices):
+    SUGGESTED = "suggested", "Suggested"
+    CONFIRMED = "confirmed", "Confirmed duplicate"
+    REJECTED = "rejected", "Not a duplicate"
+
+
+class SimilarClaim(models.Model):
+    """A claim already tracked that says much the same as `claim`, found by the enrichment worker
+    (trigram similarity re-ranked with rapidfuzz). An editor confirms or rejects the suggestion;
+    a decision is never overwritten by re-processing."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="similar")
+    other = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    decision = models.CharField(
+        max_length=16, choices=SimilarityDecision.choices, default=SimilarityDecision.SUGGESTED
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["claim", "-score", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "other"], name="similarclaim_pair_unique"),
+            models.CheckConstraint(
+                condition=~Q(claim=F("other")), name="similarclaim_not_itself"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0) & Q(score__lte=1), name="similarclaim_score_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id} ~ {self.other_id} ({self.score:.2f})"
 
 
 class ChecklistTemplate(models.Model):
@@ -448,7 +488,9 @@ class ChecklistItem(models.Model):
     class Meta:
         ordering = ["claim", "order", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["claim", "title"], name="checklistitem_claim_title_unique"),
+            models.UniqueConstraint(
+                fields=["claim", "title"], name="checklistitem_claim_title_unique"
+            ),
             models.CheckConstraint(
                 condition=Q(state__in=ChecklistState.values), name="checklistitem_state_valid"
             ),

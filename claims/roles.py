@@ -16,6 +16,7 @@ _MODELS = (
     "mention",
     "quantity",
     "datemention",
+    "similarclaim",
     "checklisttemplate",
     "checklisttemplateitem",
     "checklistitem",
@@ -25,7 +26,8 @@ _MODELS = (
 )
 
 _VIEWER_PERMS = tuple(f"view_{model}" for model in _MODELS)
-_FACT_CHECKER_PERMS = _VIEWER_PERMS + (
+_FACT_CHECKER_PERMS = (
+    *_VIEWER_PERMS,
     "add_article",  # ingest an article
     "add_claim",  # enter a claim by hand
     "change_claim",
@@ -35,8 +37,10 @@ _FACT_CHECKER_PERMS = _VIEWER_PERMS + (
     "change_evidence",
     "delete_evidence",
     "add_claimevent",  # comments
+    "change_similarclaim",  # confirm or reject a suggested duplicate
 )
-_EDITOR_PERMS = _FACT_CHECKER_PERMS + (
+_EDITOR_PERMS = (
+    *_FACT_CHECKER_PERMS,
     "triage_claim",
     "dismiss_claim",
     "publish_claim",

@@ -20,13 +20,23 @@ from workers.dispatch import job_enqueue
 
 from .models import (
     Article,
+    Attribution,
+    ChecklistItem,
+    ChecklistState,
     Claim,
     ClaimEvent,
     ClaimStatus,
+    ClaimType,
+    Entity,
     EventKind,
+    Evidence,
     Job,
     JobStage,
+    JobState,
     Outlet,
+    PipelineStatus,
+    Priority,
+    Stance,
 )
 from .parsing import ArticleTextError, content_hash, parse_article
 from .workflow import MOVES_BY_EDGE, moves_from
@@ -209,8 +219,7 @@ def article_ingest(
                 content_hash=digest,
                 created_by=created_by,
             )
-            job = Job.objects.create(article=article, stage=JobStage.EXTRACT)
-            job_enqueue(job=job)
+            job_queue(article=article, stage=JobStage.EXTRACT)
     except IntegrityError:
         # Another request ingested the same article between our check and our insert.
         existing = _article_existing(content_hash=digest, url=url)
@@ -269,3 +278,263 @@ def _outlet(outlet: Outlet | str | None) -> Outlet | None:
         return None
     found, _ = Outlet.objects.get_or_create(name=name)
     return found
+
+
+# --- Editing a claim ------------------------------------------------------------------------------
+# Fields a person may edit directly. Status is not among them: it moves through claim_transition().
+CLAIM_EDITABLE_FIELDS = frozenset(
+    {
+        "text",
+        "claim_type",
+        "claimant",
+        "attribution",
+        "verdict",
+        "verdict_summary",
+        "assignee",
+        "priority",
+        "due_at",
+        "duplicate_of",
+    }
+)
+# Once published, the verdict is public: it changes only through a correction (→ researching).
+_LOCKED_WHEN_PUBLISHED = frozenset({"text", "verdict", "verdict_summary", "claimant"})
+
+
+def claim_update(*, claim: Claim, actor, data: dict, expected_version: int | None = None) -> Claim:
+    """Change editable fields of a claim with a compare-and-swap on its version.
+
+    `data` maps field names (foreign keys as model instances or None) to new values. Fields equal
+    to their current value are ignored; if nothing changes, nothing is written. Assignment and
+    verdict changes are recorded as ClaimEvents. Raises StaleVersion when `expected_version` is not
+    the current version, ConcurrentUpdate when another write lands between our read and our write.
+    """
+    unknown = set(data) - CLAIM_EDITABLE_FIELDS
+    if unknown:
+        raise ServiceError(f"these fields cannot be edited: {', '.join(sorted(unknown))}")
+    if actor is not None and not actor.has_perm("claims.change_claim"):
+        raise TransitionForbidden("your role does not allow you to edit claims")
+    current = Claim.objects.select_related("assignee").get(pk=claim.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise StaleVersion(
+            f"the claim has changed since version {expected_version} "
+            f"(now version {current.version}): reload it and try again"
+        )
+    changes = {field: value for field, value in data.items() if getattr(current, field) != value}
+    if not changes:
+        return current
+    locked = sorted(set(changes) & _LOCKED_WHEN_PUBLISHED)
+    if current.status == ClaimStatus.PUBLISHED and locked:
+        raise InvalidTransition(
+            f"a published claim's {', '.join(locked)} can change only through a correction "
+            "(move it back to researching with a reason)"
+        )
+    if changes.get("duplicate_of") is not None and changes["duplicate_of"].pk == current.pk:
+        raise ServiceError("a claim cannot be a duplicate of itself")
+
+    events = []
+    if "assignee" in changes:
+        events.append(
+            (EventKind.ASSIGNMENT, _username(current.assignee), _username(changes["assignee"]))
+        )
+    if "verdict" in changes:
+        events.append((EventKind.VERDICT, current.verdict, changes["verdict"]))
+    with transaction.atomic():
+        updated = Claim.objects.filter(pk=current.pk, version=current.version).update(
+            **changes, version=F("version") + 1, updated_at=timezone.now()
+        )
+        if updated != 1:
+            raise ConcurrentUpdate(
+                "someone else changed this claim at the same moment: reload it and try again"
+            )
+        for kind, old, new in events:
+            ClaimEvent.objects.create(
+                claim=current,
+                actor=actor,
+                actor_label=_actor_label(actor),
+                kind=kind,
+                from_value=old,
+                to_value=new,
+            )
+        current.refresh_from_db()
+        _record_history(current, actor=actor, reason="edit: " + ", ".join(sorted(changes)))
+    return current
+
+
+def _username(user) -> str:
+    return user.get_username() if user is not None else ""
+
+
+def claim_comment(*, claim: Claim, actor, comment: str) -> ClaimEvent:
+    """Add a comment to the claim's history."""
+    if not comment.strip():
+        raise ServiceError("a comment cannot be empty")
+    return ClaimEvent.objects.create(
+        claim=claim,
+        actor=actor,
+        actor_label=_actor_label(actor),
+        kind=EventKind.COMMENT,
+        comment=comment.strip(),
+    )
+
+
+# --- Checklists and evidence ----------------------------------------------------------------------
+def checklist_item_update(
+    *, item: ChecklistItem, actor, state: str | None = None, note: str | None = None
+) -> ChecklistItem:
+    """Work one checklist item: tick it done, skip it (a note says why), fail it, or reopen it.
+
+    Who and when are recorded on done/skipped/failed and cleared on reopening.
+    """
+    if state is not None and state not in ChecklistState.values:
+        raise ServiceError(
+            f"{state!r} is not a checklist state ({', '.join(ChecklistState.values)})"
+        )
+    if item.claim.status == ClaimStatus.PUBLISHED:
+        raise InvalidTransition("the claim is published: move it back to researching to rework it")
+    if note is not None:
+        item.note = note.strip()
+    if state is not None and state != item.state:
+        item.state = state
+        if state == ChecklistState.OPEN:
+            item.done_by, item.done_at = None, None
+        else:
+            item.done_by, item.done_at = actor, timezone.now()
+    item._history_user = actor
+    item.save()
+    return item
+
+
+def evidence_add(
+    *,
+    claim: Claim,
+    actor,
+    url: str,
+    title: str = "",
+    publisher: str = "",
+    excerpt: str = "",
+    stance: str = Stance.CONTEXT,
+) -> Evidence:
+    """Attach a source to a claim."""
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise ServiceError(f"{url!r} is not a valid http(s) URL") from None
+    if stance not in Stance.values:
+        raise ServiceError(f"{stance!r} is not a stance ({', '.join(Stance.values)})")
+    evidence = Evidence(
+        claim=claim,
+        url=url,
+        title=title,
+        publisher=publisher,
+        excerpt=excerpt,
+        stance=stance,
+        added_by=actor,
+    )
+    evidence._history_user = actor
+    evidence.save()
+    return evidence
+
+
+def evidence_delete(*, evidence: Evidence, actor) -> None:
+    """Remove a source (its history row keeps what it was)."""
+    if evidence.claim.status == ClaimStatus.PUBLISHED:
+        raise InvalidTransition("the claim is published: its evidence is part of the record")
+    evidence._history_user = actor
+    evidence.delete()
+
+
+# --- Jobs -----------------------------------------------------------------------------------------
+def job_queue(*, stage: str, article: Article | None = None, claim: Claim | None = None) -> Job:
+    """Queue one pipeline stage for an article or a claim, publishing it after commit.
+
+    One Job row per (target, stage): queuing again re-arms a finished or failed job; a job still
+    queued or running is left as it is (it will do the work anyway).
+    """
+    job, created = Job.objects.get_or_create(article=article, claim=claim, stage=stage)
+    if not created:
+        rearmed = Job.objects.filter(pk=job.pk, state__in=[JobState.DONE, JobState.FAILED]).update(
+            state=JobState.QUEUED,
+            attempts=0,
+            last_error="",
+            task_id="",
+            queued_at=timezone.now(),
+            published_at=None,
+            started_at=None,
+            finished_at=None,
+        )
+        if not rearmed:
+            return job
+        job.refresh_from_db()
+    job_enqueue(job=job)
+    return job
+
+
+def article_reprocess(*, article: Article) -> Job:
+    """Run the article's pipeline again: machine fields are refreshed, human work is kept."""
+    with transaction.atomic():
+        job = job_queue(article=article, stage=JobStage.EXTRACT)
+        Article.objects.filter(pk=article.pk).update(pipeline_status=PipelineStatus.QUEUED)
+    return job
+
+
+def claim_create(
+    *,
+    actor,
+    text: str,
+    article: Article | None = None,
+    start: int | None = None,
+    end: int | None = None,
+    claim_type: str = ClaimType.OTHER,
+    claimant: Entity | None = None,
+    attribution: str = Attribution.AUTHOR,
+    priority: int = Priority.NORMAL,
+) -> Claim:
+    """Record a claim entered by hand, then queue its enrichment and checklist.
+
+    With an article, `start`/`end` locate it in the body and must match `text` exactly.
+    """
+    text = text.strip()
+    if not text:
+        raise ServiceError("a claim needs its text")
+    if article is not None:
+        if start is None or end is None:
+            raise ServiceError("a claim in an article needs its start and end offsets")
+        if article.body[start:end] != text:
+            raise ServiceError(
+                f"the text at {start}..{end} of the article is "
+                f"{article.body[start:end][:80]!r}, not the claim's text"
+            )
+    elif start is not None or end is not None:
+        raise ServiceError("offsets need an article")
+    if claim_type not in ClaimType.values:
+        raise ServiceError(f"{claim_type!r} is not a claim type")
+    if attribution not in Attribution.values:
+        raise ServiceError(f"{attribution!r} is not an attribution")
+    try:
+        with transaction.atomic():
+            claim = Claim(
+                article=article,
+                text=text,
+                start=start,
+                end=end,
+                claim_type=claim_type,
+                checkworthiness=1.0,
+                checkworthiness_reasons=["entered by hand"],
+                claimant=claimant,
+                attribution=attribution,
+                priority=priority,
+                created_by=actor,
+            )
+            claim._history_user = actor
+            claim.save()
+            ClaimEvent.objects.create(
+                claim=claim,
+                actor=actor,
+                actor_label=_actor_label(actor),
+                kind=EventKind.COMMENT,
+                comment="entered by hand",
+            )
+            job_queue(claim=claim, stage=JobStage.ENRICH)
+    except IntegrityError:
+        raise ServiceError("this span of the article is already recorded as a claim") from None
+    return claim

@@ -1,4 +1,4 @@
-"""The Celery app, configured from Django settings (namespace CELERY_), as in cookiecutter-django."""
+"""The Celery app, configured from Django settings (namespace CELERY_) like cookiecutter-django."""
 
 import os
 

@@ -196,7 +196,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
 
-# --- Celery (namespace CELERY_, read by factcheck/celery.py) ---------------------------------------
+# --- Celery (namespace CELERY_, read by factcheck/celery.py) ---------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
 BROKER_DIR = VAR_DIR / "broker"
 TASK_SOFT_TIME_LIMIT = env_int("FACTCHECK_TASK_SOFT_TIME_LIMIT", 120, minimum=1)

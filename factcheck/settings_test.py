@@ -7,10 +7,15 @@ PostgreSQL + Redis when they are set (CI) and on SQLite + the embedded broker ot
 import os
 
 os.environ.setdefault("DJANGO_DEBUG", "1")
-os.environ.setdefault("FACTCHECK_VAR_DIR", os.path.join(os.path.dirname(__file__), "..", "var", "test"))
+# One var/ per test process, so that concurrent runs (and the workers they start) never share a
+# SQLite file or an embedded broker folder. tests/conftest.py removes it at the end of the run.
+os.environ.setdefault(
+    "FACTCHECK_VAR_DIR",
+    os.path.join(os.path.dirname(__file__), "..", "var", "test", f"run-{os.getpid()}"),
+)
 
-from .settings import *  # noqa: E402,F403
-from .settings import DATABASES, VAR_DIR  # noqa: E402
+from .settings import *  # noqa: F403
+from .settings import DATABASES, VAR_DIR
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -47,3 +47,12 @@ SEED_PATH = Path(__file__).resolve().parent.parent / "seeds" / "000_575df2c8442f
 @pytest.fixture
 def seed_text() -> str:
     return SEED_PATH.read_text(encoding="utf-8")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Remove this run's private var/ (see factcheck/settings_test.py)."""
+    import shutil
+
+    var_dir = os.environ.get("FACTCHECK_VAR_DIR", "")
+    if f"run-{os.getpid()}" in var_dir:
+        shutil.rmtree(var_dir, ignore_errors=True)

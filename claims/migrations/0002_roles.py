@@ -18,7 +18,9 @@ def create_roles(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     for role, codenames in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=role)
-        perms = list(Permission.objects.filter(content_type__app_label="claims", codename__in=codenames))
+        perms = list(
+            Permission.objects.filter(content_type__app_label="claims", codename__in=codenames)
+        )
         missing = set(codenames) - {p.codename for p in perms}
         if missing:
             raise RuntimeError(f"permissions missing for role {role}: {sorted(missing)}")
