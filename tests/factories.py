@@ -62,8 +62,12 @@ class ClaimFactory(factory.django.DjangoModelFactory):
 
     article = factory.SubFactory(ArticleFactory)
     start = 0
-    end = factory.LazyAttribute(lambda c: len(c.article.body.split(". ")[0]) + 1 if c.article else None)
-    text = factory.LazyAttribute(lambda c: c.article.body[c.start : c.end] if c.article else "A claim")
+    end = factory.LazyAttribute(
+        lambda c: len(c.article.body.split(". ")[0]) + 1 if c.article else None
+    )
+    text = factory.LazyAttribute(
+        lambda c: c.article.body[c.start : c.end] if c.article else "A claim"
+    )
     claim_type = models.ClaimType.STATISTIC
     checkworthiness = 0.8
 

@@ -180,7 +180,9 @@ def test_a_stale_expected_version_is_refused(editor):
     claim = ClaimFactory()
     with pytest.raises(StaleVersion, match="changed since version 0"):
         claim_transition(claim=claim, to=S.TRIAGED, actor=editor, expected_version=0)
-    assert claim_transition(claim=claim, to=S.TRIAGED, actor=editor, expected_version=1).version == 2
+    assert (
+        claim_transition(claim=claim, to=S.TRIAGED, actor=editor, expected_version=1).version == 2
+    )
 
 
 def test_a_transition_is_recorded_in_field_history(editor):

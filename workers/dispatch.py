@@ -53,7 +53,9 @@ def job_publish(*, job_id: int) -> bool:
             retry=False,
         )
     except Exception as exc:  # broker down, DNS, auth …: all mean "publish later"
-        logger.warning("Job %s not published (%s: %s); it stays queued", job_id, type(exc).__name__, exc)
+        logger.warning(
+            "Job %s not published (%s: %s); it stays queued", job_id, type(exc).__name__, exc
+        )
         return False
     Job.objects.filter(pk=job_id, state=JobState.QUEUED).update(
         task_id=result.id, published_at=timezone.now()
