@@ -16,26 +16,32 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from workers.dispatch import job_enqueue
+from workers.dispatch import claim_jobs_enqueue, job_enqueue
 
 from .models import (
     Article,
     Attribution,
     ChecklistItem,
     ChecklistState,
+    ChecklistTemplate,
     Claim,
     ClaimEvent,
     ClaimStatus,
     ClaimType,
+    DateMention,
     Entity,
     EventKind,
     Evidence,
     Job,
     JobStage,
     JobState,
+    Mention,
     Outlet,
     PipelineStatus,
     Priority,
+    Quantity,
+    SimilarClaim,
+    SimilarityDecision,
     Stance,
 )
 from .parsing import ArticleTextError, content_hash, parse_article
@@ -444,11 +450,19 @@ def evidence_delete(*, evidence: Evidence, actor) -> None:
 
 
 # --- Jobs -----------------------------------------------------------------------------------------
-def job_queue(*, stage: str, article: Article | None = None, claim: Claim | None = None) -> Job:
+def job_queue(
+    *,
+    stage: str,
+    article: Article | None = None,
+    claim: Claim | None = None,
+    publish: bool = True,
+) -> Job:
     """Queue one pipeline stage for an article or a claim, publishing it after commit.
 
     One Job row per (target, stage): queuing again re-arms a finished or failed job; a job still
-    queued or running is left as it is (it will do the work anyway).
+    queued or running is left as it is (it will do the work anyway). With `publish=False` the row
+    is written but not sent: the caller sends it (the extract task publishes its follow-ups as one
+    canvas), or the sweeper will.
     """
     job, created = Job.objects.get_or_create(article=article, claim=claim, stage=stage)
     if not created:
@@ -465,7 +479,8 @@ def job_queue(*, stage: str, article: Article | None = None, claim: Claim | None
         if not rearmed:
             return job
         job.refresh_from_db()
-    job_enqueue(job=job)
+    if publish:
+        job_enqueue(job=job)
     return job
 
 
@@ -534,7 +549,291 @@ def claim_create(
                 kind=EventKind.COMMENT,
                 comment="entered by hand",
             )
-            job_queue(claim=claim, stage=JobStage.ENRICH)
+            job_queue(claim=claim, stage=JobStage.ENRICH, publish=False)
+            job_queue(claim=claim, stage=JobStage.CHECKLIST, publish=False)
+            claim_jobs_enqueue(claim_ids=[claim.pk])
     except IntegrityError:
         raise ServiceError("this span of the article is already recorded as a claim") from None
     return claim
+
+
+# --- Pipeline: job lifecycle ----------------------------------------------------------------------
+# Workers move a Job queued → running → done/failed with compare-and-swap updates (Healthchecks'
+# pattern): `updated != 1` means another run got there first, and this one does nothing.
+
+
+def job_start(*, job_id: int, task_id: str) -> Job | None:
+    """Claim a job for this run: queued → running, attempts + 1. Returns None if not ours to run.
+
+    A job already running under the *same* task id was orphaned by a worker that died mid-task and
+    the broker redelivered its message (acks_late): this run takes it over. A job out of attempts
+    is marked failed instead of run again.
+    """
+    claimable = Q(state=JobState.QUEUED) | Q(state=JobState.RUNNING, task_id=task_id)
+    job = Job.objects.filter(claimable, pk=job_id).first()
+    if job is None:
+        return None
+    max_attempts = settings.FACTCHECK["JOB_MAX_ATTEMPTS"]
+    if job.attempts >= max_attempts:
+        job_fail(
+            job=job,
+            error=f"gave up after {job.attempts} attempts; last error: {job.last_error or 'none'}",
+        )
+        return None
+    updated = Job.objects.filter(claimable, pk=job_id, attempts=job.attempts).update(
+        state=JobState.RUNNING,
+        attempts=F("attempts") + 1,
+        task_id=task_id,
+        started_at=timezone.now(),
+        finished_at=None,
+    )
+    if updated != 1:
+        return None
+    job.refresh_from_db()
+    _pipeline_rollup(job)
+    return job
+
+
+def job_finish(*, job: Job) -> None:
+    """running → done."""
+    Job.objects.filter(pk=job.pk, state=JobState.RUNNING).update(
+        state=JobState.DONE, last_error="", finished_at=timezone.now()
+    )
+    _pipeline_rollup(job)
+
+
+def job_fail(*, job: Job, error: str) -> None:
+    """→ failed, with the error kept on the row for the ops view."""
+    Job.objects.filter(pk=job.pk, state__in=[JobState.QUEUED, JobState.RUNNING]).update(
+        state=JobState.FAILED, last_error=error[:4000], finished_at=timezone.now()
+    )
+    _pipeline_rollup(job)
+
+
+def job_retry_later(*, job: Job, error: str) -> None:
+    """running → queued after a transient error; the task's retry will claim it again."""
+    Job.objects.filter(pk=job.pk, state=JobState.RUNNING).update(
+        state=JobState.QUEUED, last_error=error[:4000]
+    )
+
+
+def _pipeline_rollup(job: Job) -> None:
+    article_id = job.article_id
+    if article_id is None:
+        article_id = (
+            Claim.objects.filter(pk=job.claim_id).values_list("article_id", flat=True).first()
+        )
+    if article_id is not None:
+        article_pipeline_rollup(article_id=article_id)
+
+
+def article_pipeline_rollup(*, article_id: int) -> str:
+    """The article's pipeline status from its jobs and its claims' jobs: failed if any failed,
+    done when all are done, queued while nothing has started, running otherwise."""
+    states = set(
+        Job.objects.filter(Q(article_id=article_id) | Q(claim__article_id=article_id)).values_list(
+            "state", flat=True
+        )
+    )
+    if JobState.FAILED in states:
+        status = PipelineStatus.FAILED
+    elif states <= {JobState.DONE}:
+        status = PipelineStatus.DONE if states else PipelineStatus.QUEUED
+    elif states == {JobState.QUEUED}:
+        status = PipelineStatus.QUEUED
+    else:
+        status = PipelineStatus.RUNNING
+    Article.objects.filter(pk=article_id).exclude(pipeline_status=status).update(
+        pipeline_status=status
+    )
+    return status
+
+
+# --- Pipeline: recording machine results ----------------------------------------------------------
+def entity_resolve(*, name: str, kind: str, aliases: tuple[str, ...] = ()) -> Entity:
+    """The one Entity row for a real entity (kind + canonical name), adding any new aliases."""
+    entity, _ = Entity.objects.get_or_create(kind=kind, name=name[:300])
+    new_aliases = sorted({*entity.aliases, *(a for a in aliases if a != entity.name)})
+    if new_aliases != entity.aliases:
+        entity.aliases = new_aliases
+        entity.save(update_fields=["aliases"])
+    return entity
+
+
+def _untouched(claim: Claim) -> bool:
+    """No person has edited, moved, or worked on this claim: the machine may still reshape it."""
+    return (
+        claim.version == 1
+        and claim.status == ClaimStatus.NEW
+        and not claim.evidence.exists()
+        and not claim.checklist.filter(done_by__isnull=False).exists()
+    )
+
+
+def claims_record(*, article: Article, candidates) -> list[Claim]:
+    """Record the extractor's candidates as the article's claims, idempotently.
+
+    Claims are matched by span. Machine fields (score, reasons, sentence index) are refreshed on
+    every run; type, claimant and attribution only while no person has touched the claim. A claim
+    the extractor no longer finds is removed only if untouched, so human work is never lost.
+    Queues (unpublished) enrich and checklist jobs for every claim; returns the claims.
+    """
+    with transaction.atomic():
+        existing = {(c.start, c.end): c for c in article.claims.all()}
+        recorded: list[Claim] = []
+        for candidate in candidates:
+            claimant = (
+                entity_resolve(
+                    name=candidate.claimant.name,
+                    kind=candidate.claimant.kind,
+                    aliases=tuple(candidate.claimant.aliases),
+                )
+                if candidate.claimant is not None
+                else None
+            )
+            machine = {
+                "text": candidate.text,
+                "sentence_index": candidate.sentence_index,
+                "checkworthiness": round(min(max(candidate.checkworthiness, 0.0), 1.0), 4),
+                "checkworthiness_reasons": list(candidate.reasons),
+            }
+            shape = {
+                "claim_type": candidate.claim_type,
+                "claimant": claimant,
+                "attribution": candidate.attribution,
+            }
+            claim = existing.pop((candidate.start, candidate.end), None)
+            if claim is None:
+                claim = Claim.objects.create(
+                    article=article, start=candidate.start, end=candidate.end, **machine, **shape
+                )
+            else:
+                fields = machine | (shape if _untouched(claim) else {})
+                for name, value in fields.items():
+                    setattr(claim, name, value)
+                claim.save(update_fields=[*fields, "updated_at"])
+            recorded.append(claim)
+        for stale in existing.values():
+            if _untouched(stale):
+                stale.delete()
+        for claim in recorded:
+            job_queue(claim=claim, stage=JobStage.ENRICH, publish=False)
+            job_queue(claim=claim, stage=JobStage.CHECKLIST, publish=False)
+    return recorded
+
+
+def claim_enrichment_apply(*, claim: Claim, enrichment, similar: list[tuple[int, float]]) -> None:
+    """Replace the claim's machine enrichment (mentions, quantities, dates, similar suggestions).
+
+    Editors' decisions on similar claims are kept. A claim whose best match reaches the duplicate
+    threshold is linked to the older claim as its duplicate, unless someone already linked it.
+    """
+    with transaction.atomic():
+        Mention.objects.filter(claim=claim).delete()
+        Mention.objects.bulk_create(
+            Mention(
+                claim=claim,
+                entity=entity_resolve(name=e.canonical, kind=e.kind, aliases=(e.text,)),
+                text=e.text[:300],
+                start=e.start,
+                end=e.end,
+            )
+            for e in enrichment.entities
+        )
+        Quantity.objects.filter(claim=claim).delete()
+        Quantity.objects.bulk_create(
+            Quantity(
+                claim=claim,
+                text=q.text[:300],
+                value=q.value,
+                unit=q.unit[:64],
+                bound=q.bound,
+                start=q.start,
+                end=q.end,
+            )
+            for q in enrichment.quantities
+        )
+        DateMention.objects.filter(claim=claim).delete()
+        DateMention.objects.bulk_create(
+            DateMention(
+                claim=claim,
+                text=d.text[:200],
+                value=d.value,
+                granularity=d.granularity,
+                start=d.start,
+                end=d.end,
+            )
+            for d in enrichment.dates
+        )
+        decided = set(
+            SimilarClaim.objects.filter(claim=claim)
+            .exclude(decision=SimilarityDecision.SUGGESTED)
+            .values_list("other_id", flat=True)
+        )
+        SimilarClaim.objects.filter(claim=claim, decision=SimilarityDecision.SUGGESTED).delete()
+        SimilarClaim.objects.bulk_create(
+            SimilarClaim(claim=claim, other_id=other_id, score=round(score, 4))
+            for other_id, score in similar
+            if other_id not in decided and other_id != claim.pk
+        )
+        summary = (
+            f"{len(enrichment.entities)} entities, {len(enrichment.quantities)} quantities, "
+            f"{len(enrichment.dates)} dates, {len(similar)} similar claims"
+        )
+        threshold = settings.FACTCHECK["SIMILAR_DUPLICATE"]
+        best = max(
+            (
+                (other, score)
+                for other, score in similar
+                if other < claim.pk and other not in decided
+            ),
+            key=lambda pair: pair[1],
+            default=None,
+        )
+        if best is not None and best[1] >= threshold:
+            linked = Claim.objects.filter(pk=claim.pk, duplicate_of__isnull=True).update(
+                duplicate_of_id=best[0]
+            )
+            if linked:
+                summary += f"; linked as a duplicate of #{best[0]} (score {best[1]:.2f})"
+        ClaimEvent.objects.create(
+            claim=claim, actor_label="worker", kind=EventKind.ENRICHMENT, comment=summary
+        )
+
+
+def checklist_build(*, claim: Claim, run_check) -> list[ChecklistItem]:
+    """Give the claim the checklist of its type's template and record the automated results.
+
+    `run_check(check_key)` returns a result with `state` and `result`. Items are matched by title,
+    so running this again adds new template items and refreshes automated results, but never
+    changes an item a person has worked (done_by set) or a manual item's state.
+    """
+    template = (
+        ChecklistTemplate.objects.filter(claim_type=claim.claim_type).first()
+        or ChecklistTemplate.objects.filter(claim_type=ClaimType.OTHER).first()
+    )
+    if template is None:
+        return []
+    items: list[ChecklistItem] = []
+    with transaction.atomic():
+        for spec in template.items.all():
+            item, _ = ChecklistItem.objects.get_or_create(
+                claim=claim,
+                title=spec.title,
+                defaults={
+                    "template_item": spec,
+                    "order": spec.order,
+                    "guidance": spec.guidance,
+                    "required": spec.required,
+                    "automated": bool(spec.check_key),
+                    "check_key": spec.check_key,
+                },
+            )
+            if item.automated and item.done_by_id is None:
+                outcome = run_check(item.check_key)
+                if (item.state, item.result) != (outcome.state, outcome.result):
+                    item.state, item.result = outcome.state, outcome.result
+                    item.done_at = timezone.now()
+                    item.save(update_fields=["state", "result", "done_at"])
+            items.append(item)
+    return items

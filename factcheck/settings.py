@@ -75,6 +75,12 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 def env_db(name: str, default: str) -> dict:
     raw = env.str(name, default=default)
+    scheme = raw.split("://", 1)[0]
+    if scheme not in environ.Env.DB_SCHEMES:
+        raise ImproperlyConfigured(
+            f"{name} is not a valid database URL: unknown scheme {scheme!r} "
+            "(use postgres://… or sqlite:///…)"
+        )
     try:
         return environ.Env.db_url_config(raw)
     except (ImproperlyConfigured, ValueError, KeyError) as exc:
@@ -108,6 +114,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # trigram lookups for similar claims (used only on PostgreSQL)
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -263,8 +270,83 @@ FACTCHECK = {
     # The organisation named as author of published ClaimReviews.
     "ORGANIZATION_NAME": env.str("FACTCHECK_ORGANIZATION_NAME", default="factcheck"),
     "ORGANIZATION_URL": env.str("FACTCHECK_ORGANIZATION_URL", default="http://127.0.0.1:8000/"),
+    # Largest API request body accepted, in bytes; a larger one is answered 413.
+    "API_MAX_BODY_BYTES": env_int("FACTCHECK_API_MAX_BODY_BYTES", 1048576, minimum=1024),
 }
 if FACTCHECK["SIMILAR_DUPLICATE"] < FACTCHECK["SIMILAR_SUGGEST"]:
     raise ImproperlyConfigured(
         "FACTCHECK_SIMILAR_DUPLICATE must not be lower than FACTCHECK_SIMILAR_SUGGEST."
     )
+
+
+# --- REST API (claims/api) ---------------------------------------------------------- begin ---
+# Everything the API needs from settings, in this one block. DESIGN.md §5 is the contract.
+def env_rate(name: str, default: str) -> str:
+    """A DRF throttle rate such as "600/minute", or an error naming the variable."""
+    raw = env.str(name, default=default).strip()
+    count, _, period = raw.partition("/")
+    if not (count.isdigit() and period in {"second", "minute", "hour", "day"}):
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a rate: use COUNT/PERIOD with PERIOD one of "
+            "second, minute, hour, day (e.g. 600/minute)."
+        )
+    return raw
+
+
+INSTALLED_APPS += ["drf_spectacular_sidecar"]  # Swagger UI served from our static files, no CDN
+
+REST_FRAMEWORK = {
+    # Token first: its WWW-Authenticate header is what turns "not authenticated" into a 401.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["claims.api.permissions.RolePermission"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.StrictJSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["claims.api.filtersets.FilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "claims.api.throttles.AnonThrottle",
+        "claims.api.throttles.UserThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_rate("FACTCHECK_API_THROTTLE_ANON", "60/minute"),
+        "user": env_rate("FACTCHECK_API_THROTTLE_USER", "600/minute"),
+        # POST /api/v1/auth/token/, per client address: slows down password guessing.
+        "auth": env_rate("FACTCHECK_API_THROTTLE_AUTH", "10/minute"),
+    },
+    "EXCEPTION_HANDLER": "claims.api.errors.problem_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "claims.api.schema.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "STRICT_JSON": True,
+    "URL_FORMAT_OVERRIDE": None,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "factcheck API",
+    "DESCRIPTION": (
+        "Claims found in news articles, their verification and their published verdicts "
+        "(DESIGN.md §5). Authenticate with `Authorization: Token <key>` (from "
+        "`POST /api/v1/auth/token/`) or a session. Every error is an RFC 9457 "
+        "`application/problem+json` document."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.ClaimStatus",
+        "VerdictEnum": "claims.models.Verdict",
+        "ClaimTypeEnum": "claims.models.ClaimType",
+        "JobStateEnum": "claims.models.JobState",
+        "PipelineStatusEnum": "claims.models.PipelineStatus",
+    },
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+# --- REST API (claims/api) ------------------------------------------------------------ end ---

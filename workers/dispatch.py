@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from celery import chain, group
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
@@ -63,6 +64,43 @@ def job_publish(*, job_id: int) -> bool:
     return True
 
 
+def claim_jobs_publish(*, claim_ids: list[int]) -> bool:
+    """Publish each claim's enrich → checklist as one canvas: a group of chains.
+
+    Never raises: on failure the Job rows stay queued and the sweeper publishes them one by one
+    (the checklist stage waits for enrichment on its own, so order still holds).
+    """
+    if not claim_ids:
+        return True
+    canvas = group(
+        chain(
+            celery_app.signature(STAGE_TASKS[JobStage.ENRICH], args=[claim_id], immutable=True),
+            celery_app.signature(STAGE_TASKS[JobStage.CHECKLIST], args=[claim_id], immutable=True),
+        )
+        for claim_id in claim_ids
+    )
+    try:
+        canvas.apply_async(retry=False)
+    except Exception as exc:
+        logger.warning(
+            "Jobs of %d claims not published (%s: %s); they stay queued",
+            len(claim_ids),
+            type(exc).__name__,
+            exc,
+        )
+        return False
+    Job.objects.filter(claim_id__in=claim_ids, state=JobState.QUEUED).update(
+        published_at=timezone.now()
+    )
+    return True
+
+
+def claim_jobs_enqueue(*, claim_ids: list[int]) -> None:
+    """`claim_jobs_publish()` once the current transaction commits."""
+    ids = list(claim_ids)
+    transaction.on_commit(lambda: claim_jobs_publish(claim_ids=ids), robust=True)
+
+
 def jobs_republish_stale(*, older_than: timedelta | None = None) -> int:
     """Publish every queued job never published, or published `older_than` ago and not started.
 
@@ -70,7 +108,14 @@ def jobs_republish_stale(*, older_than: timedelta | None = None) -> int:
     """
     if older_than is None:
         older_than = timedelta(seconds=settings.FACTCHECK["JOB_STALE_AFTER"])
-    cutoff = timezone.now() - older_than
+    now = timezone.now()
+    cutoff = now - older_than
+    # A job "running" for longer than a task may live lost its worker and its message (a task
+    # without acks_late, or a broker that lost the message): give it back to the queue.
+    abandoned = now - timedelta(seconds=settings.TASK_TIME_LIMIT) - older_than
+    Job.objects.filter(state=JobState.RUNNING, started_at__lt=abandoned).update(
+        state=JobState.QUEUED, last_error="abandoned: its worker stopped answering"
+    )
     stale = Job.objects.filter(state=JobState.QUEUED).filter(
         Q(published_at__isnull=True) | Q(published_at__lt=cutoff)
     )

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,518 +15,1467 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ChecklistTemplate',
+            name="ChecklistTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('claim_type', models.CharField(choices=[('statistic', 'Statistic'), ('superlative', 'Superlative'), ('comparison', 'Comparison'), ('quote', 'Quote'), ('event', 'Event'), ('policy', 'Policy'), ('prediction', 'Prediction'), ('causal', 'Causal'), ('other', 'Other')], max_length=16, unique=True)),
-                ('name', models.CharField(max_length=200)),
-                ('description', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "claim_type",
+                    models.CharField(
+                        choices=[
+                            ("statistic", "Statistic"),
+                            ("superlative", "Superlative"),
+                            ("comparison", "Comparison"),
+                            ("quote", "Quote"),
+                            ("event", "Event"),
+                            ("policy", "Policy"),
+                            ("prediction", "Prediction"),
+                            ("causal", "Causal"),
+                            ("other", "Other"),
+                        ],
+                        max_length=16,
+                        unique=True,
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("description", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ['claim_type'],
+                "ordering": ["claim_type"],
             },
         ),
         migrations.CreateModel(
-            name='Outlet',
+            name="Outlet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('domain', models.CharField(blank=True, max_length=253)),
-                ('country', models.CharField(blank=True, help_text='ISO 3166-1 alpha-2 code.', max_length=2)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("domain", models.CharField(blank=True, max_length=253)),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True, help_text="ISO 3166-1 alpha-2 code.", max_length=2
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('url', models.URLField(blank=True, max_length=2000, null=True)),
-                ('title', models.CharField(max_length=500)),
-                ('standfirst', models.TextField(blank=True)),
-                ('byline', models.CharField(blank=True, max_length=300)),
-                ('dateline_place', models.CharField(blank=True, max_length=200)),
-                ('published_at', models.DateTimeField(db_index=True)),
-                ('language', models.CharField(default='en', max_length=16)),
-                ('body', models.TextField()),
-                ('raw_text', models.TextField(blank=True, help_text='The input exactly as received.')),
-                ('photo_caption', models.TextField(blank=True)),
-                ('photo_credit', models.CharField(blank=True, max_length=300)),
-                ('source_note', models.CharField(blank=True, max_length=500)),
-                ('content_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('pipeline_status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], db_index=True, default='queued', max_length=16)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles_created', to=settings.AUTH_USER_MODEL)),
-                ('outlet', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='claims.outlet')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("url", models.URLField(blank=True, max_length=2000, null=True)),
+                ("title", models.CharField(max_length=500)),
+                ("standfirst", models.TextField(blank=True)),
+                ("byline", models.CharField(blank=True, max_length=300)),
+                ("dateline_place", models.CharField(blank=True, max_length=200)),
+                ("published_at", models.DateTimeField(db_index=True)),
+                ("language", models.CharField(default="en", max_length=16)),
+                ("body", models.TextField()),
+                (
+                    "raw_text",
+                    models.TextField(blank=True, help_text="The input exactly as received."),
+                ),
+                ("photo_caption", models.TextField(blank=True)),
+                ("photo_credit", models.CharField(blank=True, max_length=300)),
+                ("source_note", models.CharField(blank=True, max_length=500)),
+                ("content_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                (
+                    "pipeline_status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Running"),
+                            ("done", "Done"),
+                            ("failed", "Failed"),
+                        ],
+                        db_index=True,
+                        default="queued",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="articles_created",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "outlet",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="articles",
+                        to="claims.outlet",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_at', '-id'],
+                "ordering": ["-published_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ChecklistTemplateItem',
+            name="ChecklistTemplateItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('title', models.CharField(max_length=200)),
-                ('guidance', models.TextField(blank=True)),
-                ('required', models.BooleanField(default=True)),
-                ('check_key', models.CharField(blank=True, max_length=64)),
-                ('template', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='claims.checklisttemplate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("title", models.CharField(max_length=200)),
+                ("guidance", models.TextField(blank=True)),
+                ("required", models.BooleanField(default=True)),
+                ("check_key", models.CharField(blank=True, max_length=64)),
+                (
+                    "template",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="claims.checklisttemplate",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['template', 'order', 'id'],
+                "ordering": ["template", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Claim',
+            name="Claim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('text', models.TextField()),
-                ('start', models.PositiveIntegerField(blank=True, null=True)),
-                ('end', models.PositiveIntegerField(blank=True, null=True)),
-                ('sentence_index', models.PositiveIntegerField(blank=True, null=True)),
-                ('claim_type', models.CharField(choices=[('statistic', 'Statistic'), ('superlative', 'Superlative'), ('comparison', 'Comparison'), ('quote', 'Quote'), ('event', 'Event'), ('policy', 'Policy'), ('prediction', 'Prediction'), ('causal', 'Causal'), ('other', 'Other')], db_index=True, default='other', max_length=16)),
-                ('checkworthiness', models.FloatField(db_index=True, default=0.0)),
-                ('checkworthiness_reasons', models.JSONField(blank=True, default=list)),
-                ('attribution', models.CharField(choices=[('direct_quote', 'Direct quote'), ('reported_speech', 'Reported speech'), ('according_to', 'According to'), ('author', "The outlet's own statement")], default='author', max_length=16)),
-                ('status', models.CharField(choices=[('new', 'New'), ('triaged', 'Triaged'), ('researching', 'Researching'), ('in_review', 'In review'), ('published', 'Published'), ('dismissed', 'Dismissed')], db_index=True, default='new', max_length=16)),
-                ('verdict', models.CharField(blank=True, choices=[('true', 'True'), ('mostly_true', 'Mostly true'), ('half_true', 'Half true'), ('misleading', 'Misleading'), ('mostly_false', 'Mostly false'), ('false', 'False'), ('unverifiable', 'Unverifiable')], db_index=True, max_length=16)),
-                ('verdict_summary', models.TextField(blank=True)),
-                ('priority', models.PositiveSmallIntegerField(choices=[(1, 'Low'), (2, 'Normal'), (3, 'High'), (4, 'Urgent')], default=2)),
-                ('due_at', models.DateTimeField(blank=True, null=True)),
-                ('published_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='claims', to='claims.article')),
-                ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assigned_claims', to=settings.AUTH_USER_MODEL)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='claims_created', to=settings.AUTH_USER_MODEL)),
-                ('duplicate_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='duplicates', to='claims.claim')),
-                ('reviewer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reviewed_claims', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("text", models.TextField()),
+                ("start", models.PositiveIntegerField(blank=True, null=True)),
+                ("end", models.PositiveIntegerField(blank=True, null=True)),
+                ("sentence_index", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "claim_type",
+                    models.CharField(
+                        choices=[
+                            ("statistic", "Statistic"),
+                            ("superlative", "Superlative"),
+                            ("comparison", "Comparison"),
+                            ("quote", "Quote"),
+                            ("event", "Event"),
+                            ("policy", "Policy"),
+                            ("prediction", "Prediction"),
+                            ("causal", "Causal"),
+                            ("other", "Other"),
+                        ],
+                        db_index=True,
+                        default="other",
+                        max_length=16,
+                    ),
+                ),
+                ("checkworthiness", models.FloatField(db_index=True, default=0.0)),
+                ("checkworthiness_reasons", models.JSONField(blank=True, default=list)),
+                (
+                    "attribution",
+                    models.CharField(
+                        choices=[
+                            ("direct_quote", "Direct quote"),
+                            ("reported_speech", "Reported speech"),
+                            ("according_to", "According to"),
+                            ("author", "The outlet's own statement"),
+                        ],
+                        default="author",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("triaged", "Triaged"),
+                            ("researching", "Researching"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                            ("dismissed", "Dismissed"),
+                        ],
+                        db_index=True,
+                        default="new",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "verdict",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("true", "True"),
+                            ("mostly_true", "Mostly true"),
+                            ("half_true", "Half true"),
+                            ("misleading", "Misleading"),
+                            ("mostly_false", "Mostly false"),
+                            ("false", "False"),
+                            ("unverifiable", "Unverifiable"),
+                        ],
+                        db_index=True,
+                        max_length=16,
+                    ),
+                ),
+                ("verdict_summary", models.TextField(blank=True)),
+                (
+                    "priority",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "Low"), (2, "Normal"), (3, "High"), (4, "Urgent")], default=2
+                    ),
+                ),
+                ("due_at", models.DateTimeField(blank=True, null=True)),
+                ("published_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="claims",
+                        to="claims.article",
+                    ),
+                ),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="assigned_claims",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="claims_created",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "duplicate_of",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="duplicates",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="reviewed_claims",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-checkworthiness', '-created_at', '-id'],
-                'permissions': [('triage_claim', 'Can triage and prioritise claims'), ('research_claim', 'Can start research on a claim and send it to review'), ('dismiss_claim', 'Can dismiss and reopen claims'), ('publish_claim', 'Can publish, send back and correct verdicts')],
+                "ordering": ["-checkworthiness", "-created_at", "-id"],
+                "permissions": [
+                    ("triage_claim", "Can triage and prioritise claims"),
+                    ("research_claim", "Can start research on a claim and send it to review"),
+                    ("dismiss_claim", "Can dismiss and reopen claims"),
+                    ("publish_claim", "Can publish, send back and correct verdicts"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ChecklistItem',
+            name="ChecklistItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('title', models.CharField(max_length=200)),
-                ('guidance', models.TextField(blank=True)),
-                ('required', models.BooleanField(default=True)),
-                ('automated', models.BooleanField(default=False)),
-                ('check_key', models.CharField(blank=True, max_length=64)),
-                ('state', models.CharField(choices=[('open', 'Open'), ('done', 'Done'), ('skipped', 'Skipped'), ('failed', 'Failed')], default='open', max_length=8)),
-                ('result', models.TextField(blank=True, help_text='What the automated check found.')),
-                ('note', models.TextField(blank=True)),
-                ('done_at', models.DateTimeField(blank=True, null=True)),
-                ('done_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('template_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='claims.checklisttemplateitem')),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='checklist', to='claims.claim')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("title", models.CharField(max_length=200)),
+                ("guidance", models.TextField(blank=True)),
+                ("required", models.BooleanField(default=True)),
+                ("automated", models.BooleanField(default=False)),
+                ("check_key", models.CharField(blank=True, max_length=64)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("done", "Done"),
+                            ("skipped", "Skipped"),
+                            ("failed", "Failed"),
+                        ],
+                        default="open",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "result",
+                    models.TextField(blank=True, help_text="What the automated check found."),
+                ),
+                ("note", models.TextField(blank=True)),
+                ("done_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "done_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "template_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="claims.checklisttemplateitem",
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="checklist",
+                        to="claims.claim",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['claim', 'order', 'id'],
+                "ordering": ["claim", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ClaimEvent',
+            name="ClaimEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('actor_label', models.CharField(blank=True, max_length=150)),
-                ('kind', models.CharField(choices=[('transition', 'Transition'), ('assignment', 'Assignment'), ('verdict', 'Verdict'), ('comment', 'Comment'), ('enrichment', 'Enrichment')], max_length=16)),
-                ('from_value', models.CharField(blank=True, max_length=200)),
-                ('to_value', models.CharField(blank=True, max_length=200)),
-                ('comment', models.TextField(blank=True)),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='claims.claim')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("actor_label", models.CharField(blank=True, max_length=150)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("transition", "Transition"),
+                            ("assignment", "Assignment"),
+                            ("verdict", "Verdict"),
+                            ("comment", "Comment"),
+                            ("enrichment", "Enrichment"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("from_value", models.CharField(blank=True, max_length=200)),
+                ("to_value", models.CharField(blank=True, max_length=200)),
+                ("comment", models.TextField(blank=True)),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="claims.claim",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['claim', 'at', 'id'],
+                "ordering": ["claim", "at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='DateMention',
+            name="DateMention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=200)),
-                ('value', models.CharField(max_length=10)),
-                ('granularity', models.CharField(choices=[('day', 'Day'), ('week', 'Week'), ('month', 'Month'), ('year', 'Year')], max_length=8)),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='dates', to='claims.claim')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=200)),
+                ("value", models.CharField(max_length=10)),
+                (
+                    "granularity",
+                    models.CharField(
+                        choices=[
+                            ("day", "Day"),
+                            ("week", "Week"),
+                            ("month", "Month"),
+                            ("year", "Year"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="dates",
+                        to="claims.claim",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['claim', 'start'],
+                "ordering": ["claim", "start"],
             },
         ),
         migrations.CreateModel(
-            name='Entity',
+            name="Entity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('person', 'Person'), ('organization', 'Organization'), ('place', 'Place'), ('group', 'Group')], max_length=16)),
-                ('name', models.CharField(max_length=300, verbose_name='canonical name')),
-                ('aliases', models.JSONField(blank=True, default=list)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "Person"),
+                            ("organization", "Organization"),
+                            ("place", "Place"),
+                            ("group", "Group"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("name", models.CharField(max_length=300, verbose_name="canonical name")),
+                ("aliases", models.JSONField(blank=True, default=list)),
             ],
             options={
-                'verbose_name_plural': 'entities',
-                'ordering': ['name'],
-                'indexes': [models.Index(fields=['name'], name='entity_name_idx')],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'name'), name='entity_kind_name_unique'), models.CheckConstraint(condition=models.Q(('kind__in', ['person', 'organization', 'place', 'group'])), name='entity_kind_valid')],
+                "verbose_name_plural": "entities",
+                "ordering": ["name"],
+                "indexes": [models.Index(fields=["name"], name="entity_name_idx")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("kind", "name"), name="entity_kind_name_unique"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("kind__in", ["person", "organization", "place", "group"])
+                        ),
+                        name="entity_kind_valid",
+                    ),
+                ],
             },
         ),
         migrations.AddField(
-            model_name='claim',
-            name='claimant',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='claims', to='claims.entity'),
+            model_name="claim",
+            name="claimant",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="claims",
+                to="claims.entity",
+            ),
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(max_length=2000)),
-                ('title', models.CharField(blank=True, max_length=500)),
-                ('publisher', models.CharField(blank=True, max_length=300)),
-                ('excerpt', models.TextField(blank=True)),
-                ('stance', models.CharField(choices=[('supports', 'Supports the claim'), ('refutes', 'Refutes the claim'), ('context', 'Context')], default='context', max_length=8)),
-                ('added_at', models.DateTimeField(auto_now_add=True)),
-                ('added_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='claims.claim')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("url", models.URLField(max_length=2000)),
+                ("title", models.CharField(blank=True, max_length=500)),
+                ("publisher", models.CharField(blank=True, max_length=300)),
+                ("excerpt", models.TextField(blank=True)),
+                (
+                    "stance",
+                    models.CharField(
+                        choices=[
+                            ("supports", "Supports the claim"),
+                            ("refutes", "Refutes the claim"),
+                            ("context", "Context"),
+                        ],
+                        default="context",
+                        max_length=8,
+                    ),
+                ),
+                ("added_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="claims.claim",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'evidence',
-                'ordering': ['claim', 'added_at', 'id'],
+                "verbose_name_plural": "evidence",
+                "ordering": ["claim", "added_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalChecklistItem',
+            name="HistoricalChecklistItem",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('title', models.CharField(max_length=200)),
-                ('guidance', models.TextField(blank=True)),
-                ('required', models.BooleanField(default=True)),
-                ('automated', models.BooleanField(default=False)),
-                ('check_key', models.CharField(blank=True, max_length=64)),
-                ('state', models.CharField(choices=[('open', 'Open'), ('done', 'Done'), ('skipped', 'Skipped'), ('failed', 'Failed')], default='open', max_length=8)),
-                ('result', models.TextField(blank=True, help_text='What the automated check found.')),
-                ('note', models.TextField(blank=True)),
-                ('done_at', models.DateTimeField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.claim')),
-                ('done_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('template_item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.checklisttemplateitem')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("title", models.CharField(max_length=200)),
+                ("guidance", models.TextField(blank=True)),
+                ("required", models.BooleanField(default=True)),
+                ("automated", models.BooleanField(default=False)),
+                ("check_key", models.CharField(blank=True, max_length=64)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("done", "Done"),
+                            ("skipped", "Skipped"),
+                            ("failed", "Failed"),
+                        ],
+                        default="open",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "result",
+                    models.TextField(blank=True, help_text="What the automated check found."),
+                ),
+                ("note", models.TextField(blank=True)),
+                ("done_at", models.DateTimeField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "done_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "template_item",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="claims.checklisttemplateitem",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical checklist item',
-                'verbose_name_plural': 'historical checklist items',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalClaim',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, db_index=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('text', models.TextField()),
-                ('start', models.PositiveIntegerField(blank=True, null=True)),
-                ('end', models.PositiveIntegerField(blank=True, null=True)),
-                ('sentence_index', models.PositiveIntegerField(blank=True, null=True)),
-                ('claim_type', models.CharField(choices=[('statistic', 'Statistic'), ('superlative', 'Superlative'), ('comparison', 'Comparison'), ('quote', 'Quote'), ('event', 'Event'), ('policy', 'Policy'), ('prediction', 'Prediction'), ('causal', 'Causal'), ('other', 'Other')], db_index=True, default='other', max_length=16)),
-                ('checkworthiness', models.FloatField(db_index=True, default=0.0)),
-                ('checkworthiness_reasons', models.JSONField(blank=True, default=list)),
-                ('attribution', models.CharField(choices=[('direct_quote', 'Direct quote'), ('reported_speech', 'Reported speech'), ('according_to', 'According to'), ('author', "The outlet's own statement")], default='author', max_length=16)),
-                ('status', models.CharField(choices=[('new', 'New'), ('triaged', 'Triaged'), ('researching', 'Researching'), ('in_review', 'In review'), ('published', 'Published'), ('dismissed', 'Dismissed')], db_index=True, default='new', max_length=16)),
-                ('verdict', models.CharField(blank=True, choices=[('true', 'True'), ('mostly_true', 'Mostly true'), ('half_true', 'Half true'), ('misleading', 'Misleading'), ('mostly_false', 'Mostly false'), ('false', 'False'), ('unverifiable', 'Unverifiable')], db_index=True, max_length=16)),
-                ('verdict_summary', models.TextField(blank=True)),
-                ('priority', models.PositiveSmallIntegerField(choices=[(1, 'Low'), (2, 'Normal'), (3, 'High'), (4, 'Urgent')], default=2)),
-                ('due_at', models.DateTimeField(blank=True, null=True)),
-                ('published_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('article', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.article')),
-                ('assignee', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('claimant', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.entity')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('duplicate_of', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.claim')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reviewer', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical claim',
-                'verbose_name_plural': 'historical claims',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalEvidence',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('url', models.URLField(max_length=2000)),
-                ('title', models.CharField(blank=True, max_length=500)),
-                ('publisher', models.CharField(blank=True, max_length=300)),
-                ('excerpt', models.TextField(blank=True)),
-                ('stance', models.CharField(choices=[('supports', 'Supports the claim'), ('refutes', 'Refutes the claim'), ('context', 'Context')], default='context', max_length=8)),
-                ('added_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('added_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('claim', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.claim')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical evidence',
-                'verbose_name_plural': 'historical evidence',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='Job',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('extract', 'Extract claims'), ('enrich', 'Enrich claim'), ('checklist', 'Build checklist')], max_length=16)),
-                ('state', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], db_index=True, default='queued', max_length=8)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('last_error', models.TextField(blank=True)),
-                ('task_id', models.CharField(blank=True, max_length=255)),
-                ('queued_at', models.DateTimeField(auto_now_add=True)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='jobs', to='claims.article')),
-                ('claim', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='jobs', to='claims.claim')),
-            ],
-            options={
-                'ordering': ['-queued_at', '-id'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Mention',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=300)),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='claims.claim')),
-                ('entity', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mentions', to='claims.entity')),
-            ],
-            options={
-                'ordering': ['claim', 'start'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalArticle',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, db_index=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('url', models.URLField(blank=True, max_length=2000, null=True)),
-                ('title', models.CharField(max_length=500)),
-                ('standfirst', models.TextField(blank=True)),
-                ('byline', models.CharField(blank=True, max_length=300)),
-                ('dateline_place', models.CharField(blank=True, max_length=200)),
-                ('published_at', models.DateTimeField(db_index=True)),
-                ('language', models.CharField(default='en', max_length=16)),
-                ('photo_caption', models.TextField(blank=True)),
-                ('photo_credit', models.CharField(blank=True, max_length=300)),
-                ('source_note', models.CharField(blank=True, max_length=500)),
-                ('content_hash', models.CharField(db_index=True, editable=False, max_length=64)),
-                ('pipeline_status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], db_index=True, default='queued', max_length=16)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('outlet', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='claims.outlet')),
-            ],
-            options={
-                'verbose_name': 'historical article',
-                'verbose_name_plural': 'historical articles',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical checklist item",
+                "verbose_name_plural": "historical checklist items",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Quantity',
+            name="HistoricalClaim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=300)),
-                ('value', models.FloatField()),
-                ('unit', models.CharField(blank=True, max_length=64)),
-                ('bound', models.CharField(choices=[('exact', 'Exact'), ('lower', 'Lower bound (more than, at least)'), ('upper', 'Upper bound (up to, fewer than)'), ('approx', 'Approximate (nearly, about)')], default='exact', max_length=8)),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quantities', to='claims.claim')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, db_index=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("text", models.TextField()),
+                ("start", models.PositiveIntegerField(blank=True, null=True)),
+                ("end", models.PositiveIntegerField(blank=True, null=True)),
+                ("sentence_index", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "claim_type",
+                    models.CharField(
+                        choices=[
+                            ("statistic", "Statistic"),
+                            ("superlative", "Superlative"),
+                            ("comparison", "Comparison"),
+                            ("quote", "Quote"),
+                            ("event", "Event"),
+                            ("policy", "Policy"),
+                            ("prediction", "Prediction"),
+                            ("causal", "Causal"),
+                            ("other", "Other"),
+                        ],
+                        db_index=True,
+                        default="other",
+                        max_length=16,
+                    ),
+                ),
+                ("checkworthiness", models.FloatField(db_index=True, default=0.0)),
+                ("checkworthiness_reasons", models.JSONField(blank=True, default=list)),
+                (
+                    "attribution",
+                    models.CharField(
+                        choices=[
+                            ("direct_quote", "Direct quote"),
+                            ("reported_speech", "Reported speech"),
+                            ("according_to", "According to"),
+                            ("author", "The outlet's own statement"),
+                        ],
+                        default="author",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("triaged", "Triaged"),
+                            ("researching", "Researching"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                            ("dismissed", "Dismissed"),
+                        ],
+                        db_index=True,
+                        default="new",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "verdict",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("true", "True"),
+                            ("mostly_true", "Mostly true"),
+                            ("half_true", "Half true"),
+                            ("misleading", "Misleading"),
+                            ("mostly_false", "Mostly false"),
+                            ("false", "False"),
+                            ("unverifiable", "Unverifiable"),
+                        ],
+                        db_index=True,
+                        max_length=16,
+                    ),
+                ),
+                ("verdict_summary", models.TextField(blank=True)),
+                (
+                    "priority",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "Low"), (2, "Normal"), (3, "High"), (4, "Urgent")], default=2
+                    ),
+                ),
+                ("due_at", models.DateTimeField(blank=True, null=True)),
+                ("published_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="claims.article",
+                    ),
+                ),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "claimant",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="claims.entity",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "duplicate_of",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'quantities',
-                'ordering': ['claim', 'start'],
+                "verbose_name": "historical claim",
+                "verbose_name_plural": "historical claims",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalEvidence",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("url", models.URLField(max_length=2000)),
+                ("title", models.CharField(blank=True, max_length=500)),
+                ("publisher", models.CharField(blank=True, max_length=300)),
+                ("excerpt", models.TextField(blank=True)),
+                (
+                    "stance",
+                    models.CharField(
+                        choices=[
+                            ("supports", "Supports the claim"),
+                            ("refutes", "Refutes the claim"),
+                            ("context", "Context"),
+                        ],
+                        default="context",
+                        max_length=8,
+                    ),
+                ),
+                ("added_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical evidence",
+                "verbose_name_plural": "historical evidence",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Job",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("extract", "Extract claims"),
+                            ("enrich", "Enrich claim"),
+                            ("checklist", "Build checklist"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Running"),
+                            ("done", "Done"),
+                            ("failed", "Failed"),
+                        ],
+                        db_index=True,
+                        default="queued",
+                        max_length=8,
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("last_error", models.TextField(blank=True)),
+                ("task_id", models.CharField(blank=True, max_length=255)),
+                ("queued_at", models.DateTimeField(auto_now_add=True)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="jobs",
+                        to="claims.article",
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="jobs",
+                        to="claims.claim",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["-queued_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='SimilarClaim',
+            name="Mention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.FloatField()),
-                ('decision', models.CharField(choices=[('suggested', 'Suggested'), ('confirmed', 'Confirmed duplicate'), ('rejected', 'Not a duplicate')], default='suggested', max_length=16)),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='similar', to='claims.claim')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('other', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='claims.claim')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=300)),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "entity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mentions",
+                        to="claims.entity",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['claim', '-score', 'id'],
+                "ordering": ["claim", "start"],
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalArticle",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, db_index=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("url", models.URLField(blank=True, max_length=2000, null=True)),
+                ("title", models.CharField(max_length=500)),
+                ("standfirst", models.TextField(blank=True)),
+                ("byline", models.CharField(blank=True, max_length=300)),
+                ("dateline_place", models.CharField(blank=True, max_length=200)),
+                ("published_at", models.DateTimeField(db_index=True)),
+                ("language", models.CharField(default="en", max_length=16)),
+                ("photo_caption", models.TextField(blank=True)),
+                ("photo_credit", models.CharField(blank=True, max_length=300)),
+                ("source_note", models.CharField(blank=True, max_length=500)),
+                ("content_hash", models.CharField(db_index=True, editable=False, max_length=64)),
+                (
+                    "pipeline_status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Running"),
+                            ("done", "Done"),
+                            ("failed", "Failed"),
+                        ],
+                        db_index=True,
+                        default="queued",
+                        max_length=16,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "outlet",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="claims.outlet",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical article",
+                "verbose_name_plural": "historical articles",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Quantity",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=300)),
+                ("value", models.FloatField()),
+                ("unit", models.CharField(blank=True, max_length=64)),
+                (
+                    "bound",
+                    models.CharField(
+                        choices=[
+                            ("exact", "Exact"),
+                            ("lower", "Lower bound (more than, at least)"),
+                            ("upper", "Upper bound (up to, fewer than)"),
+                            ("approx", "Approximate (nearly, about)"),
+                        ],
+                        default="exact",
+                        max_length=8,
+                    ),
+                ),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="quantities",
+                        to="claims.claim",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name_plural": "quantities",
+                "ordering": ["claim", "start"],
+            },
+        ),
+        migrations.CreateModel(
+            name="SimilarClaim",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("score", models.FloatField()),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("suggested", "Suggested"),
+                            ("confirmed", "Confirmed duplicate"),
+                            ("rejected", "Not a duplicate"),
+                        ],
+                        default="suggested",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="similar",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "other",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="claims.claim",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["claim", "-score", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='checklisttemplateitem',
-            constraint=models.UniqueConstraint(fields=('template', 'title'), name='checklisttemplateitem_title_unique'),
+            model_name="checklisttemplateitem",
+            constraint=models.UniqueConstraint(
+                fields=("template", "title"), name="checklisttemplateitem_title_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='checklistitem',
-            index=models.Index(fields=['claim', 'required', 'state'], name='checklist_open_idx'),
+            model_name="checklistitem",
+            index=models.Index(fields=["claim", "required", "state"], name="checklist_open_idx"),
         ),
         migrations.AddConstraint(
-            model_name='checklistitem',
-            constraint=models.UniqueConstraint(fields=('claim', 'title'), name='checklistitem_claim_title_unique'),
+            model_name="checklistitem",
+            constraint=models.UniqueConstraint(
+                fields=("claim", "title"), name="checklistitem_claim_title_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='checklistitem',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['open', 'done', 'skipped', 'failed'])), name='checklistitem_state_valid'),
+            model_name="checklistitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("state__in", ["open", "done", "skipped", "failed"])),
+                name="checklistitem_state_valid",
+            ),
         ),
         migrations.AddIndex(
-            model_name='claimevent',
-            index=models.Index(fields=['claim', 'at'], name='claimevent_claim_at_idx'),
+            model_name="claimevent",
+            index=models.Index(fields=["claim", "at"], name="claimevent_claim_at_idx"),
         ),
         migrations.AddConstraint(
-            model_name='datemention',
-            constraint=models.UniqueConstraint(fields=('claim', 'start'), name='datemention_claim_start_unique'),
+            model_name="datemention",
+            constraint=models.UniqueConstraint(
+                fields=("claim", "start"), name="datemention_claim_start_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['status', '-checkworthiness'], name='claim_status_score_idx'),
+            model_name="claim",
+            index=models.Index(
+                fields=["status", "-checkworthiness"], name="claim_status_score_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['priority', 'due_at'], name='claim_priority_due_idx'),
+            model_name="claim",
+            index=models.Index(fields=["priority", "due_at"], name="claim_priority_due_idx"),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.UniqueConstraint(condition=models.Q(('article__isnull', False)), fields=('article', 'start', 'end'), name='claim_article_span_unique'),
+            model_name="claim",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("article__isnull", False)),
+                fields=("article", "start", "end"),
+                name="claim_article_span_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('end__isnull', True), ('start__isnull', True)), models.Q(('end__isnull', False), ('start__isnull', False), ('start__lt', models.F('end'))), _connector='OR'), name='claim_span_ordered'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("end__isnull", True), ("start__isnull", True)),
+                    models.Q(
+                        ("end__isnull", False),
+                        ("start__isnull", False),
+                        ("start__lt", models.F("end")),
+                    ),
+                    _connector="OR",
+                ),
+                name="claim_span_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('article__isnull', True), ('start__isnull', False), _connector='OR'), name='claim_article_has_span'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("article__isnull", True), ("start__isnull", False), _connector="OR"
+                ),
+                name="claim_article_has_span",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('checkworthiness__gte', 0), ('checkworthiness__lte', 1)), name='claim_checkworthiness_range'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("checkworthiness__gte", 0), ("checkworthiness__lte", 1)),
+                name="claim_checkworthiness_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['new', 'triaged', 'researching', 'in_review', 'published', 'dismissed'])), name='claim_status_valid'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "status__in",
+                        ["new", "triaged", "researching", "in_review", "published", "dismissed"],
+                    )
+                ),
+                name="claim_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('verdict', ''), ('verdict__in', ['true', 'mostly_true', 'half_true', 'misleading', 'mostly_false', 'false', 'unverifiable']), _connector='OR'), name='claim_verdict_valid'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("verdict", ""),
+                    (
+                        "verdict__in",
+                        [
+                            "true",
+                            "mostly_true",
+                            "half_true",
+                            "misleading",
+                            "mostly_false",
+                            "false",
+                            "unverifiable",
+                        ],
+                    ),
+                    _connector="OR",
+                ),
+                name="claim_verdict_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('claim_type__in', ['statistic', 'superlative', 'comparison', 'quote', 'event', 'policy', 'prediction', 'causal', 'other'])), name='claim_type_valid'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "claim_type__in",
+                        [
+                            "statistic",
+                            "superlative",
+                            "comparison",
+                            "quote",
+                            "event",
+                            "policy",
+                            "prediction",
+                            "causal",
+                            "other",
+                        ],
+                    )
+                ),
+                name="claim_type_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('attribution__in', ['direct_quote', 'reported_speech', 'according_to', 'author'])), name='claim_attribution_valid'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "attribution__in",
+                        ["direct_quote", "reported_speech", "according_to", "author"],
+                    )
+                ),
+                name="claim_attribution_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), models.Q(('verdict', ''), _negated=True), _connector='OR'), name='claim_published_has_verdict'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "published"), _negated=True),
+                    models.Q(("verdict", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="claim_published_has_verdict",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('duplicate_of__isnull', True), models.Q(('duplicate_of', models.F('id')), _negated=True), _connector='OR'), name='claim_not_duplicate_of_itself'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("duplicate_of__isnull", True),
+                    models.Q(("duplicate_of", models.F("id")), _negated=True),
+                    _connector="OR",
+                ),
+                name="claim_not_duplicate_of_itself",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evidence',
-            constraint=models.CheckConstraint(condition=models.Q(('stance__in', ['supports', 'refutes', 'context'])), name='evidence_stance_valid'),
+            model_name="evidence",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("stance__in", ["supports", "refutes", "context"])),
+                name="evidence_stance_valid",
+            ),
         ),
         migrations.AddIndex(
-            model_name='job',
-            index=models.Index(fields=['state', 'queued_at'], name='job_state_queued_idx'),
+            model_name="job",
+            index=models.Index(fields=["state", "queued_at"], name="job_state_queued_idx"),
         ),
         migrations.AddConstraint(
-            model_name='job',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('article__isnull', False), ('claim__isnull', True)), models.Q(('article__isnull', True), ('claim__isnull', False)), _connector='OR'), name='job_one_target'),
+            model_name="job",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("article__isnull", False), ("claim__isnull", True)),
+                    models.Q(("article__isnull", True), ("claim__isnull", False)),
+                    _connector="OR",
+                ),
+                name="job_one_target",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='job',
-            constraint=models.UniqueConstraint(condition=models.Q(('article__isnull', False)), fields=('article', 'stage'), name='job_article_stage_unique'),
+            model_name="job",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("article__isnull", False)),
+                fields=("article", "stage"),
+                name="job_article_stage_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='job',
-            constraint=models.UniqueConstraint(condition=models.Q(('claim__isnull', False)), fields=('claim', 'stage'), name='job_claim_stage_unique'),
+            model_name="job",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("claim__isnull", False)),
+                fields=("claim", "stage"),
+                name="job_claim_stage_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='job',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['queued', 'running', 'done', 'failed'])), name='job_state_valid'),
+            model_name="job",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("state__in", ["queued", "running", "done", "failed"])),
+                name="job_state_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='job',
-            constraint=models.CheckConstraint(condition=models.Q(('stage__in', ['extract', 'enrich', 'checklist'])), name='job_stage_valid'),
+            model_name="job",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("stage__in", ["extract", "enrich", "checklist"])),
+                name="job_stage_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='mention',
-            constraint=models.UniqueConstraint(fields=('claim', 'entity', 'start'), name='mention_claim_entity_start_unique'),
+            model_name="mention",
+            constraint=models.UniqueConstraint(
+                fields=("claim", "entity", "start"), name="mention_claim_entity_start_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(condition=models.Q(('url__isnull', False)), fields=('url',), name='article_url_unique'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("url__isnull", False)),
+                fields=("url",),
+                name="article_url_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(('pipeline_status__in', ['queued', 'running', 'done', 'failed'])), name='article_pipeline_status_valid'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("pipeline_status__in", ["queued", "running", "done", "failed"])
+                ),
+                name="article_pipeline_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='quantity',
-            constraint=models.UniqueConstraint(fields=('claim', 'start'), name='quantity_claim_start_unique'),
+            model_name="quantity",
+            constraint=models.UniqueConstraint(
+                fields=("claim", "start"), name="quantity_claim_start_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='similarclaim',
-            constraint=models.UniqueConstraint(fields=('claim', 'other'), name='similarclaim_pair_unique'),
+            model_name="similarclaim",
+            constraint=models.UniqueConstraint(
+                fields=("claim", "other"), name="similarclaim_pair_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='similarclaim',
-            constraint=models.CheckConstraint(condition=models.Q(('claim', models.F('other')), _negated=True), name='similarclaim_not_itself'),
+            model_name="similarclaim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("claim", models.F("other")), _negated=True),
+                name="similarclaim_not_itself",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='similarclaim',
-            constraint=models.CheckConstraint(condition=models.Q(('score__gte', 0), ('score__lte', 1)), name='similarclaim_score_range'),
+            model_name="similarclaim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("score__gte", 0), ("score__lte", 1)),
+                name="similarclaim_score_range",
+            ),
         ),
     ]

@@ -1,0 +1,130 @@
+"""The outbox: a Job row is the promise of work; publishing never fails the caller, and the sweeper
+publishes whatever the broker missed. Runs against a private Redis server that the test stops and
+starts, so that the shared one is never disturbed."""
+
+import datetime as dt
+import json
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+import redis
+from celery import Celery
+
+from claims.models import Job, JobState
+from claims.services import article_ingest
+from workers import dispatch
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(shutil.which("redis-server") is None, reason="needs redis-server"),
+]
+
+
+class PrivateRedis:
+    def __init__(self, directory):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.directory = directory
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.directory),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        client = redis.Redis(port=self.port)
+        for _ in range(100):
+            try:
+                client.ping()
+                return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise RuntimeError("private redis did not start")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+    def queued_messages(self, queue="celery") -> list[dict]:
+        return [json.loads(raw) for raw in redis.Redis(port=self.port).lrange(queue, 0, -1)]
+
+
+@pytest.fixture
+def broker(tmp_path, monkeypatch):
+    server = PrivateRedis(tmp_path)
+    server.start()
+    app = Celery("dispatch-test", set_as_current=False)
+    app.conf.update(
+        broker_url=server.url,
+        broker_connection_timeout=1,
+        broker_transport_options={"socket_connect_timeout": 1, "socket_timeout": 2},
+        task_serializer="json",
+    )
+    monkeypatch.setattr(dispatch, "celery_app", app)
+    yield server
+    if server.process.poll() is None:
+        server.stop()
+
+
+def test_a_job_is_published_when_its_transaction_commits(
+    broker, seed_text, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = article_ingest(text=seed_text).article
+    job = Job.objects.get(article=article)
+    (message,) = broker.queued_messages()
+    assert message["headers"]["task"] == "factcheck.pipeline.extract_claims"
+    assert message["headers"]["argsrepr"] == f"[{article.pk}]"
+    assert job.state == JobState.QUEUED
+    assert job.task_id == message["headers"]["id"]
+    assert job.published_at is not None
+
+
+def test_with_the_broker_down_the_caller_succeeds_and_the_sweeper_publishes_later(
+    broker, seed_text, django_capture_on_commit_callbacks
+):
+    broker.stop()
+    with django_capture_on_commit_callbacks(execute=True):
+        result = article_ingest(text=seed_text)  # must not raise
+    assert result.created
+    job = Job.objects.get(article=result.article)
+    assert (job.state, job.published_at, job.task_id) == (JobState.QUEUED, None, "")
+
+    # Still down: the sweeper tries, fails quietly, and the job stays owed.
+    assert dispatch.jobs_republish_stale(older_than=dt.timedelta(0)) == 0
+
+    broker.start()
+    assert dispatch.jobs_republish_stale(older_than=dt.timedelta(0)) == 1
+    (message,) = broker.queued_messages()
+    assert message["headers"]["argsrepr"] == f"[{result.article.pk}]"
+    job.refresh_from_db()
+    assert job.published_at is not None
+    # Freshly published: not stale again until FACTCHECK_JOB_STALE_AFTER has passed.
+    assert dispatch.jobs_republish_stale() == 0
+    assert len(broker.queued_messages()) == 1
+
+
+def test_the_sweeper_leaves_running_and_finished_jobs_alone(broker, seed_text):
+    article = article_ingest(text=seed_text).article
+    Job.objects.filter(article=article).update(state=JobState.RUNNING)
+    assert dispatch.jobs_republish_stale(older_than=dt.timedelta(0)) == 0
+    Job.objects.filter(article=article).update(state=JobState.DONE)
+    assert dispatch.jobs_republish_stale(older_than=dt.timedelta(0)) == 0
+    assert broker.queued_messages() == []
