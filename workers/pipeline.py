@@ -179,17 +179,14 @@ def check_context(claim: Claim) -> checklists.CheckContext:
     history: list[tuple[int, str]] = []
     if claim.claimant_id is not None:
         topics = claim.mentions.exclude(entity_id=claim.claimant_id).values("entity_id")
-        history = list(
-            Claim.objects.filter(
-                claimant_id=claim.claimant_id,
-                created_at__lt=claim.created_at,
-                mentions__entity_id__in=topics,
-            )
-            .exclude(article_id=claim.article_id)  # earlier articles, not this one's other claims
-            .distinct()
-            .order_by("-created_at")
-            .values_list("pk", "text")[:10]
+        earlier = Claim.objects.filter(
+            claimant_id=claim.claimant_id,
+            created_at__lt=claim.created_at,
+            mentions__entity_id__in=topics,
         )
+        if claim.article_id is not None:  # earlier articles, not this one's other claims
+            earlier = earlier.exclude(article_id=claim.article_id)
+        history = list(earlier.distinct().order_by("-created_at").values_list("pk", "text")[:10])
     return checklists.CheckContext(
         claim_text=claim.text,
         claim_type=claim.claim_type,
