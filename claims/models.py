@@ -633,3 +633,30 @@ class Job(models.Model):
     def __str__(self) -> str:
         target = f"article {self.article_id}" if self.article_id else f"claim {self.claim_id}"
         return f"{self.stage} {target}: {self.state}"
+
+
+class IdempotencyKey(models.Model):
+    """The first answer to an API create sent with an `Idempotency-Key` header, so that a client
+    retrying after a lost response gets that answer again instead of creating a duplicate.
+
+    One row per (user, key). `fingerprint` hashes the method, path and body: the same key with
+    another request is refused (422). A row without `response_status` is a request still running.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idempotency_keys"
+    )
+    key = models.CharField(max_length=255)
+    fingerprint = models.CharField(max_length=64)
+    response_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    response_body = models.JSONField(null=True, blank=True)
+    response_headers = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="idempotencykey_user_key_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.key}"

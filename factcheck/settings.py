@@ -321,7 +321,6 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "claims.api.schema.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "STRICT_JSON": True,
-    "URL_FORMAT_OVERRIDE": None,
 }
 
 SPECTACULAR_SETTINGS = {
@@ -342,8 +341,11 @@ SPECTACULAR_SETTINGS = {
         "ClaimStatusEnum": "claims.models.ClaimStatus",
         "VerdictEnum": "claims.models.Verdict",
         "ClaimTypeEnum": "claims.models.ClaimType",
-        "JobStateEnum": "claims.models.JobState",
-        "PipelineStatusEnum": "claims.models.PipelineStatus",
+        # Jobs and articles share one set of pipeline states.
+        "PipelineStateEnum": "claims.models.JobState",
+        "ChecklistStateEnum": "claims.models.ChecklistState",
+        "EntityKindEnum": "claims.models.EntityKind",
+        "EventKindEnum": "claims.models.EventKind",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
