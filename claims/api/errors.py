@@ -22,7 +22,6 @@ from django.http import Http404, JsonResponse
 from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
-from rest_framework.views import set_rollback
 
 from claims import services
 
@@ -229,6 +228,9 @@ def problem_response(body: dict[str, Any], headers: dict[str, str] | None = None
 
 def problem_exception_handler(exc: Exception, context: dict) -> Response:
     """DRF's EXCEPTION_HANDLER: every exception raised in an API view becomes a problem."""
+    # Imported here: rest_framework.views loads the parser classes, which import this module.
+    from rest_framework.views import set_rollback
+
     request = context.get("request")
     instance = request.path if request is not None else None
     headers: dict[str, str] = {}
