@@ -237,6 +237,8 @@ def article_ingest(
 
 def _decode(text: str | bytes) -> str:
     if isinstance(text, bytes):
+        if b"\x00" in text[:8192]:
+            raise IngestError("the input looks binary (it contains NUL bytes), not article text")
         try:
             return text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -806,7 +808,8 @@ def checklist_build(*, claim: Claim, run_check) -> list[ChecklistItem]:
 
     `run_check(check_key)` returns a result with `state` and `result`. Items are matched by title,
     so running this again adds new template items and refreshes automated results, but never
-    changes an item a person has worked (done_by set) or a manual item's state.
+    changes an item a person has worked (done_by set) or a manual item's state. Items no longer in
+    the template (the claim's type changed) are removed unless a person worked on them.
     """
     template = (
         ChecklistTemplate.objects.filter(claim_type=claim.claim_type).first()
@@ -836,4 +839,91 @@ def checklist_build(*, claim: Claim, run_check) -> list[ChecklistItem]:
                     item.done_at = timezone.now()
                     item.save(update_fields=["state", "result", "done_at"])
             items.append(item)
+        # After a change of claim type, the old type's items go, unless someone worked on them.
+        claim.checklist.exclude(pk__in=[item.pk for item in items]).filter(
+            done_by__isnull=True, note=""
+        ).delete()
     return items
+
+
+# --- The editors' desk: bulk moves, assignment, duplicates, requeues ------------------------------
+@dataclass(frozen=True)
+class BulkOutcome:
+    """What a bulk operation did: the claims it changed and, for each one it could not change,
+    why (one refusal does not undo the others)."""
+
+    done: list[Claim]
+    refused: list[tuple[Claim, str]]
+
+
+def claims_transition(*, claims, to: str, actor, comment: str = "") -> BulkOutcome:
+    """`claim_transition()` for each claim, reporting refusals instead of raising them."""
+    done, refused = [], []
+    for claim in claims:
+        try:
+            done.append(claim_transition(claim=claim, to=to, actor=actor, comment=comment))
+        except ServiceError as exc:
+            refused.append((claim, exc.message))
+    return BulkOutcome(done=done, refused=refused)
+
+
+def claims_assign(*, claims, assignee, actor) -> BulkOutcome:
+    """Assign each claim to `assignee` (None: unassign) through `claim_update()`, so that every
+    assignment is versioned and written to the claim's history. Published and dismissed claims
+    are refused: their work is over."""
+    done, refused = [], []
+    for claim in claims:
+        if claim.status in (ClaimStatus.PUBLISHED, ClaimStatus.DISMISSED):
+            refused.append((claim, f"the claim is {claim.get_status_display().lower()}"))
+            continue
+        try:
+            done.append(claim_update(claim=claim, actor=actor, data={"assignee": assignee}))
+        except ServiceError as exc:
+            refused.append((claim, exc.message))
+    return BulkOutcome(done=done, refused=refused)
+
+
+def similar_claim_decide(*, similar: SimilarClaim, actor, decision: str) -> SimilarClaim:
+    """Record a person's decision on a suggested similar claim.
+
+    Confirming links the claim as a duplicate of the other one; rejecting removes that link if it
+    was there (the enrichment worker links near-certain duplicates on its own). Both go through
+    `claim_update()` and leave a comment in the claim's history. Repeating a decision is a no-op;
+    re-processing never overwrites one (`claim_enrichment_apply` keeps decided rows).
+    """
+    if decision not in (SimilarityDecision.CONFIRMED, SimilarityDecision.REJECTED):
+        raise ServiceError(f"{decision!r} is not a decision: confirmed or rejected")
+    if actor is not None and not actor.has_perm("claims.change_similarclaim"):
+        raise TransitionForbidden("your role does not allow you to decide on similar claims")
+    with transaction.atomic():
+        updated = (
+            SimilarClaim.objects.filter(pk=similar.pk)
+            .exclude(decision=decision)
+            .update(decision=decision, decided_by=actor)
+        )
+        similar.refresh_from_db()
+        if not updated:
+            return similar
+        claim = Claim.objects.get(pk=similar.claim_id)
+        if decision == SimilarityDecision.CONFIRMED:
+            link = similar.other
+            comment = f"confirmed as a duplicate of claim #{similar.other_id}"
+        else:
+            link = None if claim.duplicate_of_id == similar.other_id else claim.duplicate_of
+            comment = f"not a duplicate of claim #{similar.other_id}"
+        claim_update(claim=claim, actor=actor, data={"duplicate_of": link})
+        claim_comment(claim=claim, actor=actor, comment=comment)
+    return similar
+
+
+def job_requeue(*, jobs, actor=None) -> list[Job]:
+    """Queue failed jobs again with their attempts reset (the ops view's "requeue"). Jobs in any
+    other state are left as they are; returns the jobs requeued."""
+    if actor is not None and not actor.has_perm("claims.change_job"):
+        raise TransitionForbidden("your role does not allow you to requeue jobs")
+    requeued = []
+    for job in jobs:
+        if job.state != JobState.FAILED:
+            continue
+        requeued.append(job_queue(stage=job.stage, article=job.article, claim=job.claim))
+    return requeued

@@ -176,6 +176,7 @@ def check_context(claim: Claim) -> checklists.CheckContext:
             .select_related("claim__article")[:5]
         )
         corroborations += [(q.claim.article.title, q.claim.text) for q in matches]
+    corroborations = list(dict.fromkeys(corroborations))  # one entry per claim, not per figure
     history: list[tuple[int, str]] = []
     if claim.claimant_id is not None:
         topics = claim.mentions.exclude(entity_id=claim.claimant_id).values("entity_id")
