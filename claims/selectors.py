@@ -73,7 +73,11 @@ def evidence_items(*, claim_id: int) -> QuerySet[Evidence]:
 # --- Articles -------------------------------------------------------------------------------------
 def article_list() -> QuerySet[Article]:
     """Articles with their outlet and how many claims were found in each."""
-    return Article.objects.select_related("outlet").annotate(claim_count=Count("claims"))
+    return (
+        Article.objects.select_related("outlet")
+        .annotate(claim_count=Count("claims"))
+        .order_by("-published_at", "-id")
+    )
 
 
 def article_jobs(*, article: Article) -> QuerySet[Job]:

@@ -3,6 +3,8 @@ it can answer, all with the one `Problem` schema of `claims.api.errors`."""
 
 from __future__ import annotations
 
+import copy
+
 from drf_spectacular import openapi
 from drf_spectacular.plumbing import ResolvedComponent
 
@@ -32,7 +34,8 @@ class AutoSchema(openapi.AutoSchema):
             name="Problem",
             type=ResolvedComponent.SCHEMA,
             object="Problem",
-            schema=PROBLEM_SCHEMA,
+            # A copy: spectacular's post-processing rewrites component schemas in place.
+            schema=copy.deepcopy(PROBLEM_SCHEMA),
         )
         self.registry.register_on_missing(component)
         return component.ref

@@ -1,0 +1,193 @@
+"""ClaimReview JSON-LD (schema.org) for published claims, one at a time and as a feed."""
+
+import datetime as dt
+
+import pytest
+
+from claims.api.claimreview import RATING_VALUES, shorten
+from claims.models import ClaimStatus, EntityKind, SimilarityDecision, Verdict
+from tests.factories import ArticleFactory, ClaimFactory, EntityFactory, OutletFactory
+
+from .factories import SimilarClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+ORG = {"ORGANIZATION_NAME": "Desk Verifica", "ORGANIZATION_URL": "https://verifica.example/"}
+
+
+def published_claim(**fields):
+    if "article" in fields:
+        article = fields.pop("article")
+    else:
+        article = ArticleFactory(
+            outlet=OutletFactory(name="Radio Habana Cuba"),
+            url="https://www.radiohc.cu/en/382138",
+            title="Sheinbaum rejects Trump's offer",
+            published_at=dt.datetime(2025, 5, 4, tzinfo=dt.UTC),
+            body="More than 450,000 people have been killed over nearly two decades in Mexico. "
+            "Others disagree.",
+        )
+    defaults = {
+        "article": article,
+        "status": ClaimStatus.PUBLISHED,
+        "verdict": Verdict.MOSTLY_TRUE,
+        "verdict_summary": "Official homicide figures put the toll at about 460,000.",
+        "claimant": EntityFactory(name="Claudia Sheinbaum", kind=EntityKind.PERSON),
+        "published_at": dt.datetime(2025, 5, 6, 12, tzinfo=dt.UTC),
+    }
+    return ClaimFactory(**{**defaults, **fields})
+
+
+def test_the_claimreview_of_a_published_claim(as_viewer, settings):
+    settings.FACTCHECK = {**settings.FACTCHECK, **ORG}
+    claim = published_claim()
+
+    response = as_viewer.get(f"/api/v1/claims/{claim.pk}/claimreview/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/ld+json"
+    review = response.json()
+    assert review == {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": f"http://testserver/api/v1/claims/{claim.pk}/claimreview/",
+        "claimReviewed": "More than 450,000 people have been killed over nearly two decades in…",
+        "datePublished": "2025-05-06",
+        "author": {
+            "@type": "Organization",
+            "name": "Desk Verifica",
+            "url": "https://verifica.example/",
+        },
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": 6,
+            "bestRating": 7,
+            "worstRating": 1,
+            "alternateName": "Mostly true",
+            "ratingExplanation": "Official homicide figures put the toll at about 460,000.",
+        },
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": {"@type": "Person", "name": "Claudia Sheinbaum"},
+            "datePublished": "2025-05-04",
+            "firstAppearance": {
+                "@type": "CreativeWork",
+                "headline": "Sheinbaum rejects Trump's offer",
+                "url": "https://www.radiohc.cu/en/382138",
+                "datePublished": "2025-05-04",
+                "publisher": {"@type": "Organization", "name": "Radio Habana Cuba"},
+            },
+            "appearance": [
+                {
+                    "@type": "CreativeWork",
+                    "headline": "Sheinbaum rejects Trump's offer",
+                    "url": "https://www.radiohc.cu/en/382138",
+                    "datePublished": "2025-05-04",
+                    "publisher": {"@type": "Organization", "name": "Radio Habana Cuba"},
+                }
+            ],
+        },
+    }
+    assert len(review["claimReviewed"]) <= 75
+
+
+def test_the_rating_scale_runs_from_true_to_unverifiable():
+    assert RATING_VALUES["true"] == 7
+    assert RATING_VALUES["false"] == 2
+    assert sorted(RATING_VALUES.values()) == list(range(1, 8))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Short claim.", "Short claim."),
+        ("x" * 75, "x" * 75),
+        ("word " * 30, ("word " * 14).strip() + "…"),
+        ("y" * 100, "y" * 74 + "…"),
+    ],
+)
+def test_claim_reviewed_is_at_most_75_characters(text, expected):
+    assert shorten(text) == expected
+    assert len(shorten(text)) <= 75
+
+
+def test_an_organisation_claimant_and_later_appearances(as_viewer):
+    claim = published_claim(
+        claimant=EntityFactory(name="Wall Street Journal", kind=EntityKind.ORGANIZATION)
+    )
+    later = ArticleFactory(
+        title="Later article",
+        url="https://example.org/later",
+        published_at=dt.datetime(2025, 5, 10, tzinfo=dt.UTC),
+    )
+    ClaimFactory(article=later, duplicate_of=claim)
+    earlier = ArticleFactory(
+        title="Earlier article", url=None, published_at=dt.datetime(2025, 4, 1, tzinfo=dt.UTC)
+    )
+    SimilarClaimFactory(
+        claim=claim, other=ClaimFactory(article=earlier), decision=SimilarityDecision.CONFIRMED
+    )
+    SimilarClaimFactory(claim=claim)  # only suggested: not an appearance
+
+    item = as_viewer.get(f"/api/v1/claims/{claim.pk}/claimreview/").json()["itemReviewed"]
+
+    assert item["author"] == {"@type": "Organization", "name": "Wall Street Journal"}
+    assert [a["headline"] for a in item["appearance"]] == [
+        "Earlier article",
+        "Sheinbaum rejects Trump's offer",
+        "Later article",
+    ]
+    assert item["firstAppearance"]["headline"] == "Earlier article"
+    assert "url" not in item["firstAppearance"]
+    assert item["datePublished"] == "2025-04-01"
+
+
+@pytest.mark.parametrize(
+    "status",
+    [s for s in ClaimStatus.values if s != ClaimStatus.PUBLISHED],
+)
+def test_a_claim_not_published_has_no_claimreview(as_viewer, status):
+    claim = published_claim(status=status)
+    response = as_viewer.get(f"/api/v1/claims/{claim.pk}/claimreview/")
+    assert response.status_code == 404
+    assert response.json()["detail"] == f"No published claim {claim.pk}."
+
+
+def test_the_feed_lists_published_claims_newest_first_as_a_datafeed(as_viewer, settings):
+    settings.FACTCHECK = {**settings.FACTCHECK, **ORG}
+    older = published_claim(published_at=dt.datetime(2025, 5, 6, tzinfo=dt.UTC))
+    newer = published_claim(
+        article=ArticleFactory(), published_at=dt.datetime(2025, 5, 8, tzinfo=dt.UTC)
+    )
+    ClaimFactory(status=ClaimStatus.IN_REVIEW, verdict=Verdict.FALSE)
+
+    response = as_viewer.get("/api/v1/claimreview/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/ld+json"
+    feed = response.json()
+    assert (feed["@context"], feed["@type"], feed["count"]) == ("https://schema.org", "DataFeed", 2)
+    urls = [review["url"] for review in feed["dataFeedElement"]]
+    assert urls == [
+        f"http://testserver/api/v1/claims/{newer.pk}/claimreview/",
+        f"http://testserver/api/v1/claims/{older.pk}/claimreview/",
+    ]
+    assert all(r["@type"] == "ClaimReview" for r in feed["dataFeedElement"])
+    assert all("@context" not in r for r in feed["dataFeedElement"])
+
+
+def test_the_feed_is_paginated(as_viewer):
+    for _ in range(3):
+        published_claim(article=ArticleFactory())
+    feed = as_viewer.get("/api/v1/claimreview/?page_size=2").json()
+    assert (feed["count"], len(feed["dataFeedElement"])) == (3, 2)
+    assert "page=2" in feed["next"]
+
+
+def test_claimreview_also_answers_plain_json_when_asked(as_viewer):
+    claim = published_claim()
+    response = as_viewer.get(
+        f"/api/v1/claims/{claim.pk}/claimreview/", HTTP_ACCEPT="application/json"
+    )
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["@type"] == "ClaimReview"
