@@ -1,0 +1,516 @@
+"""Tests for claims.parsing: pure functions, no database and no Django import."""
+
+from __future__ import annotations
+
+import datetime
+import time
+from pathlib import Path
+
+import pytest
+
+from claims.parsing import (
+    ArticleTextError,
+    Dateline,
+    ParsedArticle,
+    content_hash,
+    normalise_text,
+    parse_article,
+)
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_575df2c8442f52cd.txt"
+
+SEED_TITLE = "Sheinbaum says she totally rejects Trump's offer to send U.S. troops to Mexico"
+SEED_CAPTION = (
+    "\"I told him, 'No, President Trump, our territory is inviolable, our sovereignty is "
+    "inviolable, our sovereignty is not for sale,' says Mexican President Claudia Sheinbaum"
+)
+SEED_STANDFIRST = (
+    "Mexican president says she told Donald Trump that Mexico \u2018will never accept the "
+    "presence of U.S. Army in our territory\u2019."
+)
+SEED_LAST_PARAGRAPH = (
+    "Like the first zone established last month in New Mexico, military personnel are "
+    "authorised to take custody of migrants who irregularly cross the border until they are "
+    "transferred to civilian authorities in the U.S. Department of Homeland Security."
+)
+SEED_URL = (
+    "https://www.radiohc.cu/en/noticias/internacionales/"
+    "382138-sheinbaum-says-she-totally-rejects-trumps-offer-to-send-us-troops-to-mexico"
+)
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text: str) -> ParsedArticle:
+    return parse_article(seed_text)
+
+
+# ---------------------------------------------------------------------------------------------
+# The seed article
+# ---------------------------------------------------------------------------------------------
+
+
+def test_seed_furniture_fields(seed: ParsedArticle) -> None:
+    assert seed.title == SEED_TITLE
+    assert seed.photo_caption == SEED_CAPTION
+    assert seed.photo_credit == "File: Henry Romero/Reuters"
+    assert seed.standfirst == SEED_STANDFIRST
+    assert seed.source_note == "teleSUR and NEWS AGENCIES"
+    assert seed.url == SEED_URL
+    assert seed.outlet_name == "Radio Habana Cuba"
+
+
+def test_seed_dateline(seed: ParsedArticle) -> None:
+    assert seed.dateline == Dateline(place="Mexico City", month=5, day=4, agency="RHC")
+    assert seed.dateline.resolve(2025) == datetime.date(2025, 5, 4)
+
+
+def test_seed_body_paragraphs(seed: ParsedArticle) -> None:
+    # 16 prose paragraphs in the paste, the last sentence split over two of them: 15.
+    assert len(seed.paragraphs) == 15
+    assert seed.body == "\n\n".join(seed.paragraphs)
+    assert seed.paragraphs[0].startswith(
+        "Mexican President Claudia Sheinbaum says she rejected an offer"
+    )
+    assert seed.paragraphs[1].startswith("Speaking at a public event on Saturday")
+    assert seed.paragraphs[-1] == SEED_LAST_PARAGRAPH
+    assert seed.body.endswith("civilian authorities in the U.S. Department of Homeland Security.")
+    assert all(p == p.strip() and "\n" not in p and "  " not in p for p in seed.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        SEED_CAPTION,
+        "says Mexican President Claudia Sheinbaum",
+        "Henry Romero",
+        "[File",
+        "SOURCE",
+        "teleSUR",
+        "http",
+        "radiohc",
+        "Radio Habana Cuba",
+        "**",
+        "#",
+        "---",
+        "Mexico City, May 4",
+        "(RHC)",
+        "will never accept the presence of U.S. Army",
+        "totally rejects",
+    ],
+)
+def test_seed_body_has_no_furniture(seed: ParsedArticle, furniture: str) -> None:
+    assert furniture not in seed.body
+
+
+def test_seed_keeps_curly_quotes(seed: ParsedArticle) -> None:
+    assert "telling Trump, \u201cWe will never accept" in seed.body
+    assert "Trump\u2019s administration" in seed.body
+
+
+def test_seed_repasted_with_other_spacing_gives_same_body_and_hash(
+    seed_text: str, seed: ParsedArticle
+) -> None:
+    messy = "\ufeff\r\n" + "\r\n".join(
+        f"{line}   \t" + ("\r\n\r\n" if not line else "") for line in seed_text.split("\n")
+    )
+    messy = messy.replace("Mexican President Claudia", "Mexican\u00a0President  Claudia")
+    reparsed = parse_article(messy)
+    assert reparsed.body == seed.body
+    assert reparsed.paragraphs == seed.paragraphs
+    assert content_hash(reparsed.body) == content_hash(seed.body)
+    assert reparsed.title == seed.title
+    assert reparsed.dateline == seed.dateline
+    assert reparsed.outlet_name == seed.outlet_name
+
+
+def test_seed_parses_quickly(seed_text: str) -> None:
+    big = "\n\n".join([seed_text] * 50)
+    started = time.perf_counter()
+    parse_article(big)
+    assert time.perf_counter() - started < 2.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Datelines
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected", "first_words"),
+    [
+        (
+            "Mexico City, May 4 (RHC)-- Mexican officials said",
+            Dateline("Mexico City", 5, 4, "RHC"),
+            "Mexican officials said",
+        ),
+        (
+            "WASHINGTON (Reuters) - The White House said",
+            Dateline("WASHINGTON", None, None, "Reuters"),
+            "The White House said",
+        ),
+        (
+            "LONDON, March 3 (AP) \u2014 Britain said",
+            Dateline("LONDON", 3, 3, "AP"),
+            "Britain said",
+        ),
+        (
+            "Paris, 12 June 2024 \u2013 France said",
+            Dateline("Paris", 6, 12, "", year=2024),
+            "France said",
+        ),
+        (
+            "BEIRUT, Lebanon (AP) \u2014 Lebanese officials said",
+            Dateline("BEIRUT, Lebanon", None, None, "AP"),
+            "Lebanese officials said",
+        ),
+        (
+            "KYIV, Ukraine, Jan. 5, 2023 (Reuters) - Ukraine said",
+            Dateline("KYIV, Ukraine", 1, 5, "Reuters", year=2023),
+            "Ukraine said",
+        ),
+        (
+            "NEW YORK, Sept. 5th (Reuters)\u2014Markets fell",
+            Dateline("NEW YORK", 9, 5, "Reuters"),
+            "Markets fell",
+        ),
+        (
+            "Rio de Janeiro, May 4 (AFP) - Brazil said",
+            Dateline("Rio de Janeiro", 5, 4, "AFP"),
+            "Brazil said",
+        ),
+        (
+            "WASHINGTON \u2014 The president said",
+            Dateline("WASHINGTON", None, None, ""),
+            "The president said",
+        ),
+    ],
+)
+def test_dateline_forms(opening: str, expected: Dateline, first_words: str) -> None:
+    article = parse_article(f"{opening} that talks would resume.\n\nA second paragraph.")
+    assert article.dateline == expected
+    assert article.paragraphs[0] == f"{first_words} that talks would resume."
+    assert article.paragraphs[1] == "A second paragraph."
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Mexico-based firms said exports fell.",
+        "Trump - who spoke on Saturday - said exports fell.",
+        "NATO - the alliance - said exports fell.",
+        "On Saturday, May 4, officials said exports fell.",
+        "The U.S. - Mexico border is long.",
+        "Officials (Reuters reported) - said exports fell.",
+    ],
+)
+def test_prose_that_is_not_a_dateline_is_left_alone(opening: str) -> None:
+    article = parse_article(opening)
+    assert article.dateline is None
+    assert article.paragraphs == (opening,)
+
+
+def test_dateline_only_recognised_in_first_paragraph() -> None:
+    text = "Officials met on Monday.\n\nLONDON, March 3 (AP) \u2014 Britain said no."
+    article = parse_article(text)
+    assert article.dateline is None
+    assert article.paragraphs[1] == "LONDON, March 3 (AP) \u2014 Britain said no."
+
+
+def test_dateline_on_its_own_line_is_removed() -> None:
+    article = parse_article("WASHINGTON (Reuters) -\n\nThe White House said no.")
+    assert article.dateline == Dateline("WASHINGTON", None, None, "Reuters")
+    assert article.paragraphs == ("The White House said no.",)
+
+
+def test_dateline_resolve() -> None:
+    assert Dateline("Paris", 6, 12, "", year=2024).resolve(2025) == datetime.date(2024, 6, 12)
+    assert Dateline("WASHINGTON", None, None, "Reuters").resolve(2025) is None
+    assert Dateline("Rome", 2, 29, "").resolve(2025) is None  # not a leap year
+    assert Dateline("Rome", 2, 29, "").resolve(2024) == datetime.date(2024, 2, 29)
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text, joining and furniture in the body
+# ---------------------------------------------------------------------------------------------
+
+
+def test_plain_text_every_paragraph_is_body() -> None:
+    text = (
+        "The council approved the budget on Tuesday.\n\n"
+        "Opposition members said the increase was too small.\n\n"
+        "A final vote is expected next month."
+    )
+    article = parse_article(text)
+    assert article.title == ""
+    assert article.standfirst == ""
+    assert article.photo_caption == article.photo_credit == ""
+    assert article.dateline is None
+    assert article.url == article.outlet_name == article.source_note == ""
+    assert article.paragraphs == tuple(text.split("\n\n"))
+    assert article.body == text
+
+
+def test_plain_text_with_single_newlines_between_paragraphs() -> None:
+    text = "The council approved the budget.\nMembers said it was too small.\nA vote follows."
+    assert parse_article(text).paragraphs == tuple(text.split("\n"))
+
+
+def test_hard_wrapped_paragraph_is_rejoined() -> None:
+    text = "The council approved the budget on Tuesday after a long\ndebate that ran late."
+    assert parse_article(text).paragraphs == (
+        "The council approved the budget on Tuesday after a long debate that ran late.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        (
+            "The funds will be moved to the\n\nMinistry of Finance next year.",
+            "The funds will be moved to the Ministry of Finance next year.",
+        ),
+        (
+            "Spending will rise by\n\n12 percent next year.",
+            "Spending will rise by 12 percent next year.",
+        ),
+        (
+            "The minister, speaking in parliament on Tuesday afternoon, said that spending\n\n"
+            "would rise.",
+            "The minister, speaking in parliament on Tuesday afternoon, said that spending "
+            "would rise.",
+        ),
+        (
+            "The minister, speaking in parliament on Tuesday afternoon, told reporters\n\n"
+            "Spending will rise.",
+            "The minister, speaking in parliament on Tuesday afternoon, told reporters "
+            "Spending will rise.",
+        ),
+    ],
+)
+def test_paragraph_break_mid_sentence_is_joined(text: str, joined: str) -> None:
+    # Preceded by another paragraph, so that the broken one cannot be taken for a headline.
+    article = parse_article(f"The session opened at nine.\n\n{text}")
+    assert article.paragraphs == ("The session opened at nine.", joined)
+
+
+def test_seed_sentence_break_is_joined(seed_text: str) -> None:
+    assert "civilian authorities in the\n\nU.S. Department" in seed_text  # as received
+    assert SEED_LAST_PARAGRAPH in parse_article(seed_text).paragraphs
+
+
+def test_plain_headline_is_not_glued_to_the_next_paragraph() -> None:
+    text = (
+        "Sheinbaum says she totally rejects Trump's offer to send U.S. troops to Mexico\n\n"
+        "Mexican President Claudia Sheinbaum says she rejected an offer.\n\n"
+        "She spoke on Saturday."
+    )
+    article = parse_article(text)
+    assert article.title == ""  # plain text: the caller supplies the title
+    assert article.paragraphs == tuple(text.split("\n\n"))
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "It ended.",
+        "Did it end?",
+        "It ended!",
+        "He said: \u201cIt ended.\u201d",
+        "He said \u2018it ended.\u2019",
+        '"It ended."',
+        "It ended (finally).",
+        "He said the following:",
+    ],
+)
+def test_paragraph_ending_a_sentence_is_not_joined(ending: str) -> None:
+    article = parse_article(f"{ending}\n\nnext paragraph begins in lower case.")
+    assert len(article.paragraphs) == 2
+
+
+def test_short_unpunctuated_line_before_capitalised_paragraph_is_a_subheading() -> None:
+    text = "The budget passed.\n\nWhat happens next\n\nA vote is due in June."
+    assert parse_article(text).paragraphs == (
+        "The budget passed.",
+        "What happens next",
+        "A vote is due in June.",
+    )
+
+
+def test_body_line_that_is_only_a_url() -> None:
+    text = (
+        "The report was published on Monday.\n\n"
+        "https://example.org/report.pdf\n\n"
+        "It found that spending rose.\n"
+        "<https://example.org/data>\n"
+        "Officials disputed the figures."
+    )
+    article = parse_article(text)
+    assert article.paragraphs == (
+        "The report was published on Monday.",
+        "It found that spending rose.",
+        "Officials disputed the figures.",
+    )
+    assert "http" not in article.body
+    assert article.url == "https://example.org/data"  # the last URL line wins
+
+
+def test_sentence_broken_around_a_url_line_is_joined() -> None:
+    article = parse_article("The money went to the\n\nhttps://example.org/x\n\nnational fund.")
+    assert article.paragraphs == ("The money went to the national fund.",)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "caption", "credit"),
+    [
+        ("Protesters in Lima [File: Jane Doe/AP]", "Protesters in Lima", "File: Jane Doe/AP"),
+        ("Protesters in Lima [Photo: Jane Doe/AP]", "Protesters in Lima", "Photo: Jane Doe/AP"),
+        ("Protesters in Lima (Photo: Jane Doe/AP)", "Protesters in Lima", "Photo: Jane Doe/AP"),
+        ("Protesters in Lima. Photo: Jane Doe/AP", "Protesters in Lima.", "Photo: Jane Doe/AP"),
+        (
+            "Protesters in Lima. Photograph: Jane Doe/Reuters",
+            "Protesters in Lima.",
+            "Photograph: Jane Doe/Reuters",
+        ),
+        ("Protesters in Lima [Jane Doe/Reuters]", "Protesters in Lima", "Jane Doe/Reuters"),
+        ("[File: Jane Doe/AP]", "", "File: Jane Doe/AP"),
+    ],
+)
+def test_captions_anywhere_are_not_body(paragraph: str, caption: str, credit: str) -> None:
+    text = f"The march began at noon.\n\n{paragraph}\n\nPolice said it was peaceful."
+    article = parse_article(text)
+    assert article.photo_caption == caption
+    assert article.photo_credit == credit
+    assert article.paragraphs == ("The march began at noon.", "Police said it was peaceful.")
+
+
+def test_prose_with_a_colon_and_slash_is_not_a_caption() -> None:
+    text = "He opened the file: report/2024 was empty."
+    assert parse_article(text).paragraphs == (text,)
+
+
+def test_markdown_variants() -> None:
+    text = (
+        "## _Budget passes_ ##\n\n"
+        "***\n\n"
+        "__A short standfirst that\nwraps over two lines.__\n\n"
+        "The **council** approved the [budget](https://example.org/b) on *Tuesday*.\n\n"
+        "![chart](https://example.org/c.png)\n\n"
+        "> Spending will \\*rise\\*.\n\n"
+        "(Source: Council minutes)\n\n"
+        "* * *\n\n"
+        "[https://example.org/story](https://example.org/story)\n\n"
+        "__Example Times__"
+    )
+    article = parse_article(text)
+    assert article.title == "Budget passes"
+    assert article.standfirst == "A short standfirst that wraps over two lines."
+    assert article.paragraphs == (
+        "The council approved the budget on Tuesday.",
+        "Spending will *rise*.",
+    )
+    assert article.source_note == "Council minutes"
+    assert article.url == "https://example.org/story"
+    assert article.outlet_name == "Example Times"
+
+
+def test_setext_headline() -> None:
+    article = parse_article("Budget passes\n=============\n\nThe council approved it.")
+    assert article.title == "Budget passes"
+    assert article.paragraphs == ("The council approved it.",)
+
+
+def test_long_bold_paragraph_after_body_is_prose() -> None:
+    text = "The council approved it.\n\n**Members will vote again on the final figures in June.**"
+    article = parse_article(text)
+    assert article.outlet_name == ""
+    assert article.paragraphs[-1] == "Members will vote again on the final figures in June."
+
+
+def test_source_note_glued_to_last_paragraph() -> None:
+    article = parse_article("The council approved it. [ SOURCE: AFP ]")
+    assert article.paragraphs == ("The council approved it.",)
+    assert article.source_note == "AFP"
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n\t \r\n", "\u00a0\u200b\ufeff"])
+def test_empty_text_is_rejected(text: str) -> None:
+    with pytest.raises(ArticleTextError, match="empty"):
+        parse_article(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some text\x00with a NUL byte.",
+        "PK\x03\x04\x14\x00\x06\x00\x08\x00",
+        "A" * 90 + "\x01\x02",  # 2% control characters
+    ],
+)
+def test_binary_text_is_rejected(text: str) -> None:
+    with pytest.raises(ArticleTextError, match="binary"):
+        parse_article(text)
+
+
+def test_a_few_control_characters_are_tolerated_and_removed() -> None:
+    article = parse_article("A" * 200 + "\x07 ends here.")
+    assert article.body == "A" * 200 + " ends here."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# *A headline*\n\n---\n\n**A standfirst.**",
+        "Caption [File: Jane Doe/AP]\n\n[ SOURCE: AFP ]\n\n<https://example.org/x>",
+        "---\n\n***\n\n![image](https://example.org/i.png)",
+        "https://example.org/x",
+        "LONDON (AP) \u2014",
+    ],
+)
+def test_only_furniture_is_rejected(text: str) -> None:
+    with pytest.raises(ArticleTextError, match="No article text"):
+        parse_article(text)
+
+
+def test_article_text_error_is_a_value_error() -> None:
+    assert issubclass(ArticleTextError, ValueError)
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalisation and hashing
+# ---------------------------------------------------------------------------------------------
+
+
+def test_normalise_text() -> None:
+    raw = (
+        "\ufeffLine\u00a0one\u200b  has\tspaces   \r\n"
+        "Cafe\u0301 \u201cquoted\u201d\u2009text\r"
+        "\r\n\r\n\r\n"
+        "Last\u202fline\n\n"
+    )
+    assert normalise_text(raw) == (
+        "Line one has spaces\nCaf\u00e9 \u201cquoted\u201d text\n\nLast line"
+    )
+
+
+def test_normalise_keeps_joiners_inside_non_latin_words() -> None:
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # ZWNJ is part of the spelling
+    assert normalise_text(persian) == persian
+    assert normalise_text("a\u200cb\u200d") == "ab"
+
+
+def test_content_hash_ignores_spacing_and_case() -> None:
+    digest = content_hash("The council approved it.\n\nMembers objected.")
+    assert len(digest) == 64
+    assert int(digest, 16) >= 0
+    assert content_hash("  the COUNCIL approved\u00a0it.\r\nMembers   objected. ") == digest
+    assert content_hash("The council approved it. Members objected!") != digest
