@@ -12,8 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 from rest_framework import exceptions
 from rest_framework.permissions import BasePermission
+
+_MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 @dataclass(frozen=True)
@@ -24,7 +29,24 @@ class ANY_OF:
         object.__setattr__(self, "perms", perms)
 
 
+def _load_permissions(user) -> None:
+    """Fill ModelBackend's per-request permission cache with one query instead of two (the
+    user's own permissions and their groups'). Django reads `_perm_cache` when it is set; we only
+    set it when ModelBackend is the one authentication backend, so its meaning cannot differ."""
+    if user.is_superuser or not user.is_active or hasattr(user, "_perm_cache"):
+        return
+    if list(settings.AUTHENTICATION_BACKENDS) != [_MODEL_BACKEND]:
+        return
+    rows = (
+        Permission.objects.filter(Q(user=user) | Q(group__user=user))
+        .values_list("content_type__app_label", "codename")
+        .distinct()
+    )
+    user._perm_cache = {f"{app_label}.{codename}" for app_label, codename in rows}
+
+
 def _allowed(user, required) -> bool:
+    _load_permissions(user)
     if isinstance(required, ANY_OF):
         return any(user.has_perm(perm) for perm in required.perms)
     return user.has_perms(required)

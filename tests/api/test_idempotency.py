@@ -1,0 +1,148 @@
+"""Idempotency-Key on POST creates: a retry replays the first answer, never creates twice."""
+
+import datetime as dt
+import threading
+
+import pytest
+from django.db import connection
+
+from claims.models import Article, Claim, Evidence, IdempotencyKey
+from tests.conftest import needs_postgres
+from tests.factories import ClaimFactory
+
+from .conftest import assert_problem
+
+pytestmark = pytest.mark.django_db
+
+KEY = "6f1c2a7e-0d4b-4d7e-9c1a-5b2e8f3a9d10"
+
+
+def test_the_same_key_and_body_replays_the_first_answer(as_checker):
+    first = as_checker.post("/api/v1/claims/", {"text": "By hand."}, HTTP_IDEMPOTENCY_KEY=KEY)
+    again = as_checker.post("/api/v1/claims/", {"text": "By hand."}, HTTP_IDEMPOTENCY_KEY=KEY)
+
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.json() == first.json()
+    assert again["Location"] == first["Location"]
+    assert again["ETag"] == first["ETag"]
+    assert again["Idempotency-Replayed"] == "true"
+    assert not first.has_header("Idempotency-Replayed")
+    assert Claim.objects.count() == 1
+
+
+def test_the_same_key_with_another_body_is_422(as_checker):
+    as_checker.post("/api/v1/claims/", {"text": "By hand."}, HTTP_IDEMPOTENCY_KEY=KEY)
+    response = as_checker.post(
+        "/api/v1/claims/", {"text": "Something else."}, HTTP_IDEMPOTENCY_KEY=KEY
+    )
+    assert response.status_code == 422
+    assert assert_problem(response)["type"].endswith("/idempotency-key-reused")
+    assert Claim.objects.count() == 1
+
+
+def test_the_same_key_on_another_endpoint_is_422(as_checker):
+    claim = ClaimFactory()
+    as_checker.post("/api/v1/claims/", {"text": "By hand."}, HTTP_IDEMPOTENCY_KEY=KEY)
+    response = as_checker.post(
+        f"/api/v1/claims/{claim.pk}/evidence/", {"text": "By hand."}, HTTP_IDEMPOTENCY_KEY=KEY
+    )
+    assert response.status_code == 422
+
+
+def test_keys_belong_to_their_user(as_checker, as_editor):
+    as_checker.post("/api/v1/claims/", {"text": "By hand."}, HTTP_IDEMPOTENCY_KEY=KEY)
+    response = as_editor.post("/api/v1/claims/", {"text": "By hand."}, HTTP_IDEMPOTENCY_KEY=KEY)
+    assert response.status_code == 201
+    assert "Idempotency-Replayed" not in response
+    assert Claim.objects.count() == 2
+
+
+def test_a_failed_request_does_not_use_up_its_key(as_checker):
+    refused = as_checker.post("/api/v1/claims/", {"text": ""}, HTTP_IDEMPOTENCY_KEY=KEY)
+    fixed = as_checker.post("/api/v1/claims/", {"text": "Fixed."}, HTTP_IDEMPOTENCY_KEY=KEY)
+    assert (refused.status_code, fixed.status_code) == (400, 201)
+    assert IdempotencyKey.objects.get().response_status == 201
+
+
+def test_a_key_still_in_progress_is_409(as_checker, checker_user):
+    IdempotencyKey.objects.create(user=checker_user, key=KEY, fingerprint="x" * 64)
+    response = as_checker.post("/api/v1/claims/", {"text": "By hand."}, HTTP_IDEMPOTENCY_KEY=KEY)
+    # another fingerprint → 422; the same one still running → 409
+    assert response.status_code == 422
+    record = IdempotencyKey.objects.get()
+    from claims.api.idempotency import _fingerprint  # the fingerprint of this very request
+
+    class FakeRequest:
+        method = "POST"
+        path = "/api/v1/claims/"
+        data = {"text": "By hand."}
+
+    record.fingerprint = _fingerprint(FakeRequest)
+    record.save()
+    response = as_checker.post("/api/v1/claims/", {"text": "By hand."}, HTTP_IDEMPOTENCY_KEY=KEY)
+    assert response.status_code == 409
+    assert response.json()["type"].endswith("/idempotency-key-in-use")
+    assert not Claim.objects.exists()
+
+
+def test_an_abandoned_or_expired_key_is_taken_over(as_checker, checker_user):
+    record = IdempotencyKey.objects.create(user=checker_user, key=KEY, fingerprint="x" * 64)
+    IdempotencyKey.objects.filter(pk=record.pk).update(
+        created_at=record.created_at - dt.timedelta(days=2)
+    )
+    response = as_checker.post("/api/v1/claims/", {"text": "By hand."}, HTTP_IDEMPOTENCY_KEY=KEY)
+    assert response.status_code == 201
+
+
+@pytest.mark.parametrize("key", ["", "x" * 256, "naïve-key", "tab\tkey"])
+def test_a_malformed_key_is_a_400(as_checker, key):
+    response = as_checker.post("/api/v1/claims/", {"text": "x"}, HTTP_IDEMPOTENCY_KEY=key)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "Idempotency-Key"
+
+
+def test_ingest_and_evidence_honour_the_key(as_checker, seed_text):
+    payload = {"title": "Seed", "body": seed_text, "published_at": "2025-05-04"}
+    first = as_checker.post("/api/v1/articles/", payload, HTTP_IDEMPOTENCY_KEY=KEY)
+    again = as_checker.post("/api/v1/articles/", payload, HTTP_IDEMPOTENCY_KEY=KEY)
+    assert (first.status_code, again.status_code) == (202, 202)  # replayed: still the first 202
+    assert again.json()["id"] == first.json()["id"]
+    assert Article.objects.count() == 1
+
+    claim = ClaimFactory()
+    body = {"url": "https://example.org/source"}
+    url = f"/api/v1/claims/{claim.pk}/evidence/"
+    as_checker.post(url, body, HTTP_IDEMPOTENCY_KEY="evidence-1")
+    as_checker.post(url, body, HTTP_IDEMPOTENCY_KEY="evidence-1")
+    assert Evidence.objects.count() == 1
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_requests_with_one_key_create_once(client_for, fact_checker):
+    """Two threads race with the same key: one creates, the other replays or is told to wait."""
+    barrier = threading.Barrier(2)
+    statuses = []
+
+    def post():
+        client = client_for(fact_checker)
+        barrier.wait()
+        try:
+            response = client.post("/api/v1/claims/", {"text": "Raced."}, HTTP_IDEMPOTENCY_KEY=KEY)
+            statuses.append(response.status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert Claim.objects.count() == 1
+    assert sorted(statuses) in ([201, 201], [201, 409])
+
+
+@pytest.fixture
+def checker_user(fact_checker):
+    return fact_checker

@@ -1,0 +1,172 @@
+"""Query counts, pinned: every list endpoint costs the same for 1 row as for 50, and a claim's
+detail stays within 10 queries. Each test's comment lists the queries.
+
+Every authenticated request starts with the same two:
+  1. the token, joined with its user;
+  2. the user's permissions, own and through groups, in one query (claims.api.permissions).
+"""
+
+import pytest
+
+from claims.models import ClaimStatus, Verdict
+from tests.factories import (
+    ArticleFactory,
+    ChecklistItemFactory,
+    ClaimFactory,
+    EntityFactory,
+    EvidenceFactory,
+)
+
+from .factories import (
+    ClaimEventFactory,
+    DateMentionFactory,
+    JobFactory,
+    MentionFactory,
+    QuantityFactory,
+    SimilarClaimFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+AUTH = 2
+
+
+def enriched():
+    """A claim with a row in every enrichment relation; its similar claim is the first claim."""
+    first = ClaimFactory._meta.model.objects.order_by("pk").first()
+    claim = ClaimFactory(article=ArticleFactory())
+    MentionFactory(claim=claim)
+    QuantityFactory(claim=claim)
+    DateMentionFactory(claim=claim)
+    ChecklistItemFactory(claim=claim)
+    EvidenceFactory(claim=claim)
+    if first is not None:
+        SimilarClaimFactory(claim=claim, other=first)
+    return claim
+
+
+def rows(make, n):
+    for _ in range(n):
+        make()
+
+
+def check(client, url, make, queries, django_assert_num_queries):
+    """The list answers with `queries` queries after 1 row and after 50 rows."""
+    for total in (1, 50):
+        rows(make, total - (0 if total == 1 else 1))
+        with django_assert_num_queries(queries):
+            response = client.get(url)
+        assert response.status_code == 200
+        body = response.json()
+        listed = body.get("results", body.get("dataFeedElement"))
+        assert len(listed) == total
+
+
+def test_claims_list(as_viewer, django_assert_num_queries):
+    # auth (2) + count + claims with claimant/assignee/reviewer joined + mentions with their
+    # entities + quantities + dates + checklist items + evidence + similar claims = 10
+    check(
+        as_viewer,
+        "/api/v1/claims/",
+        enriched,
+        AUTH + 8,
+        django_assert_num_queries,
+    )
+
+
+def test_claims_list_filtered(as_viewer, django_assert_num_queries):
+    # the same 10, the filters being WHERE clauses of the count and of the claims query
+    check(
+        as_viewer,
+        "/api/v1/claims/?claim_type=statistic&min_checkworthiness=0.5&q=minister&ordering=-id",
+        enriched,
+        AUTH + 8,
+        django_assert_num_queries,
+    )
+
+
+def test_claim_detail_within_ten_queries(as_viewer, django_assert_num_queries):
+    # auth (2) + the claim with its joins + the six enrichment prefetches = 9
+    enriched()
+    claim = enriched()
+    with django_assert_num_queries(AUTH + 7):
+        assert as_viewer.get(f"/api/v1/claims/{claim.pk}/").status_code == 200
+
+
+def test_articles_list(as_viewer, django_assert_num_queries):
+    # auth (2) + count + articles with outlet joined and claims counted = 4
+    check(as_viewer, "/api/v1/articles/", ArticleFactory, AUTH + 2, django_assert_num_queries)
+
+
+def test_article_detail(as_viewer, django_assert_num_queries):
+    # auth (2) + the article + its claims with claimants + its pipeline's jobs = 5
+    article = ArticleFactory()
+    for start in range(0, 50, 5):
+        claim = ClaimFactory(article=article, start=start, end=start + 4)
+        JobFactory(article=None, claim=claim)
+    with django_assert_num_queries(AUTH + 3):
+        assert as_viewer.get(f"/api/v1/articles/{article.pk}/").status_code == 200
+
+
+def test_checklist_list(as_viewer, django_assert_num_queries):
+    # auth (2) + the parent claim + count + items with who did them = 5
+    claim = ClaimFactory()
+    counter = iter(range(1000))
+    check(
+        as_viewer,
+        f"/api/v1/claims/{claim.pk}/checklist/",
+        lambda: ChecklistItemFactory(claim=claim, title=f"Step {next(counter)}"),
+        AUTH + 3,
+        django_assert_num_queries,
+    )
+
+
+def test_evidence_list(as_viewer, django_assert_num_queries):
+    # auth (2) + the parent claim + count + evidence with who added it = 5
+    claim = ClaimFactory()
+    check(
+        as_viewer,
+        f"/api/v1/claims/{claim.pk}/evidence/",
+        lambda: EvidenceFactory(claim=claim),
+        AUTH + 3,
+        django_assert_num_queries,
+    )
+
+
+def test_history_list(as_viewer, django_assert_num_queries):
+    # auth (2) + the parent claim + count + events with their actors = 5
+    claim = ClaimFactory()
+    check(
+        as_viewer,
+        f"/api/v1/claims/{claim.pk}/history/",
+        lambda: ClaimEventFactory(claim=claim),
+        AUTH + 3,
+        django_assert_num_queries,
+    )
+
+
+def test_claimreview_feed(as_viewer, django_assert_num_queries):
+    # auth (2) + count + published claims with article, outlet and claimant joined + their
+    # duplicates' articles + their confirmed similar claims' articles = 6
+    check(
+        as_viewer,
+        "/api/v1/claimreview/",
+        lambda: ClaimFactory(
+            article=ArticleFactory(),
+            status=ClaimStatus.PUBLISHED,
+            verdict=Verdict.FALSE,
+            claimant=EntityFactory(),
+        ),
+        AUTH + 4,
+        django_assert_num_queries,
+    )
+
+
+def test_entities_list(as_viewer, django_assert_num_queries):
+    # auth (2) + count + entities = 4
+    check(as_viewer, "/api/v1/entities/", EntityFactory, AUTH + 2, django_assert_num_queries)
+
+
+def test_jobs_list(as_viewer, django_assert_num_queries):
+    # auth (2) + count + jobs = 4
+    check(as_viewer, "/api/v1/jobs/", JobFactory, AUTH + 2, django_assert_num_queries)
