@@ -100,7 +100,7 @@ class DateMentionSerializer(serializers.ModelSerializer):
 
 
 class ChecklistItemSerializer(serializers.ModelSerializer):
-    done_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    done_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = ChecklistItem
@@ -119,7 +119,7 @@ class ChecklistItemSerializer(serializers.ModelSerializer):
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
-    added_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    added_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = Evidence
@@ -142,8 +142,8 @@ class ClaimSerializer(serializers.ModelSerializer):
     article = serializers.IntegerField(source="article_id", read_only=True, allow_null=True)
     claimant = ClaimantSerializer(read_only=True, allow_null=True)
     verdict = BlankAsNullChoiceField(choices=Verdict.choices, read_only=True, allow_null=True)
-    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     priority = serializers.ChoiceField(choices=Priority.choices, read_only=True)
     duplicate_of = serializers.IntegerField(
         source="duplicate_of_id", read_only=True, allow_null=True
@@ -378,7 +378,9 @@ class ArticleSerializer(serializers.ModelSerializer):
 class ArticleDetailSerializer(ArticleSerializer):
     """An article with its pipeline (status and jobs) and the claims found in it."""
 
-    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    created_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
     jobs = JobSerializer(source="pipeline_jobs", many=True, read_only=True)
     claims = ClaimSummarySerializer(many=True, read_only=True)
 
