@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
@@ -224,6 +225,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [] if obj is None else self.readonly_fields
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """After adding, open the new article's page (not the list): that is where work goes on."""
+        response = super().response_add(request, obj, post_url_continue)
+        if IS_POPUP_VAR in request.POST or "_addanother" in request.POST:
+            return response
+        return HttpResponseRedirect(reverse("admin:claims_article_change", args=[obj.pk]))
 
     def save_model(self, request, obj, form, change):
         if change:

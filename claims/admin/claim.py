@@ -12,6 +12,7 @@ import json
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
@@ -358,8 +359,11 @@ class ClaimAdmin(SimpleHistoryAdmin):
         return (
             format_html_join(
                 " ",
-                '<span class="desk-chip desk-m-quantity">{} = {:g} {} ({})</span>',
-                ((q.text, q.value, q.unit, q.get_bound_display()) for q in claim.quantities.all()),
+                '<span class="desk-chip desk-m-quantity">{} = {} {} ({})</span>',
+                (
+                    (q.text, f"{q.value:,g}", q.unit, q.get_bound_display())
+                    for q in claim.quantities.all()
+                ),
             )
             or "—"
         )
@@ -388,6 +392,13 @@ class ClaimAdmin(SimpleHistoryAdmin):
             # Raised inside the admin's transaction: nothing of this save was kept.
             self.message_user(request, f"Nothing was saved: {exc.message}", messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """After adding, open the new claim's page (not the list): that is where work goes on."""
+        response = super().response_add(request, obj, post_url_continue)
+        if IS_POPUP_VAR in request.POST or "_addanother" in request.POST:
+            return response
+        return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[obj.pk]))
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -79,6 +79,26 @@ class ClaimAddForm(forms.ModelForm):
             "end": "…and where it ends (the text must match the article exactly).",
         }
 
+    def clean(self):
+        """The span must hold the text (claim_create checks it too; here the editor keeps what
+        they typed and sees the error beside it)."""
+        cleaned = super().clean()
+        article, start, end = cleaned.get("article"), cleaned.get("start"), cleaned.get("end")
+        text = (cleaned.get("text") or "").strip()
+        if article is None:
+            if start is not None or end is not None:
+                raise forms.ValidationError("Offsets point into an article: choose the article.")
+            return cleaned
+        if start is None or end is None:
+            raise forms.ValidationError("A claim in an article needs its start and end offsets.")
+        found = article.body[start:end]
+        if found != text:
+            raise forms.ValidationError(
+                f"The text at {start}..{end} of the article is “{found[:80]}”, "
+                "not the claim's text."
+            )
+        return cleaned
+
 
 class ChecklistItemForm(forms.ModelForm):
     """One checklist row: its state and note, plus what the editor saw when they loaded it."""
@@ -137,12 +157,15 @@ def _plain(text: str | None) -> str:
 
 
 class EvidenceForm(forms.ModelForm):
+    url = forms.URLField(
+        max_length=2000, assume_scheme="https", widget=forms.URLInput(attrs={"size": 40})
+    )
+
     class Meta:
         model = Evidence
         fields = ["url", "title", "publisher", "excerpt", "stance"]
         widgets = {
             "excerpt": forms.Textarea(attrs={"rows": 2, "cols": 40}),
-            "url": forms.URLInput(attrs={"size": 40}),
         }
 
     def clean_url(self):
