@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
@@ -42,6 +43,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published_at"
     actions = ["reprocess"]
     change_form_template = "admin/claims/article/change_form.html"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (
             None,
@@ -215,7 +217,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
             kwargs["form"] = ArticleIngestForm
-            kwargs["fields"] = INGEST_FIELDS
+            kwargs["fields"] = []  # the form's own fields only: article_ingest builds the article
         return super().get_form(request, obj, change=change, **kwargs)
 
     def get_fieldsets(self, request, obj=None):

@@ -209,3 +209,7 @@ class ArticleIngestForm(forms.ModelForm):
     class Meta:
         model = Article
         fields: list[str] = []
+
+    def _post_clean(self):
+        """No model validation: this form does not build the article, article_ingest does (and
+        refuses what cannot become one)."""

@@ -29,7 +29,5 @@ def desk_dashboard(context):
     user = context["request"].user
     if not user.has_perm("claims.view_claim"):
         return {"board": None}
-    return {
-        "board": dashboard_for(user=user, show_jobs=user.has_perm("claims.view_job")),
-        "user": user,
-    }
+    show_jobs = user.has_perm("claims.view_job")
+    return {"board": dashboard_for(user=user, show_jobs=show_jobs), "show_jobs": show_jobs}
