@@ -2,10 +2,12 @@
 
 import datetime as dt
 import threading
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
 
+from claims.api.idempotency import _fingerprint
 from claims.models import Article, Claim, Evidence, IdempotencyKey
 from tests.conftest import needs_postgres
 from tests.factories import ClaimFactory
@@ -64,29 +66,20 @@ def test_a_failed_request_does_not_use_up_its_key(as_checker):
     assert IdempotencyKey.objects.get().response_status == 201
 
 
-def test_a_key_still_in_progress_is_409(as_checker, checker_user):
-    IdempotencyKey.objects.create(user=checker_user, key=KEY, fingerprint="x" * 64)
-    response = as_checker.post("/api/v1/claims/", {"text": "By hand."}, HTTP_IDEMPOTENCY_KEY=KEY)
-    # another fingerprint → 422; the same one still running → 409
-    assert response.status_code == 422
-    record = IdempotencyKey.objects.get()
-    from claims.api.idempotency import _fingerprint  # the fingerprint of this very request
+def test_a_key_still_in_progress_is_409(as_checker, fact_checker):
+    """The first request with this key and body has not answered yet (its row has no response)."""
+    request = SimpleNamespace(method="POST", path="/api/v1/claims/", data={"text": "By hand."})
+    IdempotencyKey.objects.create(user=fact_checker, key=KEY, fingerprint=_fingerprint(request))
 
-    class FakeRequest:
-        method = "POST"
-        path = "/api/v1/claims/"
-        data = {"text": "By hand."}
-
-    record.fingerprint = _fingerprint(FakeRequest)
-    record.save()
     response = as_checker.post("/api/v1/claims/", {"text": "By hand."}, HTTP_IDEMPOTENCY_KEY=KEY)
+
     assert response.status_code == 409
     assert response.json()["type"].endswith("/idempotency-key-in-use")
     assert not Claim.objects.exists()
 
 
-def test_an_abandoned_or_expired_key_is_taken_over(as_checker, checker_user):
-    record = IdempotencyKey.objects.create(user=checker_user, key=KEY, fingerprint="x" * 64)
+def test_an_abandoned_or_expired_key_is_taken_over(as_checker, fact_checker):
+    record = IdempotencyKey.objects.create(user=fact_checker, key=KEY, fingerprint="x" * 64)
     IdempotencyKey.objects.filter(pk=record.pk).update(
         created_at=record.created_at - dt.timedelta(days=2)
     )
@@ -141,8 +134,3 @@ def test_two_concurrent_requests_with_one_key_create_once(client_for, fact_check
 
     assert Claim.objects.count() == 1
     assert sorted(statuses) in ([201, 201], [201, 409])
-
-
-@pytest.fixture
-def checker_user(fact_checker):
-    return fact_checker
