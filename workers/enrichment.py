@@ -346,6 +346,11 @@ _CASUALTY_RE = re.compile(
     r"arrested|deported|detained|evacuated|infected|hospitali[sz]ed|missing)\b[^.;]{0,20}$",
     re.IGNORECASE,
 )
+_CASUALTY_AFTER_RE = re.compile(
+    r"\s+(?:(?:were|have been|had been|are|was)\s+)?(killed|died|dead|murdered|injured|"
+    r"wounded|displaced|missing)\b",
+    re.IGNORECASE,
+)
 _REFERENTIAL_BEFORE = re.compile(
     r"\b(the|our|their|his|her|its|these|those|both|all|my|your|whose)\s+$", re.IGNORECASE
 )
@@ -524,7 +529,8 @@ def find_quantities(
                 end = time_unit.end()
             else:
                 noun = _NOUN_AFTER_RE.match(text, end)
-                if noun and noun.group(1) not in _NOT_UNITS:
+                # "-ed" words after a number are verbs ("450,000 died"), not units.
+                if noun and noun.group(1) not in _NOT_UNITS and not noun.group(1).endswith("ed"):
                     unit = noun.group(1)
                     end = noun.end()
         elif unit and not match.group("plural"):
@@ -539,13 +545,14 @@ def find_quantities(
             phrase = re.sub(r"\s+", " ", bound_match.group("bound").lower())
             bound = _BOUND_KIND.get(phrase, "approx")
             start -= len(left) - bound_match.start("bound")
-        elif re.match(r"\s*(or more|or so)\b", text[end:]):
-            tail = re.match(r"\s*(or more|or so)\b", text[end:])
-            assert tail is not None
+        elif tail := re.match(r"\s*(or more|or so)\b", text[end:]):
             bound = "approx" if tail.group(1) == "or so" else "lower"
             end += tail.end()
-        # --- casualties: "killed more than 450,000 in Mexico" -------------------------
-        if not unit and _CASUALTY_RE.search(text[max(0, start - 40) : start]):
+        # --- casualties: "killed more than 450,000 in Mexico", "450,000 died" --------
+        if not unit and (
+            _CASUALTY_RE.search(text[max(0, start - 40) : start])
+            or _CASUALTY_AFTER_RE.match(text, end)
+        ):
             unit = "people"
         found.append(
             QuantityMention(

@@ -431,6 +431,8 @@ _SENTENCE_OPENERS = frozenset(
         "Last", "Some", "Many", "Most", "No", "Officials", "According",
     }
 )  # fmt: skip
+# Words that show a quotation is followed by its attribution ("“Why?” she asked").  Wider
+# than the extractor's speech verbs: here "asked" only has to glue the sentence together.
 _SPEECH_WORDS = frozenset(
     {
         "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks",

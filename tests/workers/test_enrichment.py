@@ -171,6 +171,11 @@ def test_seed_entities_cover_the_article():
         ("500+ arrests", [("500+ arrests", 500.0, "arrests", "lower")]),
         ("crime dropped by a third", [("a third", 0.3333, "fraction", "exact")]),
         ("2000 soldiers", [("2000 soldiers", 2000.0, "soldiers", "exact")]),
+        ("Since 2006, 450,000 died.", [("450,000", 450000.0, "people", "exact")]),
+        ("12 were killed on Friday", [("12", 12.0, "people", "exact")]),
+        ("between 10 and 20 protesters", [("10", 10.0, "", "exact"),
+                                         ("20 protesters", 20.0, "protesters", "exact")]),
+        ("12 Mexican soldiers", [("12 Mexican soldiers", 12.0, "soldiers", "exact")]),
         # not quantities
         ("a second stretch on the border", []),
         ("the first zone", []),

@@ -402,6 +402,12 @@ ATTRIBUTION_CASES = [
     ("Sheinbaum, the Mexican president, said 450,000 people have been killed since 2006. "
      "The Mexican president added that 12 states are affected.",
      "The Mexican president added", "reported_speech", SHEINBAUM),
+    ("“Prices rose 5% in April,” the central bank said. “Wages rose 2%. Rents rose 7%.”",
+     "Rents rose 7%", "direct_quote", EntityRef("central bank", "organization")),
+    ("Trump said he would send 1,000 troops; Sheinbaum rejected the offer on Monday.",
+     "Sheinbaum rejected", "author", OUTLET),
+    ("Trump said he would send 1,000 troops; she rejected the offer on Monday.",
+     "she rejected", "author", OUTLET),
     ("“It was reported that 40 people died,” the statement said.", "“It was reported",
      "direct_quote", None),
     ("It was reported that 40 people died in the attack on Friday.", "It was reported",
