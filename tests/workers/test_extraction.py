@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import os
 import time
 from pathlib import Path
 
@@ -29,7 +30,17 @@ WSJ = EntityRef("The Wall Street Journal", "organization")
 NSC = EntityRef("U.S. National Security Council", "organization")
 DOD = EntityRef("U.S. Department of Defense", "organization")
 
-CT24_PATH = Path("/work/shared/data/checkworthiness/ct24/CT24_checkworthy_english_dev-test.tsv")
+_CT24_RELATIVE = Path("data/checkworthiness/ct24/CT24_checkworthy_english_dev-test.tsv")
+# The labelled data lives in the workplace's shared/ folder, beside the repository (CI
+# runs a fresh clone with a copy of shared/ next to it); it is never copied in here.
+CT24_CANDIDATES = [
+    Path(os.environ["FACTCHECK_CT24_DEV_TEST"])
+    if os.environ.get("FACTCHECK_CT24_DEV_TEST")
+    else None,
+    Path(__file__).resolve().parents[3] / "shared" / _CT24_RELATIVE,
+    Path("/work/shared") / _CT24_RELATIVE,
+]
+CT24_PATH = next((p for p in CT24_CANDIDATES if p is not None and p.exists()), None)
 
 
 def _claim_starting(claims: list[ClaimCandidate], prefix: str) -> ClaimCandidate:
@@ -620,7 +631,7 @@ def _load_ct24(path: Path) -> list[tuple[str, bool]]:
 
 
 def test_ct24_rule_scorer_beats_all_yes_baseline():
-    if not CT24_PATH.exists():
+    if CT24_PATH is None:
         pytest.skip("CT24 dev-test data not present")
     rows = _load_ct24(CT24_PATH)
     assert len(rows) > 100
