@@ -250,7 +250,9 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="claim", ordering="text")
     def claim_text(self, claim: Claim):
-        return Truncator(claim.text).chars(110)
+        return format_html(
+            '<span title="{}">{}</span>', claim.text, Truncator(claim.text).chars(140)
+        )
 
     @admin.display(description="claimant", ordering="claimant__name")
     def claimant_name(self, claim: Claim):
@@ -287,7 +289,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
         return format_html(
             '<a href="{}">{}</a>',
             reverse("admin:claims_article_change", args=[claim.article_id]),
-            Truncator(claim.article.title).chars(50),
+            Truncator(claim.article.title).chars(40),
         )
 
     @admin.display(description="date", ordering="claim_date")
