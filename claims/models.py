@@ -403,9 +403,7 @@ class SimilarClaim(models.Model):
         ordering = ["claim", "-score", "id"]
         constraints = [
             models.UniqueConstraint(fields=["claim", "other"], name="similarclaim_pair_unique"),
-            models.CheckConstraint(
-                condition=~Q(claim=F("other")), name="similarclaim_not_itself"
-            ),
+            models.CheckConstraint(condition=~Q(claim=F("other")), name="similarclaim_not_itself"),
             models.CheckConstraint(
                 condition=Q(score__gte=0) & Q(score__lte=1), name="similarclaim_score_range"
             ),

@@ -56,3 +56,22 @@ def pytest_sessionfinish(session, exitstatus):
     var_dir = os.environ.get("FACTCHECK_VAR_DIR", "")
     if f"run-{os.getpid()}" in var_dir:
         shutil.rmtree(var_dir, ignore_errors=True)
+
+
+_DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Groups and checklist templates come from data migrations, and a transactional test's
+    flush deletes them for every test after it: put them back (two queries when present)."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and not _DB_FIXTURES & set(request.fixturenames):
+        return
+    transactional = "live_server" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction", False)
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from claims import reference_data
+
+    reference_data.ensure()

@@ -3,6 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+from claims.reference_data import ensure_roles
 from claims.roles import ROLE_PERMISSIONS
 
 
@@ -13,18 +14,7 @@ def create_roles(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for role, codenames in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        perms = list(
-            Permission.objects.filter(content_type__app_label="claims", codename__in=codenames)
-        )
-        missing = set(codenames) - {p.codename for p in perms}
-        if missing:
-            raise RuntimeError(f"permissions missing for role {role}: {sorted(missing)}")
-        group.permissions.set(perms)
+    ensure_roles(apps)
 
 
 def remove_roles(apps, schema_editor):
