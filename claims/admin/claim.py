@@ -220,7 +220,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     search_fields = ["text", "claimant__name", "article__title"]
     search_help_text = "Search the claim's text, the claimant and the article's title."
     list_per_page = 50
-    autocomplete_fields = ["claimant", "duplicate_of"]
+    autocomplete_fields = ["article", "claimant", "duplicate_of"]
     inlines = [ChecklistItemInline, EvidenceInline]
     actions = [
         "assign_to_me",
@@ -294,7 +294,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="date", ordering="claim_date")
     def claim_date(self, claim: Claim):
-        return timezone.localtime(claim.claim_date).date()
+        return timezone.localtime(claim.claim_date).strftime("%-d %b %Y")
 
     # --- The claim page ---------------------------------------------------------------------------
     def get_form(self, request, obj=None, change=False, **kwargs):

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
@@ -55,9 +56,9 @@ class JobAdmin(admin.ModelAdmin):
         "state_badge",
         "attempts",
         "error",
-        "queued_at",
-        "started_at",
-        "finished_at",
+        "queued",
+        "started",
+        "finished",
     ]
     list_display_links = ["id"]
     list_filter = ["state", "stage", JobArticleFilter]
@@ -99,6 +100,18 @@ class JobAdmin(admin.ModelAdmin):
             Truncator(job.claim.text).chars(50),
         )
 
+    @admin.display(description="queued", ordering="queued_at")
+    def queued(self, job: Job):
+        return _short_time(job.queued_at)
+
+    @admin.display(description="started", ordering="started_at")
+    def started(self, job: Job):
+        return _short_time(job.started_at)
+
+    @admin.display(description="finished", ordering="finished_at")
+    def finished(self, job: Job):
+        return _short_time(job.finished_at)
+
     @admin.display(description="state", ordering="state")
     def state_badge(self, job: Job):
         return display.state_badge(job.state)
@@ -124,11 +137,16 @@ class JobAdmin(admin.ModelAdmin):
             )
 
 
+def _short_time(value) -> str:
+    return timezone.localtime(value).strftime("%-d %b %H:%M:%S") if value else "—"
+
+
 class ChecklistTemplateItemInline(admin.TabularInline):
     model = ChecklistTemplateItem
     fields = ["order", "title", "guidance", "required", "check_key"]
     extra = 1
     ordering = ["order", "id"]
+    template = "admin/claims/edit_inline/desk_tabular.html"
     formfield_overrides = {
         ChecklistTemplateItem._meta.get_field("guidance").__class__: {
             "widget": forms.Textarea(attrs={"rows": 2, "cols": 50})
