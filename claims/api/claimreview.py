@@ -1,8 +1,10 @@
 """schema.org ClaimReview JSON-LD for published verdicts (https://schema.org/ClaimReview).
 
 Built from claims loaded by `claims.selectors.claimreview_list()`; pure otherwise. The rating scale
-is ours (`claims.models.Verdict`, best first): ratingValue counts down from 7 (true) to 1, with
-`alternateName` the verdict's label, which is what readers and search engines show.
+is ours (`claims.models.Verdict`, best first): ratingValue counts down from 6 (true) to 1 (false),
+with `alternateName` the verdict's label, which is what readers and search engines show.
+"Unverifiable" is not a point on that scale (it is not worse than false): it carries only its
+label, as schema.org allows.
 """
 
 from __future__ import annotations
@@ -17,10 +19,9 @@ from claims.selectors import Appearance, claim_appearances
 SCHEMA_ORG = "https://schema.org"
 CLAIM_REVIEWED_MAX = 75
 
-# true → 7 … unverifiable → 1, following the order of the Verdict choices.
-RATING_VALUES: dict[str, int] = {
-    value: len(Verdict.values) - index for index, value in enumerate(Verdict.values)
-}
+# true → 6 … false → 1, following the order of the Verdict choices.
+_SCALE = [value for value in Verdict.values if value != Verdict.UNVERIFIABLE]
+RATING_VALUES: dict[str, int] = {value: len(_SCALE) - index for index, value in enumerate(_SCALE)}
 BEST_RATING = max(RATING_VALUES.values())
 WORST_RATING = min(RATING_VALUES.values())
 
@@ -82,18 +83,25 @@ def claimreview(claim: Claim, *, url: str, context: bool = True) -> dict[str, An
             "claimReviewed": shorten(claim.text),
             "datePublished": (claim.published_at or claim.updated_at).date().isoformat(),
             "author": _organization(),
-            "reviewRating": {
-                "@type": "Rating",
-                "ratingValue": RATING_VALUES[claim.verdict],
-                "bestRating": BEST_RATING,
-                "worstRating": WORST_RATING,
-                "alternateName": Verdict(claim.verdict).label,
-                "ratingExplanation": claim.verdict_summary,
-            },
+            "reviewRating": _rating(claim),
             "itemReviewed": item,
         }
     )
     return review
+
+
+def _rating(claim: Claim) -> dict[str, Any]:
+    rating: dict[str, Any] = {"@type": "Rating"}
+    if claim.verdict in RATING_VALUES:
+        rating |= {
+            "ratingValue": RATING_VALUES[claim.verdict],
+            "bestRating": BEST_RATING,
+            "worstRating": WORST_RATING,
+        }
+    return rating | {
+        "alternateName": Verdict(claim.verdict).label,
+        "ratingExplanation": claim.verdict_summary,
+    }
 
 
 def claimreview_feed(

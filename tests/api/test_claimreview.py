@@ -60,8 +60,8 @@ def test_the_claimreview_of_a_published_claim(as_viewer, settings):
         },
         "reviewRating": {
             "@type": "Rating",
-            "ratingValue": 6,
-            "bestRating": 7,
+            "ratingValue": 5,
+            "bestRating": 6,
             "worstRating": 1,
             "alternateName": "Mostly true",
             "ratingExplanation": "Official homicide figures put the toll at about 460,000.",
@@ -91,10 +91,23 @@ def test_the_claimreview_of_a_published_claim(as_viewer, settings):
     assert len(review["claimReviewed"]) <= 75
 
 
-def test_the_rating_scale_runs_from_true_to_unverifiable():
-    assert RATING_VALUES["true"] == 7
-    assert RATING_VALUES["false"] == 2
-    assert sorted(RATING_VALUES.values()) == list(range(1, 8))
+def test_the_rating_scale_runs_from_true_to_false():
+    assert RATING_VALUES["true"] == 6
+    assert RATING_VALUES["false"] == 1
+    assert sorted(RATING_VALUES.values()) == list(range(1, 7))
+    assert "unverifiable" not in RATING_VALUES
+
+
+def test_an_unverifiable_verdict_has_a_label_but_no_point_on_the_scale():
+    from claims.api.claimreview import _rating
+    from claims.models import Claim
+
+    rating = _rating(Claim(verdict="unverifiable", verdict_summary="No record exists."))
+    assert rating == {
+        "@type": "Rating",
+        "alternateName": "Unverifiable",
+        "ratingExplanation": "No record exists.",
+    }
 
 
 @pytest.mark.parametrize(
