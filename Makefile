@@ -30,10 +30,7 @@ run: migrate
 	$(BIN)/python manage.py demo_user
 	$(BIN)/python manage.py load_seeds
 	@echo "Starting the worker and http://$(HOST):$(PORT)/admin/ (Ctrl-C stops both)"
-	@trap 'kill 0' INT TERM; \
-	$(BIN)/celery -A factcheck worker --beat --loglevel INFO --concurrency 2 & \
-	$(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload & \
-	wait
+	@BIN=$(BIN) HOST=$(HOST) PORT=$(PORT) scripts/devserver.sh
 
 test: install
 	$(BIN)/pytest

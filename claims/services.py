@@ -631,23 +631,32 @@ def _pipeline_rollup(job: Job) -> None:
 
 def article_pipeline_rollup(*, article_id: int) -> str:
     """The article's pipeline status from its jobs and its claims' jobs: failed if any failed,
-    done when all are done, queued while nothing has started, running otherwise."""
-    states = set(
-        Job.objects.filter(Q(article_id=article_id) | Q(claim__article_id=article_id)).values_list(
-            "state", flat=True
+    done when all are done, queued while nothing has started, running otherwise.
+
+    Computed under a lock on the article row: two workers finishing the last two jobs at once
+    would otherwise each read the other's job as unfinished, and the later write could leave the
+    article "running" for ever. Each caller's own job update is committed before it gets here, so
+    whoever takes the lock last sees every update.
+    """
+    with transaction.atomic():
+        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        if article is None:
+            return PipelineStatus.FAILED
+        states = set(
+            Job.objects.filter(Q(article_id=article_id) | Q(claim__article_id=article_id))
+            .values_list("state", flat=True)
+            .distinct()
         )
-    )
-    if JobState.FAILED in states:
-        status = PipelineStatus.FAILED
-    elif states <= {JobState.DONE}:
-        status = PipelineStatus.DONE if states else PipelineStatus.QUEUED
-    elif states == {JobState.QUEUED}:
-        status = PipelineStatus.QUEUED
-    else:
-        status = PipelineStatus.RUNNING
-    Article.objects.filter(pk=article_id).exclude(pipeline_status=status).update(
-        pipeline_status=status
-    )
+        if JobState.FAILED in states:
+            status = PipelineStatus.FAILED
+        elif states <= {JobState.DONE}:
+            status = PipelineStatus.DONE if states else PipelineStatus.QUEUED
+        elif states == {JobState.QUEUED}:
+            status = PipelineStatus.QUEUED
+        else:
+            status = PipelineStatus.RUNNING
+        if article.pipeline_status != status:
+            Article.objects.filter(pk=article_id).update(pipeline_status=status)
     return status
 
 

@@ -31,6 +31,8 @@ from claims.services import (
 )
 from workers import pipeline, tasks
 
+from .conftest import needs_postgres
+
 pytestmark = pytest.mark.django_db
 
 
@@ -270,3 +272,46 @@ def test_a_task_for_a_deleted_row_returns_quietly():
     tasks.enrich_claim.apply(args=[999_999])
     tasks.build_checklist.apply(args=[999_999])
     assert not Article.objects.exists()
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_last_jobs_finishing_at_once_leave_the_article_done(seed_text):
+    """Regression: each finisher read the other's job as unfinished, and the later write left the
+    article "running" for ever (seen in the smoke run with two worker processes)."""
+    import threading
+
+    from django.db import connection
+
+    from claims import services
+
+    article = article_ingest(text=seed_text).article
+    Job.objects.filter(article=article).update(state=JobState.DONE)
+    claims = [
+        Claim.objects.create(article=article, text=article.body[i : i + 5], start=i, end=i + 5)
+        for i in range(0, 80, 10)
+    ]
+    for _ in range(20):
+        jobs = [
+            Job.objects.update_or_create(
+                claim=claim, stage=JobStage.ENRICH, defaults={"state": JobState.RUNNING}
+            )[0]
+            for claim in claims
+        ]
+        Article.objects.filter(pk=article.pk).update(pipeline_status=PipelineStatus.RUNNING)
+        barrier = threading.Barrier(len(jobs))
+
+        def finish(job, barrier=barrier):
+            try:
+                barrier.wait(timeout=10)
+                services.job_finish(job=job)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=finish, args=(job,)) for job in jobs]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        article.refresh_from_db()
+        assert article.pipeline_status == PipelineStatus.DONE
