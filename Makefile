@@ -36,7 +36,7 @@ test: install
 	$(BIN)/pytest
 
 bench: install
-	$(BIN)/pytest benchmarks --benchmark-enable --benchmark-only --benchmark-columns=min,median,mean,max,rounds -p no:randomly
+	$(BIN)/pytest benchmarks -p no:cacheprovider --benchmark-enable --benchmark-only --benchmark-columns=min,median,mean,max,rounds --benchmark-sort=name
 
 lint: install
 	$(BIN)/ruff check .

@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://factcheck.example/problems/"
 
-# slug, HTTP status, title: the catalogue of problem types (docs/api-tour.md lists them).
+# slug, HTTP status, title: the catalogue of problem types (the README's API tour lists them).
 PROBLEM_TYPES: dict[str, tuple[int, str]] = {
     "malformed-request": (400, "Malformed request"),
     "validation-error": (400, "Invalid request"),
