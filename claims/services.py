@@ -98,11 +98,7 @@ def claim_transition(
     current = Claim.objects.select_related("assignee").get(pk=claim.pk)
     if current.status == to:
         return current
-    if expected_version is not None and current.version != expected_version:
-        raise StaleVersion(
-            f"the claim has changed since version {expected_version} "
-            f"(now version {current.version}): reload it and try again"
-        )
+    _check_version(current, expected_version)
     move = MOVES_BY_EDGE.get((current.status, to))
     if move is None:
         allowed = ", ".join(m.target for m in moves_from(current.status)) or "none"
@@ -128,9 +124,7 @@ def claim_transition(
             pk=current.pk, status=current.status, version=current.version
         ).update(**changes)
         if updated != 1:
-            raise ConcurrentUpdate(
-                "someone else changed this claim at the same moment: reload it and try again"
-            )
+            raise ConcurrentUpdate(_RACED)
         ClaimEvent.objects.create(
             claim=current,
             actor=actor,
@@ -143,6 +137,25 @@ def claim_transition(
         current.refresh_from_db()
         _record_history(current, actor=actor, reason=f"{move.label}: {comment.strip()}".strip(": "))
     return current
+
+
+_RACED = "someone else changed this claim at the same moment: reload it and try again"
+
+
+def _check_version(current: Claim, expected_version: int | None) -> None:
+    """The caller's If-Match: refuse an edit made on an older version than the current one."""
+    if expected_version is not None and current.version != expected_version:
+        raise StaleVersion(
+            f"the claim has changed since version {expected_version} "
+            f"(now version {current.version}): reload it and try again"
+        )
+
+
+def _check_url(url: str, *, error: type[ServiceError] = ServiceError) -> None:
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise error(f"{url!r} is not a valid http(s) URL") from None
 
 
 def _actor_label(actor) -> str:
@@ -194,10 +207,7 @@ def article_ingest(
 
     url = (url or parsed.url or "").strip() or None
     if url is not None:
-        try:
-            URLValidator(schemes=["http", "https"])(url)
-        except ValidationError:
-            raise IngestError(f"{url!r} is not a valid http(s) URL") from None
+        _check_url(url, error=IngestError)
     title = (title or parsed.title).strip() or _title_from_body(parsed.body)
     digest = content_hash(parsed.body)
 
@@ -322,11 +332,7 @@ def claim_update(*, claim: Claim, actor, data: dict, expected_version: int | Non
     if actor is not None and not actor.has_perm("claims.change_claim"):
         raise TransitionForbidden("your role does not allow you to edit claims")
     current = Claim.objects.select_related("assignee").get(pk=claim.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise StaleVersion(
-            f"the claim has changed since version {expected_version} "
-            f"(now version {current.version}): reload it and try again"
-        )
+    _check_version(current, expected_version)
     changes = {field: value for field, value in data.items() if getattr(current, field) != value}
     if not changes:
         return current
@@ -351,9 +357,7 @@ def claim_update(*, claim: Claim, actor, data: dict, expected_version: int | Non
             **changes, version=F("version") + 1, updated_at=timezone.now()
         )
         if updated != 1:
-            raise ConcurrentUpdate(
-                "someone else changed this claim at the same moment: reload it and try again"
-            )
+            raise ConcurrentUpdate(_RACED)
         for kind, old, new in events:
             ClaimEvent.objects.create(
                 claim=current,
@@ -423,10 +427,7 @@ def evidence_add(
     stance: str = Stance.CONTEXT,
 ) -> Evidence:
     """Attach a source to a claim."""
-    try:
-        URLValidator(schemes=["http", "https"])(url)
-    except ValidationError:
-        raise ServiceError(f"{url!r} is not a valid http(s) URL") from None
+    _check_url(url)
     if stance not in Stance.values:
         raise ServiceError(f"{stance!r} is not a stance ({', '.join(Stance.values)})")
     evidence = Evidence(
