@@ -108,3 +108,17 @@ def test_the_readme_shows_the_workflow_generated_from_the_table():
     assert run("workflow_diagram") == mermaid_diagram()
     readme = (ROOT / "README.md").read_text()
     assert f"```mermaid\n{mermaid_diagram()}```" in readme
+
+
+def test_a_failed_pipeline_exits_non_zero_naming_the_stage_and_the_error(tmp_path, monkeypatch):
+    from workers import pipeline
+
+    def broken(*args, **kwargs):
+        raise ValueError("tokenizer choked")
+
+    monkeypatch.setattr(pipeline.extraction, "extract_claims", broken)
+    path = tmp_path / "a.txt"
+    path.write_text("Inflation fell to 2.3% in April, the central bank said.")
+    with pytest.raises(CommandError, match=r"extract of article \d+: ValueError: tokenizer choked"):
+        run("ingest", str(path), "--title", "Inflation", "--sync")
+    assert Article.objects.get().pipeline_status == PipelineStatus.FAILED

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import Q
 
-from claims.models import Article, PipelineStatus
+from claims.models import Article, Job, JobState, PipelineStatus
 from claims.services import IngestError, article_ingest, article_reprocess
 
 
@@ -127,11 +128,13 @@ def _fail_if_any(failed: list[Article]) -> None:
         return
     details = []
     for article in failed:
+        jobs = Job.objects.filter(
+            Q(article=article) | Q(claim__article=article), state=JobState.FAILED
+        )
         errors = [
-            f"{job.stage} ({job.article_id or f'claim {job.claim_id}'}): {job.last_error}"
-            for job in article.jobs.model.objects.filter(state="failed").filter(
-                **{"article": article}
-            )
-        ] or ["see the Job rows in the admin"]
-        details.append(f"article {article.pk}: " + "; ".join(errors))
+            f"{job.stage} of {'article' if job.article_id else 'claim'} "
+            f"{job.article_id or job.claim_id}: {job.last_error}"
+            for job in jobs
+        ]
+        details.append(f"article {article.pk}: " + "; ".join(errors or ["see its jobs"]))
     raise CommandError("pipeline failed: " + " | ".join(details))
