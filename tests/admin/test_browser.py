@@ -22,10 +22,6 @@ from claims.services import claim_transition
 
 from ..factories import ArticleFactory, ClaimFactory
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests and pytest-django
-# make meanwhile are ordinary blocking ones.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -58,10 +54,21 @@ expect = sync_api.expect
 def browser():
     if not CHROMIUM.exists():
         pytest.skip("needs Debian's chromium: apt-get install -y chromium")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API runs an event loop in this thread while the browser is open; the ORM
+    # calls made meanwhile (by the tests and by pytest-django's flush) are ordinary blocking ones.
+    # Allowed for this module only, so that the rest of the suite keeps Django's check.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
