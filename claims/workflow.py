@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .models import ChecklistState, Claim, ClaimStatus
+from .models import ChecklistState, Claim, ClaimStatus, EventKind
 
 S = ClaimStatus
 
@@ -51,12 +51,21 @@ def required_checklist_worked(claim: Claim, actor: object) -> str | None:
 
 
 def reviewer_is_not_assignee(claim: Claim, actor: object) -> str | None:
-    """Four eyes: whoever researched the claim cannot also publish it."""
+    """Four eyes: whoever researched the claim cannot also publish it — neither its assignee nor
+    whoever sent it to review (so reassigning the claim first does not get round the rule)."""
     actor_id = getattr(actor, "pk", None)
     if actor_id is None:
         return "publishing needs an editor: the system cannot publish"
     if claim.assignee_id == actor_id:
         return "the reviewer is the assignee: a second editor must publish this verdict"
+    submitted_by = (
+        claim.events.filter(kind=EventKind.TRANSITION, to_value=ClaimStatus.IN_REVIEW)
+        .order_by("-at", "-id")
+        .values_list("actor_id", flat=True)
+        .first()
+    )
+    if submitted_by == actor_id:
+        return "the reviewer sent this claim to review: a second editor must publish this verdict"
     return None
 
 

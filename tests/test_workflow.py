@@ -13,6 +13,7 @@ from claims.services import (
     StaleVersion,
     TransitionForbidden,
     claim_transition,
+    claim_update,
 )
 from claims.workflow import MOVES, MOVES_BY_EDGE
 
@@ -140,6 +141,17 @@ def test_publishing_needs_a_second_reviewer(editor, second_editor):
     assert published.status == S.PUBLISHED
     assert published.reviewer == second_editor
     assert published.published_at is not None
+
+
+def test_reassigning_a_claim_does_not_get_round_the_four_eyes_rule(editor, second_editor):
+    claim = ready_for_review(ClaimFactory(status=S.RESEARCHING), editor)
+    claim_transition(claim=claim, to=S.IN_REVIEW, actor=editor)
+    claim_update(claim=claim, actor=editor, data={"assignee": second_editor})
+    with pytest.raises(InvalidTransition, match="the reviewer sent this claim to review"):
+        claim_transition(claim=claim, to=S.PUBLISHED, actor=editor)
+    # The colleague it was handed to researched nothing either: the rule is about the assignee.
+    with pytest.raises(InvalidTransition, match="the reviewer is the assignee"):
+        claim_transition(claim=claim, to=S.PUBLISHED, actor=second_editor)
 
 
 def test_the_system_cannot_publish(fact_checker):
