@@ -32,6 +32,7 @@ from .models import (
     Entity,
     EventKind,
     Evidence,
+    IdempotencyKey,
     Job,
     JobStage,
     JobState,
@@ -937,3 +938,11 @@ def job_requeue(*, jobs, actor=None) -> list[Job]:
             continue
         requeued.append(job_queue(stage=job.stage, article=job.article, claim=job.claim))
     return requeued
+
+
+# --- Maintenance ----------------------------------------------------------------------------------
+def idempotency_keys_purge(*, older_than: dt.timedelta) -> int:
+    """Forget the API's remembered first answers once a retry can no longer come; returns how
+    many were deleted."""
+    deleted, _ = IdempotencyKey.objects.filter(created_at__lt=timezone.now() - older_than).delete()
+    return deleted

@@ -204,6 +204,21 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
 
+# --- Cache: API throttle counters (and anything else cached) ------------------------------------
+# Per process by default. With several gunicorn workers the API's rate limits only hold across
+# processes with a shared cache: point DJANGO_CACHE_URL at a Redis database of its own (not the
+# broker's: clearing a cache flushes its whole database).
+CACHE_URL = env.str("DJANGO_CACHE_URL", default="")
+if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://")):
+    raise ImproperlyConfigured(f"DJANGO_CACHE_URL={CACHE_URL!r} must start with redis://")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 # --- Celery (namespace CELERY_, read by factcheck/celery.py) ---------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
 BROKER_DIR = VAR_DIR / "broker"
@@ -256,6 +271,10 @@ CELERY_BEAT_SCHEDULE = {
     "republish-stale-jobs": {
         "task": "factcheck.jobs.republish_stale",
         "schedule": env_int("FACTCHECK_SWEEP_INTERVAL", 60, minimum=5),
+    },
+    "purge-idempotency-keys": {
+        "task": "factcheck.maintenance.purge_idempotency_keys",
+        "schedule": 3600,
     },
 }
 

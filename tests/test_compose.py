@@ -84,6 +84,7 @@ def stack_env(tmp_path):
     env.update(
         DATABASE_URL=f"{base}/{name}",
         REDIS_URL=os.environ["REDIS_URL"],
+        DJANGO_CACHE_URL=os.environ["REDIS_URL"].rsplit("/", 1)[0] + "/1",
         DJANGO_SETTINGS_MODULE="factcheck.settings",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
         DJANGO_ALLOWED_HOSTS="localhost,127.0.0.1",

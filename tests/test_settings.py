@@ -98,3 +98,8 @@ def test_every_variable_read_by_the_settings_is_documented_in_env_example():
     documented = set(production_env())
     assert read, "the pattern found no variables"
     assert read <= documented, f"missing from .env.example: {sorted(read - documented)}"
+
+
+def test_a_shared_cache_is_redis_or_nothing():
+    result = start_django({"DJANGO_DEBUG": "1", "DJANGO_CACHE_URL": "memcached://x"})
+    assert "DJANGO_CACHE_URL='memcached://x' must start with redis://" in result.stderr

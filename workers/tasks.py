@@ -12,6 +12,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.conf import settings
 
+from claims.services import idempotency_keys_purge
 from workers import pipeline
 from workers.dispatch import claim_jobs_publish, jobs_republish_stale
 
@@ -50,3 +51,11 @@ def build_checklist(self, claim_id: int) -> None:
 def republish_stale_jobs() -> int:
     """Beat: publish again the queued jobs whose first publish failed or was lost."""
     return jobs_republish_stale()
+
+
+@shared_task(name="factcheck.maintenance.purge_idempotency_keys", ignore_result=True)
+def purge_idempotency_keys() -> int:
+    """Beat, hourly: Idempotency-Key records past their time to live."""
+    from claims.api.idempotency import IDEMPOTENCY_TTL
+
+    return idempotency_keys_purge(older_than=IDEMPOTENCY_TTL)
