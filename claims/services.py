@@ -927,6 +927,19 @@ def similar_claim_decide(*, similar: SimilarClaim, actor, decision: str) -> Simi
     return similar
 
 
+def claims_reenrich(*, claims) -> int:
+    """Run enrichment again for these claims, then rebuild their checklists' automated results:
+    the same enrich → checklist chain the pipeline publishes. Returns how many were queued."""
+    ids = []
+    with transaction.atomic():
+        for claim in claims:
+            job_queue(claim=claim, stage=JobStage.ENRICH, publish=False)
+            job_queue(claim=claim, stage=JobStage.CHECKLIST, publish=False)
+            ids.append(claim.pk)
+        claim_jobs_enqueue(claim_ids=ids)
+    return len(ids)
+
+
 def job_requeue(*, jobs, actor=None) -> list[Job]:
     """Queue failed jobs again with their attempts reset (the ops view's "requeue"). Jobs in any
     other state are left as they are; returns the jobs requeued."""

@@ -32,7 +32,6 @@ from claims.models import (
     Claim,
     ClaimStatus,
     Evidence,
-    JobStage,
     SimilarClaim,
     SimilarityDecision,
 )
@@ -46,10 +45,10 @@ from claims.services import (
     claim_transition,
     claim_update,
     claims_assign,
+    claims_reenrich,
     claims_transition,
     evidence_add,
     evidence_delete,
-    job_queue,
     similar_claim_decide,
 )
 
@@ -571,10 +570,10 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Re-run enrichment", permissions=["change"])
     def rerun_enrichment(self, request, queryset):
-        jobs = [job_queue(claim=claim, stage=JobStage.ENRICH) for claim in queryset]
+        count = claims_reenrich(claims=queryset)
         self.message_user(
             request,
-            f"Enrichment queued again for {len(jobs)} claim{'s' * (len(jobs) != 1)}.",
+            f"Enrichment queued again for {count} claim{'s' * (count != 1)}.",
             messages.SUCCESS,
         )
 

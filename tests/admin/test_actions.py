@@ -109,14 +109,18 @@ def test_a_fact_checker_cannot_run_an_editors_action_by_crafting_the_request(
     assert desk.figure.status == ClaimStatus.NEW
 
 
-def test_rerun_enrichment_queues_the_enrich_job_again(desk, fact_checker, login, published_jobs):
-    job = Job.objects.get(claim=desk.figure, stage=JobStage.ENRICH)
-    assert job.state == JobState.DONE
+def test_rerun_enrichment_queues_enrichment_then_the_checklist_again(
+    desk, fact_checker, login, published_jobs, django_capture_on_commit_callbacks
+):
+    jobs = Job.objects.filter(claim=desk.figure, stage__in=[JobStage.ENRICH, JobStage.CHECKLIST])
+    assert set(jobs.values_list("state", flat=True)) == {JobState.DONE}
 
-    act(login(fact_checker), "rerun_enrichment", [desk.figure])
+    with django_capture_on_commit_callbacks(execute=True):
+        act(login(fact_checker), "rerun_enrichment", [desk.figure])
 
-    job.refresh_from_db()
-    assert (job.state, job.attempts) == (JobState.QUEUED, 0)
+    assert set(jobs.values_list("state", "attempts")) == {(JobState.QUEUED, 0)}
+    assert jobs.count() == 2
+    assert published_jobs == [desk.figure.pk]  # one enrich → checklist chain
 
 
 def test_csv_export_has_one_row_per_claim_and_defuses_formulas(desk, fact_checker, login):
