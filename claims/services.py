@@ -15,6 +15,7 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from workers.dispatch import claim_jobs_enqueue, job_enqueue
 
@@ -828,30 +829,41 @@ def checklist_build(*, claim: Claim, run_check) -> list[ChecklistItem]:
     )
     if template is None:
         return []
+    existing = {item.title: item for item in claim.checklist.all()}
+    specs = list(template.items.all())
     items: list[ChecklistItem] = []
-    with transaction.atomic():
-        for spec in template.items.all():
-            item, _ = ChecklistItem.objects.get_or_create(
+    created: list[ChecklistItem] = []
+    changed: list[ChecklistItem] = []
+    now = timezone.now()
+    for spec in specs:
+        item = existing.get(spec.title)
+        if item is None:
+            item = ChecklistItem(
                 claim=claim,
+                template_item=spec,
+                order=spec.order,
                 title=spec.title,
-                defaults={
-                    "template_item": spec,
-                    "order": spec.order,
-                    "guidance": spec.guidance,
-                    "required": spec.required,
-                    "automated": bool(spec.check_key),
-                    "check_key": spec.check_key,
-                },
+                guidance=spec.guidance,
+                required=spec.required,
+                automated=bool(spec.check_key),
+                check_key=spec.check_key,
             )
-            if item.automated and item.done_by_id is None:
-                outcome = run_check(item.check_key)
-                if (item.state, item.result) != (outcome.state, outcome.result):
-                    item.state, item.result = outcome.state, outcome.result
-                    item.done_at = timezone.now()
-                    item.save(update_fields=["state", "result", "done_at"])
-            items.append(item)
+            created.append(item)
+        if item.automated and item.done_by_id is None:
+            outcome = run_check(item.check_key)
+            if (item.state, item.result) != (outcome.state, outcome.result):
+                item.state, item.result, item.done_at = outcome.state, outcome.result, now
+                if item.pk is not None:
+                    changed.append(item)
+        items.append(item)
+    # In bulk, with their history rows: a checklist is a dozen items, written a few times each.
+    with transaction.atomic():
+        if created:
+            bulk_create_with_history(created, ChecklistItem)
+        if changed:
+            bulk_update_with_history(changed, ChecklistItem, ["state", "result", "done_at"])
         # After a change of claim type, the old type's items go, unless someone worked on them.
-        claim.checklist.exclude(pk__in=[item.pk for item in items]).filter(
+        claim.checklist.exclude(title__in=[spec.title for spec in specs]).filter(
             done_by__isnull=True, note=""
         ).delete()
     return items
