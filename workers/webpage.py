@@ -1,0 +1,77 @@
+"""The article in a fetched web page: its main text and metadata, found by trafilatura.
+
+Pure: takes the page's HTML, returns plain values, imports nothing from Django and opens no
+connection (trafilatura's extraction reads only the markup it is given; its downloader is not
+used). The text is handed to the same ingest service as pasted text, so the parser, the length
+limit and de-duplication apply to it unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import trafilatura
+from trafilatura.settings import use_config
+
+# Pages with more elements than this yield no text rather than a long parse (hostile markup).
+MAX_TREE_SIZE = 100_000
+_CONFIG = use_config()  # the settings file bundled with trafilatura, then ours
+_CONFIG.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
+# The date only from the page's metadata and markup: the extensive search guesses from any year
+# in the prose ("2023" becomes 1 January 2023), and a wrong date is worse than none.
+_CONFIG.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
+
+
+class PageError(ValueError):
+    """The page holds no article text to take; the message says so for people."""
+
+
+@dataclass(frozen=True)
+class WebPage:
+    text: str  # the main text, paragraphs separated by blank lines
+    title: str
+    author: str
+    published: dt.date | None
+    outlet: str  # the site's name as the page gives it ("" when it does not)
+    canonical_url: str
+
+
+def extract_page(html: str | bytes, *, url: str | None = None) -> WebPage:
+    """The page's main text (no navigation, comments, tables or boilerplate) and its title,
+    author, publication date and site name. Raises PageError when there is no article text."""
+    if not html or not html.strip():
+        raise PageError("the page is empty")
+    document = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        config=_CONFIG,
+    )
+    text = getattr(document, "text", None) or ""
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    if not paragraphs:
+        raise PageError("no article text was found on the page")
+    return WebPage(
+        text="\n\n".join(paragraphs),
+        title=_clean(document.title),
+        author=_clean(document.author),
+        published=_date(document.date),
+        outlet=_clean(document.sitename),
+        canonical_url=_clean(document.url),
+    )
+
+
+def _clean(value) -> str:
+    return " ".join(str(value).split()) if value else ""
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
