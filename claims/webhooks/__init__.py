@@ -1,0 +1,1 @@
+"""Signed webhooks: editors' endpoints, the events they subscribe to, and the delivery outbox."""
