@@ -567,6 +567,7 @@ class ClaimEvent(models.Model):
 
 
 class JobStage(models.TextChoices):
+    FETCH = "fetch", "Fetch the page"
     EXTRACT = "extract", "Extract claims"
     ENRICH = "enrich", "Enrich claim"
     CHECKLIST = "checklist", "Build checklist"
@@ -658,3 +659,12 @@ class IdempotencyKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}:{self.key}"
+
+
+# Webhook endpoints and their delivery outbox live beside the code that sends them.
+from .webhooks.models import (  # noqa: E402, F401
+    DeliveryState,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)

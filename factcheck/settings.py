@@ -323,6 +323,10 @@ FACTCHECK.update(
         "WEBHOOK_DISABLE_AFTER_DAYS": env_int("FACTCHECK_WEBHOOK_DISABLE_AFTER_DAYS", 5, minimum=1),
     }
 )
+CELERY_BEAT_SCHEDULE["sweep-webhook-deliveries"] = {
+    "task": "factcheck.webhooks.sweep",
+    "schedule": CELERY_BEAT_SCHEDULE["republish-stale-jobs"]["schedule"],
+}
 for _name in ("FETCH_TIMEOUT", "WEBHOOK_TIMEOUT"):
     if FACTCHECK[_name] >= TASK_SOFT_TIME_LIMIT:
         raise ImproperlyConfigured(

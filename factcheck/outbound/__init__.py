@@ -9,7 +9,15 @@ address; redirects re-checked and capped; a byte cap, a total time limit and a c
 from __future__ import annotations
 
 from .addresses import AllowList, address_refusal
-from .client import FetchPolicy, FetchRefused, FetchResult, Refusal, fetch, system_resolve
+from .client import (
+    FetchPolicy,
+    FetchRefused,
+    FetchResult,
+    Refusal,
+    fetch,
+    precheck,
+    system_resolve,
+)
 
 __all__ = [
     "AllowList",
@@ -20,6 +28,7 @@ __all__ = [
     "address_refusal",
     "fetch",
     "policy_from_settings",
+    "precheck",
     "system_resolve",
 ]
 

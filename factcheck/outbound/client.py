@@ -285,12 +285,28 @@ def _checked_addresses(target: _Target, policy: FetchPolicy, deadline: _Deadline
         addresses = [ipaddress.ip_address(a.split("%")[0]) for a in found]
     if not addresses:
         raise FetchRefused(Refusal.DNS, f"{target.host} has no address")
+    _check_addresses(target.host, addresses, policy)
+    return addresses
+
+
+def _check_addresses(host: str, addresses: list, policy: FetchPolicy) -> None:
     for address in addresses:
         reason = address_refusal(address)
-        if reason is not None and not policy.allow.allows(target.host, address):
-            shown = target.host if target.host == str(address) else f"{target.host} ({address})"
-            raise FetchRefused(Refusal.ADDRESS, f"{shown} is {reason}: not fetched")
-    return addresses
+        if reason is not None and not policy.allow.allows(host, address):
+            shown = host if host == str(address) else f"{host} ({address})"
+            raise FetchRefused(Refusal.ADDRESS, f"{shown} is {reason}: refused")
+
+
+def precheck(url: str, *, policy: FetchPolicy) -> None:
+    """What can be refused without the network: the scheme, credentials, the host, and the
+    address when the host is one. For a URL registered now and fetched later (a webhook
+    endpoint); `fetch()` checks all of it again, and the name's addresses, every time."""
+    target = _target(url)
+    try:
+        address = ipaddress.ip_address(target.host)
+    except ValueError:
+        return
+    _check_addresses(target.host, [address], policy)
 
 
 def _resolve(target: _Target, policy: FetchPolicy, deadline: _Deadline) -> list[str]:
