@@ -8,4 +8,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 
 app = Celery("factcheck")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(["workers", "claims.webhooks"])
+app.autodiscover_tasks(["workers"])
+app.autodiscover_tasks(["workers"], related_name="webhook_tasks")

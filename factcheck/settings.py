@@ -302,7 +302,7 @@ if FACTCHECK["SIMILAR_DUPLICATE"] < FACTCHECK["SIMILAR_SUGGEST"]:
         "FACTCHECK_SIMILAR_DUPLICATE must not be lower than FACTCHECK_SIMILAR_SUGGEST."
     )
 
-# --- Outbound HTTP: URL ingest and webhooks (factcheck/outbound) --------------------- begin ---
+# --- Outbound HTTP: URL ingest and webhooks (workers/outbound) --------------------- begin ---
 FACTCHECK.update(
     {
         # Hosts fetched despite the address rules (loopback, private …): names, IPs or networks.

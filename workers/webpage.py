@@ -1,18 +1,25 @@
-"""The article in a fetched web page: its main text and metadata, found by trafilatura.
+"""The article at a URL: the page fetched under the outbound policy, and its main text and
+metadata found by trafilatura.
 
-Pure: takes the page's HTML, returns plain values, imports nothing from Django and opens no
-connection (trafilatura's extraction reads only the markup it is given; its downloader is not
-used). The text is handed to the same ingest service as pasted text, so the parser, the length
-limit and de-duplication apply to it unchanged.
+Pure: plain values in and out, nothing from Django. Extraction opens no connection
+(trafilatura reads only the markup it is given; its downloader is not used). The text is handed to
+the same ingest service as pasted text, so the parser, the length limit and de-duplication apply
+to it unchanged.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 import trafilatura
 from trafilatura.settings import use_config
+
+from .outbound import FetchPolicy, FetchRefused, Refusal, fetch
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 # Pages with more elements than this yield no text rather than a long parse (hostile markup).
 MAX_TREE_SIZE = 100_000
@@ -75,3 +82,16 @@ def _date(value) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10]) if value else None
     except ValueError:
         return None
+
+
+def fetch_page(url: str, *, policy: FetchPolicy) -> WebPage:
+    """Fetch `url` as an HTML page (redirects, size, time and address rules of `policy`) and take
+    its article. Raises FetchRefused (with its code) or PageError."""
+    result = fetch(url, policy=dataclasses.replace(policy, content_types=HTML_TYPES))
+    if not 200 <= result.status < 300:
+        raise FetchRefused(Refusal.HTTP_STATUS, f"{result.url} answered HTTP {result.status}")
+    html: str | bytes = result.body
+    if result.charset:  # the declared one; without it, or with an unknown name, it is detected
+        with contextlib.suppress(LookupError):
+            html = result.body.decode(result.charset, errors="replace")
+    return extract_page(html, url=result.url)

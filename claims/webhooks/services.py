@@ -14,17 +14,22 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
+from celery import current_app as celery_app
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from claims.models import DeliveryState, WebhookDelivery, WebhookEndpoint, WebhookEvent
-from factcheck.celery import app as celery_app
-from factcheck.outbound import FetchRefused, policy_from_settings, precheck
-
-from .delivery import attempt, delivery_policy, retry_delay
-from .signing import encode_payload, new_message_id, new_secret
+from workers.outbound import FetchPolicy, FetchRefused, precheck
+from workers.webhooks import (
+    attempt,
+    delivery_policy,
+    encode_payload,
+    new_message_id,
+    new_secret,
+    retry_delay,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +65,7 @@ def _clean_events(events) -> list[str]:
 def _clean_url(url: str) -> str:
     url = url.strip()
     try:
-        precheck(url, policy=policy_from_settings())
+        precheck(url, policy=FetchPolicy.from_config(settings.FACTCHECK))
     except FetchRefused as exc:
         raise WebhookError(
             f"this URL cannot receive webhooks: {exc.message}", field="url"
@@ -216,7 +221,9 @@ def delivery_attempt(*, delivery_id: int) -> AttemptResult | None:
         secret=endpoint.secret,
         message_id=delivery.message_id,
         body=delivery.payload.encode("utf-8"),
-        policy=delivery_policy(policy_from_settings(), timeout=config["WEBHOOK_TIMEOUT"]),
+        policy=delivery_policy(
+            FetchPolicy.from_config(settings.FACTCHECK), timeout=config["WEBHOOK_TIMEOUT"]
+        ),
         at=timezone.now(),
     )
     now = timezone.now()

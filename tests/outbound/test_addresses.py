@@ -4,7 +4,7 @@ import ipaddress
 
 import pytest
 
-from factcheck.outbound import AllowList, address_refusal
+from workers.outbound import AllowList, address_refusal
 
 
 @pytest.mark.parametrize(

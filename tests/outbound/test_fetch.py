@@ -12,7 +12,6 @@ import time
 
 import pytest
 
-from factcheck.outbound import AllowList, FetchPolicy, FetchRefused, Refusal, fetch
 from tests.localhttp import (
     LocalServer,
     drip,
@@ -23,6 +22,7 @@ from tests.localhttp import (
     redirect,
     status,
 )
+from workers.outbound import AllowList, FetchPolicy, FetchRefused, Refusal, fetch
 
 ARTICLE = b"<html><head><title>Bridges</title></head><body><p>12 bridges.</p></body></html>"
 LOOPBACK_ALLOWED = AllowList.parse(["127.0.0.1", "::1"])

@@ -18,10 +18,17 @@ from pathlib import Path
 import pytest
 from standardwebhooks import Webhook, WebhookVerificationError
 
-from claims.webhooks.delivery import attempt, delivery_policy, retry_delay
-from claims.webhooks.signing import encode_payload, new_message_id, new_secret, signed_headers
-from factcheck.outbound import AllowList, FetchPolicy
 from tests.localhttp import LocalServer, redirect, status
+from workers.outbound import AllowList, FetchPolicy
+from workers.webhooks import (
+    attempt,
+    delivery_policy,
+    encode_payload,
+    new_message_id,
+    new_secret,
+    retry_delay,
+    signed_headers,
+)
 
 RECEIVER = Path(__file__).resolve().parents[2] / "docs" / "examples" / "webhook_receiver.py"
 POLICY = delivery_policy(FetchPolicy(allow=AllowList.parse(["127.0.0.1"])), timeout=5)

@@ -1,4 +1,4 @@
-"""Celery tasks of the webhook outbox: thin, they call `claims.webhooks.services`."""
+"""Celery tasks of the webhook outbox: thin, they call the webhook services."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from celery import shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from . import services
+from claims.webhooks import services
 
 
 @shared_task(

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import certifi
@@ -84,6 +85,18 @@ class FetchPolicy:
     user_agent: str = "factcheck"
     ca_certs: str | None = None  # None: certifi's bundle
     resolver: Callable[[str, int], list[str]] = system_resolve
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any], **overrides: Any) -> FetchPolicy:
+        """The policy configured in settings (`FACTCHECK["FETCH_*"]`), with `overrides`."""
+        options: dict[str, Any] = {
+            "allow": AllowList.parse(config["FETCH_ALLOW_HOSTS"]),
+            "max_bytes": config["FETCH_MAX_BYTES"],
+            "total_timeout": float(config["FETCH_TIMEOUT"]),
+            "max_redirects": config["FETCH_MAX_REDIRECTS"],
+            "user_agent": f"factcheck (+{config['ORGANIZATION_URL']})",
+        }
+        return cls(**(options | overrides))
 
 
 @dataclass(frozen=True)
