@@ -23,8 +23,8 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
-from rest_framework.permissions import BasePermission
+from rest_framework.exceptions import NotFound, Throttled
+from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -40,7 +40,7 @@ from .idempotency import HEADER as IDEMPOTENCY_HEADER
 from .idempotency import idempotent
 from .permissions import ANY_OF
 from .renderers import JSONLDRenderer
-from .throttles import AnonThrottle, AuthThrottle, UserThrottle
+from .throttles import AnonThrottle, AuthThrottle, SignInLimit, UserThrottle
 
 ID = "[0-9]+"
 
@@ -101,15 +101,23 @@ class TokenView(APIView):
     def post(self, request):
         data = s.TokenInput(data=request.data)
         data.is_valid(raise_exception=True)
+        limit = SignInLimit(data.validated_data["username"])
+        if limit.locked():
+            raise Throttled(
+                wait=limit.lockout,
+                detail="Too many failed sign-ins for this username: try again later.",
+            )
         user = authenticate(
             request=request._request,
             username=data.validated_data["username"],
             password=data.validated_data["password"],
         )
         if user is None or not user.is_active:
+            limit.failed()
             raise serializers.ValidationError(
                 "Unable to log in with this username and password.", code="authorization"
             )
+        limit.succeeded()
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key, "username": user.get_username()})
 
@@ -468,11 +476,13 @@ ClaimReviewFeedSerializer = inline_serializer(
 
 
 class ClaimReviewViewSet(viewsets.GenericViewSet):
-    """Published verdicts as a schema.org DataFeed of ClaimReviews, newest first."""
+    """Published verdicts as a schema.org DataFeed of ClaimReviews, newest first. Public: what it
+    shows is published (the home page links it for readers and search engines)."""
 
     filter_backends: list = []
     renderer_classes = [JSONLDRenderer, JSONRenderer]
-    required_perms = {"list": ("claims.view_claim",)}
+    permission_classes = [AllowAny]
+    problem_codes_exclude = ("403",)
 
     def get_queryset(self):
         return selectors.claimreview_list()
@@ -480,6 +490,7 @@ class ClaimReviewViewSet(viewsets.GenericViewSet):
     @extend_schema(
         summary="Published verdicts (schema.org ClaimReview JSON-LD)",
         responses={(200, "application/ld+json"): ClaimReviewFeedSerializer},
+        auth=[],
     )
     def list(self, request):
         page = self.paginate_queryset(self.get_queryset())
