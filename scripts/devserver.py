@@ -121,21 +121,15 @@ class Service:
                 return f"the {name} exited with status {code}"
         return None
 
-    def step(self, name: str, argv: list[str], *, capture: bool = False) -> tuple[int | None, str]:
-        """Run one start-up command to its end: (exit status, its output when captured, after
-        echoing it); the status is None when stopping meanwhile. Capture only a short command:
-        reading its output holds off stopping until it ends."""
-        child = self.start(name, argv, stdout=subprocess.PIPE if capture else None, text=True)
-        lines = []
-        for line in child.stdout or ():  # the command's end closes it
-            print(line, end="", flush=True)
-            lines.append(line)
+    def step(self, name: str, argv: list[str]) -> int | None:
+        """Run one start-up command to its end: its exit status, or None when stopping meanwhile."""
+        child = self.start(name, argv)
         while child.poll() is None:
             if self.stop_reason():
-                return None, "".join(lines)
+                return None
             time.sleep(0.1)
         del self.children[name]
-        return child.returncode, "".join(lines)
+        return child.returncode
 
     def stop(self) -> None:
         running = {name: c for name, c in self.children.items() if c.poll() is None}
@@ -165,7 +159,7 @@ def answers(url: str) -> bool:
 
 def serve(service: Service, host: str, port: int) -> None:
     """Start everything, then wait for a reason to stop."""
-    status, _ = service.step("migration", manage("migrate", "--noinput"))
+    status = service.step("migration", manage("migrate", "--noinput"))
     if status != 0 or service.stop_reason():
         service.failed = status is not None
         return
@@ -173,6 +167,9 @@ def serve(service: Service, host: str, port: int) -> None:
                              "--loglevel", "INFO", "--concurrency", "2"])  # fmt: skip
     service.start("web server", manage("runserver", f"{host}:{port}", "--noreload"))
     service.essential = ("worker", "web server")
+    accounts = service.start(
+        "demo accounts", manage("demo_user"), stdout=subprocess.PIPE, text=True
+    )
     base = f"http://{host}:{port}/"
     deadline = time.monotonic() + STARTUP_TIMEOUT
     while not answers(base + "healthz"):
@@ -184,14 +181,16 @@ def serve(service: Service, host: str, port: int) -> None:
             return
         time.sleep(0.2)
 
-    status, accounts = service.step("demo accounts", manage("demo_user"), capture=True)
-    if status != 0 or service.stop_reason():
-        service.failed = status is not None
+    printed, _ = accounts.communicate()  # a second or two: it started with the others
+    print(printed, end="", flush=True)
+    password = re.search(r"password: (\S+)", printed)
+    if accounts.returncode != 0 or password is None:
+        say("the demo accounts could not be made (see above)", err=True)
+        service.failed = True
         return
-    password = re.search(r"password: (\S+)", accounts)
     say(
         f"serving {base} — sign in to the desk at {base}admin/ as demo-editor or demo-checker, "
-        f"password {password.group(1) if password else '(see above)'}; Ctrl-C stops it"
+        f"password {password.group(1)}; Ctrl-C stops it"
     )
     seed: subprocess.Popen | None = service.start("seed", manage("load_seeds", "--wait"))
     while not service.stop_reason():

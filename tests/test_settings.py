@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import example_env
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -31,17 +33,6 @@ def start_django(env_overrides: dict[str, str], *args: str) -> subprocess.Comple
     return subprocess.run(
         [sys.executable, *command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
-
-
-def example_env() -> dict[str, str]:
-    """The variables exactly as documented in .env.example."""
-    values = {}
-    for line in (ROOT / ".env.example").read_text().splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            key, _, value = line.partition("=")
-            values[key] = value
-    return values
 
 
 def production_env() -> dict[str, str]:
