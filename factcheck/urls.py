@@ -1,25 +1,15 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from factcheck import health
+from factcheck import health, views
 from factcheck.signin import LimitedAdminAuthenticationForm
 
 # The admin's sign-in counts failures per username, like the API's token endpoint.
 admin.site.login_form = LimitedAdminAuthenticationForm
 
 urlpatterns = [
-    # The home page (the admin's "View site"): the desk, the public feed, the API docs.
-    path(
-        "",
-        TemplateView.as_view(
-            template_name="home.html",
-            extra_context={"organization": settings.FACTCHECK["ORGANIZATION_NAME"]},
-        ),
-        name="home",
-    ),
+    path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),

@@ -17,6 +17,7 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
+    extend_schema_serializer,
     extend_schema_view,
     inline_serializer,
 )
@@ -473,14 +474,18 @@ ClaimReviewFeedSerializer = inline_serializer(
         "dataFeedElement": serializers.ListField(child=serializers.DictField()),
     },
 )
+# The feed pages itself (count, next, previous inside the DataFeed): not DRF's results wrapper.
+extend_schema_serializer(many=False)(type(ClaimReviewFeedSerializer))
 
 
 class ClaimReviewViewSet(viewsets.GenericViewSet):
     """Published verdicts as a schema.org DataFeed of ClaimReviews, newest first. Public: what it
-    shows is published (the home page links it for readers and search engines)."""
+    shows is published (the home page links it for readers and search engines), the same for
+    everyone, so credentials are not even looked at."""
 
     filter_backends: list = []
     renderer_classes = [JSONLDRenderer, JSONRenderer]
+    authentication_classes: list = []
     permission_classes = [AllowAny]
     problem_codes_exclude = ("403",)
 
@@ -489,7 +494,10 @@ class ClaimReviewViewSet(viewsets.GenericViewSet):
 
     @extend_schema(
         summary="Published verdicts (schema.org ClaimReview JSON-LD)",
-        responses={(200, "application/ld+json"): ClaimReviewFeedSerializer},
+        responses={
+            (200, "application/ld+json"): ClaimReviewFeedSerializer,
+            (200, "application/json"): ClaimReviewFeedSerializer,  # ?format=json
+        },
         auth=[],
     )
     def list(self, request):
