@@ -45,6 +45,17 @@ needs_compose = pytest.mark.skipif(
 )
 
 
+def operator_shell() -> dict[str, str]:
+    """This machine's environment without the test run's configuration (which compose's
+    interpolation would prefer over the .env file, and the settings over everything)."""
+    return {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "FACTCHECK_", "POSTGRES_"))
+        and key not in ("DATABASE_URL", "REDIS_URL")
+    }
+
+
 def compose(*files: str, args: tuple[str, ...] = ("config",)) -> subprocess.CompletedProcess:
     """`docker-compose … config` of these files, with .env.example copied to .env."""
     with tempfile.TemporaryDirectory() as project:
@@ -52,15 +63,9 @@ def compose(*files: str, args: tuple[str, ...] = ("config",)) -> subprocess.Comp
         argv = ["docker-compose", "--project-directory", project]
         for name in ("docker-compose.yml", *files):
             argv += ["-f", str(ROOT / name)]
-        # As an operator's shell would be: nothing of this test run's own configuration, which
-        # compose's interpolation would prefer over the .env file.
-        env = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith(("DJANGO_", "FACTCHECK_", "POSTGRES_"))
-            and key not in ("DATABASE_URL", "REDIS_URL")
-        }
-        return subprocess.run([*argv, *args], capture_output=True, text=True, timeout=60, env=env)
+        return subprocess.run(
+            [*argv, *args], capture_output=True, text=True, timeout=60, env=operator_shell()
+        )
 
 
 @functools.cache
@@ -248,9 +253,9 @@ def native(argv: list[str], port: int | None = None) -> list[str]:
 
 @pytest.fixture(scope="module")
 def stack_database():
+    """A fresh database on the local PostgreSQL, migrated by the migrate service's command."""
     if shutil.which("docker-compose") is None:
         pytest.skip("needs Debian's docker-compose to render the services' environment")
-    """A fresh database on the local PostgreSQL, migrated by the migrate service's command."""
     base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
     name = f"factcheck_compose_{os.getpid()}"
     admin = base.replace("postgres://", "postgresql://") + "/postgres"
@@ -289,13 +294,7 @@ def service_env(
     machine's PostgreSQL and Redis in place of the containers' (the cache in the broker's Redis
     database unless `cache_url` says otherwise), a secret key of the operator's, and paths that
     exist here."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "FACTCHECK_", "POSTGRES_"))
-        and key not in ("DATABASE_URL", "REDIS_URL")
-    }
-    env.update(rendered(*files)["services"][service]["environment"])
+    env = operator_shell() | rendered(*files)["services"][service]["environment"]
     env.update(
         DATABASE_URL=database_url,
         REDIS_URL=redis_url,
