@@ -28,7 +28,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 READY = "ready: the worker has processed the seed article"
 
 pytestmark = [
