@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
+from claims.exceptions import IngestError
 from claims.models import Article, Job, JobStage, JobState, Outlet
-from claims.services import IngestError, article_ingest
+from claims.services import article_ingest
 
 pytestmark = pytest.mark.django_db
 

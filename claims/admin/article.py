@@ -9,7 +9,7 @@ from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -17,18 +17,20 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.models import Article, Entity, Job, JobState, Outlet
-from claims.services import ServiceError, article_ingest, article_reprocess
+from claims.models import Article, Entity, JobState, Outlet
+from claims.selectors import article_jobs
+from claims.services import article_ingest, article_reprocess
 
 from . import display
 from .display import Mark, mark_spans
 from .forms import ArticleIngestForm
+from .refusals import ServiceRefusals
 
 INGEST_FIELDS = ["text", "title", "url", "outlet", "published_at", "language"]
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(ServiceRefusals, SimpleHistoryAdmin):
     list_display = [
         "title",
         "outlet",
@@ -165,11 +167,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def jobs_table(self, article: Article):
         """The article's extract job, then its claims' enrich and checklist jobs: counted when
         done, listed one by one when they are not (failed first)."""
-        jobs = list(
-            Job.objects.filter(Q(article=article) | Q(claim__article=article)).order_by(
-                "queued_at", "pk"
-            )
-        )
+        jobs = list(article_jobs(article_id=article.pk))
         if not jobs:
             return "No jobs."
         shown = [j for j in jobs if j.article_id or j.state != JobState.DONE]
@@ -248,13 +246,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
             )
         obj.pk = result.article.pk
         obj._state.adding, obj._state.db = False, result.article._state.db
-
-    def add_view(self, request, form_url="", extra_context=None):
-        try:
-            return super().add_view(request, form_url, extra_context)
-        except ServiceError as exc:
-            self.message_user(request, f"Not ingested: {exc.message}", messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
 
     # --- Reprocess --------------------------------------------------------------------------------
     @admin.action(description="Reprocess (run the pipeline again)", permissions=["change"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -18,6 +18,7 @@ from claims.models import (
     Job,
     JobState,
 )
+from claims.selectors import article_jobs_filter
 from claims.services import job_requeue
 
 from . import display
@@ -40,7 +41,7 @@ class JobArticleFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         value = self.value()
         if value and value.isdigit():
-            return queryset.filter(Q(article_id=int(value)) | Q(claim__article_id=int(value)))
+            return queryset.filter(article_jobs_filter(int(value)))
         return queryset
 
 

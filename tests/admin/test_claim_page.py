@@ -322,8 +322,9 @@ def test_the_second_of_two_editors_to_save_is_refused_and_nothing_is_overwritten
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "This claim was changed by eddie" in html
-    assert "Nothing you entered has been saved" in html
+    assert "this claim was changed by eddie since the version you edited" in html
+    assert "nothing was saved" in html
+    assert "All fine." in html  # what they entered is still on the page, to redo
     claim.refresh_from_db()
     assert (claim.verdict, claim.verdict_summary, claim.version) == ("false", "", 2)
 

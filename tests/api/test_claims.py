@@ -570,6 +570,6 @@ def test_history_of_an_unknown_claim_is_404(as_viewer):
 
 def test_checklist_state_choices_match_the_model():
     # The API accepts exactly the model's states (a guard against the two drifting apart).
-    from claims.api.serializers import ChecklistItemUpdateInput
+    from claims.api.inputs import ChecklistItemUpdateInput
 
     assert set(ChecklistItemUpdateInput().fields["state"].choices) == set(ChecklistState.values)
