@@ -124,6 +124,6 @@ def test_bad_input_is_refused_with_a_clear_error_and_nothing_written(text, messa
 
 
 def test_an_invalid_url_is_refused(seed_text):
-    with pytest.raises(IngestError, match="not a valid http"):
+    with pytest.raises(IngestError, match="is not a web address"):
         article_ingest(text=seed_text, url="javascript:alert(1)")
     assert Article.objects.count() == 0

@@ -26,7 +26,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from claims import workflow
 from claims.exceptions import ServiceError
 from claims.models import ChecklistItem, Claim, Evidence, SimilarClaim, SimilarityDecision
-from claims.selectors import claims_desk_annotate, users_assignable
+from claims.selectors import claim_page_prefetch, claims_desk_annotate, users_assignable
 from claims.services import (
     CLAIM_EDITABLE_FIELDS,
     checklist_item_update,
@@ -172,6 +172,12 @@ class ClaimAdmin(ServiceRefusals, ClaimActions, SimpleHistoryAdmin):
         return timezone.localtime(claim.claim_date).strftime("%-d %b %Y")
 
     # --- The claim page ---------------------------------------------------------------------------
+    def get_object(self, request, object_id, from_field=None):
+        claim = super().get_object(request, object_id, from_field)
+        if claim is not None:
+            claim_page_prefetch(claim)
+        return claim
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["form"] = ClaimChangeForm if obj is not None else ClaimAddForm
         return super().get_form(request, obj, change=change, **kwargs)
@@ -215,7 +221,7 @@ class ClaimAdmin(ServiceRefusals, ClaimActions, SimpleHistoryAdmin):
 
     @admin.display(description="entities")
     def entities_list(self, claim: Claim):
-        mentions = claim.mentions.select_related("entity").order_by("start")
+        mentions = claim.mentions.all()  # prefetched with their entities (get_object)
         return (
             format_html_join(
                 " ",

@@ -68,7 +68,7 @@ def claim_in_context(claim: Claim) -> SafeString:
             f"desk-m desk-m-{m.entity.kind}",
             f"{m.entity.get_kind_display()}: {m.entity.name}",
         )
-        for m in claim.mentions.select_related("entity")
+        for m in claim.mentions.all()
     ]
     marks += [
         Mark(

@@ -161,6 +161,10 @@ class EvidenceForm(forms.ModelForm):
             "excerpt": forms.Textarea(attrs={"rows": 2, "cols": 40}),
         }
 
+    def _get_validation_exclusions(self):
+        # Not the model field's URL validator either: the service's rule decides, in its words.
+        return {*super()._get_validation_exclusions(), "url"}
+
 
 class AssignForm(forms.Form):
     assignee = AssigneeField(

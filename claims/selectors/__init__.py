@@ -27,6 +27,7 @@ from .claims import (
 )
 from .desk import (
     Dashboard,
+    claim_page_prefetch,
     claim_recent_events,
     claim_similar,
     claims_desk_annotate,
@@ -45,6 +46,7 @@ __all__ = [
     "claim_detail",
     "claim_events",
     "claim_list",
+    "claim_page_prefetch",
     "claim_recent_events",
     "claim_similar",
     "claimreview_for",

@@ -9,12 +9,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Value,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from claims import workflow
-from claims.models import ChecklistItem, Claim, ClaimEvent, ClaimStatus, Job, JobState, SimilarClaim
+from claims.models import (
+    ChecklistItem,
+    Claim,
+    ClaimEvent,
+    ClaimStatus,
+    Job,
+    JobState,
+    Mention,
+    SimilarClaim,
+)
 
 
 def _count(items: QuerySet) -> Subquery:
@@ -94,6 +113,13 @@ def dashboard_for(*, user, limit: int = 8, show_jobs: bool = True) -> Dashboard:
         .order_by("-published_at", "-pk")[:limit]
     )
     return board
+
+
+def claim_page_prefetch(claim: Claim) -> None:
+    """Load once what the claim page shows twice (in the paragraph and in the enrichment
+    fieldset): the claim's mentions with their entities, its quantities and its dates."""
+    mentions = Prefetch("mentions", queryset=Mention.objects.select_related("entity"))
+    prefetch_related_objects([claim], mentions, "quantities", "dates")
 
 
 def claim_similar(claim: Claim) -> list[SimilarClaim]:

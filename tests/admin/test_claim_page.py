@@ -461,3 +461,37 @@ def test_a_claim_whose_text_is_not_at_its_offsets_is_refused(desk, fact_checker,
     assert response.status_code == 200
     assert "not the claim&#x27;s text" in response.content.decode()
     assert not Claim.objects.filter(text="Something nobody wrote.").exists()
+
+
+# --- Cost ----------------------------------------------------------------------------------------
+def test_the_claim_page_costs_the_same_queries_for_one_row_of_each_kind_as_for_five(
+    editor, login, django_assert_num_queries
+):
+    from django.contrib.contenttypes.models import ContentType
+
+    from ..api.factories import DateMentionFactory, MentionFactory, QuantityFactory
+    from ..factories import ChecklistItemFactory, ClaimFactory, EvidenceFactory
+
+    claim = ClaimFactory()
+    client = login(editor)
+
+    def add_one_of_each(n):
+        MentionFactory(claim=claim, start=n * 10)
+        QuantityFactory(claim=claim, start=n * 10)
+        DateMentionFactory(claim=claim, start=n * 10)
+        ChecklistItemFactory(claim=claim, title=f"Step {n}")
+        EvidenceFactory(claim=claim)
+
+    # 1 session, 2 user, 3 the claim (the changelist's row, joined and annotated), 4-6 its
+    # mentions with their entities, quantities and dates (once, for the paragraph and the
+    # enrichment fieldset), 7-8 the user's and their groups' permissions, 9 evidence with who
+    # added it, 10 checklist items with who worked them, 11 similar claims, 12 recent events,
+    # 13 field history records (one here: no change names a user or an entity to look up),
+    # 14 content types (the history link; cached by Django after the first request, cleared
+    # here), 15 the people who may be assigned (the assignee field).
+    for n in range(5):
+        add_one_of_each(n)
+        if n in (0, 4):
+            ContentType.objects.clear_cache()
+            with django_assert_num_queries(15):
+                assert client.get(change_url(claim)).status_code == 200
