@@ -268,3 +268,24 @@ def test_two_concurrent_transitions_exactly_one_wins(editor, second_editor):
         ClaimEvent.objects.all().delete()
         type(claim).objects.filter(pk=claim.pk).update(status=S.NEW, version=1)
         outcomes.clear()
+
+
+def test_every_status_is_open_or_closed_and_a_locked_one_is_closed():
+    from claims import workflow
+
+    assert workflow.OPEN | workflow.CLOSED == set(S.values)
+    assert not workflow.OPEN & workflow.CLOSED
+    assert workflow.LOCKED <= workflow.CLOSED
+
+
+def test_what_a_status_locks_is_refused_by_the_service_with_the_workflows_reason(
+    editor, fact_checker
+):
+    claim = claim_in(S.PUBLISHED, assignee=fact_checker)
+    with pytest.raises(InvalidTransition) as refused:
+        claim_update(claim=claim, actor=editor, data={"verdict": Verdict.TRUE, "priority": 3})
+    assert refused.value.message.startswith("verdict cannot change: a published claim changes")
+    claim.refresh_from_db()
+    assert (claim.verdict, claim.version) == (Verdict.FALSE, 1)
+    # What the status does not lock still changes.
+    assert claim_update(claim=claim, actor=editor, data={"priority": 3}).version == 2
