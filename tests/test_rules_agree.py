@@ -72,9 +72,7 @@ def test_a_fact_checker_without_admin_access_may_be_assigned_in_both(editor):
 
 
 def test_a_claim_in_review_keeps_its_assignee_in_both(editor, fact_checker, second_editor):
-    claim = ClaimFactory(
-        status=ClaimStatus.IN_REVIEW, assignee=fact_checker, verdict=Verdict.FALSE
-    )
+    claim = ClaimFactory(status=ClaimStatus.IN_REVIEW, assignee=fact_checker, verdict=Verdict.FALSE)
     client = admin_as(editor)
 
     api = api_as(editor).patch(f"/api/v1/claims/{claim.pk}/", {"assignee": "erin"})

@@ -273,7 +273,7 @@ def test_two_concurrent_transitions_exactly_one_wins(editor, second_editor):
 def test_every_status_is_open_or_closed_and_a_locked_one_is_closed():
     from claims import workflow
 
-    assert workflow.OPEN | workflow.CLOSED == set(S.values)
+    assert set(S.values) == workflow.OPEN | workflow.CLOSED
     assert not workflow.OPEN & workflow.CLOSED
     assert workflow.LOCKED <= workflow.CLOSED
 
