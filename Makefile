@@ -2,6 +2,7 @@
 #   make run    everything from nothing: venv, install, migrate, demo editor, seeds, worker + web
 #   make test   the test suite (PostgreSQL + Redis when DATABASE_URL / REDIS_URL are set)
 #   make bench  the benchmarks
+#   make lint   ruff (lint and format) and mypy on claims/ and workers/
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -41,6 +42,7 @@ bench: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	DJANGO_DEBUG=1 $(BIN)/mypy
 
 format: install
 	$(BIN)/ruff format .

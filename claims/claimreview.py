@@ -10,6 +10,7 @@ label, as schema.org allows.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,17 +45,17 @@ class Appearance:
 
     url: str | None
     headline: str
-    published_at: object
+    published_at: dt.datetime
     publisher: str | None
 
 
 def claim_appearances(claim: Claim) -> list[Appearance]:
     """The articles a claim (from `claimreview_list()`) appeared in, earliest first, each once."""
-    articles = []
-    if claim.article is not None:
-        articles.append(claim.article)
-    articles.extend(dup.article for dup in claim.duplicates.all())
-    articles.extend(similar.other.article for similar in claim.confirmed_similar)
+    # (duplicates and confirmed similar claims are loaded only when they have an article)
+    articles = [claim.article] if claim.article is not None else []
+    articles.extend(dup.article for dup in claim.duplicates.all() if dup.article is not None)
+    confirmed = claim.confirmed_similar  # type: ignore[attr-defined]  # claimreview_list()
+    articles.extend(s.other.article for s in confirmed if s.other.article is not None)
     seen: set[int] = set()
     found = []
     for article in sorted(articles, key=lambda a: (a.published_at, a.pk)):

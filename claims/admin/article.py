@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
@@ -98,7 +99,7 @@ class ArticleAdmin(ServiceRefusals, SimpleHistoryAdmin):
         return super().get_queryset(request).annotate(claims_total=Count("claims"))
 
     @admin.display(description="claims", ordering="claims_total")
-    def claim_count(self, article: Article):
+    def claim_count(self, article: Any):  # annotated with `claims_total`
         return format_html(
             '<a href="{}?article={}">{}</a>',
             reverse("admin:claims_claim_changelist"),
@@ -126,6 +127,7 @@ class ArticleAdmin(ServiceRefusals, SimpleHistoryAdmin):
                 reverse("admin:claims_claim_change", args=[c.pk]),
             )
             for c in claims
+            if c.start is not None and c.end is not None
         ]
         return format_html(
             '<div class="desk-article-body">{}</div>', mark_spans(article.body, marks)
@@ -303,5 +305,5 @@ class EntityAdmin(admin.ModelAdmin):
         return ", ".join(entity.aliases or [])
 
     @admin.display(description="claims as claimant", ordering="claims_total")
-    def claim_count(self, entity: Entity):
+    def claim_count(self, entity: Any):  # annotated with `claims_total`
         return entity.claims_total

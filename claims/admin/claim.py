@@ -26,7 +26,12 @@ from simple_history.admin import SimpleHistoryAdmin
 from claims import workflow
 from claims.exceptions import ServiceError
 from claims.models import ChecklistItem, Claim, Evidence, SimilarClaim, SimilarityDecision
-from claims.selectors import claim_page_prefetch, claims_desk_annotate, users_assignable
+from claims.selectors import (
+    DeskClaim,
+    claim_page_prefetch,
+    claims_desk_annotate,
+    users_assignable,
+)
 from claims.services import (
     CLAIM_EDITABLE_FIELDS,
     checklist_item_update,
@@ -154,7 +159,7 @@ class ClaimAdmin(ServiceRefusals, ClaimActions, SimpleHistoryAdmin):
         return claim.assignee.get_username() if claim.assignee else "—"
 
     @admin.display(description="checklist", ordering="checklist_worked")
-    def checklist_progress(self, claim: Claim):
+    def checklist_progress(self, claim: DeskClaim):
         return display.progress(claim.checklist_worked, claim.checklist_total)
 
     @admin.display(description="article", ordering="article__title")
@@ -168,7 +173,7 @@ class ClaimAdmin(ServiceRefusals, ClaimActions, SimpleHistoryAdmin):
         )
 
     @admin.display(description="date", ordering="claim_date")
-    def claim_date(self, claim: Claim):
+    def claim_date(self, claim: DeskClaim):
         return timezone.localtime(claim.claim_date).strftime("%-d %b %Y")
 
     # --- The claim page ---------------------------------------------------------------------------

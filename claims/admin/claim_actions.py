@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from claims.claimreview import claimreview_feed
-from claims.models import Claim, ClaimStatus
-from claims.selectors import claimreview_list
+from claims.models import ClaimStatus
+from claims.selectors import DeskClaim, claimreview_list
 from claims.services import claims_assign, claims_reenrich, claims_transition
 
 from .forms import AssignForm, DismissForm
@@ -182,7 +182,7 @@ CSV_COLUMNS = [
 ]
 
 
-def _csv_row(request, claim: Claim) -> list:
+def _csv_row(request, claim: DeskClaim) -> list:
     article = claim.article
     return [
         claim.pk,

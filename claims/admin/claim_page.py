@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.db.models import Field
 from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
@@ -84,7 +86,7 @@ def claim_in_context(claim: Claim) -> SafeString:
         for d in claim.dates.all()
     ]
     article = claim.article
-    if article is None or claim.start is None:
+    if article is None or claim.start is None or claim.end is None:
         return mark_spans(claim.text, marks)
     start, end = paragraph_around(article.body, claim.start, claim.end)
     marks.append(Mark(claim.start, claim.end, "desk-claim-span", "this claim"))
@@ -126,7 +128,7 @@ def field_history(claim: Claim, *, limit: int = 30) -> list[HistoryRow]:
         ]
     )
     rows: list[HistoryRow] = []
-    raw: list[tuple[object, list]] = []
+    raw: list[tuple[Any, list | None]] = []
     for newer, older in pairwise(records):
         delta = newer.diff_against(older, excluded_fields=_QUIET_FIELDS)
         raw.append((newer, delta.changes))
@@ -155,7 +157,7 @@ def field_history(claim: Claim, *, limit: int = 30) -> list[HistoryRow]:
         if name in ("duplicate_of", "article"):
             return f"#{value}"
         model_field = Claim._meta.get_field(name)
-        if model_field.choices:
+        if isinstance(model_field, Field) and model_field.choices:
             return str(dict(model_field.flatchoices).get(value, value))
         return Truncator(str(value)).chars(140)
 

@@ -139,8 +139,8 @@ class ChecklistItemForm(forms.ModelForm):
                 f"{item.get_state_display().lower()}): your change to it was not saved. "
                 "Reload the claim and try again."
             )
-        skipped = cleaned.get("state") == ChecklistState.SKIPPED
-        if skipped and not _plain(cleaned.get("note")):
+        skipped = self.cleaned_data.get("state") == ChecklistState.SKIPPED
+        if skipped and not _plain(self.cleaned_data.get("note")):
             self.add_error("note", "Say why this step is skipped.")
         return cleaned
 
@@ -163,7 +163,7 @@ class EvidenceForm(forms.ModelForm):
 
     def _get_validation_exclusions(self):
         # Not the model field's URL validator either: the service's rule decides, in its words.
-        return {*super()._get_validation_exclusions(), "url"}
+        return {*super()._get_validation_exclusions(), "url"}  # type: ignore[misc]
 
 
 class AssignForm(forms.Form):

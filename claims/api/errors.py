@@ -227,10 +227,10 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response:
         return _service_problem(exc, instance)
 
     if isinstance(exc, exceptions.APIException):
-        if getattr(exc, "auth_header", None):
-            headers["WWW-Authenticate"] = exc.auth_header
-        if getattr(exc, "wait", None):
-            headers["Retry-After"] = f"{int(exc.wait)}"
+        if auth_header := getattr(exc, "auth_header", None):
+            headers["WWW-Authenticate"] = auth_header
+        if wait := getattr(exc, "wait", None):
+            headers["Retry-After"] = f"{int(wait)}"
         set_rollback()
         if isinstance(exc, ProblemException):
             body = problem(
@@ -245,10 +245,10 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response:
             slug = "invalid-query" if isinstance(exc, InvalidQuery) else "validation-error"
             body = problem(slug, _summary(errors), instance=instance, errors=errors)
         else:
-            slug = next((s for cls, s in _DRF_SLUGS if isinstance(exc, cls)), None)
             detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
-            if slug is None:
-                slug = "refused" if exc.status_code < 500 else "server-error"
+            slug = next((s for cls, s in _DRF_SLUGS if isinstance(exc, cls)), None) or (
+                "refused" if exc.status_code < 500 else "server-error"
+            )
             body = problem(slug, str(detail), status_code=exc.status_code, instance=instance)
         return problem_response(body, headers)
 

@@ -27,6 +27,13 @@ from claims.models import (
 )
 
 
+class UsernameOf(serializers.SlugRelatedField):
+    """A user, shown by username."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="username", **kwargs)
+
+
 class BlankAsNullChoiceField(serializers.ChoiceField):
     """A choice stored as "" when unset, shown as null."""
 
@@ -68,7 +75,7 @@ class DateMentionSerializer(serializers.ModelSerializer):
 
 
 class ChecklistItemSerializer(serializers.ModelSerializer):
-    done_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    done_by = UsernameOf(read_only=True, allow_null=True)
 
     class Meta:
         model = ChecklistItem
@@ -87,7 +94,7 @@ class ChecklistItemSerializer(serializers.ModelSerializer):
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
-    added_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    added_by = UsernameOf(read_only=True, allow_null=True)
 
     class Meta:
         model = Evidence
@@ -110,8 +117,8 @@ class ClaimSerializer(serializers.ModelSerializer):
     article = serializers.IntegerField(source="article_id", read_only=True, allow_null=True)
     claimant = ClaimantSerializer(read_only=True, allow_null=True)
     verdict = BlankAsNullChoiceField(choices=Verdict.choices, read_only=True, allow_null=True)
-    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
-    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    assignee = UsernameOf(read_only=True, allow_null=True)
+    reviewer = UsernameOf(read_only=True, allow_null=True)
     priority = serializers.ChoiceField(choices=Priority.choices, read_only=True)
     duplicate_of = serializers.IntegerField(
         source="duplicate_of_id", read_only=True, allow_null=True
@@ -247,9 +254,7 @@ class ArticleSerializer(serializers.ModelSerializer):
 class ArticleDetailSerializer(ArticleSerializer):
     """An article with its pipeline (status and jobs) and the claims found in it."""
 
-    created_by = serializers.SlugRelatedField(
-        slug_field="username", read_only=True, allow_null=True
-    )
+    created_by = UsernameOf(read_only=True, allow_null=True)
     jobs = JobSerializer(source="pipeline_jobs", many=True, read_only=True)
     claims = ClaimSummarySerializer(many=True, read_only=True)
 

@@ -4,9 +4,9 @@ from rest_framework import throttling
 from rest_framework.settings import api_settings
 
 
-class _LiveRate:
+class _LiveRate(throttling.SimpleRateThrottle):
     def get_rate(self):
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope or "")
 
 
 class AnonThrottle(_LiveRate, throttling.AnonRateThrottle):

@@ -27,6 +27,7 @@ from .claims import (
 )
 from .desk import (
     Dashboard,
+    DeskClaim,
     claim_page_prefetch,
     claim_recent_events,
     claim_similar,
@@ -38,6 +39,7 @@ from .people import users_assignable
 
 __all__ = [
     "Dashboard",
+    "DeskClaim",
     "article_detail",
     "article_jobs",
     "article_jobs_filter",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import ForeignKey
 from django.utils import timezone
 
 from claims import workflow
@@ -178,7 +179,7 @@ def claim_update(
 
 def _differs(claim: Claim, name: str, value: Any) -> bool:
     field = Claim._meta.get_field(name)
-    if field.is_relation:  # compare ids: no query for the related row
+    if isinstance(field, ForeignKey):  # compare ids: no query for the related row
         return getattr(claim, field.attname) != (value.pk if value is not None else None)
     return getattr(claim, name) != value
 

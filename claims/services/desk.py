@@ -73,6 +73,7 @@ def similar_claim_decide(*, similar: SimilarClaim, actor, decision: str) -> Simi
         if not updated:
             return similar
         claim = Claim.objects.get(pk=similar.claim_id)
+        link: Claim | None
         if decision == SimilarityDecision.CONFIRMED:
             link = similar.other
             comment = f"confirmed as a duplicate of claim #{similar.other_id}"

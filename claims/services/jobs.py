@@ -124,7 +124,7 @@ def job_retry_later(*, job: Job, error: str) -> None:
 
 def _pipeline_rollup(job: Job) -> None:
     article_id = job.article_id
-    if article_id is None:
+    if article_id is None and job.claim_id is not None:
         article_id = (
             Claim.objects.filter(pk=job.claim_id).values_list("article_id", flat=True).first()
         )

@@ -74,8 +74,8 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         )
         article = self._detail(result.article.pk)
         url = request.build_absolute_uri(reverse("api:article-detail", args=[article.pk]))
-        article.created = result.created
-        article.status_url = url
+        article.created = result.created  # type: ignore[attr-defined]
+        article.status_url = url  # type: ignore[attr-defined]
         return Response(
             s.ArticleIngestSerializer(article).data,
             status=status.HTTP_202_ACCEPTED if result.created else status.HTTP_200_OK,

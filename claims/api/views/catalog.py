@@ -10,9 +10,11 @@ from rest_framework.response import Response
 
 from claims import selectors
 from claims.claimreview import claimreview_feed
+from claims.models import Claim
 
 from .. import serializers as s
 from ..filtersets import EntityFilterSet, JobFilterSet
+from ..pagination import PageNumberPagination
 from ..renderers import JSONLDRenderer
 from ..viewsets import ID
 
@@ -50,14 +52,17 @@ class ClaimReviewViewSet(viewsets.GenericViewSet):
         responses={(200, "application/ld+json"): ClaimReviewFeedSerializer},
     )
     def list(self, request):
-        page = self.paginate_queryset(self.get_queryset())
+        paginator = self.paginator
+        assert isinstance(paginator, PageNumberPagination)
+        page: list[Claim] = paginator.paginate_queryset(self.get_queryset(), request, self) or []
+        assert paginator.page is not None
         return Response(
             claimreview_feed(
                 page,
                 url_for=lambda c: claimreview_url(request, c.pk),
-                count=self.paginator.page.paginator.count,
-                next_url=self.paginator.get_next_link(),
-                previous_url=self.paginator.get_previous_link(),
+                count=paginator.page.paginator.count,
+                next_url=paginator.get_next_link(),
+                previous_url=paginator.get_previous_link(),
             )
         )
 
