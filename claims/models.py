@@ -1,5 +1,5 @@
-"""The domain model of DESIGN.md §3: articles, the claims in them, enrichment, checklists, evidence,
-the editor-facing event log and the job outbox.
+"""The domain model (docs/architecture.md, "Domain model"): articles, the claims in them,
+enrichment, checklists, evidence, the editor-facing event log and the job outbox.
 
 Writes that span rows or change a claim's status go through `claims.services`; reads with joins
 through `claims.selectors`.

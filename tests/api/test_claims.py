@@ -1,5 +1,5 @@
-"""Claims: the representation of DESIGN.md §5, every filter, ordering, manual create, editing,
-the workflow through the API (with If-Match), and the history."""
+"""Claims: the representation of the API contract (docs/architecture.md), every filter, ordering,
+manual create, editing, the workflow through the API (with If-Match), and the history."""
 
 import datetime as dt
 
