@@ -150,3 +150,25 @@ def test_a_stale_edit_gets_the_same_message_in_both(editor, second_editor):
     assert (api.status_code, api.json()["detail"], api["ETag"]) == (412, refusal, '"2"')
     assert page_errors(page) == [refusal]
     assert Claim.objects.get(pk=claim.pk).priority == 3
+
+
+def test_skipping_a_step_needs_a_note_in_both(fact_checker):
+    from .factories import ChecklistItemFactory
+
+    claim = ClaimFactory(status=ClaimStatus.RESEARCHING)
+    item = ChecklistItemFactory(claim=claim, title="Ask the claimant's office")
+    refusal = "say why “Ask the claimant's office” is skipped: write it in its note"
+
+    api = api_as(fact_checker).patch(
+        f"/api/v1/claims/{claim.pk}/checklist/{item.pk}/", {"state": "skipped"}, format="json"
+    )
+    client = admin_as(fact_checker)
+    _, data = open_page(client, claim)
+    page = client.post(
+        change_url(claim), {**data, "checklist-0-state": "skipped", "_continue": "1"}
+    )
+
+    assert api.json()["errors"] == [{"field": "note", "message": refusal, "code": "invalid"}]
+    assert page_errors(page) == [refusal]
+    item.refresh_from_db()
+    assert item.state == "open"

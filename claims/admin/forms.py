@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 
-from claims.models import Article, ChecklistItem, ChecklistState, Claim, Evidence, Outlet
+from claims.models import Article, ChecklistItem, Claim, Evidence, Outlet
 from claims.selectors import users_assignable
 
 
@@ -139,9 +139,6 @@ class ChecklistItemForm(forms.ModelForm):
                 f"{item.get_state_display().lower()}): your change to it was not saved. "
                 "Reload the claim and try again."
             )
-        skipped = self.cleaned_data.get("state") == ChecklistState.SKIPPED
-        if skipped and not _plain(self.cleaned_data.get("note")):
-            self.add_error("note", "Say why this step is skipped.")
         return cleaned
 
 

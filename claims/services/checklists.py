@@ -33,8 +33,9 @@ def checklist_item_update(
 ) -> ChecklistItem:
     """Work one checklist item: tick it done, skip it (a note says why), fail it, or reopen it.
 
-    Who and when are recorded on done/skipped/failed and cleared on reopening. `expected_version`
-    is the version of the claim the caller worked on. Returns `item` as written.
+    Who and when are recorded on done/skipped/failed and cleared on reopening; a person who skips
+    a step says why in its note. `expected_version` is the version of the claim the caller worked
+    on. Returns `item` as written.
     """
     if state is not None and state not in ChecklistState.values:
         raise ServiceError(
@@ -45,6 +46,10 @@ def checklist_item_update(
         _check_workable(item.claim, expected_version)
         if note is not None:
             item.note = note.strip()
+        if (state or item.state) == ChecklistState.SKIPPED and not item.note:
+            raise ServiceError(
+                f"say why “{item.title}” is skipped: write it in its note", field="note"
+            )
         if state is not None and state != item.state:
             item.state = state
             if state == ChecklistState.OPEN:

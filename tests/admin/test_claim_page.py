@@ -174,7 +174,7 @@ def test_skipping_a_step_needs_a_note(desk, fact_checker, login):
     response = client.post(change_url(claim), {**data, "_continue": "1"})
 
     assert response.status_code == 200
-    assert "Say why this step is skipped." in response.content.decode()
+    assert f"say why “{title}” is skipped: write it in its note" in response.content.decode()
     assert claim.checklist.get(title=title).state != ChecklistState.SKIPPED
 
 
