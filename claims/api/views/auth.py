@@ -6,13 +6,14 @@ from django.contrib.auth import authenticate
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.authtoken.models import Token
+from rest_framework.exceptions import Throttled
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .. import inputs
 from .. import serializers as s
-from ..throttles import AnonThrottle, AuthThrottle, UserThrottle
+from ..throttles import AnonThrottle, AuthThrottle, SignInLimit, UserThrottle
 
 
 class _TokenPermission(BasePermission):
@@ -43,15 +44,23 @@ class TokenView(APIView):
     def post(self, request):
         data = inputs.TokenInput(data=request.data)
         data.is_valid(raise_exception=True)
+        limit = SignInLimit(data.validated_data["username"])
+        if limit.locked():
+            raise Throttled(
+                wait=limit.lockout,
+                detail="Too many failed sign-ins for this username: try again later.",
+            )
         user = authenticate(
             request=request._request,
             username=data.validated_data["username"],
             password=data.validated_data["password"],
         )
         if user is None or not user.is_active:
+            limit.failed()
             raise serializers.ValidationError(
                 "Unable to log in with this username and password.", code="authorization"
             )
+        limit.succeeded()
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key, "username": user.get_username()})
 

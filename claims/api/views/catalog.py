@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
+from drf_spectacular.utils import (
+    extend_schema,
+    extend_schema_serializer,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
@@ -35,21 +41,31 @@ ClaimReviewFeedSerializer = inline_serializer(
         "dataFeedElement": serializers.ListField(child=serializers.DictField()),
     },
 )
+# The feed pages itself (count, next, previous inside the DataFeed): not DRF's results wrapper.
+extend_schema_serializer(many=False)(type(ClaimReviewFeedSerializer))
 
 
 class ClaimReviewViewSet(viewsets.GenericViewSet):
-    """Published verdicts as a schema.org DataFeed of ClaimReviews, newest first."""
+    """Published verdicts as a schema.org DataFeed of ClaimReviews, newest first. Public: what it
+    shows is published (the home page links it for readers and search engines), the same for
+    everyone, so credentials are not even looked at."""
 
     filter_backends: list = []
     renderer_classes = [JSONLDRenderer, JSONRenderer]
-    required_perms = {"list": ("claims.view_claim",)}
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    problem_codes_exclude = ("403",)
 
     def get_queryset(self):
         return selectors.claimreview_list()
 
     @extend_schema(
         summary="Published verdicts (schema.org ClaimReview JSON-LD)",
-        responses={(200, "application/ld+json"): ClaimReviewFeedSerializer},
+        responses={
+            (200, "application/ld+json"): ClaimReviewFeedSerializer,
+            (200, "application/json"): ClaimReviewFeedSerializer,  # ?format=json
+        },
+        auth=[],
     )
     def list(self, request):
         paginator = self.paginator
