@@ -349,7 +349,7 @@ if FACTCHECK["SIMILAR_DUPLICATE"] < FACTCHECK["SIMILAR_SUGGEST"]:
 
 
 # --- REST API (claims/api) ---------------------------------------------------------- begin ---
-# Everything the API needs from settings, in this one block. DESIGN.md §5 is the contract.
+# Everything the API needs from settings, in this one block. docs/architecture.md has the contract.
 def env_rate(name: str, default: str) -> str:
     """A DRF throttle rate such as "600/minute", or an error naming the variable."""
     raw = env.str(name, default=default).strip()
@@ -398,7 +398,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "factcheck API",
     "DESCRIPTION": (
         "Claims found in news articles, their verification and their published verdicts "
-        "(DESIGN.md §5). Authenticate with `Authorization: Token <key>` (from "
+        "(docs/architecture.md). Authenticate with `Authorization: Token <key>` (from "
         "`POST /api/v1/auth/token/`) or a session. Every error is an RFC 9457 "
         "`application/problem+json` document."
     ),

@@ -119,7 +119,7 @@ def similar_claims(claim: Claim, *, canonicals: set[str]) -> list[tuple[int, flo
     if claim.article_id is not None:
         others = others.exclude(article_id=claim.article_id)
     if connection.vendor == "postgresql":
-        pool = others.filter(text__trigram_similar=claim.text).order_by("-id")[:200]
+        pool = list(others.filter(text__trigram_similar=claim.text).order_by("-id")[:200])
     else:
         sharing = others.filter(mentions__entity__name__in=canonicals).distinct()
         recent = others.order_by("-id")[:300]
@@ -172,10 +172,10 @@ def check_context(claim: Claim) -> checklists.CheckContext:
                 value__lte=quantity.value + margin,
                 claim__article__isnull=False,
             )
-            .exclude(claim__article_id=claim.article_id)
+            .exclude(claim__article_id=claim.article_id)  # type: ignore[misc]
             .select_related("claim__article")[:5]
         )
-        corroborations += [(q.claim.article.title, q.claim.text) for q in matches]
+        corroborations += [(q.claim.article.title, q.claim.text) for q in matches]  # type: ignore[union-attr]
     corroborations = list(dict.fromkeys(corroborations))  # one entry per claim, not per figure
     history: list[tuple[int, str]] = []
     if claim.claimant_id is not None:

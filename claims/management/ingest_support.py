@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db.models import Q
 
-from claims.models import Article, Job, JobState, PipelineStatus
-from claims.services import IngestError, article_ingest, article_reprocess
+from claims.exceptions import IngestError
+from claims.models import Article, JobState, PipelineStatus
+from claims.selectors import article_jobs
+from claims.services import article_ingest, article_reprocess
 
 
 @dataclass
@@ -128,9 +129,7 @@ def _fail_if_any(failed: list[Article]) -> None:
         return
     details = []
     for article in failed:
-        jobs = Job.objects.filter(
-            Q(article=article) | Q(claim__article=article), state=JobState.FAILED
-        )
+        jobs = article_jobs(article_id=article.pk).filter(state=JobState.FAILED)
         errors = [
             f"{job.stage} of {'article' if job.article_id else 'claim'} "
             f"{job.article_id or job.claim_id}: {job.last_error}"

@@ -1,5 +1,5 @@
-"""Who may do what: every endpoint × every role × every method (DESIGN.md §4), plus token and
-session authentication.
+"""Who may do what: every endpoint × every role × every method (the roles of
+docs/architecture.md), plus token and session authentication.
 
 Roles are ranked: each includes the one before it (viewer ⊂ fact-checker ⊂ editor ⊂ superuser).
 A row names the least role that may make the request and what it answers then; a lesser role gets
