@@ -3,6 +3,7 @@
 #               the seed article (HOST and PORT choose the address: make run PORT=8001)
 #   make test   the test suite (PostgreSQL + Redis when DATABASE_URL / REDIS_URL are set)
 #   make bench  the benchmarks
+#   make lint   ruff (lint and format) and mypy on claims/ and workers/
 #   make backup / make restore FILE=…   pg_dump / pg_restore of DATABASE_URL (scripts/db.sh)
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -41,6 +42,7 @@ bench: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	DJANGO_DEBUG=1 $(BIN)/mypy
 
 format: install
 	$(BIN)/ruff format .

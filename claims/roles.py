@@ -1,4 +1,4 @@
-"""The desk's roles as Django groups and the model permissions each holds (DESIGN.md §4).
+"""The desk's roles as Django groups and the model permissions each holds (docs/architecture.md).
 
 Used by the data migration that creates the groups, and by tests. Each role includes the one
 before it: viewer ⊂ fact-checker ⊂ editor.

@@ -1,56 +1,121 @@
-"""The claim workflow of DESIGN.md §4 as one table: every allowed move, who may make it, and what
-must be true first. `claims.services.claim_transition()` enforces it; the README's diagram is
-generated from it (`python manage.py workflow_diagram`).
+"""The claim workflow and every rule it owns, in one place (docs/architecture.md, "Workflow").
+
+- Status groups: `OPEN` (work goes on), `CLOSED` (work is over), `LOCKED` (the verdict is public).
+- What each status locks: the fields a person can no longer edit (`field_lock_refusal`) and
+  whether the checklist and evidence can still be worked (`record_lock_refusal`).
+- `MOVES`: every allowed move, who may make it, what must be true first, and how the desk shows
+  its button.
+- `evaluate()` / `moves_for()`: a move for one claim and one actor — allowed? which preconditions
+  fail, with their messages.
+- Who may be assigned a claim (`ASSIGNEE_PERMISSION`).
+
+`claims.services` enforces all of it; the API and the admin's buttons ask it. Adding a status is
+a change to `ClaimStatus` and to this module; so is adding a precondition. The README's diagram is
+generated from `MOVES` (`python manage.py workflow_diagram`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, Literal
 
+from django.db.models import Q
+
+from .exceptions import InvalidTransition, ServiceError, TransitionForbidden
 from .models import ChecklistState, Claim, ClaimStatus, EventKind
 
 S = ClaimStatus
 
+# --- Status groups --------------------------------------------------------------------------------
+OPEN = frozenset({S.NEW, S.TRIAGED, S.RESEARCHING, S.IN_REVIEW})
+CLOSED = frozenset({S.PUBLISHED, S.DISMISSED})  # work is over: nobody is assigned any more
+LOCKED = frozenset({S.PUBLISHED})  # the verdict is public: it changes only through a correction
+
+# Once public, these change only through a correction (a move back to researching).
+PUBLIC_FIELDS = frozenset({"text", "verdict", "verdict_summary", "claimant"})
+
+# Status → (fields a person can no longer edit, why).
+_FIELD_LOCKS: dict[str, tuple[frozenset[str], str]] = {
+    S.IN_REVIEW: (
+        frozenset({"assignee"}),
+        "who researched a claim in review is settled (four eyes): send it back to researching "
+        "to reassign it",
+    ),
+    S.PUBLISHED: (
+        PUBLIC_FIELDS | {"assignee"},
+        "a published claim changes only through a correction (move it back to researching with "
+        "a reason)",
+    ),
+    S.DISMISSED: (frozenset({"assignee"}), "a dismissed claim's work is over: reopen it first"),
+}
+
+
+def locked_fields(status: str) -> frozenset[str]:
+    """The fields of a claim in `status` that a person can no longer edit."""
+    return _FIELD_LOCKS.get(status, (frozenset(), ""))[0]
+
+
+def field_lock_refusal(status: str, fields: Iterable[str]) -> str | None:
+    """Why these fields of a claim in `status` cannot change, or None when they all can."""
+    locked = sorted(set(fields) & locked_fields(status))
+    if not locked:
+        return None
+    return f"{', '.join(locked)} cannot change: {_FIELD_LOCKS[status][1]}"
+
+
+def record_lock_refusal(status: str) -> str | None:
+    """Why the checklist and evidence of a claim in `status` cannot be worked, or None."""
+    if status in LOCKED:
+        return (
+            "the claim is published: its checklist and evidence are part of the record — move "
+            "it back to researching to rework it"
+        )
+    return None
+
+
+# Who may be assigned a claim: whoever may research claims (fact-checkers and editors).
+ASSIGNEE_PERMISSION = "claims.research_claim"
+
+# A checklist item counts as worked when done, or skipped with a note saying why.
+CHECKLIST_WORKED = Q(state=ChecklistState.DONE) | Q(state=ChecklistState.SKIPPED, note__regex=r"\S")
+CHECKLIST_UNWORKED_REQUIRED = Q(required=True) & ~CHECKLIST_WORKED
+
+
+# --- Preconditions --------------------------------------------------------------------------------
 # A precondition looks at the claim (and who is acting) and returns a message when unmet.
-Precondition = Callable[[Claim, object], str | None]
+Precondition = Callable[[Claim, Any], str | None]
 
 
-def has_assignee(claim: Claim, actor: object) -> str | None:
+def has_assignee(claim: Claim, actor: Any) -> str | None:
     if claim.assignee_id is None:
         return "the claim has no assignee: assign a fact-checker before research starts"
     return None
 
 
-def has_verdict(claim: Claim, actor: object) -> str | None:
+def has_verdict(claim: Claim, actor: Any) -> str | None:
     return None if claim.verdict else "no verdict is set"
 
 
-def has_summary(claim: Claim, actor: object) -> str | None:
+def has_summary(claim: Claim, actor: Any) -> str | None:
     return None if claim.verdict_summary.strip() else "no verdict summary is written"
 
 
-def has_evidence(claim: Claim, actor: object) -> str | None:
+def has_evidence(claim: Claim, actor: Any) -> str | None:
     return None if claim.evidence.exists() else "no evidence is attached"
 
 
-def required_checklist_worked(claim: Claim, actor: object) -> str | None:
+def required_checklist_worked(claim: Claim, actor: Any) -> str | None:
     """Every required item done, or skipped with a note saying why."""
-    unworked = [
-        item.title
-        for item in claim.checklist.filter(required=True)
-        if not (
-            item.state == ChecklistState.DONE
-            or (item.state == ChecklistState.SKIPPED and item.note.strip())
-        )
-    ]
-    if not unworked:
+    unworked = claim.checklist.filter(CHECKLIST_UNWORKED_REQUIRED).order_by("order", "id")
+    titles = list(unworked.values_list("title", flat=True))
+    if not titles:
         return None
-    listed = "; ".join(f"“{title}”" for title in unworked)
+    listed = "; ".join(f"“{title}”" for title in titles)
     return f"required checklist items are open (or skipped without a note): {listed}"
 
 
-def reviewer_is_not_assignee(claim: Claim, actor: object) -> str | None:
+def reviewer_is_not_assignee(claim: Claim, actor: Any) -> str | None:
     """Four eyes: whoever researched the claim cannot also publish it — neither its assignee nor
     whoever sent it to review (so reassigning the claim first does not get round the rule)."""
     actor_id = getattr(actor, "pk", None)
@@ -69,39 +134,66 @@ def reviewer_is_not_assignee(claim: Claim, actor: object) -> str | None:
     return None
 
 
+# Preconditions about who acts rather than about the claim: no edit of the claim can meet them.
+ABOUT_THE_ACTOR: frozenset[Precondition] = frozenset({reviewer_is_not_assignee})
+
+
+# --- The table ------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Move:
     source: str
     target: str
     label: str
     permission: str
+    # How the desk shows the button: along the workflow, back, or out of it.
+    kind: Literal["forward", "back", "out"]
     preconditions: tuple[Precondition, ...] = ()
     comment_required: bool = False
 
 
 MOVES: tuple[Move, ...] = (
-    Move(S.NEW, S.TRIAGED, "triage", "claims.triage_claim"),
-    Move(S.NEW, S.DISMISSED, "dismiss", "claims.dismiss_claim", comment_required=True),
-    Move(S.TRIAGED, S.RESEARCHING, "start research", "claims.research_claim", (has_assignee,)),
-    Move(S.TRIAGED, S.DISMISSED, "dismiss", "claims.dismiss_claim", comment_required=True),
+    Move(S.NEW, S.TRIAGED, "triage", "claims.triage_claim", "forward"),
+    Move(S.NEW, S.DISMISSED, "dismiss", "claims.dismiss_claim", "out", comment_required=True),
+    Move(
+        S.TRIAGED,
+        S.RESEARCHING,
+        "start research",
+        "claims.research_claim",
+        "forward",
+        (has_assignee,),
+    ),
+    Move(S.TRIAGED, S.DISMISSED, "dismiss", "claims.dismiss_claim", "out", comment_required=True),
     Move(
         S.RESEARCHING,
         S.IN_REVIEW,
         "send to review",
         "claims.research_claim",
+        "forward",
         (has_verdict, has_summary, has_evidence, required_checklist_worked),
     ),
-    Move(S.RESEARCHING, S.DISMISSED, "dismiss", "claims.dismiss_claim", comment_required=True),
-    Move(S.IN_REVIEW, S.RESEARCHING, "send back", "claims.publish_claim", comment_required=True),
+    Move(
+        S.RESEARCHING, S.DISMISSED, "dismiss", "claims.dismiss_claim", "out", comment_required=True
+    ),
+    Move(
+        S.IN_REVIEW,
+        S.RESEARCHING,
+        "send back",
+        "claims.publish_claim",
+        "back",
+        comment_required=True,
+    ),
     Move(
         S.IN_REVIEW,
         S.PUBLISHED,
         "publish",
         "claims.publish_claim",
+        "forward",
         (has_verdict, has_summary, reviewer_is_not_assignee),
     ),
-    Move(S.PUBLISHED, S.RESEARCHING, "correct", "claims.publish_claim", comment_required=True),
-    Move(S.DISMISSED, S.NEW, "reopen", "claims.dismiss_claim"),
+    Move(
+        S.PUBLISHED, S.RESEARCHING, "correct", "claims.publish_claim", "back", comment_required=True
+    ),
+    Move(S.DISMISSED, S.NEW, "reopen", "claims.dismiss_claim", "back"),
 )
 
 MOVES_BY_EDGE: dict[tuple[str, str], Move] = {(m.source, m.target): m for m in MOVES}
@@ -109,6 +201,74 @@ MOVES_BY_EDGE: dict[tuple[str, str], Move] = {(m.source, m.target): m for m in M
 
 def moves_from(status: str) -> list[Move]:
     return [m for m in MOVES if m.source == status]
+
+
+def reason_required_for() -> str:
+    """The moves that need a reason, as a phrase ("dismiss, send back, correct")."""
+    return ", ".join(dict.fromkeys(m.label for m in MOVES if m.comment_required))
+
+
+# --- Evaluating a move ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Evaluation:
+    """What the workflow says about moving one claim to `target`, by one actor, now."""
+
+    source: str
+    target: str
+    move: Move | None  # None: not a move of the workflow
+    permitted: bool  # the actor's role allows the move (always, for the system)
+    reasons: tuple[str, ...] = ()  # every unmet precondition, as a message
+    blocked: bool = False  # an unmet precondition about the actor: no edit of the claim meets it
+
+    @property
+    def allowed(self) -> bool:
+        return self.move is not None and self.permitted and not self.reasons
+
+    def refusal(self) -> ServiceError | None:
+        """The error that refuses this move, or None when it is allowed."""
+        if self.move is None:
+            allowed = ", ".join(m.target for m in moves_from(self.source)) or "none"
+            return InvalidTransition(
+                f"a claim cannot move from {self.source} to {self.target} (allowed: {allowed})"
+            )
+        if not self.permitted:
+            return TransitionForbidden(f"your role does not allow you to {self.move.label} a claim")
+        if self.reasons:
+            return InvalidTransition(
+                f"cannot {self.move.label}: " + "; ".join(self.reasons), reasons=list(self.reasons)
+            )
+        return None
+
+
+def evaluate(claim: Claim, target: str, actor: Any, *, comment: str | None = None) -> Evaluation:
+    """Evaluate moving `claim` to `target` by `actor` (None: the system, which no role limits).
+
+    Preconditions are checked only for a move the actor may make. With `comment=None` the reason
+    a move may require is not checked (the desk asks for it with the button).
+    """
+    move = MOVES_BY_EDGE.get((claim.status, target))
+    if move is None:
+        return Evaluation(claim.status, target, None, permitted=False)
+    if actor is not None and not actor.has_perm(move.permission):
+        return Evaluation(claim.status, target, move, permitted=False)
+    unmet = [(check, message) for check in move.preconditions if (message := check(claim, actor))]
+    reasons = [message for _, message in unmet]
+    if comment is not None and move.comment_required and not comment.strip():
+        reasons.append(f"a reason is required to {move.label}")
+    return Evaluation(
+        claim.status,
+        target,
+        move,
+        permitted=True,
+        reasons=tuple(reasons),
+        blocked=any(check in ABOUT_THE_ACTOR for check, _ in unmet),
+    )
+
+
+def moves_for(claim: Claim, actor: Any) -> list[Evaluation]:
+    """The moves `actor` may make from the claim's status, each with its unmet preconditions."""
+    evaluations = (evaluate(claim, move.target, actor) for move in moves_from(claim.status))
+    return [e for e in evaluations if e.permitted]
 
 
 def mermaid_diagram() -> str:

@@ -381,7 +381,7 @@ for _name in ("FETCH_TIMEOUT", "WEBHOOK_TIMEOUT"):
 
 
 # --- REST API (claims/api) ---------------------------------------------------------- begin ---
-# Everything the API needs from settings, in this one block. DESIGN.md §5 is the contract.
+# Everything the API needs from settings, in this one block. docs/architecture.md has the contract.
 def env_rate(name: str, default: str) -> str:
     """A DRF throttle rate such as "600/minute", or an error naming the variable."""
     raw = env.str(name, default=default).strip()
@@ -430,7 +430,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "factcheck API",
     "DESCRIPTION": (
         "Claims found in news articles, their verification and their published verdicts "
-        "(DESIGN.md §5). Authenticate with `Authorization: Token <key>` (from "
+        "(docs/architecture.md). Authenticate with `Authorization: Token <key>` (from "
         "`POST /api/v1/auth/token/`) or a session. Every error is an RFC 9457 "
         "`application/problem+json` document."
     ),
@@ -449,6 +449,8 @@ SPECTACULAR_SETTINGS = {
         "ChecklistStateEnum": "claims.models.ChecklistState",
         "EntityKindEnum": "claims.models.EntityKind",
         "EventKindEnum": "claims.models.EventKind",
+        "WebhookEventEnum": "claims.models.WebhookEvent",
+        "DeliveryStateEnum": "claims.models.DeliveryState",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
+from claims.exceptions import IngestError
 from claims.models import Article, Job, JobStage, JobState, Outlet
-from claims.services import IngestError, article_ingest
+from claims.services import article_ingest
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +124,6 @@ def test_bad_input_is_refused_with_a_clear_error_and_nothing_written(text, messa
 
 
 def test_an_invalid_url_is_refused(seed_text):
-    with pytest.raises(IngestError, match="not a valid http"):
+    with pytest.raises(IngestError, match="is not a web address"):
         article_ingest(text=seed_text, url="javascript:alert(1)")
     assert Article.objects.count() == 0

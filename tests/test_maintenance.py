@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from claims.api.idempotency import IDEMPOTENCY_TTL
 from claims.models import IdempotencyKey
+from claims.services import IDEMPOTENCY_TTL
 from workers import tasks
 
 from .factories import UserFactory

@@ -6,15 +6,14 @@ import threading
 import pytest
 from django.db import connection
 
-from claims.models import ChecklistState, ClaimEvent, ClaimStatus, Verdict
-from claims.services import (
+from claims.exceptions import (
     ConcurrentUpdate,
     InvalidTransition,
     StaleVersion,
     TransitionForbidden,
-    claim_transition,
-    claim_update,
 )
+from claims.models import ChecklistState, ClaimEvent, ClaimStatus, Verdict
+from claims.services import claim_transition, claim_update
 from claims.workflow import MOVES, MOVES_BY_EDGE
 
 from .conftest import needs_postgres
@@ -66,9 +65,11 @@ def test_every_move_of_the_table_succeeds_for_an_editor_when_preconditions_hold(
     claim = claim_in(move.source, assignee=fact_checker)
     if move.target == S.IN_REVIEW:
         ready_for_review(claim, fact_checker)
+    version = claim.version
     moved = claim_transition(claim=claim, to=move.target, actor=editor, comment="reason given")
     assert moved.status == move.target
-    assert moved.version == claim.version + 1
+    assert moved.version == version + 1
+    assert type(claim).objects.get(pk=claim.pk).version == version + 1
     event = ClaimEvent.objects.get(claim=claim)
     assert (event.from_value, event.to_value, event.actor, event.comment) == (
         move.source,
@@ -145,8 +146,8 @@ def test_publishing_needs_a_second_reviewer(editor, second_editor):
 
 def test_reassigning_a_claim_does_not_get_round_the_four_eyes_rule(editor, second_editor):
     claim = ready_for_review(ClaimFactory(status=S.RESEARCHING), editor)
-    claim_transition(claim=claim, to=S.IN_REVIEW, actor=editor)
     claim_update(claim=claim, actor=editor, data={"assignee": second_editor})
+    claim_transition(claim=claim, to=S.IN_REVIEW, actor=editor)
     with pytest.raises(InvalidTransition, match="the reviewer sent this claim to review"):
         claim_transition(claim=claim, to=S.PUBLISHED, actor=editor)
     # The colleague it was handed to researched nothing either: the rule is about the assignee.
@@ -190,7 +191,7 @@ def test_roles_limit_the_moves(role_fixture, source, target, allowed, request, s
 
 def test_a_stale_expected_version_is_refused(editor):
     claim = ClaimFactory()
-    with pytest.raises(StaleVersion, match="changed since version 0"):
+    with pytest.raises(StaleVersion, match=r"you had version 0; it is now version 1"):
         claim_transition(claim=claim, to=S.TRIAGED, actor=editor, expected_version=0)
     assert (
         claim_transition(claim=claim, to=S.TRIAGED, actor=editor, expected_version=1).version == 2
@@ -210,7 +211,7 @@ def test_a_transition_is_recorded_in_field_history(editor):
 
 def test_the_loser_of_a_race_gets_a_concurrent_update_error(editor, monkeypatch):
     """Simulate another request landing between our read and our conditional write."""
-    from claims import services
+    from claims import workflow
     from claims.models import Claim
 
     claim = ClaimFactory()
@@ -220,11 +221,11 @@ def test_the_loser_of_a_race_gets_a_concurrent_update_error(editor, monkeypatch)
             Claim.objects.filter(pk=claim.pk).update(version=99)  # the other editor's write
             return super().get(key, default)
 
-    monkeypatch.setattr(services, "MOVES_BY_EDGE", Interleaving(services.MOVES_BY_EDGE))
+    monkeypatch.setattr(workflow, "MOVES_BY_EDGE", Interleaving(workflow.MOVES_BY_EDGE))
     with pytest.raises(ConcurrentUpdate, match="someone else changed this claim"):
         claim_transition(claim=claim, to=S.TRIAGED, actor=editor)
     claim.refresh_from_db()
-    assert (claim.status, claim.version) == (S.NEW, 99)
+    assert claim.status == S.NEW  # (the simulated write, made in our transaction, is undone too)
     assert not ClaimEvent.objects.exists()
 
 
@@ -267,3 +268,24 @@ def test_two_concurrent_transitions_exactly_one_wins(editor, second_editor):
         ClaimEvent.objects.all().delete()
         type(claim).objects.filter(pk=claim.pk).update(status=S.NEW, version=1)
         outcomes.clear()
+
+
+def test_every_status_is_open_or_closed_and_a_locked_one_is_closed():
+    from claims import workflow
+
+    assert set(S.values) == workflow.OPEN | workflow.CLOSED
+    assert not workflow.OPEN & workflow.CLOSED
+    assert workflow.LOCKED <= workflow.CLOSED
+
+
+def test_what_a_status_locks_is_refused_by_the_service_with_the_workflows_reason(
+    editor, fact_checker
+):
+    claim = claim_in(S.PUBLISHED, assignee=fact_checker)
+    with pytest.raises(InvalidTransition) as refused:
+        claim_update(claim=claim, actor=editor, data={"verdict": Verdict.TRUE, "priority": 3})
+    assert refused.value.message.startswith("verdict cannot change: a published claim changes")
+    claim.refresh_from_db()
+    assert (claim.verdict, claim.version) == (Verdict.FALSE, 1)
+    # What the status does not lock still changes.
+    assert claim_update(claim=claim, actor=editor, data={"priority": 3}).version == 2

@@ -1,4 +1,4 @@
-"""Celery tasks. Thin: take an id, run a pipeline stage, own only the retry policy (DESIGN.md §2).
+"""Celery tasks. Thin: take an id, run a pipeline stage, own only the retry policy.
 
 Names are explicit so that renaming a function never orphans messages already queued. Every
 pipeline task is idempotent (Job compare-and-swap, unique constraints, upserts), so it runs with
@@ -29,6 +29,12 @@ PIPELINE_TASK = {
 }
 
 
+@shared_task(name="factcheck.pipeline.fetch_article", **PIPELINE_TASK)
+def fetch_article(self, article_id: int) -> None:
+    """Fetch the page of an article ingested from a URL; its extraction is queued when it is in."""
+    pipeline.stage_fetch(article_id, task_id=self.request.id)
+
+
 @shared_task(name="factcheck.pipeline.extract_claims", **PIPELINE_TASK)
 def extract_claims(self, article_id: int) -> None:
     """Extract the article's claims, then publish enrich → checklist for each as one canvas."""
@@ -55,7 +61,5 @@ def republish_stale_jobs() -> int:
 
 @shared_task(name="factcheck.maintenance.purge_idempotency_keys", ignore_result=True)
 def purge_idempotency_keys() -> int:
-    """Beat, hourly: Idempotency-Key records past their time to live."""
-    from claims.api.idempotency import IDEMPOTENCY_TTL
-
-    return idempotency_keys_purge(older_than=IDEMPOTENCY_TTL)
+    """Beat, hourly: the API's Idempotency-Key records past their time to live."""
+    return idempotency_keys_purge()

@@ -6,11 +6,11 @@ from celery import shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from claims.webhooks import services
+from claims import services
 
 
 @shared_task(
-    name=services.DELIVER_TASK,
+    name="factcheck.webhooks.deliver",
     ignore_result=True,
     autoretry_for=(OperationalError, InterfaceError),
     retry_backoff=2,

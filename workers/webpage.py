@@ -61,11 +61,14 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> WebPage:
     )
     text = getattr(document, "text", None) or ""
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    title = _clean(getattr(document, "title", None))
+    if paragraphs and title and _clean(paragraphs[0]).casefold() == title.casefold():
+        paragraphs = paragraphs[1:]  # the headline printed above the text is not its prose
     if not paragraphs:
         raise PageError("no article text was found on the page")
     return WebPage(
         text="\n\n".join(paragraphs),
-        title=_clean(document.title),
+        title=title,
         author=_clean(document.author),
         published=_date(document.date),
         outlet=_clean(document.sitename),

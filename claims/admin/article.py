@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -17,18 +18,20 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.models import Article, Entity, Job, JobState, Outlet
-from claims.services import ServiceError, article_ingest, article_reprocess
+from claims.models import Article, Entity, JobState, Outlet
+from claims.selectors import article_jobs
+from claims.services import article_ingest, article_ingest_url, article_reprocess
 
 from . import display
 from .display import Mark, mark_spans
 from .forms import ArticleIngestForm
+from .refusals import ServiceRefusals
 
 INGEST_FIELDS = ["text", "title", "url", "outlet", "published_at", "language"]
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(ServiceRefusals, SimpleHistoryAdmin):
     list_display = [
         "title",
         "outlet",
@@ -96,7 +99,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return super().get_queryset(request).annotate(claims_total=Count("claims"))
 
     @admin.display(description="claims", ordering="claims_total")
-    def claim_count(self, article: Article):
+    def claim_count(self, article: Any):  # annotated with `claims_total`
         return format_html(
             '<a href="{}?article={}">{}</a>',
             reverse("admin:claims_claim_changelist"),
@@ -124,6 +127,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 reverse("admin:claims_claim_change", args=[c.pk]),
             )
             for c in claims
+            if c.start is not None and c.end is not None
         ]
         return format_html(
             '<div class="desk-article-body">{}</div>', mark_spans(article.body, marks)
@@ -165,11 +169,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def jobs_table(self, article: Article):
         """The article's extract job, then its claims' enrich and checklist jobs: counted when
         done, listed one by one when they are not (failed first)."""
-        jobs = list(
-            Job.objects.filter(Q(article=article) | Q(claim__article=article)).order_by(
-                "queued_at", "pk"
-            )
-        )
+        jobs = list(article_jobs(article_id=article.pk))
         if not jobs:
             return "No jobs."
         shown = [j for j in jobs if j.article_id or j.state != JobState.DONE]
@@ -239,22 +239,21 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if change:
             super().save_model(request, obj, form, change)
             return
-        result = article_ingest(
-            created_by=request.user, **{f: form.cleaned_data.get(f) for f in INGEST_FIELDS}
-        )
+        data = form.cleaned_data
+        if data.get("text"):
+            result = article_ingest(
+                created_by=request.user, **{f: data.get(f) for f in INGEST_FIELDS}
+            )
+        else:  # a URL alone: the article now, its text once a worker has fetched the page
+            result = article_ingest_url(
+                url=data["url"], language=data.get("language") or "en", created_by=request.user
+            )
         if not result.created:
             self.message_user(
                 request, "This article was already ingested: here it is.", messages.WARNING
             )
         obj.pk = result.article.pk
         obj._state.adding, obj._state.db = False, result.article._state.db
-
-    def add_view(self, request, form_url="", extra_context=None):
-        try:
-            return super().add_view(request, form_url, extra_context)
-        except ServiceError as exc:
-            self.message_user(request, f"Not ingested: {exc.message}", messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
 
     # --- Reprocess --------------------------------------------------------------------------------
     @admin.action(description="Reprocess (run the pipeline again)", permissions=["change"])
@@ -312,5 +311,5 @@ class EntityAdmin(admin.ModelAdmin):
         return ", ".join(entity.aliases or [])
 
     @admin.display(description="claims as claimant", ordering="claims_total")
-    def claim_count(self, entity: Entity):
+    def claim_count(self, entity: Any):  # annotated with `claims_total`
         return entity.claims_total

@@ -5,24 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.db.models import Field
 from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
-from claims.models import Claim, ClaimStatus, Entity
-from claims.workflow import moves_from, reviewer_is_not_assignee
+from claims import selectors, workflow
+from claims.models import Claim, Entity
 
 from .display import Mark, mark_spans, paragraph_around
-
-# How a move's button looks: forward along the workflow, back, or out of it.
-_FORWARD = {
-    ClaimStatus.TRIAGED,
-    ClaimStatus.RESEARCHING,
-    ClaimStatus.IN_REVIEW,
-    ClaimStatus.PUBLISHED,
-}
 
 
 @dataclass
@@ -55,16 +49,13 @@ def claim_page_context(request, claim: Claim) -> dict:
     return {
         "context_html": claim_in_context(claim),
         "moves": move_buttons(claim, user),
+        "reason_required_for": workflow.reason_required_for(),
         "can_comment": user.has_perm("claims.add_claimevent")
         and user.has_perm("claims.change_claim"),
-        "similar": list(
-            claim.similar.select_related("other", "other__article", "decided_by").order_by(
-                "-score", "pk"
-            )
-        ),
+        "similar": selectors.claim_similar(claim),
         "can_decide_similar": user.has_perm("claims.change_similarclaim"),
         "similar_url": reverse("admin:claims_claim_similar_decide", args=[claim.pk]),
-        "events": list(claim.events.select_related("actor").order_by("-at", "-pk")[:50]),
+        "events": selectors.claim_recent_events(claim),
         "field_history": field_history(claim),
     }
 
@@ -79,7 +70,7 @@ def claim_in_context(claim: Claim) -> SafeString:
             f"desk-m desk-m-{m.entity.kind}",
             f"{m.entity.get_kind_display()}: {m.entity.name}",
         )
-        for m in claim.mentions.select_related("entity")
+        for m in claim.mentions.all()
     ]
     marks += [
         Mark(
@@ -95,7 +86,7 @@ def claim_in_context(claim: Claim) -> SafeString:
         for d in claim.dates.all()
     ]
     article = claim.article
-    if article is None or claim.start is None:
+    if article is None or claim.start is None or claim.end is None:
         return mark_spans(claim.text, marks)
     start, end = paragraph_around(article.body, claim.start, claim.end)
     marks.append(Mark(claim.start, claim.end, "desk-claim-span", "this claim"))
@@ -103,31 +94,22 @@ def claim_in_context(claim: Claim) -> SafeString:
 
 
 def move_buttons(claim: Claim, user) -> list[MoveButton]:
-    """A button for each move this user's role allows from the claim's status; moves the role does
-    not allow are not shown. Unmet preconditions are listed under the button: most can be met by
-    this very save (a verdict, a ticked step), so the button stays active — except the four-eyes
-    rule, which no edit by this user can satisfy."""
+    """A button for each move the workflow lets this user make from the claim's status; moves
+    their role does not allow are not shown. Unmet preconditions are listed under the button: most
+    can be met by this very save (a verdict, a ticked step), so the button stays active — except
+    those about the user (four eyes), which no edit of the claim can meet."""
     buttons = []
-    for move in moves_from(claim.status):
-        if not user.has_perm(move.permission):
-            continue
-        blocked = [message for check in move.preconditions if (message := check(claim, user))]
-        kind = (
-            "out"
-            if move.target == ClaimStatus.DISMISSED
-            else "forward"
-            if move.target in _FORWARD and move.source != ClaimStatus.PUBLISHED
-            else "back"
-        )
+    for evaluation in workflow.moves_for(claim, user):
+        move = evaluation.move
+        assert move is not None  # moves_for evaluates moves of the table only
         buttons.append(
             MoveButton(
                 target=move.target,
                 label=move.label[:1].upper() + move.label[1:],
-                kind=kind,
+                kind=move.kind,
                 comment_required=move.comment_required,
-                blocked=blocked,
-                disabled=reviewer_is_not_assignee in move.preconditions
-                and reviewer_is_not_assignee(claim, user) is not None,
+                blocked=list(evaluation.reasons),
+                disabled=evaluation.blocked,
             )
         )
     return buttons
@@ -146,7 +128,7 @@ def field_history(claim: Claim, *, limit: int = 30) -> list[HistoryRow]:
         ]
     )
     rows: list[HistoryRow] = []
-    raw: list[tuple[object, list]] = []
+    raw: list[tuple[Any, list | None]] = []
     for newer, older in pairwise(records):
         delta = newer.diff_against(older, excluded_fields=_QUIET_FIELDS)
         raw.append((newer, delta.changes))
@@ -175,7 +157,7 @@ def field_history(claim: Claim, *, limit: int = 30) -> list[HistoryRow]:
         if name in ("duplicate_of", "article"):
             return f"#{value}"
         model_field = Claim._meta.get_field(name)
-        if model_field.choices:
+        if isinstance(model_field, Field) and model_field.choices:
             return str(dict(model_field.flatchoices).get(value, value))
         return Truncator(str(value)).chars(140)
 

@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 
-from claims import roles
-from claims.admin_queries import OPEN_STATUSES, claims_with_open_required
+from claims import workflow
 from claims.models import Article, Claim, ClaimStatus, Verdict
-
-
-def desk_users():
-    """People who can work claims: active staff with a desk role, and superusers."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, is_staff=True)
-        .filter(Q(groups__name__in=[roles.FACT_CHECKER, roles.EDITOR]) | Q(is_superuser=True))
-        .distinct()
-        .order_by("username")
-    )
+from claims.selectors import claims_with_open_required, users_assignable
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -32,7 +20,7 @@ class StatusFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         value = self.value()
         if value == "open":
-            return queryset.filter(status__in=OPEN_STATUSES)
+            return queryset.filter(status__in=workflow.OPEN)
         if value in ClaimStatus.values:
             return queryset.filter(status=value)
         return queryset
@@ -59,7 +47,7 @@ class AssigneeFilter(admin.SimpleListFilter):
     parameter_name = "assignee"
 
     def lookups(self, request, model_admin):
-        people = [(str(user.pk), user.get_username()) for user in desk_users()]
+        people = [(str(user.pk), user.get_username()) for user in users_assignable()]
         return [("me", "Assigned to me"), ("none", "Unassigned"), *people]
 
     def queryset(self, request, queryset):

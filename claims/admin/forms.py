@@ -1,24 +1,58 @@
-"""Forms of the desk. The version fields here are how two editors never overwrite each other:
-each form carries what its editor loaded, and a save based on something older is refused."""
+"""Forms of the desk: they check the shape of what an editor enters; the services judge its
+meaning. The version fields here are how two editors never overwrite each other: each form
+carries what its editor loaded, and the service refuses a save based on something older."""
 
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 
-from claims.models import Article, ChecklistItem, ChecklistState, Claim, Evidence, Outlet
+from claims.models import Article, ChecklistItem, Claim, Evidence, Outlet
+from claims.selectors import users_assignable
 
-from .filters import desk_users
+
+class ShowsRefusal(forms.Form):
+    """A form the admin builds again after a service refused what it submitted
+    (`ServiceRefusals`): the service's message is the form's error, and what the editor entered
+    is kept. Forms check shape; the meaning is the services' to judge."""
+
+    refusal = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.refusal:
+            raise forms.ValidationError(self.refusal, code="refused")
+        return cleaned
 
 
-class ClaimChangeForm(forms.ModelForm):
-    """The claim's own fields, plus the version its editor loaded."""
+class AssigneeField(forms.ModelChoiceField):
+    """Offers the people who may be assigned (its queryset, `users_assignable()`) and accepts any
+    active user: who may be assigned is the service's rule, refused there with the message the
+    API gives too."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return get_user_model().objects.get(is_active=True, pk=value)
+        except (ValueError, TypeError, ObjectDoesNotExist):
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            ) from None
+
+
+class ClaimChangeForm(ShowsRefusal, forms.ModelForm):
+    """The claim's own fields, plus the version its editor loaded (the service refuses a save
+    based on an older one)."""
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Claim
-        # What people edit (claims.services.CLAIM_EDITABLE_FIELDS); never the status.
+        # What people edit here (among claims.services.CLAIM_EDITABLE_FIELDS); never the status.
         fields = [
             "text",
             "claim_type",
@@ -37,28 +71,8 @@ class ClaimChangeForm(forms.ModelForm):
         if self.instance.pk is not None:
             self.fields["expected_version"].initial = self.instance.version
 
-    def clean(self):
-        cleaned = super().clean()
-        loaded = cleaned.get("expected_version")
-        if self.instance.pk is not None and loaded is not None and loaded != self.instance.version:
-            raise forms.ValidationError(stale_message(self.instance, loaded), code="stale")
-        return cleaned
 
-
-def stale_message(claim: Claim, loaded: int) -> str:
-    last = claim.history.select_related("history_user").order_by("-history_date").first()
-    who = ""
-    if last is not None and last.history_user is not None:
-        when = timezone.localtime(last.history_date).strftime("%H:%M")
-        who = f" by {last.history_user.get_username()} at {when}"
-    return (
-        f"This claim was changed{who} while you were editing it (you opened version {loaded}; "
-        f"it is now version {claim.version}). Nothing you entered has been saved, so nothing of "
-        "theirs was overwritten: open the claim again to see their changes, then redo yours."
-    )
-
-
-class ClaimAddForm(forms.ModelForm):
+class ClaimAddForm(ShowsRefusal, forms.ModelForm):
     """A claim entered by hand (claims.services.claim_create checks the span against the text)."""
 
     class Meta:
@@ -78,26 +92,6 @@ class ClaimAddForm(forms.ModelForm):
             "start": "For a claim in an article: where its text starts in the article body.",
             "end": "…and where it ends (the text must match the article exactly).",
         }
-
-    def clean(self):
-        """The span must hold the text (claim_create checks it too; here the editor keeps what
-        they typed and sees the error beside it)."""
-        cleaned = super().clean()
-        article, start, end = cleaned.get("article"), cleaned.get("start"), cleaned.get("end")
-        text = (cleaned.get("text") or "").strip()
-        if article is None:
-            if start is not None or end is not None:
-                raise forms.ValidationError("Offsets point into an article: choose the article.")
-            return cleaned
-        if start is None or end is None:
-            raise forms.ValidationError("A claim in an article needs its start and end offsets.")
-        found = article.body[start:end]
-        if found != text:
-            raise forms.ValidationError(
-                f"The text at {start}..{end} of the article is “{found[:80]}”, "
-                "not the claim's text."
-            )
-        return cleaned
 
 
 class ChecklistItemForm(forms.ModelForm):
@@ -145,9 +139,6 @@ class ChecklistItemForm(forms.ModelForm):
                 f"{item.get_state_display().lower()}): your change to it was not saved. "
                 "Reload the claim and try again."
             )
-        skipped = cleaned.get("state") == ChecklistState.SKIPPED
-        if skipped and not _plain(cleaned.get("note")):
-            self.add_error("note", "Say why this step is skipped.")
         return cleaned
 
 
@@ -157,9 +148,8 @@ def _plain(text: str | None) -> str:
 
 
 class EvidenceForm(forms.ModelForm):
-    url = forms.URLField(
-        max_length=2000, assume_scheme="https", widget=forms.URLInput(attrs={"size": 40})
-    )
+    # Any text: whether it is a web address is the service's one URL rule.
+    url = forms.CharField(max_length=2000, widget=forms.URLInput(attrs={"size": 40}))
 
     class Meta:
         model = Evidence
@@ -168,16 +158,14 @@ class EvidenceForm(forms.ModelForm):
             "excerpt": forms.Textarea(attrs={"rows": 2, "cols": 40}),
         }
 
-    def clean_url(self):
-        url = self.cleaned_data["url"]
-        if not url.lower().startswith(("http://", "https://")):
-            raise forms.ValidationError("Use a web address (http:// or https://).")
-        return url
+    def _get_validation_exclusions(self):
+        # Not the model field's URL validator either: the service's rule decides, in its words.
+        return {*super()._get_validation_exclusions(), "url"}  # type: ignore[misc]
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
-        queryset=desk_users(), required=False, empty_label="— nobody (unassign) —"
+    assignee = AssigneeField(
+        queryset=users_assignable(), required=False, empty_label="— nobody (unassign) —"
     )
 
 
@@ -188,16 +176,19 @@ class DismissForm(forms.Form):
     )
 
 
-class ArticleIngestForm(forms.ModelForm):
-    """Paste an article: claims.services.article_ingest parses, de-duplicates and queues it."""
+class ArticleIngestForm(ShowsRefusal, forms.ModelForm):
+    """Paste an article (claims.services.article_ingest parses, de-duplicates and queues it), or
+    give its URL alone (article_ingest_url: a worker fetches the page first)."""
 
     text = forms.CharField(
+        required=False,
         widget=forms.Textarea(attrs={"rows": 18, "cols": 100}),
         help_text="The article as copied from its page: headline, dateline and all. "
-        "Furniture (captions, credits, source lines) is separated from the prose.",
+        "Furniture (captions, credits, source lines) is separated from the prose. "
+        "Leave empty to fetch the page at the URL instead.",
     )
     title = forms.CharField(required=False, help_text="Leave empty to take it from the text.")
-    url = forms.URLField(required=False, assume_scheme="https")
+    url = forms.CharField(required=False, max_length=2000, widget=forms.URLInput)
     outlet = forms.ModelChoiceField(queryset=Outlet.objects.all(), required=False)
     published_at = forms.DateField(
         required=False,
@@ -209,6 +200,19 @@ class ArticleIngestForm(forms.ModelForm):
     class Meta:
         model = Article
         fields: list[str] = []
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("text"):
+            return cleaned
+        if not cleaned.get("url"):
+            raise forms.ValidationError(
+                "Paste the article's text, or give its URL alone to fetch the page."
+            )
+        for name in ("title", "outlet", "published_at"):
+            if cleaned.get(name):
+                self.add_error(name, "With a URL alone this comes from the page.")
+        return cleaned
 
     def _post_clean(self):
         """No model validation: this form does not build the article, article_ingest does (and

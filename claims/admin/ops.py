@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -18,6 +20,7 @@ from claims.models import (
     Job,
     JobState,
 )
+from claims.selectors import article_jobs_filter
 from claims.services import job_requeue
 
 from . import display
@@ -40,7 +43,7 @@ class JobArticleFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         value = self.value()
         if value and value.isdigit():
-            return queryset.filter(Q(article_id=int(value)) | Q(claim__article_id=int(value)))
+            return queryset.filter(article_jobs_filter(int(value)))
         return queryset
 
 
@@ -77,7 +80,7 @@ class JobAdmin(admin.ModelAdmin):
         "started_at",
         "finished_at",
     ]
-    fields = readonly_fields
+    fields = tuple(readonly_fields)
 
     def has_add_permission(self, request):
         return False
@@ -87,7 +90,7 @@ class JobAdmin(admin.ModelAdmin):
 
     @admin.display(description="for")
     def target(self, job: Job):
-        if job.article_id:
+        if job.article is not None:
             return format_html(
                 '<a href="{}">article: {}</a>',
                 reverse("admin:claims_article_change", args=[job.article_id]),
@@ -97,7 +100,7 @@ class JobAdmin(admin.ModelAdmin):
             '<a href="{}">claim #{}: {}</a>',
             reverse("admin:claims_claim_change", args=[job.claim_id]),
             job.claim_id,
-            Truncator(job.claim.text).chars(50),
+            Truncator(job.claim.text if job.claim else "").chars(50),
         )
 
     @admin.display(description="queued", ordering="queued_at")
@@ -167,7 +170,7 @@ class ChecklistTemplateAdmin(admin.ModelAdmin):
         return super().get_queryset(request).annotate(steps=Count("items"))
 
     @admin.display(description="steps", ordering="steps")
-    def step_count(self, template: ChecklistTemplate):
+    def step_count(self, template: Any):  # annotated with `steps`
         return template.steps
 
 

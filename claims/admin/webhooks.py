@@ -1,6 +1,6 @@
 """Webhooks in the admin: editors register endpoints (the secret is shown once), see each
 endpoint's delivery log, redeliver, regenerate a secret, and enable an endpoint that was disabled.
-Every write goes through `claims.webhooks.services`."""
+Every write goes through the webhook services (`claims/services/webhooks.py`)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
+from claims import services
+from claims.exceptions import WebhookError
 from claims.models import DeliveryState, WebhookDelivery, WebhookEndpoint, WebhookEvent
-from claims.webhooks import services
-from claims.webhooks.services import WebhookError
 
 # Delivery states drawn with the job states' colours.
 _STATE_CLASS = {

@@ -1,1 +1,2 @@
-"""The REST API v1 (DESIGN.md §5): thin ViewSets over `claims.services` and `claims.selectors`."""
+"""The REST API v1 (docs/architecture.md, "The API contract"): thin viewsets over `claims.services`
+and `claims.selectors`."""

@@ -5,11 +5,11 @@ schema as the `Problem` component): `type`, `title`, `status`, `detail`, `instan
 validation errors an `errors` list with one entry per field message; for refused workflow moves a
 `reasons` list naming every unmet precondition.
 
-`problem_exception_handler` is DRF's EXCEPTION_HANDLER: it maps DRF exceptions, Django's Http404 and
-PermissionDenied, and the service errors of `claims.services` to problems, so that views simply let
-them propagate. Anything else becomes a 500 problem: logged with its traceback, never shown.
-The `handler*` views at the bottom answer the errors raised outside DRF (an unknown URL under
-/api/, a crash in middleware) in the same shape.
+`problem_exception_handler` is DRF's EXCEPTION_HANDLER: it maps DRF exceptions, Django's Http404
+and PermissionDenied, and the domain's refusals (`claims.exceptions`) to problems, so that views
+simply let them propagate. Anything else becomes a 500 problem: logged with its traceback, never
+shown. The `handler*` views at the bottom answer the errors raised outside DRF (an unknown URL
+under /api/, a crash in middleware) in the same shape.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
-from claims import services
+from claims import exceptions as domain
 
 logger = logging.getLogger(__name__)
 
@@ -114,42 +114,25 @@ class MalformedRequest(ProblemException):
     default_detail = "The request body is not valid JSON."
 
 
-class PreconditionFailed(ProblemException):
-    status_code = status.HTTP_412_PRECONDITION_FAILED
-    slug = "precondition-failed"
-    default_detail = "The resource has changed since the version named in If-Match."
-
-
 class PayloadTooLarge(ProblemException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     slug = "payload-too-large"
     default_detail = "The request body is too large."
 
 
-class IdempotencyKeyReused(ProblemException):
-    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
-    slug = "idempotency-key-reused"
-    default_detail = "This Idempotency-Key was already used with another request."
-
-
-class IdempotencyKeyInUse(ProblemException):
-    status_code = status.HTTP_409_CONFLICT
-    slug = "idempotency-key-in-use"
-    default_detail = "A request with this Idempotency-Key is still being processed."
-
-
 class InvalidQuery(exceptions.ValidationError):
     """Query parameters that do not validate (filters, ordering)."""
 
 
-# Service errors → (HTTP status, problem slug).
-_SERVICE_ERRORS: tuple[tuple[type[services.ServiceError], int, str], ...] = (
-    (services.InvalidTransition, 409, "invalid-transition"),
-    (services.TransitionForbidden, 403, "permission-denied"),
-    (services.StaleVersion, 412, "precondition-failed"),
-    (services.ConcurrentUpdate, 409, "concurrent-update"),
-    (services.IngestError, 400, "refused"),
-    (services.ServiceError, 400, "refused"),
+# The domain's refusals → (HTTP status, problem slug); the first class that matches wins.
+_SERVICE_ERRORS: tuple[tuple[type[domain.ServiceError], int, str], ...] = (
+    (domain.InvalidTransition, 409, "invalid-transition"),
+    (domain.TransitionForbidden, 403, "permission-denied"),
+    (domain.StaleVersion, 412, "precondition-failed"),
+    (domain.ConcurrentUpdate, 409, "concurrent-update"),
+    (domain.IdempotencyKeyReused, 422, "idempotency-key-reused"),
+    (domain.IdempotencyKeyInUse, 409, "idempotency-key-in-use"),
+    (domain.ServiceError, 400, "refused"),
 )
 
 _DRF_SLUGS: tuple[tuple[type[exceptions.APIException], str], ...] = (
@@ -240,24 +223,14 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response:
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(*exc.args)
 
-    if isinstance(exc, services.ServiceError):
-        for cls, status_code, slug in _SERVICE_ERRORS:
-            if isinstance(exc, cls):
-                set_rollback()
-                body = problem(
-                    slug,
-                    exc.message,
-                    status_code=status_code,
-                    instance=instance,
-                    reasons=exc.reasons,
-                )
-                return problem_response(body)
+    if isinstance(exc, domain.ServiceError):
+        return _service_problem(exc, instance)
 
     if isinstance(exc, exceptions.APIException):
-        if getattr(exc, "auth_header", None):
-            headers["WWW-Authenticate"] = exc.auth_header
-        if getattr(exc, "wait", None):
-            headers["Retry-After"] = f"{int(exc.wait)}"
+        if auth_header := getattr(exc, "auth_header", None):
+            headers["WWW-Authenticate"] = auth_header
+        if wait := getattr(exc, "wait", None):
+            headers["Retry-After"] = f"{int(wait)}"
         set_rollback()
         if isinstance(exc, ProblemException):
             body = problem(
@@ -272,10 +245,10 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response:
             slug = "invalid-query" if isinstance(exc, InvalidQuery) else "validation-error"
             body = problem(slug, _summary(errors), instance=instance, errors=errors)
         else:
-            slug = next((s for cls, s in _DRF_SLUGS if isinstance(exc, cls)), None)
             detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
-            if slug is None:
-                slug = "refused" if exc.status_code < 500 else "server-error"
+            slug = next((s for cls, s in _DRF_SLUGS if isinstance(exc, cls)), None) or (
+                "refused" if exc.status_code < 500 else "server-error"
+            )
             body = problem(slug, str(detail), status_code=exc.status_code, instance=instance)
         return problem_response(body, headers)
 
@@ -289,6 +262,28 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response:
             instance=instance,
         )
     )
+
+
+def _service_problem(exc: domain.ServiceError, instance: str | None) -> Response:
+    """A refusal of the domain as its problem. A 400 about one input names it in `errors`, like
+    the serializers' field errors, with the service's own message."""
+    from rest_framework.views import set_rollback
+
+    status_code, slug = next((code, s) for cls, code, s in _SERVICE_ERRORS if isinstance(exc, cls))
+    errors = None
+    if exc.field and status_code == 400:
+        slug = "validation-error"
+        errors = [{"field": exc.field, "message": exc.message, "code": "invalid"}]
+    set_rollback()
+    body = problem(
+        slug,
+        exc.message,
+        status_code=status_code,
+        instance=instance,
+        errors=errors,
+        reasons=exc.reasons,
+    )
+    return problem_response(body)
 
 
 # --- Errors raised outside DRF views (factcheck/urls.py handler404 / handler500 …) ----------------

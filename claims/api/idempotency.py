@@ -4,8 +4,8 @@ A client that sends `Idempotency-Key: <unique string>` with a POST may retry it 
 successful answer is stored with a fingerprint of the request (method, path, body) and replayed,
 with `Idempotency-Replayed: true`, for the same key and request, without creating anything again.
 The same key with another request is a 422; a retry while the first is still running is a 409.
-Keys are per user and remembered for IDEMPOTENCY_TTL. Only successful (2xx) answers are kept:
-after an error the client may fix the request and retry with the same key.
+Keys are per user and remembered for a day (`claims.services.idempotency`). Only successful (2xx)
+answers are kept: after an error the client may fix the request and retry with the same key.
 """
 
 from __future__ import annotations
@@ -13,21 +13,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from datetime import timedelta
 
-from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db import transaction
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from claims.models import IdempotencyKey
-
-from .errors import IdempotencyKeyInUse, IdempotencyKeyReused
+from claims import services
 
 HEADER = "Idempotency-Key"
-IDEMPOTENCY_TTL = timedelta(hours=24)
-# A request that has not finished after this long is taken to have died with its process.
-IN_PROGRESS_TIMEOUT = timedelta(minutes=5)
 REPLAYED_HEADERS = ("Location", "ETag")
 
 
@@ -52,44 +45,6 @@ def _fingerprint(request) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _reserve(user, key: str, fingerprint: str) -> tuple[IdempotencyKey | None, Response | None]:
-    """Claim `key` for this request, or return the answer to replay. Raises 409 / 422."""
-    for _ in range(2):
-        now = timezone.now()
-        existing = IdempotencyKey.objects.filter(user=user, key=key).first()
-        if existing is not None and (
-            existing.created_at < now - IDEMPOTENCY_TTL
-            or (
-                existing.response_status is None and existing.created_at < now - IN_PROGRESS_TIMEOUT
-            )
-        ):
-            IdempotencyKey.objects.filter(pk=existing.pk, created_at=existing.created_at).delete()
-            existing = None
-        if existing is None:
-            try:
-                with transaction.atomic():
-                    record = IdempotencyKey.objects.create(
-                        user=user, key=key, fingerprint=fingerprint
-                    )
-                return record, None
-            except IntegrityError:
-                continue  # another request took the key a moment ago: look again
-        if existing.fingerprint != fingerprint:
-            raise IdempotencyKeyReused(
-                f"The Idempotency-Key {key!r} was already used with another request "
-                "(another body or endpoint): use a new key for a new request."
-            )
-        if existing.response_status is None:
-            raise IdempotencyKeyInUse(
-                f"A request with Idempotency-Key {key!r} is still being processed: retry later."
-            )
-        headers = {**existing.response_headers, "Idempotency-Replayed": "true"}
-        return None, Response(
-            existing.response_body, status=existing.response_status, headers=headers
-        )
-    raise IdempotencyKeyInUse(f"The Idempotency-Key {key!r} is busy: retry later.")
-
-
 def idempotent(handler):
     """Decorate a ViewSet's create handler to honour `Idempotency-Key`."""
 
@@ -98,30 +53,30 @@ def idempotent(handler):
         key = _key(request)
         if key is None:
             return handler(self, request, *args, **kwargs)
-        record, replay = _reserve(request.user, key, _fingerprint(request))
-        if replay is not None:
-            return replay
+        record, stored = services.idempotency_key_reserve(
+            user=request.user, key=key, fingerprint=_fingerprint(request)
+        )
+        if stored is not None:
+            headers = {**stored.headers, "Idempotency-Replayed": "true"}
+            return Response(stored.body, status=stored.status, headers=headers)
+        assert record is not None
         try:
             # The create and the record of its answer commit together: a crash in between cannot
             # leave a created row whose key would let a retry create it again.
             with transaction.atomic():
                 response = handler(self, request, *args, **kwargs)
                 if 200 <= response.status_code < 300:
-                    record.response_status = response.status_code
-                    record.response_body = response.data
-                    record.response_headers = {
-                        name: response[name]
-                        for name in REPLAYED_HEADERS
-                        if response.has_header(name)
-                    }
-                    record.save(
-                        update_fields=["response_status", "response_body", "response_headers"]
+                    answer = services.StoredAnswer(
+                        response.status_code,
+                        response.data,
+                        {n: response[n] for n in REPLAYED_HEADERS if response.has_header(n)},
                     )
+                    services.idempotency_key_record(record=record, answer=answer)
         except BaseException:
-            IdempotencyKey.objects.filter(pk=record.pk).delete()
+            services.idempotency_key_release(record=record)
             raise
         if not 200 <= response.status_code < 300:
-            IdempotencyKey.objects.filter(pk=record.pk).delete()
+            services.idempotency_key_release(record=record)
         return response
 
     return wrapper

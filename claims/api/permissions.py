@@ -1,11 +1,11 @@
-"""Role checks for every endpoint and action (DESIGN.md §4), after DjangoModelPermissions.
+"""Role checks for every endpoint and action, after DjangoModelPermissions.
 
 Each ViewSet declares `required_perms`: a map from action name to the model permissions the caller
 needs, all of them (`"claims.view_claim"` …), or to `ANY_OF(...)` when one of several will do.
 Reads need the view_* permission of what they show; writes the specific add/change/delete or
-workflow permission. The workflow's own per-move role check (which move needs which role) lives
-in `claims.services.claim_transition()`. An action the map does not name is refused: a new action
-is closed until someone decides who may use it.
+workflow permission. The workflow's own per-move role check (which move needs which role) is
+`claims.workflow`'s, enforced by `claims.services.claim_transition()`. An action the map does not
+name is refused: a new action is closed until someone decides who may use it.
 """
 
 from __future__ import annotations

@@ -42,9 +42,9 @@ def _fail_open(what: str, exc: Exception) -> None:
         )
 
 
-class _LiveRateFailOpen:
+class _LiveRateFailOpen(throttling.SimpleRateThrottle):
     def get_rate(self):
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope or "")
 
     def allow_request(self, request, view) -> bool:
         try:

@@ -3,7 +3,7 @@
 from django import template
 
 from claims.admin import display
-from claims.admin_queries import dashboard_for
+from claims.selectors import dashboard_for
 
 register = template.Library()
 

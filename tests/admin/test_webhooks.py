@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from claims.models import DeliveryState, WebhookDelivery, WebhookEndpoint
-from claims.webhooks import services
+from claims.services import webhooks as services
 
 pytestmark = pytest.mark.django_db
 

@@ -64,10 +64,23 @@ def test_ingesting_the_same_article_again_answers_200_and_creates_nothing(as_che
 
 
 def test_ingest_requires_title_body_and_date(as_checker):
-    response = as_checker.post("/api/v1/articles/", {"url": "not a url", "published_at": "May 4"})
+    response = as_checker.post("/api/v1/articles/", {"url": 7, "published_at": "May 4"})
     assert response.status_code == 400
     fields = {e["field"] for e in response.json()["errors"]}
-    assert fields == {"title", "body", "published_at", "url"}
+    assert fields == {"title", "body", "published_at"}
+
+
+def test_an_article_url_that_is_not_a_web_address_is_a_field_error(as_checker, seed_text):
+    response = as_checker.post(
+        "/api/v1/articles/", {**ingest_payload(seed_text), "url": "ftp://radiohc.cu/382138"}
+    )
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["field"] == "url"
+    assert error["message"] == (
+        "“ftp://radiohc.cu/382138” is not a web address: give an http:// or https:// URL"
+    )
+    assert not Article.objects.exists()
 
 
 def test_ingest_accepts_a_date_time(as_checker, seed_text):
@@ -205,13 +218,27 @@ def test_a_fact_checker_attaches_evidence(as_checker, fact_checker):
     assert (evidence.claim, evidence.added_by, evidence.stance) == (claim, fact_checker, "supports")
 
 
+def test_evidence_needs_a_known_stance(as_checker):
+    claim = ClaimFactory()
+    response = as_checker.post(
+        f"/api/v1/claims/{claim.pk}/evidence/", {"url": "https://example.org/x", "stance": "maybe"}
+    )
+    assert response.status_code == 400
+    assert {e["field"] for e in response.json()["errors"]} == {"stance"}
+
+
 def test_evidence_needs_an_http_url(as_checker):
     claim = ClaimFactory()
     response = as_checker.post(
-        f"/api/v1/claims/{claim.pk}/evidence/", {"url": "ftp://example.org/x", "stance": "maybe"}
+        f"/api/v1/claims/{claim.pk}/evidence/", {"url": "ftp://example.org/x", "stance": "refutes"}
     )
     assert response.status_code == 400
-    assert {e["field"] for e in response.json()["errors"]} == {"url", "stance"}
+    [error] = response.json()["errors"]
+    assert (error["field"], error["message"]) == (
+        "url",
+        "“ftp://example.org/x” is not a web address: give an http:// or https:// URL",
+    )
+    assert not Evidence.objects.exists()
 
 
 def test_evidence_is_listed_and_deleted(as_checker):

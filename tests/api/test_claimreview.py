@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from claims.api.claimreview import RATING_VALUES, shorten
+from claims.claimreview import RATING_VALUES, shorten
 from claims.models import ClaimStatus, EntityKind, SimilarityDecision, Verdict
 from tests.factories import ArticleFactory, ClaimFactory, EntityFactory, OutletFactory
 
@@ -99,7 +99,7 @@ def test_the_rating_scale_runs_from_true_to_false():
 
 
 def test_an_unverifiable_verdict_has_a_label_but_no_point_on_the_scale():
-    from claims.api.claimreview import _rating
+    from claims.claimreview import _rating
     from claims.models import Claim
 
     rating = _rating(Claim(verdict="unverifiable", verdict_summary="No record exists."))

@@ -1,5 +1,5 @@
-"""Claims: the representation of DESIGN.md §5, every filter, ordering, manual create, editing,
-the workflow through the API (with If-Match), and the history."""
+"""Claims: the representation of the API contract (docs/architecture.md), every filter, ordering,
+manual create, editing, the workflow through the API (with If-Match), and the history."""
 
 import datetime as dt
 
@@ -570,6 +570,6 @@ def test_history_of_an_unknown_claim_is_404(as_viewer):
 
 def test_checklist_state_choices_match_the_model():
     # The API accepts exactly the model's states (a guard against the two drifting apart).
-    from claims.api.serializers import ChecklistItemUpdateInput
+    from claims.api.inputs import ChecklistItemUpdateInput
 
     assert set(ChecklistItemUpdateInput().fields["state"].choices) == set(ChecklistState.values)

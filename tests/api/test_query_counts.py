@@ -170,3 +170,55 @@ def test_entities_list(as_viewer, django_assert_num_queries):
 def test_jobs_list(as_viewer, django_assert_num_queries):
     # auth (2) + count + jobs = 4
     check(as_viewer, "/api/v1/jobs/", JobFactory, AUTH + 2, django_assert_num_queries)
+
+
+# --- Writes: the claim is read once (as the API shows it) plus its row lock, and the answer is
+# built from the row as written. In these tests each write's transaction is a savepoint of the
+# test's own (SAVEPOINT … RELEASE: 2 queries); in production it is BEGIN … COMMIT, not counted.
+SAVEPOINT = 2
+
+
+def test_editing_a_claim(as_checker, django_assert_num_queries):
+    # auth (2) + the claim with its joins and six prefetches (7) + its row lock + the update +
+    # its field history = 12, and the savepoint
+    claim = enriched()
+    with django_assert_num_queries(AUTH + 10 + SAVEPOINT):
+        response = as_checker.patch(
+            f"/api/v1/claims/{claim.pk}/", {"priority": 3}, HTTP_IF_MATCH='"1"'
+        )
+    assert (response.status_code, response.json()["version"], response["ETag"]) == (200, 2, '"2"')
+
+
+def test_moving_a_claim(as_editor, django_assert_num_queries):
+    # auth (2) + the claim (7) + its row lock + the update + its event + its field history + the
+    # webhook endpoints subscribed to the move (none here) = 14, and the savepoint (triage has no
+    # precondition to query)
+    claim = enriched()
+    with django_assert_num_queries(AUTH + 12 + SAVEPOINT):
+        response = as_editor.post(f"/api/v1/claims/{claim.pk}/transition/", {"to": "triaged"})
+    assert (response.status_code, response.json()["status"]) == (200, "triaged")
+
+
+def test_working_a_checklist_item(as_checker, django_assert_num_queries):
+    # auth (2) + the item joined with its claim + the claim's row lock + the update + its field
+    # history = 6, and the savepoint
+    claim = enriched()
+    item = claim.checklist.get()
+    with django_assert_num_queries(AUTH + 4 + SAVEPOINT):
+        response = as_checker.patch(
+            f"/api/v1/claims/{claim.pk}/checklist/{item.pk}/",
+            {"state": "done"},
+            HTTP_IF_MATCH='"1"',
+        )
+    assert (response.status_code, response.json()["done_by"]) == (200, "fatima")
+
+
+def test_attaching_evidence(as_checker, django_assert_num_queries):
+    # auth (2) + the claim (id, status, version) + its row lock + the insert + its field history
+    # = 6, and the savepoint
+    claim = enriched()
+    with django_assert_num_queries(AUTH + 4 + SAVEPOINT):
+        response = as_checker.post(
+            f"/api/v1/claims/{claim.pk}/evidence/", {"url": "https://example.org/report"}
+        )
+    assert (response.status_code, response.json()["added_by"]) == (201, "fatima")

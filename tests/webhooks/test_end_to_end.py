@@ -18,7 +18,7 @@ import pytest
 
 from claims import services
 from claims.models import ClaimStatus, DeliveryState, Verdict, WebhookDelivery
-from claims.webhooks.services import endpoint_create, endpoint_update
+from claims.services import endpoint_create, endpoint_update
 from factcheck.celery import app as celery_app
 from tests.factories import ClaimFactory, EvidenceFactory, UserFactory
 from tests.localhttp import LocalServer, status

@@ -14,9 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from standardwebhooks import Webhook
 
+from claims.exceptions import WebhookError
 from claims.models import DeliveryState, WebhookDelivery, WebhookEndpoint
-from claims.webhooks import services
-from claims.webhooks.services import WebhookError
+from claims.services import webhooks as services
 from tests.localhttp import LocalServer, status
 
 pytestmark = pytest.mark.django_db

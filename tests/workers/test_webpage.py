@@ -57,6 +57,12 @@ def test_the_metadata_of_the_page():
     assert page.canonical_url == "https://daily.example/politics/bridges"
 
 
+def test_the_headline_printed_above_the_text_is_not_prose():
+    headline = "<article><h1>Minister claims 12 bridges built</h1>"
+    page = extract_page(NEWS_PAGE.replace("<article>", headline))
+    assert page.text == "\n\n".join(PROSE)
+
+
 def test_metadata_from_json_ld_alone():
     page = extract_page(
         """<html><head><script type="application/ld+json">{"@context": "https://schema.org",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from celery import current_app as celery_app
@@ -20,6 +21,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from claims.exceptions import WebhookError
 from claims.models import DeliveryState, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from workers.outbound import FetchPolicy, FetchRefused, precheck
 from workers.webhooks import (
@@ -38,15 +40,6 @@ DELIVER_TASK = "factcheck.webhooks.deliver"
 # sweeper (a broker holds a countdown message unacknowledged, and must not hold it for hours).
 _COUNTDOWN_MAX = settings.RETRY_BACKOFF_MAX
 _EARLY = dt.timedelta(seconds=5)  # a countdown may fire a little before the row says it is due
-
-
-class WebhookError(Exception):
-    """A refusal to show as it is (HTTP 400); `field` names the input it is about."""
-
-    def __init__(self, message: str, *, field: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 # --- Endpoints ------------------------------------------------------------------------------------
@@ -123,6 +116,12 @@ def endpoint_rotate_secret(*, endpoint: WebhookEndpoint, actor=None) -> WebhookE
     return endpoint
 
 
+def endpoint_delete(*, endpoint: WebhookEndpoint, actor=None) -> None:
+    """Remove the endpoint and its delivery log (its history keeps what it was)."""
+    endpoint._history_user = actor
+    endpoint.delete()
+
+
 def endpoint_disable(*, endpoint: WebhookEndpoint, reason: str, actor=None) -> WebhookEndpoint:
     """Stop delivering to the endpoint: its pending deliveries fail (they can be redelivered once
     it is enabled again); the reason shows in the admin and the API, and in its history."""
@@ -143,9 +142,16 @@ def endpoint_disable(*, endpoint: WebhookEndpoint, reason: str, actor=None) -> W
 
 
 # --- Emitting -------------------------------------------------------------------------------------
-def webhook_emit(*, event_type: str, data: dict, occurred_at: dt.datetime | None = None) -> int:
-    """Queue `event_type` for every active endpoint subscribed to it: one delivery row each, in
-    the caller's transaction, sent after it commits. Returns how many were queued."""
+def webhook_emit(
+    *,
+    event_type: str,
+    data: dict | Callable[[], dict | list[dict]],
+    occurred_at: dt.datetime | None = None,
+) -> int:
+    """Queue `event_type` for every active endpoint subscribed to it: one delivery row per
+    endpoint and message, in the caller's transaction, sent after it commits. `data` is the
+    message's data, or a function giving it (or a list of them: one message each), called only
+    when an endpoint subscribes. Returns how many deliveries were queued."""
     event_type = WebhookEvent(event_type)
     endpoints = [
         endpoint.pk
@@ -154,20 +160,24 @@ def webhook_emit(*, event_type: str, data: dict, occurred_at: dt.datetime | None
     ]
     if not endpoints:
         return 0
+    built = data() if callable(data) else data
+    messages = built if isinstance(built, list) else [built]
     now = timezone.now()
-    payload = encode_payload(event_type=event_type, occurred_at=occurred_at or now, data=data)
-    message_id = new_message_id()  # one message, the same id at every endpoint
-    deliveries = WebhookDelivery.objects.bulk_create(
-        WebhookDelivery(
-            endpoint_id=endpoint_id,
-            event_type=event_type,
-            message_id=message_id,
-            payload=payload.decode("utf-8"),
-            next_attempt_at=now,
-        )
-        for endpoint_id in endpoints
-    )
-    ids = [delivery.pk for delivery in deliveries]
+    rows = []
+    for item in messages:
+        payload = encode_payload(event_type=event_type, occurred_at=occurred_at or now, data=item)
+        message_id = new_message_id()  # one message, the same id at every endpoint
+        rows += [
+            WebhookDelivery(
+                endpoint_id=endpoint_id,
+                event_type=event_type,
+                message_id=message_id,
+                payload=payload.decode("utf-8"),
+                next_attempt_at=now,
+            )
+            for endpoint_id in endpoints
+        ]
+    ids = [delivery.pk for delivery in WebhookDelivery.objects.bulk_create(rows)]
     transaction.on_commit(lambda: [delivery_publish(delivery_id=i) for i in ids], robust=True)
     return len(ids)
 

@@ -1,5 +1,4 @@
-"""Webhook endpoints and the delivery outbox (models of the claims app, re-exported by
-`claims.models`).
+"""Webhook endpoints and the delivery outbox.
 
 A delivery row is written in the same transaction as the event it reports and is the promise that
 the endpoint will be told: sent after commit, retried with exponential backoff until it succeeds or

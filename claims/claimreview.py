@@ -1,5 +1,6 @@
 """schema.org ClaimReview JSON-LD for published verdicts (https://schema.org/ClaimReview).
 
+The domain's one builder, used by the API (a claim's review, the feed) and the admin (the export).
 Built from claims loaded by `claims.selectors.claimreview_list()`; pure otherwise. The rating scale
 is ours (`claims.models.Verdict`, best first): ratingValue counts down from 6 (true) to 1 (false),
 with `alternateName` the verdict's label, which is what readers and search engines show.
@@ -9,12 +10,13 @@ label, as schema.org allows.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 
 from claims.models import Claim, EntityKind, Verdict
-from claims.selectors import Appearance, claim_appearances
 
 SCHEMA_ORG = "https://schema.org"
 CLAIM_REVIEWED_MAX = 75
@@ -35,6 +37,40 @@ def shorten(text: str, limit: int = CLAIM_REVIEWED_MAX) -> str:
     if " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:-–—") + "…"
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """An article a claim appeared in."""
+
+    url: str | None
+    headline: str
+    published_at: dt.datetime
+    publisher: str | None
+
+
+def claim_appearances(claim: Claim) -> list[Appearance]:
+    """The articles a claim (from `claimreview_list()`) appeared in, earliest first, each once."""
+    # (duplicates and confirmed similar claims are loaded only when they have an article)
+    articles = [claim.article] if claim.article is not None else []
+    articles.extend(dup.article for dup in claim.duplicates.all() if dup.article is not None)
+    confirmed = claim.confirmed_similar  # type: ignore[attr-defined]  # claimreview_list()
+    articles.extend(s.other.article for s in confirmed if s.other.article is not None)
+    seen: set[int] = set()
+    found = []
+    for article in sorted(articles, key=lambda a: (a.published_at, a.pk)):
+        if article.pk in seen:
+            continue
+        seen.add(article.pk)
+        found.append(
+            Appearance(
+                url=article.url,
+                headline=article.title,
+                published_at=article.published_at,
+                publisher=article.outlet.name if article.outlet else None,
+            )
+        )
+    return found
 
 
 def _organization() -> dict[str, str]:

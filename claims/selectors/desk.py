@@ -1,49 +1,47 @@
-"""Reads with joins for the editors' desk in the admin (the REST API has its own in selectors.py).
+"""Reads of the editors' desk in the admin: the claim changelist's rows, the dashboard, and what
+the claim page shows besides its form.
 
 Each function returns a queryset or plain values with a fixed number of queries, whatever the
-number of rows: the changelist's query count is pinned by a test.
+number of rows: the changelist's and the claim page's query counts are pinned by tests.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, TypeAlias
 
 from django.db.models import (
     Count,
     Exists,
     IntegerField,
     OuterRef,
-    Q,
+    Prefetch,
     QuerySet,
     Subquery,
     Value,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import (
+from claims import workflow
+from claims.models import (
     ChecklistItem,
-    ChecklistState,
     Claim,
+    ClaimEvent,
     ClaimStatus,
     Job,
     JobState,
+    Mention,
+    SimilarClaim,
 )
 
-OPEN_STATUSES = (
-    ClaimStatus.NEW,
-    ClaimStatus.TRIAGED,
-    ClaimStatus.RESEARCHING,
-    ClaimStatus.IN_REVIEW,
-)
-
-# A checklist item counts as worked when done, or skipped with a note (as the workflow demands
-# before review). The same rule as claims.workflow.required_checklist_worked, as a Q.
-WORKED = Q(state=ChecklistState.DONE) | (Q(state=ChecklistState.SKIPPED) & ~Q(note=""))
-UNWORKED_REQUIRED = Q(required=True) & ~WORKED
+# A claim row of `claims_desk_annotate()`, with `checklist_total`, `checklist_worked`,
+# `has_open_required` and `claim_date` (annotations the type checker cannot see).
+DeskClaim: TypeAlias = Any
 
 
-def _count(items: QuerySet) -> Subquery:
+def _count(items: QuerySet) -> Coalesce:
     """COUNT(*) of checklist items per claim as a correlated subquery (no GROUP BY on claims,
     no row multiplication when combined with other joins)."""
     counted = items.order_by().values("claim").annotate(n=Count("pk")).values("n")
@@ -57,14 +55,16 @@ def claims_desk_annotate(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
         "article", "article__outlet", "claimant", "assignee", "reviewer"
     ).annotate(
         checklist_total=_count(per_claim),
-        checklist_worked=_count(per_claim.filter(WORKED)),
-        has_open_required=Exists(per_claim.filter(UNWORKED_REQUIRED)),
+        checklist_worked=_count(per_claim.filter(workflow.CHECKLIST_WORKED)),
+        has_open_required=Exists(per_claim.filter(workflow.CHECKLIST_UNWORKED_REQUIRED)),
         claim_date=Coalesce("article__published_at", "created_at"),
     )
 
 
 def claims_with_open_required(queryset: QuerySet[Claim], *, value: bool) -> QuerySet[Claim]:
-    unworked = ChecklistItem.objects.filter(UNWORKED_REQUIRED, claim=OuterRef("pk"))
+    unworked = ChecklistItem.objects.filter(
+        workflow.CHECKLIST_UNWORKED_REQUIRED, claim=OuterRef("pk")
+    )
     return queryset.filter(Exists(unworked)) if value else queryset.exclude(Exists(unworked))
 
 
@@ -94,16 +94,16 @@ def dashboard_for(*, user, limit: int = 8, show_jobs: bool = True) -> Dashboard:
         .values_list("status", "n")
     )
     board.by_status = [(value, label, counts.get(value, 0)) for value, label in ClaimStatus.choices]
-    board.open_total = sum(counts.get(status, 0) for status in OPEN_STATUSES)
+    board.open_total = sum(counts.get(status, 0) for status in workflow.OPEN)
 
     rows = Claim.objects.select_related("article", "assignee")
-    mine = rows.filter(assignee=user, status__in=OPEN_STATUSES).order_by(
+    mine = rows.filter(assignee=user, status__in=workflow.OPEN).order_by(
         "due_at", "-checkworthiness", "pk"
     )
     board.mine_total = mine.count()
     board.mine = list(mine[:limit])
 
-    overdue = rows.filter(status__in=OPEN_STATUSES, due_at__lt=timezone.now()).order_by("due_at")
+    overdue = rows.filter(status__in=workflow.OPEN, due_at__lt=timezone.now()).order_by("due_at")
     board.overdue_total = overdue.count()
     board.overdue = list(overdue[:limit])
 
@@ -118,3 +118,25 @@ def dashboard_for(*, user, limit: int = 8, show_jobs: bool = True) -> Dashboard:
         .order_by("-published_at", "-pk")[:limit]
     )
     return board
+
+
+def claim_page_prefetch(claim: Claim) -> None:
+    """Load once what the claim page shows twice (in the paragraph and in the enrichment
+    fieldset): the claim's mentions with their entities, its quantities and its dates."""
+    mentions = Prefetch("mentions", queryset=Mention.objects.select_related("entity"))
+    prefetch_related_objects([claim], mentions, "quantities", "dates")
+
+
+def claim_similar(claim: Claim) -> list[SimilarClaim]:
+    """The claims suggested as saying the same, best first, with their articles and who
+    decided."""
+    return list(
+        claim.similar.select_related("other", "other__article", "decided_by").order_by(
+            "-score", "pk"
+        )
+    )
+
+
+def claim_recent_events(claim: Claim, *, limit: int = 50) -> list[ClaimEvent]:
+    """The claim's latest events, newest first, with who made them."""
+    return list(claim.events.select_related("actor").order_by("-at", "-pk")[:limit])

@@ -1,0 +1,66 @@
+"""Selectors: reads with joins (HackSoft's styleguide), shared by the API, the admin and anyone
+else who reads. Every function returns rows with what its callers show already joined or
+prefetched, so that a list costs the same number of queries for one row as for two hundred.
+
+Import from here (`from claims import selectors`); the modules are how the code is laid out:
+`claims` (the API's claims, their children, the ClaimReview feed), `articles` (articles, their
+pipeline's jobs, entities, jobs), `desk` (the admin's changelist, dashboard and claim page),
+`people` (who may be assigned), `webhooks` (endpoints and their delivery logs).
+"""
+
+from .articles import (
+    article_detail,
+    article_jobs,
+    article_jobs_filter,
+    article_list,
+    entity_list,
+    job_list,
+)
+from .claims import (
+    checklist_items,
+    claim_detail,
+    claim_events,
+    claim_list,
+    claimreview_for,
+    claimreview_list,
+    evidence_items,
+)
+from .desk import (
+    Dashboard,
+    DeskClaim,
+    claim_page_prefetch,
+    claim_recent_events,
+    claim_similar,
+    claims_desk_annotate,
+    claims_with_open_required,
+    dashboard_for,
+)
+from .people import users_assignable
+from .webhooks import webhook_deliveries, webhook_endpoint_list
+
+__all__ = [
+    "Dashboard",
+    "DeskClaim",
+    "article_detail",
+    "article_jobs",
+    "article_jobs_filter",
+    "article_list",
+    "checklist_items",
+    "claim_detail",
+    "claim_events",
+    "claim_list",
+    "claim_page_prefetch",
+    "claim_recent_events",
+    "claim_similar",
+    "claimreview_for",
+    "claimreview_list",
+    "claims_desk_annotate",
+    "claims_with_open_required",
+    "dashboard_for",
+    "entity_list",
+    "evidence_items",
+    "job_list",
+    "users_assignable",
+    "webhook_deliveries",
+    "webhook_endpoint_list",
+]

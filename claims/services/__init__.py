@@ -1,0 +1,115 @@
+"""Services: every write that spans rows or changes a claim's status (HackSoft's styleguide), by
+subdomain. Typed, keyword-only functions named `<entity>_<action>`; the API, the admin, management
+commands and tasks call them and stay thin. Their refusals are `claims.exceptions`.
+
+Import from here (`from claims import services`); the modules are how the code is laid out:
+
+- `ingest`       article_ingest, article_ingest_url, article_fill_from_page, article_reprocess
+- `claims`       claim_create, claim_update, claim_transition, claim_comment
+- `checklists`   checklist_item_update, evidence_add, evidence_delete
+- `desk`         the editors' bulk operations and decisions on similar claims
+- `machine`      recording the pipeline's results (claims, enrichment, checklists)
+- `jobs`         queueing pipeline jobs and their lifecycle (the outbox's rows)
+- `webhooks`     webhook endpoints, emitting events, the delivery outbox and its attempts
+- `idempotency`  the API's Idempotency-Key records
+- `common`       the claim's row lock and the one version check, the one URL rule
+"""
+
+from .checklists import checklist_item_update, evidence_add, evidence_delete
+from .claims import (
+    CLAIM_EDITABLE_FIELDS,
+    claim_comment,
+    claim_create,
+    claim_transition,
+    claim_update,
+)
+from .desk import (
+    BulkOutcome,
+    claims_assign,
+    claims_reenrich,
+    claims_transition,
+    similar_claim_decide,
+)
+from .idempotency import (
+    IDEMPOTENCY_TTL,
+    StoredAnswer,
+    idempotency_key_record,
+    idempotency_key_release,
+    idempotency_key_reserve,
+    idempotency_keys_purge,
+)
+from .ingest import (
+    IngestResult,
+    article_fill_from_page,
+    article_ingest,
+    article_ingest_url,
+    article_reprocess,
+)
+from .jobs import (
+    article_pipeline_rollup,
+    job_fail,
+    job_finish,
+    job_queue,
+    job_requeue,
+    job_retry_later,
+    job_start,
+)
+from .machine import checklist_build, claim_enrichment_apply, claims_record, entity_resolve
+from .webhooks import (
+    deliveries_sweep,
+    delivery_attempt,
+    delivery_redeliver,
+    endpoint_create,
+    endpoint_delete,
+    endpoint_disable,
+    endpoint_rotate_secret,
+    endpoint_update,
+    webhook_emit,
+)
+
+__all__ = [
+    "CLAIM_EDITABLE_FIELDS",
+    "IDEMPOTENCY_TTL",
+    "BulkOutcome",
+    "IngestResult",
+    "StoredAnswer",
+    "article_fill_from_page",
+    "article_ingest",
+    "article_ingest_url",
+    "article_pipeline_rollup",
+    "article_reprocess",
+    "checklist_build",
+    "checklist_item_update",
+    "claim_comment",
+    "claim_create",
+    "claim_enrichment_apply",
+    "claim_transition",
+    "claim_update",
+    "claims_assign",
+    "claims_record",
+    "claims_reenrich",
+    "claims_transition",
+    "deliveries_sweep",
+    "delivery_attempt",
+    "delivery_redeliver",
+    "endpoint_create",
+    "endpoint_delete",
+    "endpoint_disable",
+    "endpoint_rotate_secret",
+    "endpoint_update",
+    "entity_resolve",
+    "evidence_add",
+    "evidence_delete",
+    "idempotency_key_record",
+    "idempotency_key_release",
+    "idempotency_key_reserve",
+    "idempotency_keys_purge",
+    "job_fail",
+    "job_finish",
+    "job_queue",
+    "job_requeue",
+    "job_retry_later",
+    "job_start",
+    "similar_claim_decide",
+    "webhook_emit",
+]
