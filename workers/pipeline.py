@@ -84,7 +84,7 @@ def stage_fetch(article_id: int, *, task_id: str) -> bool:
     article through the ingest service, which queues extraction. A refusal fails the job with it."""
 
     def work() -> bool:
-        url = Article.objects.values_list("url", flat=True).get(pk=article_id)
+        url = Article.objects.values_list("url", flat=True).get(pk=article_id) or ""
         page = webpage.fetch_page(url, policy=FetchPolicy.from_config(settings.FACTCHECK))
         services.article_fill_from_page(
             article_id=article_id,

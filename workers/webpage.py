@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import trafilatura
-from trafilatura.settings import use_config
+from trafilatura.settings import Document, use_config
 
 from .outbound import FetchPolicy, FetchRefused, Refusal, fetch
 
@@ -59,9 +59,11 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> WebPage:
         include_links=False,
         config=_CONFIG,
     )
-    text = getattr(document, "text", None) or ""
+    if not isinstance(document, Document):
+        raise PageError("no article text was found on the page")
+    text = document.text or ""
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-    title = _clean(getattr(document, "title", None))
+    title = _clean(document.title)
     if paragraphs and title and _clean(paragraphs[0]).casefold() == title.casefold():
         paragraphs = paragraphs[1:]  # the headline printed above the text is not its prose
     if not paragraphs:

@@ -18,7 +18,7 @@ from claims.exceptions import WebhookError
 from claims.models import DeliveryState, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 # Delivery states drawn with the job states' colours.
-_STATE_CLASS = {
+_STATE_CLASS: dict[str, str] = {
     DeliveryState.PENDING: "queued",
     DeliveryState.SENDING: "running",
     DeliveryState.SUCCEEDED: "done",
@@ -27,7 +27,7 @@ _STATE_CLASS = {
 
 
 def delivery_badge(state: str):
-    label = dict(DeliveryState.choices).get(state, state)
+    label = {str(value): str(name) for value, name in DeliveryState.choices}.get(state, state)
     return format_html(
         '<span class="desk-badge state-{}">{}</span>', _STATE_CLASS.get(state, state), label
     )
@@ -181,6 +181,23 @@ class WebhookEndpointAdmin(SimpleHistoryAdmin):
         self.message_user(request, "Enabled.", messages.SUCCESS)
 
 
+DELIVERY_FIELDS: list[str] = [
+    "endpoint",
+    "event_type",
+    "message_id",
+    "badge",
+    "attempts",
+    "last_attempt_at",
+    "next_attempt_at",
+    "last_status_code",
+    "last_error",
+    "last_response",
+    "redelivery_of",
+    "payload",
+    "created_at",
+]
+
+
 @admin.register(WebhookDelivery)
 class WebhookDeliveryAdmin(admin.ModelAdmin):
     """The delivery log: read-only, with redelivery."""
@@ -198,22 +215,10 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     list_filter = ["state", "event_type", "endpoint"]
     list_select_related = ["endpoint"]
     actions = ["redeliver"]
-    fields = [
-        "endpoint",
-        "event_type",
-        "message_id",
-        "badge",
-        "attempts",
-        "last_attempt_at",
-        "next_attempt_at",
-        "last_status_code",
-        "last_error",
-        "last_response",
-        "redelivery_of",
-        "payload",
-        "created_at",
-    ]
-    readonly_fields = fields
+    readonly_fields = DELIVERY_FIELDS
+
+    def get_fields(self, request, obj=None):
+        return DELIVERY_FIELDS
 
     @admin.display(description="state", ordering="state")
     def badge(self, delivery: WebhookDelivery):

@@ -66,6 +66,14 @@ def _clean_url(url: str) -> str:
     return url
 
 
+def _save(endpoint: WebhookEndpoint, *, actor, reason: str = "", **options) -> None:
+    """Save with the user and the reason simple-history records in the endpoint's history."""
+    endpoint._history_user = actor  # type: ignore[attr-defined]
+    if reason:
+        endpoint._change_reason = reason  # type: ignore[attr-defined]
+    endpoint.save(**options)
+
+
 def endpoint_create(*, url: str, events, description: str = "", actor=None) -> WebhookEndpoint:
     """Register an endpoint with a new secret (read it from the returned endpoint: it is shown
     once)."""
@@ -76,8 +84,7 @@ def endpoint_create(*, url: str, events, description: str = "", actor=None) -> W
         secret=new_secret(),
         created_by=actor,
     )
-    endpoint._history_user = actor
-    endpoint.save()
+    _save(endpoint, actor=actor)
     return endpoint
 
 
@@ -98,27 +105,27 @@ def endpoint_update(*, endpoint: WebhookEndpoint, actor=None, **changes) -> Webh
             endpoint.events = _clean_events(changes["events"])
         if "description" in changes:
             endpoint.description = changes["description"].strip()[:200]
+        reason = ""
         if changes.get("is_active") and not endpoint.is_active:
             endpoint.is_active = True
             endpoint.disabled_at, endpoint.disabled_reason, endpoint.failing_since = None, "", None
-            endpoint._change_reason = "enabled"
-        endpoint._history_user = actor
-        endpoint.save()
+            reason = "enabled"
+        _save(endpoint, actor=actor, reason=reason)
     return endpoint
 
 
 def endpoint_rotate_secret(*, endpoint: WebhookEndpoint, actor=None) -> WebhookEndpoint:
     """A new secret, in force for every attempt from now on (pending retries included)."""
     endpoint.secret = new_secret()
-    endpoint._history_user = actor
-    endpoint._change_reason = "secret regenerated"
-    endpoint.save(update_fields=["secret", "updated_at"])
+    _save(
+        endpoint, actor=actor, reason="secret regenerated", update_fields=["secret", "updated_at"]
+    )
     return endpoint
 
 
 def endpoint_delete(*, endpoint: WebhookEndpoint, actor=None) -> None:
     """Remove the endpoint and its delivery log (its history keeps what it was)."""
-    endpoint._history_user = actor
+    endpoint._history_user = actor  # type: ignore[attr-defined]
     endpoint.delete()
 
 
@@ -131,9 +138,7 @@ def endpoint_disable(*, endpoint: WebhookEndpoint, reason: str, actor=None) -> W
         if not endpoint.is_active:
             return endpoint
         endpoint.is_active, endpoint.disabled_at, endpoint.disabled_reason = False, now, reason
-        endpoint._history_user = actor
-        endpoint._change_reason = f"disabled: {reason}"[:100]
-        endpoint.save()
+        _save(endpoint, actor=actor, reason=f"disabled: {reason}"[:100])
         WebhookDelivery.objects.filter(endpoint=endpoint, state=DeliveryState.PENDING).update(
             state=DeliveryState.FAILED, next_attempt_at=None, last_error="not sent: " + reason
         )
@@ -268,7 +273,7 @@ def delivery_attempt(*, delivery_id: int) -> AttemptResult | None:
     if not outcome.ok:
         _disable_if_failing_too_long(endpoint.pk, now)
     delivery.refresh_from_db()
-    if delivery.state != DeliveryState.PENDING:
+    if delivery.state != DeliveryState.PENDING or retry_in is None:
         retry_in = None  # succeeded, given up, or failed with its endpoint disabled
     elif retry_in <= _COUNTDOWN_MAX:
         delivery_publish(delivery_id=delivery_id, countdown=retry_in)
@@ -280,7 +285,7 @@ def _disable_if_failing_too_long(endpoint_id: int, now: dt.datetime) -> None:
     endpoint = WebhookEndpoint.objects.filter(
         pk=endpoint_id, is_active=True, failing_since__lte=now - dt.timedelta(days=days)
     ).first()
-    if endpoint is not None:
+    if endpoint is not None and endpoint.failing_since is not None:
         since = endpoint.failing_since.strftime("%Y-%m-%d %H:%M UTC")
         endpoint_disable(
             endpoint=endpoint,

@@ -68,7 +68,7 @@ class FetchRefused(Exception):
 def system_resolve(host: str, port: int) -> list[str]:
     """The host's addresses from the system resolver, in its order, without duplicates."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
-    return list(dict.fromkeys(info[4][0] for info in infos))
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
 @dataclass(frozen=True)
@@ -350,6 +350,7 @@ def _exchange(target, addresses, method, body, headers, policy, deadline):
         "connect_timeout": policy.connect_timeout,
         "timeout": deadline.remaining(),
     }
+    conn: _PinnedConnection
     if target.scheme == "https":
         conn = _PinnedHTTPSConnection(
             target.host,
