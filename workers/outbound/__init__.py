@@ -4,22 +4,16 @@ Pure: no Django; callers build the policy from settings with `FetchPolicy.from_c
 
 http(s) only; the host resolved once and refused when any of its addresses is not global
 (`addresses.py`), unless `FACTCHECK_FETCH_ALLOW_HOSTS` names it; the connection made to the checked
-address; redirects re-checked and capped; a byte cap, a total time limit and a content-type check
-(`client.py`). Every refusal is a `FetchRefused` with a `Refusal` code and a message.
+address (`connection.py`); redirects re-checked and capped; a byte cap, a total time limit and a
+content-type check (`client.py`). Every refusal is a `FetchRefused` with a `Refusal` code and a
+message (`errors.py`).
 """
 
 from __future__ import annotations
 
 from .addresses import AllowList, address_refusal
-from .client import (
-    FetchPolicy,
-    FetchRefused,
-    FetchResult,
-    Refusal,
-    fetch,
-    precheck,
-    system_resolve,
-)
+from .client import FetchPolicy, FetchResult, fetch, precheck, system_resolve
+from .errors import FetchRefused, Refusal
 
 __all__ = [
     "AllowList",

@@ -11,58 +11,28 @@ socket down when the total time runs out, so a server dripping a byte at a time 
 
 from __future__ import annotations
 
-import contextlib
 import http.client
 import ipaddress
 import socket
 import ssl
 import threading
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import certifi
-from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import SSLError as Urllib3SSLError
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 from urllib3.response import BaseHTTPResponse
 
-from .addresses import AllowList, IPAddress, address_refusal
+from .addresses import AllowList, address_refusal
+from .connection import Deadline, PinnedConnection, PinnedHTTPSConnection
+from .errors import FetchRefused, Refusal
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024
-
-
-class Refusal(StrEnum):
-    """Why an outbound request was refused or failed: the code callers show with the message."""
-
-    INVALID_URL = "invalid_url"
-    SCHEME = "scheme_not_allowed"
-    DNS = "dns_failed"
-    ADDRESS = "address_not_allowed"
-    REDIRECTS = "too_many_redirects"
-    CONNECTION = "connection_failed"
-    TLS = "tls_failed"
-    TIMEOUT = "timeout"
-    TOO_LARGE = "too_large"
-    CONTENT_TYPE = "content_type_not_allowed"
-    HTTP_STATUS = "http_status"
-
-
-class FetchRefused(Exception):
-    """The one error of the outbound policy: a `Refusal` code and a message for people."""
-
-    def __init__(self, code: Refusal, message: str):
-        super().__init__(message)
-        self.code = Refusal(code)
-        self.message = message
-
-    def __str__(self) -> str:
-        return f"{self.message} ({self.code})"
 
 
 def system_resolve(host: str, port: int) -> list[str]:
@@ -125,94 +95,6 @@ class _Target:
         return host if self.port == default else f"{host}:{self.port}"
 
 
-class _Deadline:
-    """The total time limit: `remaining()` for timeouts, and a watchdog thread that shuts down
-    every socket it watches when the time is up (blocking reads then return at once)."""
-
-    def __init__(self, seconds: float):
-        self.expires = time.monotonic() + seconds
-        self.expired = False
-        self._lock = threading.Lock()
-        self._sockets: list[socket.socket] = []
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def remaining(self) -> float:
-        left = self.expires - time.monotonic()
-        if left <= 0 or self.expired:
-            raise FetchRefused(Refusal.TIMEOUT, "the total time limit ran out")
-        return left
-
-    def watch(self, sock: socket.socket) -> None:
-        # A duplicate of the descriptor: TLS wrapping detaches the original socket object, and
-        # shutting down the duplicate shuts down the one connection both refer to.
-        with self._lock:
-            if self.expired:
-                raise FetchRefused(Refusal.TIMEOUT, "the total time limit ran out")
-            self._sockets.append(sock.dup())
-
-    def _expire(self) -> None:
-        with self._lock:
-            self.expired = True
-            for sock in self._sockets:
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-
-    def close(self) -> None:
-        with self._lock:
-            self._timer.cancel()
-            for sock in self._sockets:
-                sock.close()
-            self._sockets.clear()
-
-
-class _PinnedConnection(HTTPConnection):
-    """An HTTP connection whose TCP connect goes to addresses already checked, never to a
-    fresh lookup of the host name."""
-
-    def __init__(
-        self,
-        *args,
-        addresses: list[IPAddress],
-        deadline: _Deadline,
-        connect_timeout: float,
-        **kwargs,
-    ):
-        super().__init__(*args, **kwargs)
-        self._addresses = addresses
-        self._deadline = deadline
-        self._connect_timeout = connect_timeout
-        self.connected_to: str | None = None
-
-    def _new_conn(self) -> socket.socket:
-        errors = []
-        for address in self._addresses:
-            family = socket.AF_INET6 if address.version == 6 else socket.AF_INET
-            sock = socket.socket(family, socket.SOCK_STREAM)
-            try:
-                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-                sock.settimeout(min(self._connect_timeout, self._deadline.remaining()))
-                self._deadline.watch(sock)
-                sock.connect((str(address), self.port))
-            except OSError as exc:
-                sock.close()
-                errors.append(f"{address}: {exc}")
-                continue
-            except BaseException:
-                sock.close()
-                raise
-            sock.settimeout(self._deadline.remaining())
-            self.connected_to = str(address)
-            return sock
-        self._deadline.remaining()  # a connect cut short by the time limit is a timeout
-        raise FetchRefused(Refusal.CONNECTION, "could not connect: " + "; ".join(errors))
-
-
-class _PinnedHTTPSConnection(_PinnedConnection, HTTPSConnection):
-    pass
-
-
 def fetch(
     url: str,
     *,
@@ -223,7 +105,7 @@ def fetch(
 ) -> FetchResult:
     """Make the request under `policy`, following redirects it allows, and return the answer
     (any status). Raises FetchRefused, with its code, for every refusal and failure."""
-    deadline = _Deadline(policy.total_timeout)
+    deadline = Deadline(policy.total_timeout)
     try:
         redirects: list[str] = []
         while True:
@@ -289,7 +171,7 @@ def _target(url: str) -> _Target:
     return _Target(scheme, host, port or (443 if scheme == "https" else 80), path)
 
 
-def _checked_addresses(target: _Target, policy: FetchPolicy, deadline: _Deadline) -> list:
+def _checked_addresses(target: _Target, policy: FetchPolicy, deadline: Deadline) -> list:
     """Resolve the host once and check every address it has: one refused address refuses all."""
     try:
         addresses = [ipaddress.ip_address(target.host)]
@@ -322,7 +204,7 @@ def precheck(url: str, *, policy: FetchPolicy) -> None:
     _check_addresses(target.host, [address], policy)
 
 
-def _resolve(target: _Target, policy: FetchPolicy, deadline: _Deadline) -> list[str]:
+def _resolve(target: _Target, policy: FetchPolicy, deadline: Deadline) -> list[str]:
     """The resolver, run in a thread so that a slow lookup cannot outlast the time limit."""
     outcome: dict = {}
 
@@ -350,9 +232,9 @@ def _exchange(target, addresses, method, body, headers, policy, deadline):
         "connect_timeout": policy.connect_timeout,
         "timeout": deadline.remaining(),
     }
-    conn: _PinnedConnection
+    conn: PinnedConnection
     if target.scheme == "https":
-        conn = _PinnedHTTPSConnection(
+        conn = PinnedHTTPSConnection(
             target.host,
             target.port,
             cert_reqs="CERT_REQUIRED",
@@ -360,7 +242,7 @@ def _exchange(target, addresses, method, body, headers, policy, deadline):
             **options,
         )
     else:
-        conn = _PinnedConnection(target.host, target.port, **options)
+        conn = PinnedConnection(target.host, target.port, **options)
     request_headers = {
         "Host": target.host_header,
         "User-Agent": policy.user_agent,
@@ -426,7 +308,7 @@ def _content_type(value: str) -> tuple[str, str | None]:
     return media_type.strip().lower(), charset
 
 
-def _as_refusal(exc: Exception, deadline: _Deadline) -> FetchRefused | None:
+def _as_refusal(exc: Exception, deadline: Deadline) -> FetchRefused | None:
     """A failure of the exchange as the refusal that says what happened (None: a bug)."""
     if deadline.expired or isinstance(exc, TimeoutError | Urllib3Timeout):
         return FetchRefused(Refusal.TIMEOUT, "the total time limit ran out")
