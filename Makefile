@@ -2,6 +2,8 @@
 #   make run    everything from nothing: venv, install, migrate, demo editor, seeds, worker + web
 #   make test   the test suite (PostgreSQL + Redis when DATABASE_URL / REDIS_URL are set)
 #   make bench  the benchmarks
+#   make eval   CT24, PolNeAR, paste-fixture and throughput figures (python -m evaluation)
+#   make train-scorer   retrain workers/extraction/checkworthiness.json from CT24 train + dev
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +13,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 
-.PHONY: install run test bench lint format migrate smoke clean
+.PHONY: install run test bench eval train-scorer lint format migrate smoke clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +39,13 @@ test: install
 
 bench: install
 	$(BIN)/pytest benchmarks -p no:cacheprovider --benchmark-enable --benchmark-only --benchmark-columns=min,median,mean,max,rounds --benchmark-sort=name
+
+eval: install
+	$(BIN)/python -m evaluation
+
+train-scorer: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,train]'
+	$(BIN)/python -m evaluation.train_scorer
 
 lint: install
 	$(BIN)/ruff check .

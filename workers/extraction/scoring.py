@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Protocol
+
+from spacy.tokens import Doc
 
 from workers.enrichment import find_date_spans, find_entities, find_quantities
 from workers.nlp import entity_doc
@@ -25,10 +26,13 @@ from .noise import CREDIT_RE, SOURCE_LINE_RE, is_boilerplate
 @dataclass(frozen=True)
 class Score:
     value: float  # 0..1
-    reasons: tuple[str, ...]  # names of the rules that fired, in table order
+    reasons: tuple[str, ...]  # what pushed the score, for editors (see each scorer)
 
 
 class Scorer(Protocol):
+    """``score`` gives check-worthiness in 0..1 with its reasons; a scorer may carry its own
+    default ``threshold`` (extract_claims uses 0.5 when it has none)."""
+
     def score(self, text: str) -> Score: ...
 
 
@@ -96,6 +100,46 @@ FEATURE_WEIGHTS: dict[str, float] = {
 }
 
 
+def rule_signals(text: str, doc: Doc | None = None) -> list[str]:
+    """The table's features that need no entity pass, sorted: figures, dates, wording and
+    length. The rule scorer adds "named entity" and "boilerplate"; the trained model
+    (``model``) takes these as inputs beside its n-grams. ``doc`` is an optional
+    ``entity_doc(text)`` to reuse."""
+    fired: set[str] = set()
+    words = split_words(text)
+    date_spans = find_date_spans(text, doc)
+    quantities = find_quantities(text, date_spans=[(s, e) for s, e, _ in date_spans])
+    if any(q.unit for q in quantities):
+        fired.add("number with unit")
+    elif quantities:
+        fired.add("bare number")
+    if date_spans:
+        fired.add("date reference")
+    if has_superlative(text, words):
+        fired.add("superlative")
+    if has_comparative(text):
+        fired.add("comparative")
+    if _ATTRIBUTION_RE.search(text):
+        fired.add("attributed statement")
+    if has_past_event(words):
+        fired.add("past event")
+    if CAUSAL_RE.search(text):
+        fired.add("causal claim")
+    if POLICY_RE.search(text) and not NOT_POLICY.search(text):
+        fired.add("policy measure")
+    if _QUESTION_RE.search(text.strip()):
+        fired.add("question")
+    if _OPINION_RE.search(text):
+        fired.add("opinion or hedge")
+    if _INTENT_RE.search(text):
+        fired.add("first-person intent")
+    if _COURTESY_RE.match(text) or _IMPERATIVE_RE.match(text):
+        fired.add("courtesy or imperative")
+    if len(words) < 5:
+        fired.add("too short")
+    return sorted(fired)
+
+
 class RuleBasedScorer:
     """Transparent, deterministic check-worthiness scorer.
 
@@ -104,6 +148,8 @@ class RuleBasedScorer:
     reviewer sees why a sentence was held back).  See ``FEATURE_WEIGHTS`` for the
     table; pass ``weights``/``bias`` to experiment without editing it.
     """
+
+    threshold = 0.5
 
     def __init__(self, weights: dict[str, float] | None = None, bias: float = SCORE_BIAS) -> None:
         self.weights = dict(FEATURE_WEIGHTS if weights is None else weights)
@@ -120,47 +166,12 @@ class RuleBasedScorer:
         if noise or (short_line and is_boilerplate(text)):
             fired.add("boilerplate")
         doc = entity_doc(text)
-        date_spans = find_date_spans(text, doc)
-        quantities = find_quantities(text, date_spans=[(s, e) for s, e, _ in date_spans])
-        if any(q.unit for q in quantities):
-            fired.add("number with unit")
-        elif quantities:
-            fired.add("bare number")
-        if date_spans:
-            fired.add("date reference")
-        mentions = find_entities(doc)
-        if mentions:
+        fired.update(rule_signals(text, doc))
+        if find_entities(doc):
             fired.add("named entity")
-        if has_superlative(text, words):
-            fired.add("superlative")
-        if has_comparative(text):
-            fired.add("comparative")
-        if _ATTRIBUTION_RE.search(text):
-            fired.add("attributed statement")
-        if has_past_event(words):
-            fired.add("past event")
-        if CAUSAL_RE.search(text):
-            fired.add("causal claim")
-        if POLICY_RE.search(text) and not NOT_POLICY.search(text):
-            fired.add("policy measure")
-        if _QUESTION_RE.search(text.strip()):
-            fired.add("question")
-        if _OPINION_RE.search(text):
-            fired.add("opinion or hedge")
-        if _INTENT_RE.search(text):
-            fired.add("first-person intent")
-        if _COURTESY_RE.match(text) or _IMPERATIVE_RE.match(text):
-            fired.add("courtesy or imperative")
-        if len(words) < 5:
-            fired.add("too short")
         return tuple(name for name in self.weights if name in fired)
 
     def score(self, text: str) -> Score:
         reasons = self.features(text)
         value = self.bias + sum(self.weights[name] for name in reasons)
         return Score(round(min(1.0, max(0.0, value)), 4), reasons)
-
-
-@lru_cache(maxsize=1)
-def default_scorer() -> RuleBasedScorer:
-    return RuleBasedScorer()
