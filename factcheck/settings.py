@@ -55,9 +55,9 @@ def env_int(name: str, default: int, *, minimum: int = 0) -> int:
 def env_float(
     name: str, default: float | None, *, low: float = 0.0, high: float = 1.0
 ) -> float | None:
-    """A number between `low` and `high`, or an error naming the variable."""
+    """A number between `low` and `high`, or an error naming the variable; empty means unset."""
     raw = env.str(name, default=None)
-    if raw is None:
+    if raw is None or not raw.strip():
         return default
     try:
         value = float(raw.strip())

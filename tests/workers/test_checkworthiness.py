@@ -18,6 +18,7 @@ import pytest
 from evaluation.ct24 import ct24_dir, load, prf
 from workers.extraction import (
     FEATURE_WEIGHTS,
+    QUOTED_SOURCE_REASON,
     SCORERS,
     ModelScorer,
     RuleBasedScorer,
@@ -128,19 +129,34 @@ def test_both_scorers_by_name():
     assert list(SCORERS) == ["model", "rules"]
 
 
-def test_settings_offer_exactly_the_extractors_scorers():
-    settings = (ROOT / "factcheck" / "settings.py").read_text(encoding="utf-8")
-    assert '"FACTCHECK_CHECKWORTHINESS_SCORER", "model", ("model", "rules")' in settings
-
-
 def test_the_threshold_defaults_to_the_scorers_own(seed_body):
     model = get_scorer("model")
     claims = extract_claims(seed_body)
     assert claims == extract_claims(seed_body, threshold=model.threshold, scorer=model)
-    assert all(c.checkworthiness >= model.threshold for c in claims)
+    assert all(
+        c.checkworthiness >= model.threshold or c.reasons[-1] == QUOTED_SOURCE_REASON
+        for c in claims
+    )
     rules = extract_claims(seed_body, scorer=get_scorer("rules"))
     assert rules == extract_claims(seed_body, scorer=RuleBasedScorer(), threshold=0.5)
     assert all(set(c.reasons) <= set(FEATURE_WEIGHTS) for c in rules)
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a named source's quotation is kept whatever its content scores
+        ("Jane Roe chairs the council.\n\n“I told him no, and I meant it,” Roe said.", True),
+        # …but not a quoted question, nor a quotation nobody is named for
+        ("Jane Roe chairs the council.\n\n“Why would I ever tell him that?” Roe said.", False),
+        ("“I told him no, and I meant it.”", False),
+    ],
+)
+def test_a_named_sources_quotation_is_kept_below_the_threshold(body, kept):
+    claims = extract_claims(body, threshold=1.0)
+    quoted = [c for c in claims if c.attribution == "direct_quote"]
+    assert bool(quoted) == kept
+    assert all(c.reasons[-1] == QUOTED_SOURCE_REASON and c.claimant for c in quoted)
 
 
 def test_the_service_never_imports_the_training_stack():

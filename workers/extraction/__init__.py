@@ -43,7 +43,7 @@ from .clauses import names_own_subject, split_clauses
 from .discourse import Discourse, outlet_claimant, resolve_speaker
 from .model import ModelScorer
 from .noise import DATELINE_RE, is_boilerplate
-from .scoring import FEATURE_WEIGHTS, RuleBasedScorer, Score, Scorer
+from .scoring import FEATURE_WEIGHTS, RuleBasedScorer, Score, Scorer, rule_signals
 from .sentences import (
     iter_sentence_tokens,
     paragraph_index,
@@ -54,6 +54,7 @@ from .sentences import (
 __all__ = [
     "CLAIM_TYPES",
     "FEATURE_WEIGHTS",
+    "QUOTED_SOURCE_REASON",
     "SCORERS",
     "ClaimCandidate",
     "EntityRef",
@@ -70,6 +71,23 @@ __all__ = [
 # The scorers FACTCHECK_CHECKWORTHINESS_SCORER can name.
 SCORERS = {"model": ModelScorer, "rules": RuleBasedScorer}
 DEFAULT_SCORER = "model"
+
+
+# Words a named source is quoted as saying are checkable as a quotation — the desk's "quote"
+# checklist confirms the wording, its context and the record — whatever their content scores:
+# a debate-trained scorer reads "“I told him no,” she said" as the speaker's own anecdote. Kept
+# unless it asks something, is a courtesy or is too short to check.
+QUOTED_SOURCE_REASON = "direct quotation of a named source"
+_NOT_CHECKABLE_QUOTE = frozenset({"courtesy or imperative", "too short"})
+
+
+def is_quoted_source(attribution: str, claimant: EntityRef | None, text: str) -> bool:
+    return (
+        attribution == "direct_quote"
+        and claimant is not None
+        and "?" not in text
+        and not _NOT_CHECKABLE_QUOTE.intersection(rule_signals(text))
+    )
 
 
 @cache
@@ -177,8 +195,11 @@ def extract_claims(
                 discourse.paragraph_speaker[paragraphs[index]] = (attribution, claimant)
 
             score = scorer.score(text)
+            reasons = score.reasons
             if score.value < threshold:
-                continue
+                if not is_quoted_source(attribution, claimant, text):
+                    continue
+                reasons = (*reasons, QUOTED_SOURCE_REASON)
             candidates.append(
                 ClaimCandidate(
                     text=text,
@@ -187,7 +208,7 @@ def extract_claims(
                     sentence_index=index,
                     claim_type=classify_claim(text, attribution),
                     checkworthiness=score.value,
-                    reasons=score.reasons,
+                    reasons=reasons,
                     claimant=claimant,
                     attribution=attribution,
                 )

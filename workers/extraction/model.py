@@ -23,7 +23,6 @@ import itertools
 import json
 import math
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,27 +43,42 @@ def tokens(text: str) -> list[str]:
     return ["0" * min(len(_DIGIT_RE.findall(t)), 4) if t[0].isdigit() else t for t in found]
 
 
-def _normalised(keys: Iterable[str], prefix: str, out: dict[str, float]) -> None:
-    distinct = dict.fromkeys(keys)  # first-seen order, so sums are the same in every process
-    if distinct:
-        value = 1.0 / math.sqrt(len(distinct))
-        for key in distinct:
-            out[prefix + key] = value
+@lru_cache(maxsize=65536)
+def char_grams(word: str) -> frozenset[str]:
+    """The character 2-5-grams of one word padded with a space at both ends."""
+    padded = f" {word} "
+    lo, hi = CHAR_NGRAMS
+    return frozenset(
+        padded[i : i + n] for n in range(lo, hi + 1) for i in range(len(padded) - n + 1)
+    )
+
+
+def _word_grams(words: list[str]) -> list[str]:
+    return list(dict.fromkeys([*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]))
+
+
+def _owned_char_grams(words: list[str]) -> list[tuple[str, frozenset[str]]]:
+    """Each distinct character n-gram of the sentence, given to the first word it occurs in."""
+    seen: set[str] = set()
+    owned = []
+    for word in dict.fromkeys(words):
+        new = char_grams(word) - seen
+        if new:
+            seen |= new
+            owned.append((word, new))
+    return owned
 
 
 def features(text: str) -> dict[str, float]:
     """The model's input for one sentence: feature name -> value (see module docstring)."""
     words = tokens(text)
     out: dict[str, float] = {}
-    bigrams = [f"{a} {b}" for a, b in itertools.pairwise(words)]
-    _normalised([*words, *bigrams], "w:", out)
-    lo, hi = CHAR_NGRAMS
-    grams = []
-    for word in words:
-        padded = f" {word} "
-        for n in range(lo, hi + 1):
-            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
-    _normalised(grams, "c:", out)
+    for prefix, grams in (
+        ("w:", _word_grams(words)),
+        ("c:", [g for _, owned in _owned_char_grams(words) for g in sorted(owned)]),
+    ):
+        for gram in grams:
+            out[prefix + gram] = 1.0 / math.sqrt(len(grams))
     for signal in rule_signals(text):
         out["r:" + signal] = 1.0
     return out
@@ -90,33 +104,39 @@ class ModelScorer:
         if model.get("format") != FORMAT:
             raise ValueError(f"check-worthiness model format {model.get('format')!r} != {FORMAT}")
         self.weights: dict[str, float] = model["weights"]
+        self._by_kind: dict[str, dict[str, float]] = {"w": {}, "c": {}, "r": {}}
+        for name, weight in self.weights.items():
+            kind, _, key = name.partition(":")
+            self._by_kind[kind][key] = weight
         self.bias: float = model["bias"]
         self.scale, self.shift = model["calibration"]["a"], model["calibration"]["b"]
         self.threshold: float = model["threshold"]
         self.metadata: dict = model.get("training", {})
 
     def log_odds(self, text: str) -> tuple[float, dict[str, float]]:
-        """The raw linear score and each readable input's share of it."""
-        contributions: dict[str, float] = {}
-        total = self.bias
-        padded_words = {}
-        for name, value in features(text).items():
-            weight = self.weights.get(name)
-            if weight is None:
-                continue
-            part = weight * value
-            total += part
-            if name.startswith("c:"):
-                gram = name[2:]
-                # A character n-gram belongs to the words it occurs in; credit the first.
-                if not padded_words:
-                    padded_words = {w: f" {w} " for w in tokens(text)}
-                owner = next((w for w, p in padded_words.items() if gram in p), None)
-                if owner is None:
-                    continue
-                name = "w:" + owner
-            contributions[name] = contributions.get(name, 0.0) + part
-        return total, contributions
+        """The raw linear score (``bias + Σ weight × features(text)``) and each readable
+        input's share of it; a word's share includes its character n-grams'. Sums of sets
+        use ``math.fsum``, so the result does not depend on hash order."""
+        words = tokens(text)
+        shares: dict[str, float] = {}
+        word_weights, char_weights = self._by_kind["w"], self._by_kind["c"]
+        grams = _word_grams(words)
+        for gram in grams:
+            weight = word_weights.get(gram)
+            if weight is not None:
+                shares[f"w:{gram}"] = weight / math.sqrt(len(grams))
+        owned = _owned_char_grams(words)
+        if owned:
+            value = 1.0 / math.sqrt(sum(len(new) for _, new in owned))
+            for word, new in owned:
+                part = math.fsum(map(char_weights.get, new, itertools.repeat(0.0))) * value
+                if part:
+                    shares[f"w:{word}"] = shares.get(f"w:{word}", 0.0) + part
+        for signal in rule_signals(text):
+            weight = self._by_kind["r"].get(signal)
+            if weight is not None:
+                shares[f"r:{signal}"] = weight
+        return self.bias + math.fsum(shares.values()), shares
 
     def score(self, text: str) -> Score:
         total, contributions = self.log_odds(text)
