@@ -35,6 +35,7 @@ REASONS_SHOWN = 5
 
 _TOKEN_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[$%?!€£]")
 _DIGIT_RE = re.compile(r"\d")
+_ZEROS = itertools.repeat(0.0)
 
 
 def tokens(text: str) -> list[str]:
@@ -57,16 +58,9 @@ def _word_grams(words: list[str]) -> list[str]:
     return list(dict.fromkeys([*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]))
 
 
-def _owned_char_grams(words: list[str]) -> list[tuple[str, frozenset[str]]]:
-    """Each distinct character n-gram of the sentence, given to the first word it occurs in."""
-    seen: set[str] = set()
-    owned = []
-    for word in dict.fromkeys(words):
-        new = char_grams(word) - seen
-        if new:
-            seen |= new
-            owned.append((word, new))
-    return owned
+def _char_gram_set(words: list[str]) -> set[str]:
+    """The sentence's distinct character n-grams."""
+    return set().union(*map(char_grams, dict.fromkeys(words)))
 
 
 def features(text: str) -> dict[str, float]:
@@ -75,7 +69,7 @@ def features(text: str) -> dict[str, float]:
     out: dict[str, float] = {}
     for prefix, grams in (
         ("w:", _word_grams(words)),
-        ("c:", [g for _, owned in _owned_char_grams(words) for g in sorted(owned)]),
+        ("c:", sorted(_char_gram_set(words))),
     ):
         for gram in grams:
             out[prefix + gram] = 1.0 / math.sqrt(len(grams))
@@ -112,31 +106,39 @@ class ModelScorer:
         self.scale, self.shift = model["calibration"]["a"], model["calibration"]["b"]
         self.threshold: float = model["threshold"]
         self.metadata: dict = model.get("training", {})
+        self._char_sum = lru_cache(maxsize=65536)(self._word_char_sum)
 
     def log_odds(self, text: str) -> tuple[float, dict[str, float]]:
-        """The raw linear score (``bias + Σ weight × features(text)``) and each readable
-        input's share of it; a word's share includes its character n-grams'. Sums of sets
-        use ``math.fsum``, so the result does not depend on hash order."""
+        """The raw linear score, ``bias + Σ weight × features(text)``, and what each readable
+        input pushes: a word n-gram or rule signal its own term, a word the sum of its
+        character n-grams' terms (an n-gram two words share counts for both here, once in the
+        score). Sums over sets use ``math.fsum``, so nothing depends on hash order."""
         words = tokens(text)
         shares: dict[str, float] = {}
-        word_weights, char_weights = self._by_kind["w"], self._by_kind["c"]
+        word_weights = self._by_kind["w"]
         grams = _word_grams(words)
         for gram in grams:
             weight = word_weights.get(gram)
             if weight is not None:
                 shares[f"w:{gram}"] = weight / math.sqrt(len(grams))
-        owned = _owned_char_grams(words)
-        if owned:
-            value = 1.0 / math.sqrt(sum(len(new) for _, new in owned))
-            for word, new in owned:
-                part = math.fsum(map(char_weights.get, new, itertools.repeat(0.0))) * value
-                if part:
-                    shares[f"w:{word}"] = shares.get(f"w:{word}", 0.0) + part
+        parts = list(shares.values())
+        char_set = _char_gram_set(words)
+        if char_set:
+            value = 1.0 / math.sqrt(len(char_set))
+            parts.append(value * math.fsum(map(self._by_kind["c"].get, char_set, _ZEROS)))
+            for word in dict.fromkeys(words):
+                pushed = self._char_sum(word) * value
+                if pushed:
+                    shares[f"w:{word}"] = shares.get(f"w:{word}", 0.0) + pushed
         for signal in rule_signals(text):
             weight = self._by_kind["r"].get(signal)
             if weight is not None:
                 shares[f"r:{signal}"] = weight
-        return self.bias + math.fsum(shares.values()), shares
+                parts.append(weight)
+        return self.bias + math.fsum(parts), shares
+
+    def _word_char_sum(self, word: str) -> float:
+        return math.fsum(map(self._by_kind["c"].get, char_grams(word), _ZEROS))
 
     def score(self, text: str) -> Score:
         total, contributions = self.log_odds(text)
