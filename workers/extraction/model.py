@@ -89,7 +89,7 @@ class ModelScorer:
     """Scores with the weights of ``checkworthiness.json`` (or a model dict passed in).
 
     ``reasons`` are the inputs that moved the log-odds most, signed, in readable form:
-    ``"figure with unit (+1.2)"``, ``"word 'percent' (+0.8)"`` (a word's own weight plus
+    ``"number with unit (+1.0)"``, ``"word 'percent' (+0.8)"`` (a word's own weight plus
     its character n-grams'), ``"question (-1.5)"``.
     """
 

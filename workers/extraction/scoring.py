@@ -6,9 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from spacy.tokens import Doc
-
-from workers.enrichment import find_date_spans, find_entities, find_quantities
+from workers.enrichment import find_entities
 from workers.nlp import entity_doc
 
 from .features import (
@@ -103,18 +101,13 @@ FEATURE_WEIGHTS: dict[str, float] = {
 }
 
 
-def rule_signals(text: str, doc: Doc | None = None) -> list[str]:
+def rule_signals(text: str) -> list[str]:
     """The table's features that need no entity pass, sorted: figures, dates, wording and
     length. The rule scorer adds "named entity" and "boilerplate"; the trained model
-    (``model``) takes these as inputs beside its n-grams. ``doc`` is an optional
-    ``entity_doc(text)`` to reuse."""
+    (``model``) takes these as inputs beside its n-grams."""
     fired: set[str] = set()
     words = split_words(text)
-    if doc is None:
-        date_spans, quantities = dates_and_quantities(text)
-    else:
-        date_spans = find_date_spans(text, doc)
-        quantities = find_quantities(text, date_spans=[(s, e) for s, e, _ in date_spans])
+    date_spans, quantities = dates_and_quantities(text)
     if any(q.unit for q in quantities):
         fired.add("number with unit")
     elif quantities:
@@ -171,9 +164,8 @@ class RuleBasedScorer:
         noise = CREDIT_RE.search(text) or SOURCE_LINE_RE.match(text.strip())
         if noise or (short_line and is_boilerplate(text)):
             fired.add("boilerplate")
-        doc = entity_doc(text)
-        fired.update(rule_signals(text, doc))
-        if find_entities(doc):
+        fired.update(rule_signals(text))
+        if find_entities(entity_doc(text)):
             fired.add("named entity")
         return tuple(name for name in self.weights if name in fired)
 

@@ -1,0 +1,33 @@
+"""Template tags of the review desk: badges and the dashboard on the admin index."""
+
+from django import template
+
+from claims.admin import display
+from claims.admin_queries import dashboard_for
+
+register = template.Library()
+
+
+@register.filter
+def status_badge(status: str):
+    return display.status_badge(status)
+
+
+@register.filter
+def verdict_badge(verdict: str):
+    return display.verdict_badge(verdict)
+
+
+@register.filter
+def state_badge(state: str):
+    return display.state_badge(state)
+
+
+@register.inclusion_tag("admin/desk/dashboard.html", takes_context=True)
+def desk_dashboard(context):
+    """The desk at a glance for the user looking at the admin index."""
+    user = context["request"].user
+    if not user.has_perm("claims.view_claim"):
+        return {"board": None}
+    show_jobs = user.has_perm("claims.view_job")
+    return {"board": dashboard_for(user=user, show_jobs=show_jobs), "show_jobs": show_jobs}

@@ -1,0 +1,394 @@
+"""Settings for factcheck, read from the environment in this one place.
+
+Every variable is listed in `.env.example`. A value that cannot be parsed stops the process at start
+with an ImproperlyConfigured error naming the variable: a typo in production must never silently
+become a default (django-environ on its own reads DJANGO_DEBUG=maybe as False).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+# A local `.env` is a convenience for laptops; real environments set variables directly.
+if (BASE_DIR / ".env").is_file():
+    environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_bool(name: str, default: bool) -> bool:
+    """A strict boolean: anything other than 1/0, true/false, yes/no, on/off is an error."""
+    raw = env.str(name, default=None)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={raw!r} is not a boolean: use one of 1/0, true/false, yes/no, on/off."
+    )
+
+
+def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+    """A whole number no smaller than `minimum`, or an error naming the variable."""
+    raw = env.str(name, default=None)
+    if raw is None:
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name}={raw!r} must be at least {minimum}.")
+    return value
+
+
+def env_float(
+    name: str, default: float | None, *, low: float = 0.0, high: float = 1.0
+) -> float | None:
+    """A number between `low` and `high`, or an error naming the variable; empty means unset."""
+    raw = env.str(name, default=None)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = float(raw.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a number.") from None
+    if not low <= value <= high:
+        raise ImproperlyConfigured(f"{name}={raw!r} must be between {low} and {high}.")
+    return value
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    """One of `choices`, or an error naming the variable and the choices."""
+    raw = env.str(name, default=default)
+    value = raw.strip().lower()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not one of {', '.join(choices)}.")
+    return value
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = env.str(name, default=None)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_db(name: str, default: str) -> dict:
+    raw = env.str(name, default=default)
+    scheme = raw.split("://", 1)[0]
+    if scheme not in environ.Env.DB_SCHEMES:
+        raise ImproperlyConfigured(
+            f"{name} is not a valid database URL: unknown scheme {scheme!r} "
+            "(use postgres://… or sqlite:///…)"
+        )
+    try:
+        return environ.Env.db_url_config(raw)
+    except (ImproperlyConfigured, ValueError, KeyError) as exc:
+        raise ImproperlyConfigured(f"{name} is not a valid database URL: {exc}") from None
+
+
+DEBUG = env_bool("DJANGO_DEBUG", False)
+
+# Runtime state (SQLite database, embedded broker, beat schedule, screenshots) lives under var/.
+VAR_DIR = Path(env.str("FACTCHECK_VAR_DIR", default=str(BASE_DIR / "var"))).resolve()
+
+_DEV_SECRET = "dev-only-insecure-secret-key-do-not-use-in-production-0123456789"
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is not set. It is required when DJANGO_DEBUG is off "
+            "(set DJANGO_DEBUG=1 for local development)."
+        )
+    SECRET_KEY = _DEV_SECRET
+
+ALLOWED_HOSTS = env_list(
+    "DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
+)
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",  # trigram lookups for similar claims (used only on PostgreSQL)
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "simple_history",
+    "claims",
+    "workers",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "factcheck.urls"
+WSGI_APPLICATION = "factcheck.wsgi.application"
+ASGI_APPLICATION = "factcheck.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+DATABASES = {"default": env_db("DATABASE_URL", f"sqlite:///{VAR_DIR / 'factcheck.sqlite3'}")}
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DJANGO_CONN_MAX_AGE", 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web process and the worker share the file: wait for a lock instead of failing at once.
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="UTC")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # collectstatic fills it in the image; WhiteNoise wants it there
+
+# --- Security: secure by default whenever DEBUG is off -------------------------------------------
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# Health checks come from the orchestrator over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("DJANGO_CSRF_COOKIE_SECURE", not DEBUG)
+if env_bool("DJANGO_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+}
+
+# --- Cache: API throttle counters (and anything else cached) ------------------------------------
+# Per process by default. With several gunicorn workers the API's rate limits only hold across
+# processes with a shared cache: point DJANGO_CACHE_URL at a Redis database of its own (not the
+# broker's: clearing a cache flushes its whole database).
+CACHE_URL = env.str("DJANGO_CACHE_URL", default="")
+if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://")):
+    raise ImproperlyConfigured(f"DJANGO_CACHE_URL={CACHE_URL!r} must start with redis://")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# --- Celery (namespace CELERY_, read by factcheck/celery.py) ---------------------------------
+REDIS_URL = env.str("REDIS_URL", default="")
+BROKER_DIR = VAR_DIR / "broker"
+TASK_SOFT_TIME_LIMIT = env_int("FACTCHECK_TASK_SOFT_TIME_LIMIT", 120, minimum=1)
+TASK_TIME_LIMIT = TASK_SOFT_TIME_LIMIT + 30
+RETRY_BACKOFF_MAX = 600
+
+if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"REDIS_URL={REDIS_URL!r} must start with redis:// or rediss://")
+    CELERY_BROKER_URL = REDIS_URL
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        # An unacked (acks_late) message is redelivered after this long: it must exceed the longest
+        # task and the longest retry countdown, or a slow task would run twice at once.
+        "visibility_timeout": 2 * max(TASK_TIME_LIMIT, RETRY_BACKOFF_MAX),
+        "socket_connect_timeout": 3,
+        "socket_timeout": 5,
+    }
+else:
+    # The embedded default: kombu's filesystem transport, shared by the web process and the worker.
+    CELERY_BROKER_URL = "filesystem://"
+    for _folder in ("queue", "processed", "control"):
+        (BROKER_DIR / _folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(BROKER_DIR / "queue"),
+        "data_folder_out": str(BROKER_DIR / "queue"),
+        "processed_folder": str(BROKER_DIR / "processed"),
+        "store_processed": False,
+        "control_folder": str(BROKER_DIR / "control"),  # kombu's default is ./control
+        # The folder is polled: once a second (kombu's default) makes a 20-claim article take
+        # 40 s; a tenth of a second costs a few stat() calls.
+        "polling_interval": 0.1,
+    }
+
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True  # state lives in Job rows, not in a result backend
+CELERY_TASK_ACKS_LATE = False  # opted into per task, only where the task is safe to re-run
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SOFT_TIME_LIMIT = TASK_SOFT_TIME_LIMIT
+CELERY_TASK_TIME_LIMIT = TASK_TIME_LIMIT
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE = {
+    "republish-stale-jobs": {
+        "task": "factcheck.jobs.republish_stale",
+        "schedule": env_int("FACTCHECK_SWEEP_INTERVAL", 60, minimum=5),
+    },
+    "purge-idempotency-keys": {
+        "task": "factcheck.maintenance.purge_idempotency_keys",
+        "schedule": 3600,
+    },
+}
+
+# --- factcheck ------------------------------------------------------------------------------------
+FACTCHECK = {
+    # Largest article body accepted, in characters (a long feature is ~60,000).
+    "MAX_ARTICLE_CHARS": env_int("FACTCHECK_MAX_ARTICLE_CHARS", 200_000, minimum=1000),
+    # A job is given up (state failed) after this many attempts.
+    "JOB_MAX_ATTEMPTS": env_int("FACTCHECK_JOB_MAX_ATTEMPTS", 5, minimum=1),
+    # A queued job not started after this many seconds is published again by the sweeper.
+    "JOB_STALE_AFTER": env_int("FACTCHECK_JOB_STALE_AFTER", 120, minimum=5),
+    # Which check-worthiness scorer reads articles: the trained model or the rule table.
+    "CHECKWORTHINESS_SCORER": env_choice(
+        "FACTCHECK_CHECKWORTHINESS_SCORER", "model", ("model", "rules")
+    ),
+    # Sentences scoring at least this are recorded as claims. Unset (None): the scorer's own
+    # threshold (the model's, chosen on CT24 dev and shipped with it; 0.5 for the rules).
+    "CHECKWORTHINESS_THRESHOLD": env_float("FACTCHECK_CHECKWORTHINESS_THRESHOLD", None),
+    # Similar claims: suggested at or above the first, linked as duplicate at or above the second.
+    "SIMILAR_SUGGEST": env_float("FACTCHECK_SIMILAR_SUGGEST", 0.6),
+    "SIMILAR_DUPLICATE": env_float("FACTCHECK_SIMILAR_DUPLICATE", 0.95),
+    # The organisation named as author of published ClaimReviews.
+    "ORGANIZATION_NAME": env.str("FACTCHECK_ORGANIZATION_NAME", default="factcheck"),
+    "ORGANIZATION_URL": env.str("FACTCHECK_ORGANIZATION_URL", default="http://127.0.0.1:8000/"),
+    # Largest API request body accepted, in bytes; a larger one is answered 413.
+    "API_MAX_BODY_BYTES": env_int("FACTCHECK_API_MAX_BODY_BYTES", 1048576, minimum=1024),
+}
+if FACTCHECK["SIMILAR_DUPLICATE"] < FACTCHECK["SIMILAR_SUGGEST"]:
+    raise ImproperlyConfigured(
+        "FACTCHECK_SIMILAR_DUPLICATE must not be lower than FACTCHECK_SIMILAR_SUGGEST."
+    )
+
+
+# --- REST API (claims/api) ---------------------------------------------------------- begin ---
+# Everything the API needs from settings, in this one block. DESIGN.md §5 is the contract.
+def env_rate(name: str, default: str) -> str:
+    """A DRF throttle rate such as "600/minute", or an error naming the variable."""
+    raw = env.str(name, default=default).strip()
+    count, _, period = raw.partition("/")
+    if not (count.isdigit() and period in {"second", "minute", "hour", "day"}):
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a rate: use COUNT/PERIOD with PERIOD one of "
+            "second, minute, hour, day (e.g. 600/minute)."
+        )
+    return raw
+
+
+INSTALLED_APPS += ["drf_spectacular_sidecar"]  # Swagger UI served from our static files, no CDN
+
+REST_FRAMEWORK = {
+    # Token first: its WWW-Authenticate header is what turns "not authenticated" into a 401.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["claims.api.permissions.RolePermission"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.StrictJSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["claims.api.filtersets.FilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "claims.api.throttles.AnonThrottle",
+        "claims.api.throttles.UserThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_rate("FACTCHECK_API_THROTTLE_ANON", "60/minute"),
+        "user": env_rate("FACTCHECK_API_THROTTLE_USER", "600/minute"),
+        # POST /api/v1/auth/token/, per client address: slows down password guessing.
+        "auth": env_rate("FACTCHECK_API_THROTTLE_AUTH", "10/minute"),
+    },
+    "EXCEPTION_HANDLER": "claims.api.errors.problem_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "claims.api.schema.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "STRICT_JSON": True,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "factcheck API",
+    "DESCRIPTION": (
+        "Claims found in news articles, their verification and their published verdicts "
+        "(DESIGN.md §5). Authenticate with `Authorization: Token <key>` (from "
+        "`POST /api/v1/auth/token/`) or a session. Every error is an RFC 9457 "
+        "`application/problem+json` document."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.ClaimStatus",
+        "VerdictEnum": "claims.models.Verdict",
+        "ClaimTypeEnum": "claims.models.ClaimType",
+        # Jobs and articles share one set of pipeline states.
+        "PipelineStateEnum": "claims.models.JobState",
+        "ChecklistStateEnum": "claims.models.ChecklistState",
+        "EntityKindEnum": "claims.models.EntityKind",
+        "EventKindEnum": "claims.models.EventKind",
+    },
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+# --- REST API (claims/api) ------------------------------------------------------------ end ---
