@@ -22,10 +22,13 @@ HOW_TO_GET = (
 
 
 def ct24_dir() -> Path | None:
-    """The folder holding the CT24 files, or None when it is absent."""
+    """The folder holding the CT24 files, or None when it is absent. FACTCHECK_CT24_DIR, when
+    set, is the only place looked at."""
     configured = os.environ.get("FACTCHECK_CT24_DIR")
-    candidates = [Path(configured)] if configured else []
-    candidates += [folder / _RELATIVE for folder in (ROOT, *ROOT.parents)]
+    if configured:
+        candidates = [Path(configured)]
+    else:
+        candidates = [folder / _RELATIVE for folder in (ROOT, *ROOT.parents)]
     return next((c for c in candidates if (c / _file("dev")).is_file()), None)
 
 

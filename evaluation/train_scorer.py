@@ -2,8 +2,8 @@
 
 Needs the ``[train]`` extra (scikit-learn, never imported by the service) and the CT24 data
 (see ``evaluation.ct24``). Writes ``workers/extraction/checkworthiness.json``; the same data
-gives the same file, byte for byte. The recipe (each choice made on dev and on cross-validation
-of train, never on dev-test; docs/checkworthiness-model.md has the log):
+gives the same file, byte for byte. The recipe (each choice made on dev and on a late block of
+train, never on dev-test; docs/checkworthiness-model.md has the log):
 
 1. ``workers.extraction.model.features`` of every train sentence; n-grams seen in fewer than
    ``MIN_DF`` train sentences are dropped.
