@@ -303,15 +303,17 @@ def test_seed_sentence_break_is_joined(seed_text: str) -> None:
     assert SEED_LAST_PARAGRAPH in parse_article(seed_text).paragraphs
 
 
-def test_plain_headline_is_not_glued_to_the_next_paragraph() -> None:
+def test_plain_headline_is_the_title_not_body() -> None:
+    headline = "Sheinbaum says she totally rejects Trump's offer to send U.S. troops to Mexico"
     text = (
-        "Sheinbaum says she totally rejects Trump's offer to send U.S. troops to Mexico\n\n"
+        f"{headline}\n\n"
         "Mexican President Claudia Sheinbaum says she rejected an offer.\n\n"
         "She spoke on Saturday."
     )
     article = parse_article(text)
-    assert article.title == ""  # plain text: the caller supplies the title
-    assert article.paragraphs == tuple(text.split("\n\n"))
+    # Not glued to the next paragraph, and not left in the body to be taken for a claim.
+    assert article.title == headline
+    assert article.paragraphs == tuple(text.split("\n\n")[1:])
 
 
 @pytest.mark.parametrize(
@@ -333,11 +335,18 @@ def test_paragraph_ending_a_sentence_is_not_joined(ending: str) -> None:
 
 
 def test_short_unpunctuated_line_before_capitalised_paragraph_is_a_subheading() -> None:
+    # A subheading is neither glued to the next paragraph nor kept in the prose.
     text = "The budget passed.\n\nWhat happens next\n\nA vote is due in June."
+    assert parse_article(text).paragraphs == ("The budget passed.", "A vote is due in June.")
+
+
+def test_list_items_without_full_stops_are_prose() -> None:
+    text = "The report found:\n\n- Inflation at 3.2% in April\n- Rents up 9%\n\nIt was published."
     assert parse_article(text).paragraphs == (
-        "The budget passed.",
-        "What happens next",
-        "A vote is due in June.",
+        "The report found:",
+        "Inflation at 3.2% in April",
+        "Rents up 9%",
+        "It was published.",
     )
 
 
