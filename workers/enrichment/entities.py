@@ -1,0 +1,176 @@
+"""Entity mentions: the gazetteer's EntityRuler first, then a conservative fallback for
+capitalised names it does not know."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from workers.nlp import DEMONYMS, lookup_alias
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    text: str
+    kind: str  # person | organization | place | group
+    canonical: str
+    start: int
+    end: int
+    aliases: tuple[str, ...]
+
+
+def canonical_entity(name: str) -> tuple[str, str] | None:
+    """(canonical name, kind) for a known alias, else None.
+
+    >>> canonical_entity("President Trump")
+    ('Donald Trump', 'person')
+    >>> canonical_entity("the United States")
+    ('United States', 'place')
+    """
+    entry = lookup_alias(name)
+    if entry is None:
+        return None
+    return entry.canonical, entry.kind
+
+
+# Capitalised words that are never names on their own (sentence openers, calendar words,
+# titles, demonyms).  The gazetteer handles every name we know; this only limits what
+# the fallback invents.
+NOT_NAME_WORDS = frozenset(
+    {
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her",
+        "Its", "Their", "Our", "My", "Your", "This", "That", "These", "Those", "There",
+        "But", "And", "Or", "However", "Meanwhile", "In", "On", "At", "As", "After",
+        "Before", "When", "While", "Since", "If", "So", "Yet", "Still", "Also", "Like",
+        "Earlier", "Later", "Last", "Next", "Some", "Many", "Most", "No", "Not", "For",
+        "From", "To", "With", "By", "Of", "Speaking", "Citing", "According", "Despite",
+        "Although", "Because", "Thank", "Thanks", "Please", "Yes", "Well", "Now",
+        "Today", "Yesterday", "Tomorrow", "Here", "What", "Why", "How", "Who", "Where",
+        "Which", "Mr.", "Mrs.", "Ms.", "Dr.", "President", "Prime", "Minister",
+        "Senator", "Governor", "Secretary", "Officials", "Police", "Monday", "Tuesday",
+        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+        "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Photo", "File", "Source", "SOURCE", "Image", "Credit",
+        "Let", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can",
+        "Could", "Should", "Every", "All", "Each", "Both", "Such", "Even", "Just", "Only",
+        "Then", "Than", "Once", "Again", "Instead", "Indeed", "Already", "Among",
+    }
+)  # fmt: skip
+_ORG_WORDS = frozenset(
+    {
+        "Council", "Department", "Ministry", "Agency", "Party", "Bank", "Company",
+        "Inc.", "Corp.", "Ltd.", "University", "Court", "Commission", "Committee",
+        "News", "Times", "Journal", "Post", "Army", "Navy", "Force", "Police",
+        "Organization", "Organisation", "Union", "Association", "Institute", "Office",
+        "Administration", "Government", "Congress", "Senate", "Parliament", "Group",
+        "Foundation", "Service", "Bureau", "Board", "Network", "Press", "Radio", "TV",
+        "Corporation", "Federation", "Guard", "Cartel", "Fund", "Authority", "Centre",
+        "Center", "Club", "School", "Hospital", "Church", "Tribune", "Herald",
+    }
+)  # fmt: skip
+_PLACE_WORDS = frozenset(
+    {
+        "City", "County", "State", "Province", "River", "Island", "Islands", "Valley",
+        "Mountains", "Sea", "Ocean", "Gulf", "Bay", "Lake", "Republic", "Kingdom",
+        "Fort", "Port", "Street", "Avenue", "Square",
+    }
+)  # fmt: skip
+_NAME_CONNECTORS = frozenset({"of", "for", "de", "del", "la", "van", "von", "bin", "al"})
+_LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "from", "to", "into", "across", "near", "outside", "inside", "toward"}
+)
+
+
+def _guess_kind(tokens: list[str], prev_word: str) -> str:
+    """Heuristic kind for a capitalised name the gazetteer does not know.
+
+    Organisation/place keywords win; a single word after a locative preposition is a
+    place ("in Brazil"); anything else is assumed to be a person.  This is deliberately
+    simple: known entities come from the gazetteer, and the fallback only exists so an
+    unknown claimant ("Dr. Fauci said") is not lost.
+    """
+    if any(t in _ORG_WORDS for t in tokens) or (len(tokens) == 1 and tokens[0].isupper()):
+        return "organization"
+    if any(t in _PLACE_WORDS for t in tokens):
+        return "place"
+    if len(tokens) == 1 and prev_word.lower() in _LOCATIVE_PREPOSITIONS:
+        return "place"
+    return "person"
+
+
+def _is_name_token(text: str) -> bool:
+    if text in NOT_NAME_WORDS or text.lower() in DEMONYMS:
+        return False
+    stripped = text.replace(".", "").replace("-", "").replace("’", "").replace("'", "")
+    if not stripped.isalpha():
+        return False
+    return text[0].isupper()
+
+
+def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
+    """Runs of capitalised tokens not covered by the EntityRuler: (start_tok, end_tok, kind)."""
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in taken or not _is_name_token(tok.text):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in taken:
+            if _is_name_token(doc[j].text) or doc[j].text in {"Jr.", "Sr."}:
+                j += 1
+            elif (
+                doc[j].lower_ in _NAME_CONNECTORS
+                and j + 1 < n
+                and j + 1 not in taken
+                and _is_name_token(doc[j + 1].text)
+            ):
+                j += 2
+            else:
+                break
+        sentence_initial = (
+            i == 0
+            or doc[i].is_sent_start is True
+            or doc[i - 1].is_space
+            or doc[i - 1].text in {".", "!", "?", "“", '"', "‘", "(", "[", ":", "—", "-", "--"}
+        )
+        adjacent_to_known = (i - 1) in taken or j in taken
+        # A lone capitalised word opening a sentence is usually just a capitalised word.
+        if not adjacent_to_known and not (sentence_initial and j - i == 1):
+            prev_word = doc[i - 1].text if i > 0 else ""
+            found.append((i, j, _guess_kind([t.text for t in doc[i:j]], prev_word)))
+        i = j
+    return found
+
+
+def find_entities(doc: Doc, *, offset: int = 0) -> list[EntityMention]:
+    """Entity mentions in an already-processed doc (gazetteer first, then fallback)."""
+    mentions: list[EntityMention] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        entry = lookup_alias(ent.ent_id_) if ent.ent_id_ else None
+        canonical = ent.ent_id_ or ent.text
+        aliases = entry.aliases if entry else ()
+        mentions.append(
+            EntityMention(
+                ent.text,
+                ent.label_.lower(),
+                canonical,
+                offset + ent.start_char,
+                offset + ent.end_char,
+                aliases,
+            )
+        )
+        taken.update(range(ent.start, ent.end))
+    for start, end, kind in _fallback_names(doc, taken):
+        span = doc[start:end]
+        mentions.append(
+            EntityMention(
+                span.text, kind, span.text, offset + span.start_char, offset + span.end_char, ()
+            )
+        )
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions

@@ -1,0 +1,177 @@
+"""Pure claim extraction: article body text -> ``ClaimCandidate`` list.
+
+Pipeline, per article body (each step is a module of this package; ``extract_claims``
+below runs them in order):
+
+1. **Sentences** (``sentences``) — ``split_sentences`` runs the quote/abbreviation-aware
+   sentencizer of the shared blank spaCy pipeline (``workers.nlp``).
+2. **Noise** (``noise``) — captions and photo credits, ``[ SOURCE: … ]`` lines, URLs, rules
+   and an outlet's name on its own line are dropped; a dateline ("Mexico City, May 4
+   (RHC)--") is trimmed off the first sentence.
+3. **Clauses** (``clauses``) — a sentence carrying two independent claims joined by ", and"
+   / ", but" / ";" ("X rose 5% last year, and Y announced a ban") is split in two; a
+   sentence with one main claim and subordinate detail stays whole.
+4. **Attribution** (``attribution``, ``discourse``) — who makes the claim and how
+   (``direct_quote``, ``reported_speech``, ``according_to`` or ``author``), with the
+   claimant resolved to an entity named earlier in the article where the chain is clear:
+   gazetteer names, roles ("the Mexican leader"), pronouns (by gender where known), "the
+   spokesperson" (for the organisation it spoke for), "the news outlet" (the last news
+   organisation named).
+5. **Scoring** (``scoring``, ``features``) — a ``Scorer`` returns check-worthiness in 0..1
+   with reasons; the default ``RuleBasedScorer`` is a small documented table of feature
+   weights.  Only candidates scoring >= ``threshold`` are returned.
+6. **Typing** (``claim_types``) — ``classify_claim`` assigns one claim type by a fixed
+   precedence.
+
+Everything is deterministic and in-process; the spaCy pipeline is built once per
+process.  No Django, no network, no model downloads.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from workers.enrichment import find_entities
+from workers.nlp import get_nlp
+
+from .attribution import find_attribution, is_direct_quote, is_quotation_only
+from .candidates import CLAIM_TYPES, ClaimCandidate, EntityRef
+from .claim_types import classify_claim
+from .clauses import names_own_subject, split_clauses
+from .discourse import Discourse, outlet_claimant, resolve_speaker
+from .noise import DATELINE_RE, is_boilerplate
+from .scoring import FEATURE_WEIGHTS, RuleBasedScorer, Score, Scorer, default_scorer
+from .sentences import (
+    iter_sentence_tokens,
+    paragraph_index,
+    paragraph_quotations,
+    split_sentences,
+)
+
+__all__ = [
+    "CLAIM_TYPES",
+    "FEATURE_WEIGHTS",
+    "ClaimCandidate",
+    "EntityRef",
+    "RuleBasedScorer",
+    "Score",
+    "Scorer",
+    "classify_claim",
+    "extract_claims",
+    "split_sentences",
+]
+
+
+def extract_claims(
+    body: str,
+    *,
+    outlet: str | None = None,
+    threshold: float = 0.5,
+    scorer: Scorer | None = None,
+) -> list[ClaimCandidate]:
+    """Check-worthy claim candidates in ``body`` (offsets index into ``body``).
+
+    ``outlet`` names the publisher: unattributed statements are the outlet's own
+    (attribution ``author``, claimant the outlet).  ``scorer`` defaults to
+    ``RuleBasedScorer``; candidates scoring below ``threshold`` are dropped.
+    """
+    if not body or not body.strip():
+        return []
+    scorer = scorer or default_scorer()
+    nlp = get_nlp()
+    doc = nlp(body)
+    mentions = find_entities(doc)  # sorted by start
+    mention_starts = [m.start for m in mentions]
+    outlet_ref = outlet_claimant(outlet)
+    discourse = Discourse()
+    sentence_tokens = list(iter_sentence_tokens(doc))
+    # Quotations are matched per paragraph, so a quotation the sentencizer split
+    # ("“Wages rose 2%. Rents rose 7%.”") is still known as one in both halves.
+    inside = paragraph_quotations(doc)
+    paragraphs = paragraph_index(body, [doc[s].idx for s, _ in sentence_tokens])
+    candidates: list[ClaimCandidate] = []
+
+    for index, (tok_start, tok_end) in enumerate(sentence_tokens):
+        s_char = doc[tok_start].idx
+        e_char = doc[tok_end - 1].idx + len(doc[tok_end - 1].text)
+        sentence_text = body[s_char:e_char]
+        lo = bisect.bisect_left(mention_starts, s_char)
+        hi = bisect.bisect_left(mention_starts, e_char)
+        sentence_mentions = [m for m in mentions[lo:hi] if m.end <= e_char]
+        if is_boilerplate(sentence_text, outlet):
+            continue
+        # Trim a dateline ("Mexico City, May 4 (RHC)-- ") off the sentence.
+        dateline = DATELINE_RE.match(sentence_text)
+        if dateline:
+            cut = s_char + dateline.end()
+            while tok_start < tok_end and doc[tok_start].idx < cut:
+                tok_start += 1
+            if tok_start >= tok_end:
+                continue
+            s_char = doc[tok_start].idx
+        clause_ranges = split_clauses(doc, tok_start, tok_end, inside)
+        clause_attrs = [find_attribution(doc, a, b, inside) for a, b in clause_ranges]
+        for c_index, (c_start, c_end) in enumerate(clause_ranges):
+            attr = clause_attrs[c_index]
+            if attr is None and not names_own_subject(doc, c_start, sentence_mentions):
+                # Inherit a leading attribution from an earlier clause ("X said A, and
+                # B") or a trailing one from a later clause ("A, and B, she said"),
+                # unless the clause names its own subject ("…; Sheinbaum rejected it").
+                earlier = [a for a in clause_attrs[:c_index] if a and not a.trailing]
+                later = [a for a in clause_attrs[c_index + 1 :] if a and a.trailing]
+                attr = earlier[-1] if earlier else (later[0] if later else None)
+            # Trim trailing punctuation of a clause cut at ", and"/";" (keep it on the
+            # last clause, where it is the sentence's own full stop).
+            last = c_end
+            if c_index < len(clause_ranges) - 1:
+                while last > c_start and doc[last - 1].text in {",", ";"}:
+                    last -= 1
+            start_char = doc[c_start].idx
+            end_char = doc[last - 1].idx + len(doc[last - 1].text)
+            # Markdown emphasis around a pasted paragraph ("**…**") is not part of it.
+            while start_char < end_char and body[start_char] in "*_":
+                start_char += 1
+            while end_char > start_char and body[end_char - 1] in "*_":
+                end_char -= 1
+            text = body[start_char:end_char]
+
+            claimant: EntityRef | None
+            if attr is not None and not attr.first_person:
+                claimant = resolve_speaker(doc, attr, sentence_mentions, discourse, body, s_char)
+                if attr.kind == "according_to":
+                    attribution = "according_to"
+                elif is_direct_quote(doc, tok_start, tok_end, attr, inside):
+                    attribution = "direct_quote"
+                else:
+                    attribution = "reported_speech"
+            elif is_quotation_only(doc, c_start, c_end, inside):
+                # A bare quotation continues the speaker of the paragraph's previous
+                # attributed sentence ("“A,” she said. “B.”").
+                attribution = "direct_quote"
+                previous = discourse.paragraph_speaker.get(paragraphs[index])
+                claimant = previous[1] if previous else None
+            else:
+                # No attribution (or the writer's own "I/we said"): the outlet's claim.
+                attribution = "author"
+                claimant = outlet_ref
+            if attribution != "author":
+                discourse.paragraph_speaker[paragraphs[index]] = (attribution, claimant)
+
+            score = scorer.score(text)
+            if score.value < threshold:
+                continue
+            candidates.append(
+                ClaimCandidate(
+                    text=text,
+                    start=start_char,
+                    end=end_char,
+                    sentence_index=index,
+                    claim_type=classify_claim(text, attribution),
+                    checkworthiness=score.value,
+                    reasons=score.reasons,
+                    claimant=claimant,
+                    attribution=attribution,
+                )
+            )
+        discourse.observe_until(sentence_mentions, e_char + 1, body, s_char)
+    return candidates

@@ -1,0 +1,269 @@
+"""Attribution: who makes the claim in a clause, and how (quotation or paraphrase).
+
+``find_attribution`` finds the first speech verb with a plausible speaker phrase in a
+token range ("X said", "…, said X", "according to X"); ``is_direct_quote`` tells a
+quotation from a paraphrase; ``is_quotation_only`` recognises a bare quotation that
+continues an earlier speaker.  Resolving the speaker phrase to an entity is
+``discourse``'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from workers.nlp import DEMONYMS
+
+# Finite verbs that introduce reported content.  "asked" and "suggested" are left out on
+# purpose: "Trump had asked her how he could help" reports an action, not a statement.
+SPEECH_VERBS = frozenset(
+    {
+        "said", "says", "say", "told", "tells", "tell", "reported", "reports", "report",
+        "added", "adds", "claimed", "claims", "claim", "announced", "announces",
+        "announce", "wrote", "writes", "stated", "states", "noted", "notes", "argued",
+        "argues", "insisted", "insists", "warned", "warns", "declared", "declares",
+        "alleged", "alleges", "asserted", "asserts", "confirmed", "confirms",
+        "acknowledged", "acknowledges", "admitted", "admits", "explained", "explains",
+        "tweeted", "posted", "estimated", "estimates", "predicted", "predicts",
+        "revealed", "reveals", "disclosed", "testified", "maintained", "maintains",
+        "contended", "contends", "stressed", "stresses", "emphasised", "emphasized",
+        "underlined", "pointed", "recalled", "recalls", "denied", "denies", "replied",
+        "responded", "countered", "boasted", "boasts",
+    }
+)  # fmt: skip
+# Verbs that report content only with a "that" clause: "the report found that …"
+# ("they found the body" is an event, not an attribution).
+FINDING_VERBS = frozenset(
+    {"found", "finds", "showed", "shows", "concluded", "concludes", "suggested",
+     "suggests", "revealed", "indicated", "indicates", "believes", "believed"}
+)  # fmt: skip
+# Participles that introduce a direct quotation inside a sentence: "..., telling Trump, “…”".
+QUOTE_PARTICIPLES = frozenset(
+    {
+        "telling", "saying", "adding", "writing", "noting", "declaring", "warning",
+        "insisting", "stating", "arguing", "explaining", "stressing", "replying",
+    }
+)  # fmt: skip
+_SPEAKER_SKIP = frozenset(
+    {
+        "has", "have", "had", "also", "later", "earlier", "previously", "repeatedly",
+        "again", "then", "further", "separately", "publicly", "recently", "once",
+        "often", "would", "will", "has also", "had also", "already", "since", "first",
+        "reportedly", "subsequently", "privately", "initially", "flatly", "falsely",
+        "correctly", "wrongly", "not", "never", "did", "does", "do",
+    }
+)  # fmt: skip
+_PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s", "’s"})
+_BOUNDARY_WORDS = frozenset(
+    {
+        "that", "after", "before", "as", "when", "while", "since", "because", "and",
+        "but", "which", "where", "if", "though", "although", "until", "whereas", "so",
+        "once", "unless", "whether", "what", "how", "why",
+    }
+)  # fmt: skip
+_BOUNDARY_PUNCT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "--"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
+ROLE_NOUNS = frozenset(
+    {
+        "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official",
+        "officials", "representative", "minister", "ministry", "president", "leader",
+        "outlet", "newspaper", "paper", "agency", "department", "council", "report",
+        "statement", "government", "police", "authorities", "experts", "analysts",
+        "sources", "source", "people", "researchers", "study", "survey", "data",
+        "figures", "prosecutors", "court", "judge", "lawyers", "lawyer", "aides",
+        "aide", "economists", "witnesses", "residents", "activists", "critics",
+        "counterpart", "administration", "pentagon", "army", "military", "broadcaster",
+        "network", "journal", "company", "firm", "group", "organization",
+        "organisation", "secretary", "governor", "senator", "mayor", "chief", "head",
+        "director", "ambassador", "envoy", "premier", "chancellor", "commission",
+        "committee", "union", "party", "campaign", "office", "house",
+    }
+)  # fmt: skip
+
+_LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "or", "still", "however"})
+
+
+@dataclass
+class Attribution:
+    kind: str  # direct_quote | reported_speech | according_to
+    speaker: tuple[int, int] | None  # token range of the speaker phrase
+    verb: int  # token index of the speech verb (or "according")
+    trailing: bool  # content precedes the verb ("…, she said.")
+    first_person: bool = False
+
+
+def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
+    if start >= end or end - start > 12:
+        return False
+    tokens = [t for t in doc[start:end] if not t.is_punct]
+    if not tokens:
+        return False
+    last = tokens[-1]
+    if last.lower_ in PRONOUNS and len(tokens) == 1:
+        return True
+    if (
+        tokens[0].lower_ in {"the", "a", "an", "its", "his", "her", "their", "this"}
+        and len(tokens) <= 6
+        and last.is_alpha
+        and last.lower_ not in PRONOUNS
+    ):
+        return True  # "the central bank", "a senior official"
+    if last.lower_ in ROLE_NOUNS or last.lower_.rstrip("s") in ROLE_NOUNS:
+        return True
+    # A name: the last word is capitalised ("Sheinbaum", "the Wall Street Journal").
+    return last.text[:1].isupper() and last.text.lower() not in {"i"} and last.is_alpha
+
+
+def _content_after(doc: Doc, verb: int, end: int) -> int:
+    """Index of the first content token after a speech verb (skips "that", the
+    addressee "the Reuters news agency", adverbials like "earlier this week")."""
+    i = verb + 1
+    while i < end and (doc[i].is_space or doc[i].text in {",", ":"}):
+        i += 1
+    return i
+
+
+def _quote_spans_to_end(doc: Doc, start: int, end: int, inside: dict) -> int | None:
+    """If a quotation opens at ``start`` and closes at the end of the range (only
+    punctuation after it), return its closing index."""
+    if start >= end or start not in inside or inside[start][0] != start:
+        return None
+    close = inside[start][1]
+    rest = [t for t in doc[close + 1 : end] if not (t.is_punct or t.is_space)]
+    return close if not rest else None
+
+
+def find_attribution(
+    doc: Doc, start: int, end: int, inside: dict[int, tuple[int, int]]
+) -> Attribution | None:
+    """First attribution in tokens ``start:end`` that has a plausible speaker."""
+    for i in range(start, end):
+        tok = doc[i]
+        if i in inside:
+            continue  # words inside quotation marks belong to the quoted speaker
+        lower = tok.lower_
+        if lower == "according" and i + 1 < end and doc[i + 1].lower_ == "to":
+            j = i + 2
+            while (
+                j < end
+                and doc[j].text not in {",", ";", ".", ")", "“", "”"}
+                and (doc[j].lower_ not in {"that", "which", "who"})
+            ):
+                j += 1
+            if j > i + 2:
+                return Attribution("according_to", (i + 2, j), i, trailing=False)
+            continue
+        if not tok.text[:1].islower():
+            continue  # "United States" is not "states"
+        if lower not in SPEECH_VERBS and not (
+            lower in FINDING_VERBS and i + 1 < end and doc[i + 1].lower_ == "that"
+        ):
+            continue
+        # Walk back over auxiliaries/adverbs ("has also said", "said earlier").
+        j = i - 1
+        while j >= start and doc[j].lower_ in _SPEAKER_SKIP:
+            j -= 1
+        if j >= start and doc[j].lower_ in _PASSIVE_AUX:
+            continue  # "it was reported", "is said to"
+        if j >= start and doc[j].lower_ in {"the", "a", "an", "to"}:
+            continue  # "the reported cases", "to say"
+        sp_end = j + 1
+        # Appositive: "John Smith, a local official, said" -> skip back over it.
+        if j >= start and doc[j].text == ",":
+            k = j - 1
+            while k >= start and doc[k].text not in {","} and j - k <= 10:
+                k -= 1
+            if k >= start and doc[k].text == "," and doc[k + 1].lower_ in {
+                "a", "an", "the", "who", "whose", "his", "her", "its", "their"
+            } | {
+                d.lower() for d in DEMONYMS
+            }:  # fmt: skip
+                sp_end = k
+                j = k - 1
+        k = sp_end - 1
+        while (
+            k >= start
+            and k not in inside
+            and not (doc[k].text in _BOUNDARY_PUNCT or doc[k].lower_ in _BOUNDARY_WORDS)
+        ):
+            k -= 1
+        sp_start = k + 1
+        if sp_start < sp_end and _is_speaker_phrase(doc, sp_start, sp_end):
+            boundary = doc[k] if k >= start else None
+            after = [t for t in doc[i + 1 : end] if not (t.is_punct or t.is_space)]
+            participle_follows = (
+                i + 2 < end and doc[i + 1].text == "," and doc[i + 2].lower_.endswith("ing")
+            )  # "…,” Trump said, adding that …"
+            trailing = (
+                boundary is not None
+                and (boundary.text in {",", "”", '"', "’", "—", "–"} or k in inside)
+                and (
+                    participle_follows
+                    or (
+                        len(after) <= 8
+                        and not any(t.lower_ == "that" for t in after)
+                        and not any(t.i in inside for t in after)
+                    )
+                )
+            )
+            first_person = doc[sp_start:sp_end].text.lower() in {"i", "we"}
+            return Attribution("reported_speech", (sp_start, sp_end), i, trailing, first_person)
+        # Inverted trailing attribution: "…,” said Sheinbaum."
+        prev = doc[i - 1] if i > start else None
+        if prev is not None and (prev.text in {",", "”", '"', "’"} or (i - 1) in inside):
+            m = i + 1
+            while m < end and doc[m].text not in {",", ".", ";", "!", "?"}:
+                m += 1
+            if m > i + 1 and _is_speaker_phrase(doc, i + 1, m):
+                return Attribution("reported_speech", (i + 1, m), i, trailing=True)
+    return None
+
+
+def is_direct_quote(
+    doc: Doc, start: int, end: int, attr: Attribution, inside: dict[int, tuple[int, int]]
+) -> bool:
+    """Is the content of this attribution a quotation (rather than a paraphrase)?"""
+    if attr.trailing:
+        # Content is before the attribution: "But “…”, the spokesperson said."
+        i = start
+        while i < end and (doc[i].lower_ in _LEADING_CONJUNCTIONS or doc[i].is_space):
+            i += 1
+        if i in inside and inside[i][0] == i:
+            close = inside[i][1]
+            speaker_start = attr.speaker[0] if attr.speaker else attr.verb
+            first = min(speaker_start, attr.verb)
+            between = [t for t in doc[close + 1 : first] if not (t.is_punct or t.is_space)]
+            return not between
+        return False
+    # Content after the verb is a quotation running to the end: "X said: “…”"
+    content = _content_after(doc, attr.verb, end)
+    if _quote_spans_to_end(doc, content, end, inside) is not None:
+        return True
+    # A participle introducing a closing quotation: "…, telling Trump, “…”"
+    for i in range(attr.verb + 1, end):
+        if i in inside or doc[i].lower_ not in QUOTE_PARTICIPLES:
+            continue
+        for j in range(i + 1, min(i + 6, end)):
+            if (
+                doc[j].text in {",", ":"}
+                and j + 1 < end
+                and _quote_spans_to_end(doc, j + 1, end, inside) is not None
+            ):
+                return True
+    return False
+
+
+def is_quotation_only(doc: Doc, start: int, end: int, inside: dict) -> bool:
+    """The whole range is one quotation (or the unclosed tail of one)."""
+    tokens = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
+    if not tokens:
+        return False
+    if all(t.i in inside for t in tokens) and len({inside[t.i] for t in tokens}) == 1:
+        return True
+    text = doc[start:end].text.strip()
+    # Either half of a quotation split across sentences: “… (never closed here) or
+    # … ” (never opened here).
+    if text.startswith("“") and "”" not in text:
+        return True
+    return text.endswith(("”", "”.")) and "“" not in text

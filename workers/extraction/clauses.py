@@ -1,0 +1,105 @@
+"""Clauses: a sentence carrying two independent claims is split in two."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from workers.enrichment import NOT_NAME_WORDS, EntityMention
+
+from .attribution import SPEECH_VERBS
+from .features import IRREGULAR_PAST, NOT_PAST
+
+_CLAUSE_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "yet"})
+_SUBJECT_STARTERS = frozenset(
+    {"he", "she", "it", "they", "we", "i", "the", "a", "an", "its", "his", "her",
+     "their", "this", "that", "these", "those", "our", "there"}
+)  # fmt: skip
+# Words that cannot open an independent clause's subject ("…, and then left").
+_NOT_SUBJECTS = frozenset(
+    {"then", "also", "not", "so", "to", "in", "on", "at", "by", "for", "with", "from",
+     "of", "as", "into", "over", "under", "after", "before", "during", "including",
+     "especially", "even", "still", "yet", "more", "less", "other", "others", "all",
+     "both", "each", "now", "later", "soon", "again", "instead", "thus", "therefore"}
+)  # fmt: skip
+_FINITE_AUX = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+     "did", "does", "do", "may", "must", "should"}
+)  # fmt: skip
+
+
+def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    for tok in doc[start:end]:
+        low = tok.lower_
+        if low in _FINITE_AUX or low in SPEECH_VERBS or low in IRREGULAR_PAST:
+            return True
+        if len(low) > 3 and low.endswith("ed") and low not in NOT_PAST:
+            return True
+    return False
+
+
+def split_clauses(doc: Doc, start: int, end: int, inside: dict) -> list[tuple[int, int]]:
+    """Split a sentence's tokens into independent clauses (see module docstring)."""
+    cuts: list[tuple[int, int]] = []  # (left_end, right_start) token indices
+    for i in range(start + 1, end - 1):
+        if i in inside:
+            continue
+        text = doc[i].text
+        if text == ";":
+            right = i + 1
+        elif text == "," and doc[i + 1].lower_ in _CLAUSE_CONJUNCTIONS:
+            right = i + 2
+        else:
+            continue
+        while right < end and doc[right].is_space:
+            right += 1
+        if right >= end:
+            continue
+        first = doc[right]
+        subject_like = (
+            first.lower_ in _SUBJECT_STARTERS
+            or (first.text[:1].isupper() and first.is_alpha)
+            or (
+                # a bare noun subject: "…, but imports rose …"
+                first.is_alpha
+                and first.lower_ not in _NOT_SUBJECTS
+                and not first.lower_.endswith("ly")
+                and not _has_finite_verb(doc, right, right + 1)
+            )
+        )
+        left_start = cuts[-1][1] if cuts else start
+        words_left = [t for t in doc[left_start:i] if t.is_alpha]
+        words_right = [t for t in doc[right:end] if t.is_alpha]
+        if (
+            subject_like
+            and len(words_left) >= 3
+            and len(words_right) >= 3
+            and _has_finite_verb(doc, left_start, i)
+            and _has_finite_verb(doc, right + 1, min(right + 7, end))
+        ):
+            cuts.append((i, right))
+    if not cuts:
+        return [(start, end)]
+    ranges: list[tuple[int, int]] = []
+    prev = start
+    for left_end, right_start in cuts:
+        ranges.append((prev, left_end))
+        prev = right_start
+    ranges.append((prev, end))
+    return ranges
+
+
+def names_own_subject(doc: Doc, start: int, mentions: list[EntityMention]) -> bool:
+    """Does the clause open with an actor of its own ("…; Sheinbaum rejected the offer",
+    "…, and she left")?  Such a clause narrates; it does not continue the reported
+    speech of an earlier clause ("X said A, and revenue doubled" does)."""
+    first = doc[start]
+    if first.lower_ in {"he", "she", "they", "i", "we"}:
+        return True
+    if first.idx > 0 and any(m.start == first.idx for m in mentions):
+        return True
+    return (
+        first.text[:1].isupper()
+        and first.text not in NOT_NAME_WORDS
+        and start > 0
+        and (not doc[start - 1].is_space)
+    )

@@ -1,0 +1,247 @@
+"""Discourse state: coreference of claimants across the article.
+
+What the article has named so far (gazetteer names, roles such as "the Mexican leader",
+pronouns by gender where known, "the spokesperson" for the organisation it spoke for,
+"the news outlet" for the last news organisation named), and the resolution of an
+attribution's speaker phrase against it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from workers.enrichment import NOT_NAME_WORDS, EntityMention
+from workers.nlp import DEMONYMS, LEADER_TITLES, lookup_alias
+
+from .attribution import PRONOUNS, ROLE_NOUNS, Attribution
+from .candidates import EntityRef
+
+_SPOKES_NOUNS = frozenset(
+    {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials",
+     "representative", "statement", "source", "sources", "aide", "aides"}
+)  # fmt: skip
+# Head nouns of unnamed organisations that still make a useful claimant.
+_ORG_HEAD_NOUNS = frozenset(
+    {
+        "bank", "ministry", "department", "agency", "government", "company", "firm",
+        "council", "court", "police", "army", "military", "commission", "committee",
+        "office", "administration", "newspaper", "outlet", "broadcaster", "network",
+        "union", "party", "university", "institute", "hospital", "regulator", "board",
+        "authority", "embassy", "parliament", "congress", "senate", "tribunal",
+        "campaign", "secretariat", "prosecutor's office",
+    }
+)  # fmt: skip
+
+
+_ROLE_RE = re.compile(
+    r"(?:(?P<nat>[A-Z][\w.]*|[Uu]\.[Ss]\.)\s+)?(?P<title>President|Prime Minister|Premier|"
+    r"president|leader|prime minister|premier|counterpart|head of state)\s*,?\s*$"
+)
+_ROLE_AFTER_RE = re.compile(
+    r"^\s*,\s*(?:the|a|an|his|her|its)\s+(?:(?P<nat>[\w.]+)\s+)?(?P<title>president|leader|"
+    r"prime minister|premier|counterpart|head of state)\b",
+    re.IGNORECASE,
+)
+_ROLE_REF_RE = re.compile(
+    r"^(?:(?:the|a|an|his|her|its|their)\s+)?(?:(?P<nat>[\w.]+)\s+)?(?P<title>president|leader|"
+    r"prime minister|premier|counterpart|head of state)$",
+    re.IGNORECASE,
+)
+_HEAD_REF_RE = re.compile(r"^(?:the|this|that)\s+(?P<head>[\w ]+)$", re.IGNORECASE)
+
+
+def _nationality(word: str | None) -> str | None:
+    if not word:
+        return None
+    return DEMONYMS.get(word.lower().rstrip(","))
+
+
+@dataclass
+class _Referent:
+    ref: EntityRef
+    gender: str | None
+    heads: tuple[str, ...]
+    news: bool
+
+
+class Discourse:
+    """What the article has named so far, most recent last."""
+
+    def __init__(self) -> None:
+        self.referents: list[_Referent] = []
+        self.roles: dict[tuple[str | None, str], EntityRef] = {}
+        self.spokes: EntityRef | None = None
+        self.by_surname: dict[str, _Referent] = {}
+        self.paragraph_speaker: dict[int, tuple[str, EntityRef | None]] = {}
+        self._seen: set[int] = set()
+
+    def observe_until(
+        self, mentions: list[EntityMention], char_limit: int, body: str, sentence_start: int
+    ) -> None:
+        """Observe (once) every mention that starts before ``char_limit``."""
+        for mention in mentions:
+            if mention.start < char_limit and mention.start not in self._seen:
+                self._seen.add(mention.start)
+                self.observe(mention, body, sentence_start)
+
+    def note_speaker(self, ref: EntityRef) -> None:
+        """A resolved speaker is the most recent referent ("… she said. She added …")."""
+        if ref.kind != "person":
+            return
+        entry = lookup_alias(ref.name)
+        self.referents.append(_Referent(ref, entry.gender if entry else None, (), False))
+
+    @staticmethod
+    def referent_for(mention: EntityMention) -> _Referent:
+        entry = lookup_alias(mention.canonical)
+        if entry is not None:
+            return _Referent(
+                EntityRef(entry.canonical, entry.kind, entry.aliases),
+                entry.gender,
+                entry.heads,
+                entry.news,
+            )
+        return _Referent(EntityRef(mention.canonical, mention.kind), None, (), False)
+
+    def observe(self, mention: EntityMention, body: str, sentence_start: int) -> _Referent:
+        referent = self.referent_for(mention)
+        known = lookup_alias(mention.canonical) is not None
+        if not known and referent.ref.kind == "person":
+            surname = referent.ref.name.split()[-1]
+            if surname in self.by_surname and len(referent.ref.name.split()) == 1:
+                referent = self.by_surname[surname]
+            else:
+                self.by_surname[surname] = referent
+        self.referents.append(referent)
+        if referent.ref.kind == "person":
+            before = body[sentence_start : mention.start]
+            role = _ROLE_RE.search(mention.text + " ") or _ROLE_RE.search(before)
+            if role is None:
+                # "Mexican President Claudia Sheinbaum": the title is inside the mention.
+                inner = re.match(
+                    r"^(?P<nat>[A-Z][\w.]*\s+)?(?P<title>President|Prime Minister|Premier)\s",
+                    mention.text,
+                )
+                role = inner
+            after = _ROLE_AFTER_RE.match(body[mention.end : mention.end + 60])
+            for match in (role, after):
+                if match is None:
+                    continue
+                title = match.group("title").lower()
+                title_class = "leader" if title in LEADER_TITLES else title
+                nat = _nationality((match.group("nat") or "").strip() or None)
+                self.roles[(nat, title_class)] = referent.ref
+                self.roles[(None, title_class)] = referent.ref
+        return referent
+
+    def resolve(self, phrase: str, mentions: list[EntityMention]) -> EntityRef | None:
+        """Resolve a speaker phrase to an entity, using mentions inside it first."""
+        lowered = re.sub(r"\s+", " ", phrase.strip().lower())
+        words = lowered.split()
+        role = _ROLE_REF_RE.match(lowered)
+        if role:
+            # "the U.S. president": a role, even though "U.S." is itself a mention.
+            title = role.group("title").lower()
+            title_class = "leader" if title in LEADER_TITLES else title
+            nat = _nationality(role.group("nat"))
+            known_nat = nat is not None or not role.group("nat")
+            resolved = self.roles.get((nat, title_class)) if known_nat else None
+            if resolved is not None:
+                return resolved
+            if not mentions:
+                return None
+        if mentions:
+            priority = {"person": 0, "organization": 1, "group": 2, "place": 3}
+            # "A spokesperson for the U.S. National Security Council" -> the council; a
+            # person named in the phrase wins over their country ("U.S. official X").
+            best = min(mentions, key=lambda m: (priority.get(m.kind, 4), -m.start))
+            referent = self.referent_for(best)
+            if referent.ref.kind == "person" and referent.ref.name in self.by_surname:
+                referent = self.by_surname[referent.ref.name]
+            if set(words) & _SPOKES_NOUNS:
+                self.spokes = referent.ref
+            return referent.ref
+        if len(words) == 1 and words[0] in PRONOUNS:
+            return self._pronoun(words[0])
+        tokens = phrase.split()
+        if (
+            tokens
+            and all(t[:1].isupper() for t in tokens)
+            and not any(
+                t.lower() in ROLE_NOUNS
+                or t.lower().rstrip("s") in ROLE_NOUNS
+                or t in NOT_NAME_WORDS
+                for t in tokens
+            )
+        ):
+            # An unknown capitalised name the fallback skipped (sentence-initial
+            # "Smith said"): a surname seen earlier in full, else the name as given.
+            known = self.by_surname.get(tokens[-1])
+            return known.ref if known else EntityRef(" ".join(tokens), "person")
+        head = _HEAD_REF_RE.match(lowered)
+        if head:
+            noun = head.group("head")
+            if noun.split()[-1] in _SPOKES_NOUNS:
+                return self.spokes
+            for referent in reversed(self.referents):
+                if noun in referent.heads or noun.split()[-1] in referent.heads:
+                    return referent.ref
+        if words and words[0] in {"the", "a", "an"} and words[-1] in _ORG_HEAD_NOUNS:
+            # An organisation the article never names ("the health ministry"): keep
+            # the description as the claimant rather than losing it.
+            return EntityRef(" ".join(words[1:]), "organization")
+        return None
+
+    def _pronoun(self, pronoun: str) -> EntityRef | None:
+        if pronoun in {"i", "we", "you"}:
+            return None
+        if pronoun in {"he", "she"}:
+            wanted = "female" if pronoun == "she" else "male"
+            for referent in reversed(self.referents):
+                if referent.ref.kind == "person" and referent.gender in (wanted, None):
+                    return referent.ref
+            return None
+        for referent in reversed(self.referents):  # "it", "they"
+            if referent.ref.kind in {"organization", "group"}:
+                return referent.ref
+        return None
+
+
+def resolve_speaker(
+    doc: Doc,
+    attr: Attribution,
+    sentence_mentions: list[EntityMention],
+    discourse: Discourse,
+    body: str,
+    sentence_start: int,
+) -> EntityRef | None:
+    """Resolve an attribution's speaker phrase against the article so far.
+
+    Mentions before the speaker phrase are observed first, so a role or name introduced
+    earlier in the same sentence can be referred to; the resolved person then becomes
+    the most recent referent (so a following "she" finds her).
+    """
+    if attr.speaker is None:
+        return None
+    sp_start, sp_end = attr.speaker
+    char_start = doc[sp_start].idx
+    char_end = doc[sp_end - 1].idx + len(doc[sp_end - 1].text)
+    discourse.observe_until(sentence_mentions, char_start, body, sentence_start)
+    in_phrase = [m for m in sentence_mentions if char_start <= m.start and m.end <= char_end]
+    discourse.observe_until(sentence_mentions, char_end, body, sentence_start)
+    claimant = discourse.resolve(doc[sp_start:sp_end].text, in_phrase)
+    if claimant is not None:
+        discourse.note_speaker(claimant)
+    return claimant
+
+
+def outlet_claimant(outlet: str | None) -> EntityRef | None:
+    if not outlet:
+        return None
+    entry = lookup_alias(outlet)
+    if entry is not None and entry.kind == "organization":
+        return EntityRef(entry.canonical, "organization", entry.aliases)
+    return EntityRef(outlet.strip(), "organization")

@@ -1,0 +1,204 @@
+"""``factcheck_sentencizer``: a quote- and abbreviation-aware sentence splitter, and the
+quotation matcher it shares with the extractor."""
+
+from __future__ import annotations
+
+import numpy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_TERMINALS = frozenset({".", "!", "?", "...", "…", "?!", "!?", "!!", "??"})
+_TRAILING_CLOSERS = frozenset({")", "]", "}", ".", "!", "?", "…"})
+_OPEN_DOUBLE = frozenset({"“", "«", "„"})
+_CLOSE_DOUBLE = frozenset({"”", "»"})
+# Abbreviations that precede a name and so never end a sentence.
+_TITLE_ABBREVIATIONS = frozenset(
+    {
+        "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Gov.", "Sen.", "Rep.", "Rev.",
+        "Adm.", "St.", "Mt.", "Messrs.", "Lt.", "Col.", "Capt.", "Sgt.", "Maj.", "Cmdr.",
+        "No.", "Nos.", "vs.", "v.", "e.g.", "i.e.", "E.g.", "I.e.",
+    }
+)  # fmt: skip
+# After an abbreviation that *can* end a sentence ("U.S.", "a.m.", "Inc."), a new
+# sentence is only assumed when one of these typical sentence openers follows; a name
+# ("U.S. Army") or any other capitalised word keeps the sentence going.
+_SENTENCE_OPENERS = frozenset(
+    {
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her",
+        "Its", "Their", "Our", "This", "That", "These", "Those", "There", "But", "And",
+        "However", "Meanwhile", "In", "On", "At", "As", "After", "Before", "When",
+        "While", "Since", "If", "So", "Yet", "Still", "Also", "Earlier", "Later",
+        "Last", "Some", "Many", "Most", "No", "Officials", "According",
+    }
+)  # fmt: skip
+# Words that show a quotation is followed by its attribution ("“Why?” she asked").  Wider
+# than the extractor's speech verbs: here "asked" only has to glue the sentence together.
+_SPEECH_WORDS = frozenset(
+    {
+        "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks",
+        "wrote", "writes", "replied", "replies", "stated", "states", "noted", "notes",
+        "explained", "explains", "claimed", "claims", "insisted", "insists", "warned",
+        "warns", "declared", "declares", "continued", "argued", "argues", "recalled",
+        "according",
+    }
+)  # fmt: skip
+
+
+def quotation_map(doc: Doc, start: int, end: int) -> dict[int, tuple[int, int]]:
+    """Map the index of every token of a *matched* quotation (quote marks included) to
+    the (open, close) token indices of the outermost quotation around it, for tokens
+    ``start:end`` (one paragraph).
+
+    Quotes that never close within the paragraph are ignored (a stray quote mark must
+    not stop sentence splitting).  Straight double quotes toggle; curly single quotes
+    count only when a standalone ``’`` token closes an open ``‘`` (otherwise ``’`` is an
+    apostrophe, e.g. ``U.S.’s``).
+    """
+    stack: list[tuple[str, int]] = []
+    pairs: list[tuple[int, int]] = []
+    for i in range(start, end):
+        text = doc[i].text
+        if text in _OPEN_DOUBLE:
+            stack.append(("d", i))
+        elif text in _CLOSE_DOUBLE or (text == '"' and any(k == "D" for k, _ in stack)):
+            wanted = {"d", "D"}
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] in wanted:
+                    pairs.append((stack[depth][1], i))
+                    del stack[depth:]
+                    break
+        elif text == '"':
+            stack.append(("D", i))
+        elif text in {"‘"}:
+            stack.append(("s", i))
+        elif text in {"’", "'"} and any(k == "s" for k, _ in stack):
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == "s":
+                    pairs.append((stack[depth][1], i))
+                    del stack[depth:]
+                    break
+        elif text == "'" and (i == start or doc[i - 1].is_space or doc[i - 1].whitespace_):
+            # A straight single quote after a space opens a quotation ('No,' he said).
+            stack.append(("s", i))
+    inside: dict[int, tuple[int, int]] = {}
+    # Outermost pairs win: process the widest spans last so they overwrite nested ones.
+    for open_i, close_i in sorted(pairs, key=lambda p: p[1] - p[0]):
+        for k in range(open_i, close_i + 1):
+            inside[k] = (open_i, close_i)
+    return inside
+
+
+def _attribution_follows(doc: Doc, close_i: int, end: int) -> bool:
+    """True when the quotation closing at ``close_i`` is followed by its attribution
+    (``..., ” Sheinbaum said``; ``...?” she asked``; ``...” said the minister``)."""
+    before = close_i - 1
+    while before > 0 and doc[before].text in {"’", "'", "”", '"'}:
+        before -= 1
+    nxt = close_i + 1
+    while nxt < end and doc[nxt].text in {"’", "'", "”", '"'}:
+        nxt += 1
+    if nxt >= end or doc[nxt].is_space:
+        return False
+    following = doc[nxt].text
+    if following in _OPEN_DOUBLE or following in {"‘", '"', "'"}:
+        # Another quotation starts: “… territory.” “I told him …” are two sentences.
+        return False
+    if following[:1].islower() or following in {",", "—", "–", "-"}:
+        return True
+    if doc[before].text in {",", "—", "–"}:
+        return True
+    # "“We will win.” Sheinbaum said." — a speech verb within the next few tokens.
+    for k in range(nxt, min(nxt + 5, end)):
+        if doc[k].text in _TERMINALS or doc[k].is_space:
+            break
+        if doc[k].lower_ in _SPEECH_WORDS:
+            return True
+    return False
+
+
+def _is_terminal(doc: Doc, i: int, end: int) -> bool:
+    text = doc[i].text
+    if text in _TERMINALS:
+        return True
+    if len(text) > 1 and text.endswith(".") and text not in _TITLE_ABBREVIATIONS:
+        # A token that swallowed its final period ("U.S.", "a.m.", "Inc.").
+        nxt = i + 1
+        while nxt < end and doc[nxt].is_space and "\n" not in doc[nxt].text:
+            nxt += 1
+        return nxt < end and doc[nxt].text in _SENTENCE_OPENERS
+    return False
+
+
+@Language.component("factcheck_sentencizer")
+def factcheck_sentencizer(doc: Doc) -> Doc:
+    """Set sentence starts: newlines are hard breaks; terminal punctuation (plus any
+    closing quotes/brackets after it) ends a sentence unless the next word is lower-case
+    or we are inside a quotation that is part of a larger sentence.
+
+    Inside a matched quotation a split is only allowed when the quotation opened the
+    current sentence and is *not* followed by its attribution; that keeps
+    ``“I told him, ‘No. Never,’” Sheinbaum said.`` and ``He said: “A. B.”`` whole.
+    """
+    n = len(doc)
+    if n == 0:
+        return doc
+    starts = [False] * n
+    # Paragraph = maximal run of tokens without a newline.
+    paragraphs: list[tuple[int, int]] = []
+    para_start = None
+    for i, tok in enumerate(doc):
+        if tok.is_space and "\n" in tok.text:
+            if para_start is not None:
+                paragraphs.append((para_start, i))
+                para_start = None
+        elif para_start is None and not tok.is_space:
+            para_start = i
+    if para_start is not None:
+        paragraphs.append((para_start, n))
+
+    for p_start, p_end in paragraphs:
+        starts[p_start] = True
+        inside = quotation_map(doc, p_start, p_end)
+        sent_start = p_start
+        i = p_start
+        while i < p_end:
+            if not _is_terminal(doc, i, p_end):
+                i += 1
+                continue
+            j = i + 1
+            while j < p_end and (
+                doc[j].text in _TRAILING_CLOSERS
+                or doc[j].text in _CLOSE_DOUBLE
+                or (doc[j].text in {'"', "’", "'"} and inside.get(j, (0, -1))[1] == j)
+            ):
+                j += 1
+            # Skip spaces to the next real token.
+            k = j
+            while k < p_end and doc[k].is_space:
+                k += 1
+            if k >= p_end:
+                break
+            nxt = doc[k].text
+            split = not nxt[:1].islower()
+            if split and inside.get(j - 1, (0, -1))[1] == j - 1:
+                # The quotation just closed: "…?” she asked" style attribution.
+                split = not _attribution_follows(doc, j - 1, p_end)
+            if split and k in inside and inside[k][0] < k:
+                # Still inside a quotation that opened earlier in this sentence.
+                close_i = inside[k][1]
+                opened_here = any(
+                    doc[m].text in _OPEN_DOUBLE or doc[m].text in {'"', "‘", "'"}
+                    for m in range(sent_start, min(sent_start + 2, p_end))
+                )
+                split = opened_here and not _attribution_follows(doc, close_i, p_end)
+            if split:
+                starts[k] = True
+                sent_start = k
+            i = k if k > i else i + 1
+
+    # Set all boundaries in one array write: the per-token ``is_sent_start`` setter
+    # re-checks the whole doc's annotation each time, which is quadratic.
+    # spaCy stores attributes as uint64; -1 ("not a start") wraps, as in Doc.to_array.
+    values = numpy.fromiter((1 if flag else -1 for flag in starts), dtype="int64", count=n)
+    doc.from_array(["SENT_START"], values.astype("uint64").reshape(n, 1))
+    return doc
