@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from .datelines import Dateline, parse_dateline
+from .markdown import clean_inline, structural_kind
 
 __all__ = [
     "ADVERT",
@@ -165,9 +166,12 @@ _WHOLE_LINE = {
         r"file(?: photo| picture| image)?|stock (?:image|photo)|\((?:stock image|file photo)\)",
     ),
 }  # fmt: skip
-_WHOLE_LINE_RES = tuple(
-    (kind, re.compile(rf"(?:{'|'.join(patterns)})[.:!]?", re.I))
-    for kind, patterns in _WHOLE_LINE.items()
+_WHOLE_LINE_MAX_CHARS = 120  # the longest of these widgets is far shorter
+# One expression for the whole table: a named group per kind says which kind matched.
+_WHOLE_LINE_KINDS = tuple(_WHOLE_LINE)
+_WHOLE_LINE_RE = re.compile(
+    "|".join(f"(?P<k{i}>(?:{'|'.join(ps)})[.:!]?)" for i, ps in enumerate(_WHOLE_LINE.values())),
+    re.I,
 )
 
 # Labels that introduce links to other stories: alone ("Related topics", "More from Analysis"),
@@ -218,15 +222,21 @@ _WIDGET_PREFIXES = (
     (FOOTER, r"our standards:"),
     (FOOTER, r"(?:the )?(?:views|opinions) expressed (?:in this|here|are|by)\b"),
 )  # fmt: skip
-_WIDGET_PREFIX_RES = tuple((kind, re.compile(p, re.I)) for kind, p in _WIDGET_PREFIXES)
-# Searched anywhere in a short line.
+_WIDGET_PREFIX_RE = re.compile(
+    "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_WIDGET_PREFIXES)), re.I
+)
+# Searched anywhere in a short line, when the line holds the word that triggers the pattern.
 _ANYWHERE = (
-    (FOOTER, r"all rights reserved|\u00a9|solely responsible for (?:all )?(?:the )?content"),
-    (CONTRIBUTORS, r"contributed (?:reporting|to (?:this|the) (?:report|story|article))\b.{0,20}$"),
-    (BYLINE, r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]?min(?:ute)?s?\.? "
-             r"(?:read|listen|watch)\b"),
+    (FOOTER, ("reserved", "\u00a9", "responsible"),
+     r"all rights reserved|\u00a9|solely responsible for (?:all )?(?:the )?content"),
+    (CONTRIBUTORS, ("contributed",),
+     r"contributed (?:reporting|to (?:this|the) (?:report|story|article))\b.{0,20}$"),
+    (BYLINE, tuple(f"{m} {v}" for m in ("min", "minute") for v in ("read", "listen", "watch"))
+             + tuple(f"{m}s {v}" for m in ("min", "minute") for v in ("read", "listen", "watch")),
+     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]?min(?:ute)?s?\.? "
+     r"(?:read|listen|watch)\b"),
 )  # fmt: skip
-_ANYWHERE_RES = tuple((kind, re.compile(p, re.I)) for kind, p in _ANYWHERE)
+_ANYWHERE_RES = tuple((kind, words, re.compile(p, re.I)) for kind, words, p in _ANYWHERE)
 _ANYWHERE_MAX_WORDS = 60
 # "Published 3:05 PM EDT, Tue May 6, 2025", "Updated 2 hours ago": the keyword, then a date.
 _PUBLISHED_RE = re.compile(
@@ -311,15 +321,16 @@ _CREDIT_PATTERNS = (
     ),
     # "REUTERS/Kai Brenner/File Photo Purchase Licensing Rights, opens new tab"
     re.compile(
-        r"(?:^|(?<=[ .]))(?P<credit>REUTERS/[A-Z][^\n/]{0,60}(?:/[^\n/]{1,40}){0,3}?)"
+        r"(?:^|(?<=[ .]))(?P<credit>REUTERS/[A-Z][^\n/]{0,60}?(?:/[^\n/]{1,40}){0,3}?)"
         r"(?: Purchase Licensing Rights(?:, opens new tab)?)?$"
     ),
 )  # fmt: skip
 _CREDIT_TAIL = 400  # credits are short; only the end of a paragraph is searched for one
 # A credit line on its own: "Maya Lindgren/NPR", "Tony Karumba/AFP/Getty Images".
+_CREDIT_WORD = r"(?:[A-Z][\w.'\u2019-]*|via|and|for|of|&)"
 _SLASH_CREDIT_RE = re.compile(
-    r"[A-Z][\w.'\u2019-]*(?: [A-Za-z&][\w.'\u2019-]*){0,4}"
-    r"(?: ?/ ?[A-Z][\w.'\u2019-]*(?: [A-Za-z&][\w.'\u2019-]*){0,4}){1,3}"
+    rf"[A-Z][\w.'\u2019-]*(?: {_CREDIT_WORD}){{0,4}}"
+    rf"(?: ?/ ?[A-Z][\w.'\u2019-]*(?: {_CREDIT_WORD}){{0,4}}){{1,3}}"
 )
 _SLASH_CREDIT_MAX = 80
 # A credit anywhere in a sentence (for the extractor: such a sentence is a caption).
@@ -345,6 +356,7 @@ _NO_COMMENT_RE = re.compile(
     re.I,
 )
 _NO_COMMENT_MAX_WORDS = 30
+_NO_COMMENT_TRIGGERS = ("comment", "respond", "repl", "return", "answer", "interview")
 
 # Author bios that close a page: "Vega covers public health for The Associated Press."
 _BIO_RE = re.compile(
@@ -373,6 +385,7 @@ _HEADING_MAX_WORDS = 8
 _HEADING_MAX_CHARS = 60
 _HEADLINE_MAX_WORDS = 20
 _HEADLINE_MAX_CHARS = 150
+_NAVIGATION_BAR_MAX_CHARS = 300
 _MENU_ITEM_MAX_WORDS = 3
 _MENU_ITEM_MAX_CHARS = 32
 _CAPS_LABEL_RE = re.compile(r"[A-Z][A-Z&'\u2019-]*(?: [A-Z&][A-Z&'\u2019-]*){0,3}")
@@ -433,9 +446,10 @@ def line_kind(line: str) -> str | None:
     text = line.strip()
     if not text or len(text) > MAX_FURNITURE_CHARS:
         return None
-    for kind, pattern in _WHOLE_LINE_RES:
-        if pattern.fullmatch(text):
-            return kind
+    if len(text) <= _WHOLE_LINE_MAX_CHARS:
+        whole = _WHOLE_LINE_RE.fullmatch(text)
+        if whole:
+            return _WHOLE_LINE_KINDS[int(whole.lastgroup[1:])]
     credit = find_credit(text)
     if credit is not None:
         return CAPTION if credit[0] else CREDIT
@@ -447,12 +461,13 @@ def line_kind(line: str) -> str | None:
     if _COOKIE_NOTICE_RE.match(text):
         return COOKIE
     if len(words) <= _MAX_WIDGET_WORDS:
-        for kind, pattern in _WIDGET_PREFIX_RES:
-            if pattern.match(text):
-                return kind
+        widget = _WIDGET_PREFIX_RE.match(text)
+        if widget:
+            return _WIDGET_PREFIXES[int(widget.lastgroup[1:])][0]
     if len(words) <= _ANYWHERE_MAX_WORDS:
-        for kind, pattern in _ANYWHERE_RES:
-            if pattern.search(text):
+        lowered = text.casefold()
+        for kind, triggers, pattern in _ANYWHERE_RES:
+            if any(t in lowered for t in triggers) and pattern.search(text):
                 return kind
     if _is_caps_label(text):
         return BANNER
@@ -469,8 +484,7 @@ def line_kind(line: str) -> str | None:
 
 def _is_caps_label(text: str) -> bool:
     """A section label in capitals: "NATIONAL NEWS", "LOCAL NEWS", "OPINION"."""
-    letters = sum(c.isalpha() for c in text)
-    return letters >= 2 and bool(_CAPS_LABEL_RE.fullmatch(text))
+    return bool(_CAPS_LABEL_RE.fullmatch(text)) and sum(c.isalpha() for c in text) >= 2
 
 
 def _is_timestamp(text: str) -> bool:
@@ -519,6 +533,8 @@ def _is_byline(text: str, words: list[str]) -> bool:
 
 def _is_navigation_bar(text: str) -> bool:
     """ "Home | World | Politics", "Terms of Use | Privacy Policy": short items between bars."""
+    if len(text) > _NAVIGATION_BAR_MAX_CHARS:
+        return False
     for separator in ("|", "\u2022", "\u00b7", "\u203a", "\u00bb", " > "):
         if text.count(separator) >= 2:
             items = [item.strip() for item in text.split(separator)]
@@ -591,31 +607,50 @@ def strip_glued(paragraph: str) -> str:
 def no_comment(sentence: str) -> bool:
     """ "X did not immediately respond to a request for comment", "Y declined to comment": a
     sentence about who did not speak, not a claim."""
-    return (
-        len(sentence.split()) <= _NO_COMMENT_MAX_WORDS
-        and len(sentence) <= MAX_FURNITURE_CHARS
-        and bool(_NO_COMMENT_RE.search(sentence))
-    )
+    if len(sentence) > MAX_FURNITURE_CHARS or len(sentence.split()) > _NO_COMMENT_MAX_WORDS:
+        return False
+    lowered = sentence.casefold()
+    return any(t in lowered for t in _NO_COMMENT_TRIGGERS) and bool(_NO_COMMENT_RE.search(sentence))
 
 
-def sentence_kind(text: str, *, outlet: str | None = None) -> str | None:
+def sentence_kind(text: str, *, line: str = "", outlet: str | None = None) -> str | None:
     """Why the extractor must not make a claim of the sentence ``text``, or ``None``.
 
+    ``line`` is the whole line the sentence stands on, when the sentence is only part of it: a
+    line that is furniture ("… All rights reserved. Registered in England.", a caption ending in
+    its credit) is furniture in every sentence.
+
     Everything :func:`line_kind` recognises, a photo credit anywhere in the sentence, markdown
-    debris (rules, headings, bare URLs, source lines) the parser would have removed, the outlet's
-    name or another short title-case label on its own, and "no comment" boilerplate.
+    debris (rules, headings, links, images, bare URLs, source lines) the parser would have
+    removed, the outlet's name or another short title-case label on its own, and "no comment"
+    boilerplate. Furniture that only its place on the page gives away (a run of menu items, a
+    caption above its credit, a subheading, the headline repeated, an author bio at the foot) is
+    the parser's to remove: the extractor sees the article's body.
     """
     stripped = text.strip()
     if not stripped or _RULE_RE.fullmatch(stripped) or stripped.startswith("#"):
         return LABEL
+    if line and line.strip() != stripped:
+        kind = line_kind(clean_inline(line))
+        if kind is not None:
+            return kind
+    if _NEW_TAB_RE.fullmatch(stripped):
+        return NAVIGATION
     if _SOURCE_LINE_RE.match(stripped):
         return SOURCE
     if len(stripped) <= MAX_FURNITURE_CHARS and _CREDIT_INSIDE_RE.search(stripped):
         return CAPTION
-    plain = _MARKDOWN_RE.sub("", _URL_RE.sub("", stripped)).strip(" \t[]()<>|:-\u2014\u2013.")
+    structural = structural_kind(stripped)
+    if structural is not None:
+        return SOURCE if structural[0] == "source" else NAVIGATION
+    unmarked = clean_inline(stripped)
+    if "://" in unmarked or "www." in unmarked:
+        unmarked = _URL_RE.sub("", unmarked)
+    unmarked = _MARKDOWN_RE.sub("", unmarked).strip()
+    plain = unmarked.strip(" \t[]()<>|:-\u2014\u2013.")
     if not any(c.isalpha() for c in plain):
         return LABEL  # only a URL, or punctuation
-    kind = line_kind(plain)
+    kind = line_kind(unmarked)
     if kind is not None:
         return kind
     if outlet and plain.casefold() == outlet.strip().casefold():

@@ -5,9 +5,11 @@ below runs them in order):
 
 1. **Sentences** (``sentences``) — ``split_sentences`` runs the quote/abbreviation-aware
    sentencizer of the shared blank spaCy pipeline (``workers.nlp``).
-2. **Noise** (``noise``) — captions and photo credits, ``[ SOURCE: … ]`` lines, URLs, rules
-   and an outlet's name on its own line are dropped; a dateline ("Mexico City, May 4
-   (RHC)--") is trimmed off the first sentence.
+2. **Furniture** (``claims.parsing.furniture``, the recogniser the article parser uses too)
+   — menus, banners, share widgets, related links, captions and credits, bylines, source
+   lines, URLs, rules, an outlet's name on its own line and "did not immediately respond to
+   a request for comment" are never claims; a dateline ("Mexico City, May 4 (RHC)--") is
+   trimmed off a sentence.
 3. **Clauses** (``clauses``) — a sentence carrying two independent claims joined by ", and"
    / ", but" / ";" ("X rose 5% last year, and Y announced a ban") is split in two; a
    sentence with one main claim and subordinate detail stays whole.
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 
+from claims.parsing import furniture
 from workers.enrichment import find_entities
 from workers.nlp import get_nlp
 
@@ -39,7 +42,6 @@ from .candidates import CLAIM_TYPES, ClaimCandidate, EntityRef
 from .claim_types import classify_claim
 from .clauses import names_own_subject, split_clauses
 from .discourse import Discourse, outlet_claimant, resolve_speaker
-from .noise import DATELINE_RE, is_boilerplate
 from .scoring import FEATURE_WEIGHTS, RuleBasedScorer, Score, Scorer, default_scorer
 from .sentences import (
     iter_sentence_tokens,
@@ -98,12 +100,15 @@ def extract_claims(
         lo = bisect.bisect_left(mention_starts, s_char)
         hi = bisect.bisect_left(mention_starts, e_char)
         sentence_mentions = [m for m in mentions[lo:hi] if m.end <= e_char]
-        if is_boilerplate(sentence_text, outlet):
+        line_start = body.rfind("\n", 0, s_char) + 1
+        line_end = body.find("\n", e_char)
+        line = body[line_start : len(body) if line_end == -1 else line_end]
+        if furniture.sentence_kind(sentence_text, line=line, outlet=outlet) is not None:
             continue
         # Trim a dateline ("Mexico City, May 4 (RHC)-- ") off the sentence.
-        dateline = DATELINE_RE.match(sentence_text)
+        dateline = furniture.parse_dateline(sentence_text)
         if dateline:
-            cut = s_char + dateline.end()
+            cut = e_char - len(dateline[1])
             while tok_start < tok_end and doc[tok_start].idx < cut:
                 tok_start += 1
             if tok_start >= tok_end:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from claims.parsing import furniture
 from workers.enrichment import find_date_spans, find_entities, find_quantities
 from workers.nlp import entity_doc
 
@@ -19,7 +20,6 @@ from .features import (
     has_superlative,
     split_words,
 )
-from .noise import CREDIT_RE, SOURCE_LINE_RE, is_boilerplate
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ FEATURE_WEIGHTS: dict[str, float] = {
     "first-person intent": -0.15,  # "we will", "I want", "we need to"
     "courtesy or imperative": -0.45,  # "Thank you all for coming.", "Look, ..."
     "too short": -0.25,  # fewer than five words
-    "boilerplate": -1.00,  # captions, credits, source lines, URLs, outlet names
+    "boilerplate": -1.00,  # page furniture: claims.parsing.furniture.sentence_kind
 }
 
 
@@ -116,8 +116,8 @@ class RuleBasedScorer:
         # Boilerplate is judged on short lines only: a full sentence that merely
         # mentions an outlet ("Reuters reported …") is not a caption.
         short_line = not (len(words) > 6 and re.search(r"[.!?]", text))
-        noise = CREDIT_RE.search(text) or SOURCE_LINE_RE.match(text.strip())
-        if noise or (short_line and is_boilerplate(text)):
+        kind = furniture.sentence_kind(text)
+        if kind in (furniture.CAPTION, furniture.SOURCE) or (short_line and kind is not None):
             fired.add("boilerplate")
         doc = entity_doc(text)
         date_spans = find_date_spans(text, doc)
