@@ -105,21 +105,17 @@ def _mark_menus(units: list[Unit]) -> None:
 def _mark_link_lists(units: list[Unit]) -> None:
     """The headlines listed under "Related article", "More on this story", "Key events"… are
     links, not prose. Only after the page's first prose: a label above the headline is a menu."""
-    seen_prose = False
-    for i, unit in enumerate(units):
+    seen_prose = in_list = False
+    for unit in units:
         if unit.kind == "prose":
-            seen_prose = True
-        if not (
-            seen_prose
-            and unit.kind == furniture.RELATED
-            and len(unit.text.split()) <= _LIST_LABEL_MAX_WORDS
-        ):
-            continue
-        for item in units[i + 1 :]:
-            if item.kind == "prose" and furniture.looks_like_heading(item.text, headline=True):
-                item.kind = furniture.RELATED
-            elif item.kind not in _FURNITURE:
-                break
+            if in_list and furniture.looks_like_heading(unit.text, headline=True):
+                unit.kind = furniture.RELATED
+                continue
+            seen_prose, in_list = True, False
+        elif unit.kind == furniture.RELATED:
+            in_list = in_list or (seen_prose and len(unit.text.split()) <= _LIST_LABEL_MAX_WORDS)
+        elif unit.kind not in _FURNITURE:
+            in_list = False
 
 
 def _split_source_tails(units: list[Unit]) -> list[Unit]:
@@ -193,15 +189,20 @@ def _layout(units: list[Unit], paragraphs: list[_Paragraph]) -> ParsedArticle:
         p.text for p in leading if p.text != title and len(p.text.split()) >= _STANDFIRST_MIN_WORDS
     ]
 
-    body = paragraphs[start:]
     # The headline repeated at the top of the body.
-    while len(body) > 1 and title and _same(body[0].text, title):
-        body.pop(0)
-    # A summary between the headline and the byline ("Title / Standfirst. / By Jane Roe / …").
+    while start < len(paragraphs) - 1 and title and _same(paragraphs[start].text, title):
+        start += 1
+    body = paragraphs[start:]
+    # What stands before the byline is the headline ("Can the pact survive?") or a summary
+    # ("Title / Standfirst. / By Jane Roe / …"), not the article's first paragraph.
     if len(body) > 1 and len(body[0].text.split()) <= _STANDFIRST_MAX_WORDS:
         between = units[body[0].end + 1 : body[1].start]
         if any(u.kind == furniture.BYLINE for u in between):
-            standfirst.append(body.pop(0).text)
+            first = body.pop(0).text
+            if not title and _is_question_headline(first):
+                title = first
+            else:
+                standfirst.append(first)
     # Subheadings between paragraphs (list items are kept: they are prose without a full stop).
     body = [body[0]] + [p for p in body[1:] if p.bullet or not furniture.looks_like_heading(p.text)]
     # Headings, link lists and author bios after the last paragraph.
@@ -256,6 +257,16 @@ def _layout(units: list[Unit], paragraphs: list[_Paragraph]) -> ParsedArticle:
         source_note="; ".join(sources),
         url=url,
         outlet_name=outlet,
+    )
+
+
+def _is_question_headline(text: str) -> bool:
+    """A headline that ends with a question or exclamation mark: "Can the pact survive?"."""
+    stripped = text.rstrip("\"'\u201d\u2019")
+    return (
+        stripped[-1:] in ("?", "!")
+        and stripped[-1:] != ""
+        and furniture.looks_like_heading(stripped[:-1], headline=True)
     )
 
 
