@@ -50,6 +50,8 @@ from claims.parsing.furniture import Dateline
         ("Download our free app", f.SHARE),
         ("Got a news tip? Email tips@example.org", f.SHARE),
         ("View 8 photos", f.SHARE),
+        ("Save articles to read later and create your own reading list.", f.SHARE),
+        ("Thanks for reading! Subscribe for free to receive new posts.", f.SHARE),
         # Links to other stories.
         ("Also read: Council approves new bus lanes", f.RELATED),
         ("ALSO READ | Minister resigns over expenses", f.RELATED),
@@ -89,6 +91,7 @@ from claims.parsing.furniture import Dateline
         ("By JANE ROE and JOHN DOE", f.BYLINE),
         ("By Jane Roe, John Doe and Ana de la Cruz, CNN", f.BYLINE),
         ("BY JANE ROE, Political Editor", f.BYLINE),
+        ("By Staff and agencies", f.BYLINE),
         ("Jane Roe, Staff Writer", f.BYLINE),
         ("Jane Roe | Senior Correspondent", f.BYLINE),
         ("Political correspondent", f.BYLINE),
@@ -132,6 +135,7 @@ from claims.parsing.furniture import Dateline
         ("View all comments", f.COMMENTS),
         ("Join the conversation", f.COMMENTS),
         ("Have your say in the comments below.", f.COMMENTS),
+        ("Write a comment...", f.COMMENTS),
         # Footers and disclaimers.
         ("\u00a9 2025 Example Media Group", f.FOOTER),
         ("Copyright 2025 The Associated Press. All rights reserved.", f.FOOTER),
@@ -141,6 +145,7 @@ from claims.parsing.furniture import Dateline
         ("Privacy Policy", f.FOOTER),
         ("The views expressed in this commentary are solely those of the author.", f.FOOTER),
         ("Our Standards: The Example Trust Principles.", f.FOOTER),
+        ("(This story has not been edited by our staff and is auto-generated.)", f.FOOTER),
     ],
 )
 def test_furniture_lines(line: str, kind: str) -> None:
@@ -379,6 +384,7 @@ def test_strip_glued(paragraph: str, kept: str) -> None:
         ("GENEVA, May 6 (Reuters) - The", Dateline("GENEVA", 5, 6, "Reuters")),
         ("MEXICO CITY \u2014 The", Dateline("MEXICO CITY", None, None, "")),
         ("Nairobi, Kenya (CNN) \u2014 The", Dateline("Nairobi, Kenya", None, None, "CNN")),
+        ("New Delhi, May 6 (PTI) The", Dateline("New Delhi", 5, 6, "PTI")),
     ],
 )
 def test_datelines(opening: str, dateline: Dateline) -> None:
@@ -387,7 +393,14 @@ def test_datelines(opening: str, dateline: Dateline) -> None:
 
 
 @pytest.mark.parametrize(
-    "opening", ["(Reuters) - said no.", "(with reporting by AP) the ministry", "(AP)"]
+    "opening",
+    [
+        "(Reuters) - said no.",
+        "(with reporting by AP) the ministry",
+        "(AP)",
+        "New Delhi (PTI) The",  # without a dash, only with a date as well
+        "Paris, May 6 The",
+    ],
 )
 def test_not_datelines(opening: str) -> None:
     assert f.parse_dateline(opening) is None

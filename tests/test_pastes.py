@@ -39,6 +39,9 @@ NOT_FOUND_YET = {
     "broadcaster_cnn": [
         "expect the next rains, due in October, to be below average",
     ],
+    "newsletter": [
+        "Public works officials blamed a rise in steel prices.",
+    ],
     "newspaper_broadsheet": [
         "the number of homes available to rent has fallen as landlords sell up",
         "demand has been pushed up by people priced out of buying",
@@ -68,6 +71,10 @@ CLAIMANT_NOT_YET = {
         "pledged emergency cash transfers to 300,000 households",
         "expect the next rains, due in October, to be below average",
     ],
+    "broadcaster_gulf": [
+        "will double the water supply for about two million people in the region",
+        "the brine it discharges could harm coral reefs",
+    ],
     "broadcaster_npr": [
         "short of about 4,800 drivers across 12 states, up from 3,100 a year earlier",
         "Driver pay has risen faster than inflation in most states since 2021",
@@ -78,6 +85,11 @@ CLAIMANT_NOT_YET = {
         "85,000 homes were without power",
         "expects most customers to be reconnected by Wednesday evening",
         "has issued a rare red warning for wind",
+    ],
+    "newsletter": [
+        "would reopen in spring 2025",
+        "Public works officials blamed a rise in steel prices.",
+        "added between four and seven months to the schedule",
     ],
     "newspaper_broadsheet": [
         "the number of homes available to rent has fallen as landlords sell up",
@@ -93,6 +105,9 @@ CLAIMANT_NOT_YET = {
         "the shorter week saves money and helps recruit teachers",
         "scored lower in maths than comparable students in five-day districts",
         "will ask lawmakers next year to set a minimum number of instructional hours",
+    ],
+    "portal_pti": [
+        "would be 105 per cent of the long-period average",
     ],
     "wire_afp": [
         "thinned by an average of 2.3 metres between June and September",
@@ -120,6 +135,9 @@ EXTRACTED_YET = {
         "would offer redeployment to some staff",
         "the heart of the town for a century",
     ],
+    "broadcaster_gulf": [
+        "We cannot ignore the damage to marine life",
+    ],
     "broadcaster_npr": [
         "Carrow said she doubts the vans will fill the gap.",
     ],
@@ -131,6 +149,9 @@ EXTRACTED_YET = {
         "the city should have cut spending first",
         "We asked families to tighten their belts.",
     ],
+    "newsletter": [
+        "So far, no one has said.",
+    ],
     "newspaper_broadsheet": [
         "Few policy areas have been neglected for so long.",
     ],
@@ -141,6 +162,9 @@ EXTRACTED_YET = {
     "opinion": [
         "Every spring, another batch of rural school districts votes to move to a four-day week.",
         "Districts should look for savings elsewhere",
+    ],
+    "portal_pti": [
+        "Farmers in Maharashtra said they would wait for the first showers",
     ],
     "wire_afp": [
         "What we measured this year would have seemed impossible 20 years ago",

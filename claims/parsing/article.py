@@ -10,6 +10,7 @@ link lists and author bios after the last paragraph are not the article's prose.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import furniture
@@ -61,6 +62,7 @@ _LIST_LABEL_MAX_WORDS = 5  # "Related article", "More on this story": a label ov
 _TITLE_MIN_WORDS = 4  # a shorter line before the headline is a label ("World", "Wales")
 _STANDFIRST_MIN_WORDS = 6
 _STANDFIRST_MAX_WORDS = 60
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d")
 
 
 def parse_article(text: str) -> ParsedArticle:
@@ -173,7 +175,7 @@ def _layout(units: list[Unit], paragraphs: list[_Paragraph]) -> ParsedArticle:
     """Title, standfirst, body and the furniture fields, from the page's layout."""
     # The body starts at the first paragraph that is not headline-like; those before it are the
     # headline, a standfirst and labels.
-    headline_like = [furniture.looks_like_heading(p.text, headline=True) for p in paragraphs]
+    headline_like = [_is_heading(p) for p in paragraphs]
     start = headline_like.index(False) if False in headline_like else None
     if start is None:
         start = 0  # nothing but short lines: all of it is the body
@@ -195,14 +197,18 @@ def _layout(units: list[Unit], paragraphs: list[_Paragraph]) -> ParsedArticle:
     body = paragraphs[start:]
     # What stands before the byline is the headline ("Can the pact survive?") or a summary
     # ("Title / Standfirst. / By Jane Roe / …"), not the article's first paragraph.
-    if len(body) > 1 and len(body[0].text.split()) <= _STANDFIRST_MAX_WORDS:
-        between = units[body[0].end + 1 : body[1].start]
-        if any(u.kind == furniture.BYLINE for u in between):
-            first = body.pop(0).text
-            if not title and _is_question_headline(first):
-                title = first
-            else:
-                standfirst.append(first)
+    following = next((i for i, p in enumerate(body) if i and not _is_heading(p)), None)
+    if (
+        following is not None
+        and len(body[0].text.split()) <= _STANDFIRST_MAX_WORDS
+        and any(_is_byline(u) for u in units[body[0].end + 1 : body[following].start])
+    ):
+        first = body[0].text
+        if not title and _is_question_headline(first):
+            title = first
+        else:
+            standfirst.append(first)
+        body = body[following:]  # the author's name and other labels go with the byline
     # Subheadings between paragraphs (list items are kept: they are prose without a full stop).
     body = [body[0]] + [p for p in body[1:] if p.bullet or not furniture.looks_like_heading(p.text)]
     # Headings, link lists and author bios after the last paragraph.
@@ -257,6 +263,18 @@ def _layout(units: list[Unit], paragraphs: list[_Paragraph]) -> ParsedArticle:
         source_note="; ".join(sources),
         url=url,
         outlet_name=outlet,
+    )
+
+
+def _is_heading(paragraph: _Paragraph) -> bool:
+    return furniture.looks_like_heading(paragraph.text, headline=True)
+
+
+def _is_byline(unit: Unit) -> bool:
+    """A byline, or a publication date: a date with its year ("May 06, 2025"), not the bare time
+    that stamps each entry of a live blog."""
+    return unit.kind == furniture.BYLINE or (
+        unit.kind == furniture.DATE and _YEAR_RE.search(unit.text) is not None
     )
 
 

@@ -55,7 +55,8 @@ _DATELINE_RE = re.compile(
     rf"^(?P<place>{_PLACE}(?:, {_PLACE}){{0,2}}?)"
     rf"(?:, ?{_DATE})?"
     r"(?: ?\((?P<agency>[^()\n]{1,40})\))?"
-    r"(?P<sep> ?(?:--?|[\u2013\u2014]) ?)",  # hyphen(s), en dash or em dash
+    # Hyphen(s), en dash or em dash; or nothing but a space after "(PTI)" (Indian wires).
+    r"(?P<sep> ?(?:--?|[\u2013\u2014]) ?| (?=[A-Z\"\u201c]))",
     re.I,
 )
 # "(Reuters) - …": the agency alone, when the story's place is not printed.
@@ -77,7 +78,8 @@ def parse_dateline(paragraph: str) -> tuple[Dateline, str] | None:
     """Recognise a dateline at the start of ``paragraph``; return it and the remaining text.
 
     Forms: "LONDON, March 3 (AP) —", "WASHINGTON (Reuters) -", "GENEVA, May 6 (Reuters) -",
-    "Mexico City, May 4 (RHC)--", "MEXICO CITY —", "Paris, 12 June 2024 –", "(Reuters) -".
+    "Mexico City, May 4 (RHC)--", "MEXICO CITY —", "Paris, 12 June 2024 –", "(Reuters) -",
+    "New Delhi, May 6 (PTI) The …".
     """
     head = paragraph[:_DATELINE_SCAN]
     agency_only = _AGENCY_ONLY_RE.match(head)
@@ -104,6 +106,8 @@ def parse_dateline(paragraph: str) -> tuple[Dateline, str] | None:
     shouting = len(letters) >= 3 and all(c.isupper() for c in letters)
     if not (agency or month_name or shouting):
         return None
+    if not match.group("sep").strip() and not (agency and month_name):
+        return None  # without a dash, only "New Delhi, May 6 (PTI) The …" is a dateline
     # "Mexico-based" has no space around its hyphen; a dateline separator always has one
     # (or follows the agency's closing bracket, as in "(RHC)--").
     if not agency and match.group("sep") == match.group("sep").strip():

@@ -126,7 +126,8 @@ _WHOLE_LINE = {
     COMMENTS: (
         r"comments?(?: \(?\d[\d,]*\)?)?", r"\d[\d,]* comments?",
         r"(?:view|show|hide|read|see|load) (?:all )?(?:\d[\d,]* )?comments?",
-        r"comments? (?:are|is) (?:closed|open)",
+        r"comments? (?:are|is) (?:closed|open)", r"write a comment(?:\.\.\.|\u2026)?",
+        r"discussion about this (?:post|article|story)",
         r"(?:be the first to|leave a|add a|post a) comment",
         r"join the (?:conversation|discussion|debate)",
         r"sign in to (?:comment|join the (?:conversation|discussion))",
@@ -210,6 +211,9 @@ _WIDGET_PREFIXES = (
     (SHARE, r"(?:do you have|have you got|got) a (?:story|news tip|tip|picture|video)\b"),
     (SHARE, r"(?:e-?mail|contact) (?:us (?:at )?)?[\w.+-]+@[\w-]+\.[\w.-]+"),
     (SHARE, r"(?:click|tap) here\b"),
+    (SHARE, r"save (?:articles|this article|stories|this story)\b"),
+    (SHARE, r"thanks for reading\b"),
+    (SHARE, r"subscribe for free\b"),
     (CAPTION, r"(?:image|media|video|photo) caption\b"),
     (CREDIT, r"(?:image|media|photo) source\b"),
     (CREDIT, r"(?:photo(?:graph)?s?|pictures?|image|credit|photo credit|illustration|graphic"
@@ -220,6 +224,7 @@ _WIDGET_PREFIXES = (
     (BYLINE, r"reading time:? \d+"),
     (FOOTER, r"(?:\u00a9|\(c\) |copyright (?:\u00a9|\(c\)|\d{4}))"),
     (FOOTER, r"our standards:"),
+    (FOOTER, r"\(?this (?:story|article|report) (?:has not been|was not) edited by\b"),
     (FOOTER, r"(?:the )?(?:views|opinions) expressed (?:in this|here|are|by)\b"),
 )  # fmt: skip
 _WIDGET_PREFIX_RE = re.compile(
@@ -264,7 +269,7 @@ _ROLE_WORDS = frozenset(
         *("reporter", "correspondent", "writer", "editor", "columnist", "contributor"),
         *("journalist", "producer", "photographer", "photojournalist", "staff", "critic"),
         *("presenter", "anchor", "bureau", "chief", "commentator", "contributing", "reporters"),
-        *("writers", "editors", "correspondents"),
+        *("writers", "editors", "correspondents", "agencies", "agency", "wires"),
     )
 )
 _BYLINE_MAX_WORDS = 15
