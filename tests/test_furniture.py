@@ -326,6 +326,16 @@ def test_sentence_kinds(sentence: str, kind: str) -> None:
     assert f.sentence_kind(sentence) == kind
 
 
+def test_enclosing_line() -> None:
+    text = "First line.\nA sentence. Another one.\nLast."
+    start = text.index("Another")
+    assert f.enclosing_line(text, start, start + 12) == "A sentence. Another one."
+    assert f.enclosing_line(text, 0, 5) == "First line."
+    assert f.enclosing_line(text, len(text) - 5, len(text)) == "Last."
+    huge = "word " * 1000 + "end."
+    assert f.enclosing_line(huge, 2000, 2004) == ""  # too long to be furniture: not copied
+
+
 def test_sentence_kind_outlet_name_and_line_context() -> None:
     assert f.sentence_kind("the daily courier", outlet="The Daily Courier") == f.LABEL
     line = "\u00a9 2025 Example News. All rights reserved. Registered in England No. 123."

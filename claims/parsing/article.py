@@ -51,11 +51,19 @@ class _Paragraph:
         return " ".join(self.pieces)
 
 
-_FURNITURE = frozenset(furniture.KINDS) | {"caption", "url", "image", "link", "source"}
+_FURNITURE = frozenset(furniture.KINDS) | {"url", "image", "link"}
 # Furniture that may sit inside a sentence broken across paragraphs (an ad, a caption, a link)
 # and so does not end a section; every other kind does.
 _NOT_A_BREAK = frozenset(
-    {"url", "image", "link", "source", furniture.CAPTION, furniture.CREDIT, furniture.ADVERT}
+    {
+        "url",
+        "image",
+        "link",
+        furniture.SOURCE,
+        furniture.CAPTION,
+        furniture.CREDIT,
+        furniture.ADVERT,
+    }
 )
 _MIN_MENU_RUN = 3  # three short lines in a row make a menu
 _LIST_LABEL_MAX_WORDS = 5  # "Related article", "More on this story": a label over a list
@@ -110,7 +118,7 @@ def _mark_link_lists(units: list[Unit]) -> None:
     seen_prose = in_list = False
     for unit in units:
         if unit.kind == "prose":
-            if in_list and furniture.looks_like_heading(unit.text, headline=True):
+            if in_list and _is_heading_text(unit.text):
                 unit.kind = furniture.RELATED
                 continue
             seen_prose, in_list = True, False
@@ -212,10 +220,7 @@ def _layout(units: list[Unit], paragraphs: list[_Paragraph]) -> ParsedArticle:
     # Subheadings between paragraphs (list items are kept: they are prose without a full stop).
     body = [body[0]] + [p for p in body[1:] if p.bullet or not furniture.looks_like_heading(p.text)]
     # Headings, link lists and author bios after the last paragraph.
-    while len(body) > 1 and (
-        furniture.looks_like_heading(body[-1].text, headline=True)
-        or furniture.is_author_bio(body[-1].text)
-    ):
+    while len(body) > 1 and (_is_heading(body[-1]) or furniture.is_author_bio(body[-1].text)):
         body.pop()
 
     last_body_unit = body[-1].end
@@ -267,7 +272,11 @@ def _layout(units: list[Unit], paragraphs: list[_Paragraph]) -> ParsedArticle:
 
 
 def _is_heading(paragraph: _Paragraph) -> bool:
-    return furniture.looks_like_heading(paragraph.text, headline=True)
+    return _is_heading_text(paragraph.text)
+
+
+def _is_heading_text(text: str) -> bool:
+    return furniture.looks_like_heading(text, headline=True)
 
 
 def _is_byline(unit: Unit) -> bool:
@@ -281,11 +290,7 @@ def _is_byline(unit: Unit) -> bool:
 def _is_question_headline(text: str) -> bool:
     """A headline that ends with a question or exclamation mark: "Can the pact survive?"."""
     stripped = text.rstrip("\"'\u201d\u2019")
-    return (
-        stripped[-1:] in ("?", "!")
-        and stripped[-1:] != ""
-        and furniture.looks_like_heading(stripped[:-1], headline=True)
-    )
+    return stripped[-1:] in ("?", "!") and _is_heading_text(stripped[:-1])
 
 
 def _same(text: str, title: str) -> bool:

@@ -64,6 +64,7 @@ __all__ = [
     "SHARE",
     "SOURCE",
     "Dateline",
+    "enclosing_line",
     "ends_sentence",
     "find_credit",
     "is_author_bio",
@@ -319,12 +320,23 @@ def no_comment(sentence: str) -> bool:
     )
 
 
+def enclosing_line(text: str, start: int, end: int) -> str:
+    """The line of ``text`` around ``text[start:end]``; ``""`` when it is too long to be
+    furniture (so that a huge one-line paste is not copied for each of its sentences)."""
+    low = max(0, start - MAX_FURNITURE_CHARS)
+    line_start = text.rfind("\n", low, start) + 1
+    if line_start == 0 and low > 0:
+        return ""
+    line_end = text.find("\n", end, end + MAX_FURNITURE_CHARS + 1)
+    if line_end == -1:
+        if len(text) - end > MAX_FURNITURE_CHARS:
+            return ""
+        line_end = len(text)
+    return text[line_start:line_end] if line_end - line_start <= MAX_FURNITURE_CHARS else ""
+
+
 def sentence_kind(text: str, *, line: str = "", outlet: str | None = None) -> str | None:
     """Why the extractor must not make a claim of the sentence ``text``, or ``None``.
-
-    ``line`` is the whole line the sentence stands on, when the sentence is only part of it: a
-    line that is furniture ("… All rights reserved. Registered in England.", a caption ending in
-    its credit) is furniture in every sentence.
 
     Everything :func:`line_kind` recognises, a photo credit anywhere in the sentence, markdown
     debris (rules, headings, links, images, bare URLs, source lines) the parser would have
@@ -332,6 +344,10 @@ def sentence_kind(text: str, *, line: str = "", outlet: str | None = None) -> st
     boilerplate. Furniture that only its place on the page gives away (a run of menu items, a
     caption above its credit, a subheading, the headline repeated, an author bio at the foot) is
     the parser's to remove: the extractor sees the article's body.
+
+    ``line`` is the whole line the sentence stands on (see :func:`enclosing_line`): a line that
+    is furniture ("… All rights reserved. Registered in England.", a caption ending in its
+    credit) is furniture in every sentence.
     """
     stripped = text.strip()
     if not stripped or _RULE_RE.fullmatch(stripped) or stripped.startswith("#"):

@@ -155,9 +155,11 @@ def split_units(text: str, *, wrapped: bool) -> list[Unit]:
         bullet = BULLET_RE.match(line)
         if bullet:
             line = line[bullet.end() :]
-        kind = furniture.line_kind(clean_inline(line))
+        cleaned = clean_inline(line)
+        kind = furniture.line_kind(cleaned)
         if kind is not None:
-            unit = _furniture_unit(kind, clean_inline(line))
+            unit = _furniture_unit(kind, cleaned)
+            # A short paragraph just above a credit, with no blank line between, is its caption.
             if current.lines and current.words <= _CAPTION_MAX_WORDS:
                 if unit.kind == furniture.CREDIT:
                     # A caption on the line above its credit ("…in April.\nJane Roe/AFP").

@@ -100,9 +100,7 @@ def extract_claims(
         lo = bisect.bisect_left(mention_starts, s_char)
         hi = bisect.bisect_left(mention_starts, e_char)
         sentence_mentions = [m for m in mentions[lo:hi] if m.end <= e_char]
-        line_start = body.rfind("\n", 0, s_char) + 1
-        line_end = body.find("\n", e_char)
-        line = body[line_start : len(body) if line_end == -1 else line_end]
+        line = furniture.enclosing_line(body, s_char, e_char)
         if furniture.sentence_kind(sentence_text, line=line, outlet=outlet) is not None:
             continue
         # Trim a dateline ("Mexico City, May 4 (RHC)-- ") off the sentence.
