@@ -7,7 +7,8 @@ and every expected claim present as a candidate span whatever the scorer says. W
 is scored check-worthy (the check-worthiness scorer) and who its claimant is (attribution) belong
 to other work on issue 8: those expectations are written down too, each one that does not hold
 yet marked ``xfail(strict=True)`` with the reason, so that it turns red when it starts to hold and
-its mark must go. Pure: no database.
+its mark must go (``python -m evaluation.pastes --waiting`` prints the lists as they stand).
+Pure: no database.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from __future__ import annotations
 import pytest
 
 from claims.parsing import ParsedArticle, parse_article
-from evaluation.pastes import Fixture, claimant_matches, covers, load_fixtures
-from workers.extraction import ClaimCandidate, Score, extract_claims
+from evaluation.pastes import EverySentence, Fixture, claimant_matches, covers, load_fixtures
+from workers.extraction import ClaimCandidate, extract_claims
 
 FIXTURES = {fixture.name: fixture for fixture in load_fixtures()}
 NAMES = sorted(FIXTURES)
@@ -175,13 +176,6 @@ EXTRACTED_YET = {
 }
 
 
-class _EverySentence:
-    """A scorer that takes every sentence, so that what is checked is not the scorer's doing."""
-
-    def score(self, text: str) -> Score:
-        return Score(1.0, ("every sentence",))
-
-
 _parsed: dict[str, ParsedArticle] = {}
 _claims: dict[tuple[str, bool], list[ClaimCandidate]] = {}
 
@@ -196,7 +190,7 @@ def claims(name: str, *, every_sentence: bool = False) -> list[ClaimCandidate]:
     """The claims of the fixture's parsed body, as the pipeline extracts them."""
     key = (name, every_sentence)
     if key not in _claims:
-        scorer = _EverySentence() if every_sentence else None
+        scorer = EverySentence() if every_sentence else None
         _claims[key] = extract_claims(
             parsed(name).body, outlet=FIXTURES[name].outlet, scorer=scorer
         )
