@@ -326,6 +326,20 @@ def test_sentence_kinds(sentence: str, kind: str) -> None:
     assert f.sentence_kind(sentence) == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Protesters marched (AP Photo/Jane Roe) through the city on Tuesday.", f.CAPTION),
+        ("Protesters marched through the city. [File: Jane Roe/Reuters]", f.CAPTION),
+        ("Source: Reuters", f.SOURCE),
+        ("Reuters reported that protesters marched through the city on Tuesday.", None),
+        ("Prices rose 4% in April/May (a record).", None),
+    ],
+)
+def test_credit_or_source(text: str, kind: str | None) -> None:
+    assert f.credit_or_source(text) == kind
+
+
 def test_enclosing_line() -> None:
     text = "First line.\nA sentence. Another one.\nLast."
     start = text.index("Another")

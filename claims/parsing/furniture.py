@@ -19,6 +19,7 @@ The data tables (labels, patterns, lexicons) are in :mod:`claims.parsing.furnitu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import furniture_patterns as patterns
 from .datelines import Dateline, parse_dateline
@@ -64,6 +65,7 @@ __all__ = [
     "SHARE",
     "SOURCE",
     "Dateline",
+    "credit_or_source",
     "enclosing_line",
     "ends_sentence",
     "find_credit",
@@ -87,6 +89,7 @@ _HEADING_MAX_CHARS = 60
 _HEADLINE_MAX_WORDS = 20
 _HEADLINE_MAX_CHARS = 150
 _NAVIGATION_BAR_MAX_CHARS = 300
+_BAR_SEPARATORS = ("|", "\u2022", "\u00b7", "\u203a", "\u00bb", " > ")
 _MENU_ITEM_MAX_WORDS = 3
 _MENU_ITEM_MAX_CHARS = 32
 _CAPS_LABEL_RE = re.compile(r"[A-Z][A-Z&'\u2019-]*(?: [A-Z&][A-Z&'\u2019-]*){0,3}")
@@ -99,6 +102,8 @@ _MARKDOWN_RE = re.compile(r"[*_#>`]+")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*")
 _LABEL_SMALL_WORDS = frozenset(("of", "the", "and", "de", "for"))
 _LABEL_MAX_WORDS = 6
+_LABEL_MAX_CHARS = 100  # six words, however long
+_SENTENCE_END_RE = re.compile(r"[.!?]\W*$")
 
 
 # --------------------------------------------------------------------------------------------
@@ -147,6 +152,11 @@ def line_kind(line: str) -> str | None:
     text = line.strip()
     if not text or len(text) > MAX_FURNITURE_CHARS:
         return None
+    return _line_kind(text)
+
+
+@lru_cache(maxsize=1024)  # pages repeat their widgets; the extractor asks once per sentence
+def _line_kind(text: str) -> str | None:
     if len(text) <= patterns.WHOLE_LINE_MAX_CHARS:
         whole = patterns.WHOLE_LINE_RE.fullmatch(text)
         if whole:
@@ -240,7 +250,7 @@ def _is_navigation_bar(text: str) -> bool:
     """ "Home | World | Politics", "Terms of Use | Privacy Policy": short items between bars."""
     if len(text) > _NAVIGATION_BAR_MAX_CHARS:
         return False
-    for separator in ("|", "\u2022", "\u00b7", "\u203a", "\u00bb", " > "):
+    for separator in _BAR_SEPARATORS:
         if text.count(separator) >= 2:
             items = [item.strip() for item in text.split(separator)]
             return all(
@@ -320,6 +330,29 @@ def no_comment(sentence: str) -> bool:
     )
 
 
+def _is_label(plain: str) -> bool:
+    words = _WORD_RE.findall(plain)
+    return (
+        len(words) <= _LABEL_MAX_WORDS
+        and not _SENTENCE_END_RE.search(plain)
+        and all(w[:1].isupper() or w.lower() in _LABEL_SMALL_WORDS for w in words)
+    )
+
+
+def credit_or_source(text: str) -> str | None:
+    """``CAPTION`` for a sentence holding a photo credit (anywhere: "Protesters marched (AP
+    Photo/Jane Roe) through…"), ``SOURCE`` for a source line ("Source: Reuters"), else ``None``:
+    the furniture that even a long sentence can be, so the cheap question to ask first."""
+    stripped = text.strip()
+    if _SOURCE_LINE_RE.match(stripped):
+        return SOURCE
+    if len(stripped) <= MAX_FURNITURE_CHARS and (
+        patterns.CREDIT_INSIDE_RE.search(stripped) or find_credit(stripped) is not None
+    ):
+        return CAPTION
+    return None
+
+
 def enclosing_line(text: str, start: int, end: int) -> str:
     """The line of ``text`` around ``text[start:end]``; ``""`` when it is too long to be
     furniture (so that a huge one-line paste is not copied for each of its sentences)."""
@@ -358,10 +391,9 @@ def sentence_kind(text: str, *, line: str = "", outlet: str | None = None) -> st
             return kind
     if patterns.NEW_TAB_RE.fullmatch(stripped):
         return NAVIGATION
-    if _SOURCE_LINE_RE.match(stripped):
-        return SOURCE
-    if len(stripped) <= MAX_FURNITURE_CHARS and patterns.CREDIT_INSIDE_RE.search(stripped):
-        return CAPTION
+    credited = credit_or_source(stripped)
+    if credited is not None:
+        return credited
     structural = structural_kind(stripped)
     if structural is not None:
         return SOURCE if structural[0] == "source" else NAVIGATION
@@ -377,12 +409,7 @@ def sentence_kind(text: str, *, line: str = "", outlet: str | None = None) -> st
         return kind
     if outlet and plain.casefold() == outlet.strip().casefold():
         return LABEL
-    words = _WORD_RE.findall(plain)
-    if (
-        len(words) <= _LABEL_MAX_WORDS
-        and not re.search(r"[.!?]\W*$", plain)
-        and all(w[:1].isupper() or w.lower() in _LABEL_SMALL_WORDS for w in words)
-    ):
+    if len(plain) <= _LABEL_MAX_CHARS and _is_label(plain):
         return LABEL  # a name, a byline, a section: a short title-case line, not a sentence
     if no_comment(stripped):
         return NO_COMMENT

@@ -116,8 +116,9 @@ class RuleBasedScorer:
         # Boilerplate is judged on short lines only: a full sentence that merely
         # mentions an outlet ("Reuters reported …") is not a caption.
         short_line = not (len(words) > 6 and re.search(r"[.!?]", text))
-        kind = furniture.sentence_kind(text)
-        if kind in (furniture.CAPTION, furniture.SOURCE) or (short_line and kind is not None):
+        if furniture.credit_or_source(text) or (
+            short_line and furniture.sentence_kind(text) is not None
+        ):
             fired.add("boilerplate")
         doc = entity_doc(text)
         date_spans = find_date_spans(text, doc)
