@@ -1,17 +1,21 @@
-# factcheck — the two commands of the README, plus the benchmarks.
-#   make run    everything from nothing: venv, install, migrate, demo editor, seeds, worker + web
+# factcheck — the two commands of the README, plus the benchmarks and the database backups.
+#   make run    everything from nothing: venv, install, .env, migrate, demo accounts, worker + web,
+#               the seed article (HOST and PORT choose the address: make run PORT=8001)
 #   make test   the test suite (PostgreSQL + Redis when DATABASE_URL / REDIS_URL are set)
 #   make bench  the benchmarks
+#   make backup / make restore FILE=…   pg_dump / pg_restore of DATABASE_URL (scripts/db.sh)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-HOST ?= 127.0.0.1
-PORT ?= 8000
-export DJANGO_DEBUG ?= 1
+export HOST ?= 127.0.0.1
+export PORT ?= 8000
+# While `make run` serves, this file (its target) exists; on SIGINT or SIGTERM make deletes an
+# interrupted recipe's target, which is how the service hears that make alone was signalled.
+RUN_MARK := $(or $(FACTCHECK_VAR_DIR),var)/make-run.serving
 
-.PHONY: install run test bench lint format migrate smoke clean
+.PHONY: install run test bench lint format smoke backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,16 +25,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-migrate: install
-	$(BIN)/python manage.py migrate --noinput
-
 # The embedded default: SQLite and the filesystem broker under var/, a real Celery worker (with
-# beat inside it) and the development web server. Ctrl-C stops both.
-run: migrate
-	$(BIN)/python manage.py demo_user
-	$(BIN)/python manage.py load_seeds
-	@echo "Starting the worker and http://$(HOST):$(PORT)/admin/ (Ctrl-C stops both)"
-	@BIN=$(BIN) HOST=$(HOST) PORT=$(PORT) scripts/devserver.sh
+# beat inside it) and the development web server (scripts/devserver.py). Ctrl-C stops both.
+run: $(RUN_MARK)
+
+$(RUN_MARK): install
+	@exec $(BIN)/python scripts/devserver.py --mark $@
 
 test: install
 	$(BIN)/pytest
@@ -49,6 +49,13 @@ format: install
 # One end-to-end run of the embedded default in a fresh var/ (what CI runs after the tests).
 smoke: install
 	$(BIN)/python scripts/smoke.py
+
+# PostgreSQL only (DATABASE_URL); under docker compose: the db-tools service (README).
+backup:
+	scripts/db.sh backup $(FILE)
+
+restore:
+	scripts/db.sh restore $(FILE)
 
 clean:
 	rm -rf var/ $(VENV)

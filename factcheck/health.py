@@ -1,6 +1,12 @@
-"""Liveness and readiness probes, open to anonymous callers (orchestrators and load balancers)."""
+"""Liveness and readiness probes, open to anonymous callers (orchestrators and load balancers).
+
+What failed is named in the answer; why (an exception's text can carry host names, database
+names, paths) goes only to the log, for the operator.
+"""
 
 from __future__ import annotations
+
+import logging
 
 from django.db import connection
 from django.http import JsonResponse
@@ -8,6 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from factcheck.celery import app as celery_app
+
+logger = logging.getLogger(__name__)
 
 
 @never_cache
@@ -22,7 +30,7 @@ def _database_ok() -> str | None:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except Exception as exc:  # any failure means not ready; the message is for the operator
+    except Exception as exc:  # any failure means not ready
         return f"{type(exc).__name__}: {exc}"
     return None
 
@@ -43,13 +51,17 @@ def readyz(request):
     checks = {"database": _database_ok(), "broker": _broker_ok()}
     failed = {name: error for name, error in checks.items() if error}
     if failed:
+        for name, error in sorted(failed.items()):
+            logger.warning("readyz: %s unreachable: %s", name, error)
         return JsonResponse(
             {
                 "type": "about:blank",
                 "title": "Service Unavailable",
                 "status": 503,
                 "detail": "Not ready: " + ", ".join(sorted(failed)) + " unreachable.",
-                "checks": {name: (error or "ok") for name, error in checks.items()},
+                "checks": {
+                    name: ("unreachable" if error else "ok") for name, error in checks.items()
+                },
             },
             status=503,
             content_type="application/problem+json",

@@ -12,12 +12,17 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from factcheck import envfile
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-# A local `.env` is a convenience for laptops; real environments set variables directly.
-if (BASE_DIR / ".env").is_file():
-    environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# A local env file (`.env` beside manage.py; `make run` writes a development one on first run) is
+# read at start; variables already in the environment win. DJANGO_ENV_FILE names another file, or
+# none when empty (the tests use that, so a developer's .env never leaks into them).
+ENV_FILE = envfile.path()
+if ENV_FILE is not None and ENV_FILE.is_file():
+    environ.Env.read_env(ENV_FILE, overwrite=False)
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -93,14 +98,33 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 VAR_DIR = Path(env.str("FACTCHECK_VAR_DIR", default=str(BASE_DIR / "var"))).resolve()
 
 _DEV_SECRET = "dev-only-insecure-secret-key-do-not-use-in-production-0123456789"
+# The placeholder of .env.example: publicly known, so refused like a short key.
+EXAMPLE_SECRET_KEY = "change-me-to-a-long-random-string-of-at-least-fifty-characters-xyz0123456789"
+SECRET_KEY_MIN_LENGTH = 50
+
+
+def secret_key_problem(key: str) -> str | None:
+    """Why `key` must not sign production sessions, or None when it will do."""
+    if not key:
+        return "is not set"
+    if key in (EXAMPLE_SECRET_KEY, _DEV_SECRET):
+        return "is the publicly known example value"
+    if len(key) < SECRET_KEY_MIN_LENGTH:
+        return f"is shorter than {SECRET_KEY_MIN_LENGTH} characters"
+    if len(set(key)) < 5:
+        return "has fewer than 5 different characters"
+    return None
+
+
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. It is required when DJANGO_DEBUG is off "
-            "(set DJANGO_DEBUG=1 for local development)."
-        )
-    SECRET_KEY = _DEV_SECRET
+if not DEBUG and (_problem := secret_key_problem(SECRET_KEY)):
+    raise ImproperlyConfigured(
+        f"DJANGO_SECRET_KEY {_problem}. When DJANGO_DEBUG is off it must be "
+        f"{SECRET_KEY_MIN_LENGTH}+ random characters of your own: "
+        'python3 -c "import secrets; print(secrets.token_urlsafe(64))" '
+        "(set DJANGO_DEBUG=1 for local development)."
+    )
+SECRET_KEY = SECRET_KEY or _DEV_SECRET
 
 ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
@@ -143,7 +167,7 @@ ASGI_APPLICATION = "factcheck.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [BASE_DIR / "factcheck" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -190,9 +214,20 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
+# Preloading is an opt-in commitment, not a missing setting: no warning for leaving it off.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("DJANGO_CSRF_COOKIE_SECURE", not DEBUG)
-if env_bool("DJANGO_BEHIND_PROXY", False):
+
+# How many reverse proxies stand between the clients and gunicorn (0: none; 1, true/yes/on: one).
+# Only then are X-Forwarded-Proto and X-Forwarded-For believed, and of X-Forwarded-For only the
+# address the nearest proxy added: a client can write anything in these headers itself.
+_proxies = env.str("DJANGO_BEHIND_PROXY", default="0").strip().lower()
+if _proxies in _TRUE | _FALSE:
+    BEHIND_PROXIES = int(_proxies in _TRUE)
+else:
+    BEHIND_PROXIES = env_int("DJANGO_BEHIND_PROXY", 0)
+if BEHIND_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
 
@@ -213,7 +248,13 @@ if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://")):
     raise ImproperlyConfigured(f"DJANGO_CACHE_URL={CACHE_URL!r} must start with redis://")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            # A stopped or hung Redis must cost a request a second at most (rate limits then fail
+            # open: claims/api/throttles.py), never hang it.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if CACHE_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -296,6 +337,10 @@ FACTCHECK = {
     "ORGANIZATION_URL": env.str("FACTCHECK_ORGANIZATION_URL", default="http://127.0.0.1:8000/"),
     # Largest API request body accepted, in bytes; a larger one is answered 413.
     "API_MAX_BODY_BYTES": env_int("FACTCHECK_API_MAX_BODY_BYTES", 1048576, minimum=1024),
+    # Failed sign-ins per username, from any address (API token endpoint and admin login): at the
+    # limit the username is refused until this many seconds after its first failure.
+    "SIGN_IN_FAILURE_LIMIT": env_int("FACTCHECK_SIGN_IN_FAILURE_LIMIT", 10, minimum=1),
+    "SIGN_IN_LOCKOUT": env_int("FACTCHECK_SIGN_IN_LOCKOUT", 900, minimum=1),
 }
 if FACTCHECK["SIMILAR_DUPLICATE"] < FACTCHECK["SIMILAR_SUGGEST"]:
     raise ImproperlyConfigured(
@@ -341,6 +386,8 @@ REST_FRAMEWORK = {
         # POST /api/v1/auth/token/, per client address: slows down password guessing.
         "auth": env_rate("FACTCHECK_API_THROTTLE_AUTH", "10/minute"),
     },
+    # Client addresses for the per-address rates: X-Forwarded-For only behind the proxies.
+    "NUM_PROXIES": BEHIND_PROXIES,
     "EXCEPTION_HANDLER": "claims.api.errors.problem_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "claims.api.schema.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",

@@ -7,6 +7,8 @@ PostgreSQL + Redis when they are set (CI) and on SQLite + the embedded broker ot
 import os
 
 os.environ.setdefault("DJANGO_DEBUG", "1")
+# A developer's .env (`make run` writes one) never reaches the tests, nor the processes they start.
+os.environ.setdefault("DJANGO_ENV_FILE", "")
 # One var/ per test process, so that concurrent runs (and the workers they start) never share a
 # SQLite file or an embedded broker folder. tests/conftest.py removes it at the end of the run.
 os.environ.setdefault(

@@ -2,9 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from factcheck import health
+from factcheck import health, views
+from factcheck.signin import LimitedAdminAuthenticationForm
+
+# The admin's sign-in counts failures per username, like the API's token endpoint.
+admin.site.login_form = LimitedAdminAuthenticationForm
 
 urlpatterns = [
+    path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),

@@ -66,7 +66,13 @@ def main() -> int:
     port = free_port()
     var_dir = tempfile.mkdtemp(prefix="factcheck-smoke-")
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
-    env.update(FACTCHECK_VAR_DIR=var_dir, PORT=str(port), HOST="127.0.0.1")
+    # Its own env file too: the checkout's .env is neither read nor written.
+    env.update(
+        FACTCHECK_VAR_DIR=var_dir,
+        DJANGO_ENV_FILE=os.path.join(var_dir, ".env"),
+        PORT=str(port),
+        HOST="127.0.0.1",
+    )
     service = subprocess.Popen(
         ["make", "--no-print-directory", "run", f"PORT={port}"],
         cwd=ROOT,

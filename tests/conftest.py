@@ -41,7 +41,19 @@ def second_editor(db):
     return _user("erin", roles.EDITOR)
 
 
-SEED_PATH = Path(__file__).resolve().parent.parent / "seeds" / "000_575df2c8442f52cd.txt"
+ROOT = Path(__file__).resolve().parent.parent
+SEED_PATH = ROOT / "seeds" / "000_575df2c8442f52cd.txt"
+
+
+def example_env() -> dict[str, str]:
+    """The variables exactly as .env.example documents them."""
+    values = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            values[key] = value
+    return values
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """The command line: ingest and load_seeds (idempotent, clear errors that write nothing), the demo
 accounts, and the workflow diagram the README shows."""
 
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -85,8 +86,9 @@ def test_wait_times_out_with_a_hint_when_no_worker_runs(tmp_path):
         run("ingest", str(path), "--title", "Inflation", "--wait", "--timeout", "0.5")
 
 
-def test_demo_user_creates_an_editor_and_a_fact_checker_and_prints_the_password(settings):
+def test_demo_user_creates_an_editor_and_a_fact_checker_and_prints_the_password(settings, tmp_path):
     settings.DEBUG = True
+    settings.VAR_DIR = tmp_path
     out = run("demo_user", "--password", "s3cret-demo-pass")
     assert "demo-editor  password: s3cret-demo-pass" in out
     from django.contrib.auth import authenticate
@@ -96,6 +98,20 @@ def test_demo_user_creates_an_editor_and_a_fact_checker_and_prints_the_password(
     assert editor.is_staff and editor.has_perm("claims.publish_claim")
     assert checker.is_staff and not checker.has_perm("claims.publish_claim")
     run("demo_user", "--password", "s3cret-demo-pass")  # again: no error, same two accounts
+
+
+def test_the_demo_password_is_kept_under_var_and_the_same_on_every_run(settings, tmp_path):
+    settings.DEBUG = True
+    settings.VAR_DIR = tmp_path
+    first = run("demo_user")
+    password = re.search(r"demo-editor  password: (\S+)", first).group(1)
+    assert run("demo_user") == first
+    kept = tmp_path / "demo-password"
+    assert kept.read_text().strip() == password
+    assert kept.stat().st_mode & 0o777 == 0o600
+    # --password changes it for good.
+    run("demo_user", "--password", "another-demo-pass")
+    assert "password: another-demo-pass" in run("demo_user")
 
 
 def test_demo_user_is_refused_in_production(settings):

@@ -17,14 +17,15 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
+    extend_schema_serializer,
     extend_schema_view,
     inline_serializer,
 )
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
-from rest_framework.permissions import BasePermission
+from rest_framework.exceptions import NotFound, Throttled
+from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -40,7 +41,7 @@ from .idempotency import HEADER as IDEMPOTENCY_HEADER
 from .idempotency import idempotent
 from .permissions import ANY_OF
 from .renderers import JSONLDRenderer
-from .throttles import AnonThrottle, AuthThrottle, UserThrottle
+from .throttles import AnonThrottle, AuthThrottle, SignInLimit, UserThrottle
 
 ID = "[0-9]+"
 
@@ -101,15 +102,23 @@ class TokenView(APIView):
     def post(self, request):
         data = s.TokenInput(data=request.data)
         data.is_valid(raise_exception=True)
+        limit = SignInLimit(data.validated_data["username"])
+        if limit.locked():
+            raise Throttled(
+                wait=limit.lockout,
+                detail="Too many failed sign-ins for this username: try again later.",
+            )
         user = authenticate(
             request=request._request,
             username=data.validated_data["username"],
             password=data.validated_data["password"],
         )
         if user is None or not user.is_active:
+            limit.failed()
             raise serializers.ValidationError(
                 "Unable to log in with this username and password.", code="authorization"
             )
+        limit.succeeded()
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key, "username": user.get_username()})
 
@@ -465,21 +474,31 @@ ClaimReviewFeedSerializer = inline_serializer(
         "dataFeedElement": serializers.ListField(child=serializers.DictField()),
     },
 )
+# The feed pages itself (count, next, previous inside the DataFeed): not DRF's results wrapper.
+extend_schema_serializer(many=False)(type(ClaimReviewFeedSerializer))
 
 
 class ClaimReviewViewSet(viewsets.GenericViewSet):
-    """Published verdicts as a schema.org DataFeed of ClaimReviews, newest first."""
+    """Published verdicts as a schema.org DataFeed of ClaimReviews, newest first. Public: what it
+    shows is published (the home page links it for readers and search engines), the same for
+    everyone, so credentials are not even looked at."""
 
     filter_backends: list = []
     renderer_classes = [JSONLDRenderer, JSONRenderer]
-    required_perms = {"list": ("claims.view_claim",)}
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    problem_codes_exclude = ("403",)
 
     def get_queryset(self):
         return selectors.claimreview_list()
 
     @extend_schema(
         summary="Published verdicts (schema.org ClaimReview JSON-LD)",
-        responses={(200, "application/ld+json"): ClaimReviewFeedSerializer},
+        responses={
+            (200, "application/ld+json"): ClaimReviewFeedSerializer,
+            (200, "application/json"): ClaimReviewFeedSerializer,  # ?format=json
+        },
+        auth=[],
     )
     def list(self, request):
         page = self.paginate_queryset(self.get_queryset())

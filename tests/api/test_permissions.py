@@ -217,7 +217,6 @@ ROWS = [
         CHECKER,
         204,
     ),
-    Row("GET /api/v1/claimreview/", "get", lambda: "/api/v1/claimreview/", VIEWER, 200),
     Row("GET /api/v1/entities/", "get", lambda: "/api/v1/entities/", VIEWER, 200),
     Row(
         "GET /api/v1/entities/{id}/",
@@ -252,7 +251,6 @@ NOT_ALLOWED = [
         lambda: (lambda e: f"/api/v1/claims/{e.claim_id}/evidence/{e.pk}/")(EvidenceFactory()),
     ),
     ("post", lambda: f"/api/v1/claims/{ClaimFactory().pk}/history/"),
-    ("post", lambda: "/api/v1/claimreview/"),
     ("post", lambda: "/api/v1/entities/"),
     ("delete", lambda: f"/api/v1/jobs/{JobFactory().pk}/"),
 ]
@@ -291,10 +289,19 @@ def test_methods_an_endpoint_does_not_have(method, path, role):
 
 
 @pytest.mark.parametrize(
-    "path", ["/healthz", "/readyz", "/api/schema/", "/api/docs/"], ids=lambda p: p
+    "path",
+    ["/healthz", "/readyz", "/api/schema/", "/api/docs/", "/api/v1/claimreview/"],
+    ids=lambda p: p,
 )
-def test_probes_schema_and_docs_are_open_to_anonymous_callers(anon, path):
+def test_probes_schema_docs_and_the_published_feed_are_open_to_anonymous_callers(anon, path):
     assert anon.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("role", [ANON, VIEWER, ADMIN])
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_the_public_feed_is_read_only_for_everyone(method, role):
+    response = getattr(client_as(make_user(role)), method)("/api/v1/claimreview/", {})
+    assert response.status_code == 405
 
 
 def test_anonymous_requests_are_401_with_a_token_challenge(anon):
@@ -380,8 +387,8 @@ def test_password_guessing_on_the_token_endpoint_is_throttled(anon, viewer, sett
 
 
 def test_the_matrix_covers_every_operation_of_the_schema():
-    """A new endpoint cannot be added without a row here (POST auth/token/ is open to all and
-    tested on its own below)."""
+    """A new endpoint cannot be added without a row here (POST auth/token/ and the published
+    feed are open to all and tested on their own)."""
     from drf_spectacular.generators import SchemaGenerator
 
     schema = SchemaGenerator().get_schema(request=None, public=True)
@@ -391,5 +398,6 @@ def test_the_matrix_covers_every_operation_of_the_schema():
         for method in item
         if method in {"get", "post", "patch", "put", "delete"}
     }
-    covered = {row.name.split(" (")[0] for row in ROWS} | {"POST /api/v1/auth/token/"}
+    open_to_all = {"POST /api/v1/auth/token/", "GET /api/v1/claimreview/"}
+    covered = {row.name.split(" (")[0] for row in ROWS} | open_to_all
     assert covered == operations
