@@ -5,9 +5,11 @@ below runs them in order):
 
 1. **Sentences** (``sentences``) — ``split_sentences`` runs the quote/abbreviation-aware
    sentencizer of the shared blank spaCy pipeline (``workers.nlp``).
-2. **Noise** (``noise``) — captions and photo credits, ``[ SOURCE: … ]`` lines, URLs, rules
-   and an outlet's name on its own line are dropped; a dateline ("Mexico City, May 4
-   (RHC)--") is trimmed off the first sentence.
+2. **Furniture** (``claims.parsing.furniture``, the recogniser the article parser uses too)
+   — menus, banners, share widgets, related links, captions and credits, bylines, source
+   lines, URLs, rules, an outlet's name on its own line and "did not immediately respond to
+   a request for comment" are never claims; a dateline ("Mexico City, May 4 (RHC)--") is
+   trimmed off a sentence.
 3. **Clauses** (``clauses``) — a sentence carrying two independent claims joined by ", and"
    / ", but" / ";" ("X rose 5% last year, and Y announced a ban") is split in two; a
    sentence with one main claim and subordinate detail stays whole.
@@ -33,6 +35,7 @@ from __future__ import annotations
 import bisect
 from functools import cache
 
+from claims.parsing import furniture
 from workers.enrichment import find_entities
 from workers.nlp import get_nlp
 
@@ -42,7 +45,6 @@ from .claim_types import classify_claim
 from .clauses import names_own_subject, split_clauses
 from .discourse import Discourse, outlet_claimant, resolve_speaker
 from .model import ModelScorer
-from .noise import DATELINE_RE, is_boilerplate
 from .scoring import FEATURE_WEIGHTS, RuleBasedScorer, Score, Scorer, rule_signals
 from .sentences import (
     iter_sentence_tokens,
@@ -135,12 +137,13 @@ def extract_claims(
         lo = bisect.bisect_left(mention_starts, s_char)
         hi = bisect.bisect_left(mention_starts, e_char)
         sentence_mentions = [m for m in mentions[lo:hi] if m.end <= e_char]
-        if is_boilerplate(sentence_text, outlet):
+        line = furniture.enclosing_line(body, s_char, e_char)
+        if furniture.sentence_kind(sentence_text, line=line, outlet=outlet) is not None:
             continue
         # Trim a dateline ("Mexico City, May 4 (RHC)-- ") off the sentence.
-        dateline = DATELINE_RE.match(sentence_text)
+        dateline = furniture.parse_dateline(sentence_text)
         if dateline:
-            cut = s_char + dateline.end()
+            cut = e_char - len(dateline[1])
             while tok_start < tok_end and doc[tok_start].idx < cut:
                 tok_start += 1
             if tok_start >= tok_end:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from claims.parsing import furniture
 from workers.enrichment import find_entities
 from workers.nlp import entity_doc
 
@@ -19,7 +20,6 @@ from .features import (
     has_superlative,
     split_words,
 )
-from .noise import CREDIT_RE, SOURCE_LINE_RE, is_boilerplate
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ FEATURE_WEIGHTS: dict[str, float] = {
     "first-person intent": -0.15,  # "we will", "I want", "we need to"
     "courtesy or imperative": -0.45,  # "Thank you all for coming.", "Look, ..."
     "too short": -0.25,  # fewer than five words
-    "boilerplate": -1.00,  # captions, credits, source lines, URLs, outlet names
+    "boilerplate": -1.00,  # page furniture: claims.parsing.furniture.sentence_kind
 }
 
 
@@ -161,8 +161,9 @@ class RuleBasedScorer:
         # Boilerplate is judged on short lines only: a full sentence that merely
         # mentions an outlet ("Reuters reported …") is not a caption.
         short_line = not (len(words) > 6 and re.search(r"[.!?]", text))
-        noise = CREDIT_RE.search(text) or SOURCE_LINE_RE.match(text.strip())
-        if noise or (short_line and is_boilerplate(text)):
+        if furniture.credit_or_source(text) or (
+            short_line and furniture.sentence_kind(text) is not None
+        ):
             fired.add("boilerplate")
         fired.update(rule_signals(text))
         if find_entities(entity_doc(text)):
