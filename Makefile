@@ -4,6 +4,8 @@
 #   make test   the test suite (PostgreSQL + Redis when DATABASE_URL / REDIS_URL are set)
 #   make bench  the benchmarks
 #   make lint   ruff (lint and format) and mypy on claims/ and workers/
+#   make eval   CT24, PolNeAR, paste-fixture and throughput figures (python -m evaluation)
+#   make train-scorer   retrain workers/extraction/checkworthiness.json from CT24 train + dev
 #   make backup / make restore FILE=…   pg_dump / pg_restore of DATABASE_URL (scripts/db.sh)
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -16,7 +18,7 @@ export PORT ?= 8000
 # interrupted recipe's target, which is how the service hears that make alone was signalled.
 RUN_MARK := $(or $(FACTCHECK_VAR_DIR),var)/make-run.serving
 
-.PHONY: install run test bench lint format smoke backup restore clean
+.PHONY: install run test bench eval train-scorer lint format smoke backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +40,13 @@ test: install
 
 bench: install
 	$(BIN)/pytest benchmarks -p no:cacheprovider --benchmark-enable --benchmark-only --benchmark-columns=min,median,mean,max,rounds --benchmark-sort=name
+
+eval: install
+	$(BIN)/python -m evaluation
+
+train-scorer: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,train]'
+	$(BIN)/python -m evaluation.train_scorer
 
 lint: install
 	$(BIN)/ruff check .

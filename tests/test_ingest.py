@@ -6,7 +6,9 @@ import pytest
 
 from claims.exceptions import IngestError
 from claims.models import Article, Job, JobStage, JobState, Outlet
+from claims.parsing import parse_article
 from claims.services import article_ingest
+from evaluation.pastes import load_fixtures
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +129,18 @@ def test_an_invalid_url_is_refused(seed_text):
     with pytest.raises(IngestError, match="is not a web address"):
         article_ingest(text=seed_text, url="javascript:alert(1)")
     assert Article.objects.count() == 0
+
+
+@pytest.mark.parametrize("fixture", load_fixtures(), ids=lambda f: f.name)
+def test_web_pastes_become_articles_with_their_headline_and_the_paste_kept(fixture):
+    """Pages pasted from news sites (tests/fixtures/pastes): the title is the headline, the
+    dateline is kept as metadata, the body is the parsed prose and raw_text is the paste as
+    received, byte for byte."""
+    article = article_ingest(text=fixture.raw).article
+    expected = fixture.expected
+    assert article.title == expected["title"]
+    assert article.raw_text == fixture.raw
+    assert article.body == parse_article(fixture.raw).body
+    place = expected["dateline"]["place"] if expected["dateline"] else ""
+    assert article.dateline_place == place
+    assert not [f for f in expected["furniture"] if f in article.body]

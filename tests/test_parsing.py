@@ -303,15 +303,17 @@ def test_seed_sentence_break_is_joined(seed_text: str) -> None:
     assert SEED_LAST_PARAGRAPH in parse_article(seed_text).paragraphs
 
 
-def test_plain_headline_is_not_glued_to_the_next_paragraph() -> None:
+def test_plain_headline_is_the_title_not_body() -> None:
+    headline = "Sheinbaum says she totally rejects Trump's offer to send U.S. troops to Mexico"
     text = (
-        "Sheinbaum says she totally rejects Trump's offer to send U.S. troops to Mexico\n\n"
+        f"{headline}\n\n"
         "Mexican President Claudia Sheinbaum says she rejected an offer.\n\n"
         "She spoke on Saturday."
     )
     article = parse_article(text)
-    assert article.title == ""  # plain text: the caller supplies the title
-    assert article.paragraphs == tuple(text.split("\n\n"))
+    # Not glued to the next paragraph, and not left in the body to be taken for a claim.
+    assert article.title == headline
+    assert article.paragraphs == tuple(text.split("\n\n")[1:])
 
 
 @pytest.mark.parametrize(
@@ -333,11 +335,18 @@ def test_paragraph_ending_a_sentence_is_not_joined(ending: str) -> None:
 
 
 def test_short_unpunctuated_line_before_capitalised_paragraph_is_a_subheading() -> None:
+    # A subheading is neither glued to the next paragraph nor kept in the prose.
     text = "The budget passed.\n\nWhat happens next\n\nA vote is due in June."
+    assert parse_article(text).paragraphs == ("The budget passed.", "A vote is due in June.")
+
+
+def test_list_items_without_full_stops_are_prose() -> None:
+    text = "The report found:\n\n- Inflation at 3.2% in April\n- Rents up 9%\n\nIt was published."
     assert parse_article(text).paragraphs == (
-        "The budget passed.",
-        "What happens next",
-        "A vote is due in June.",
+        "The report found:",
+        "Inflation at 3.2% in April",
+        "Rents up 9%",
+        "It was published.",
     )
 
 
@@ -514,3 +523,111 @@ def test_content_hash_ignores_spacing_and_case() -> None:
     assert int(digest, 16) >= 0
     assert content_hash("  the COUNCIL approved\u00a0it.\r\nMembers   objected. ") == digest
     assert content_hash("The council approved it. Members objected!") != digest
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages pasted from a browser (the full fixtures are in tests/test_pastes.py)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_menu_and_section_label_are_not_the_title() -> None:
+    # What issue 8 saw: the title came out as "NATIONAL NEWS" or as the site menu.
+    text = (
+        "Skip to content\nHome\nWorld\nPolitics\nBusiness\nNATIONAL NEWS\n"
+        "Council approves budget after a long night of debate\n"
+        "By Jane Roe\nMay 6, 2025\nShare\n"
+        "The council approved a $48 million budget on Monday, officials said.\n\n"
+        "The vote was 5-2."
+    )
+    article = parse_article(text)
+    assert article.title == "Council approves budget after a long night of debate"
+    assert article.paragraphs == (
+        "The council approved a $48 million budget on Monday, officials said.",
+        "The vote was 5-2.",
+    )
+
+
+def test_summary_between_headline_and_byline_is_the_standfirst() -> None:
+    text = (
+        "Council approves budget\n"
+        "Members backed the plan after a six-hour debate.\n"
+        "By Jane Roe, Staff Writer\n"
+        "The council approved a $48 million budget on Monday.\n\n"
+        "The vote was 5-2."
+    )
+    article = parse_article(text)
+    assert article.title == "Council approves budget"
+    assert article.standfirst == "Members backed the plan after a six-hour debate."
+    assert article.paragraphs[0] == "The council approved a $48 million budget on Monday."
+
+
+def test_question_headline_before_the_byline_is_the_title() -> None:
+    text = (
+        "Can the pact survive its first year?\nBy Jane Roe\n"
+        "Trade grew 34% in the first quarter.\n\nOfficials expect more."
+    )
+    article = parse_article(text)
+    assert article.title == "Can the pact survive its first year?"
+    assert article.paragraphs == ("Trade grew 34% in the first quarter.", "Officials expect more.")
+
+
+def test_headline_repeated_at_the_top_of_the_body_is_dropped() -> None:
+    text = "# Budget passes\n\nBudget passes\n\nThe council approved it on Monday."
+    article = parse_article(text)
+    assert article.title == "Budget passes"
+    assert article.paragraphs == ("The council approved it on Monday.",)
+
+
+def test_caption_on_the_line_above_its_credit() -> None:
+    text = (
+        "The march began at noon.\n\n"
+        "Protesters walk through Lima on Tuesday.\nJane Doe/Reuters\n\n"
+        "Police said it was peaceful."
+    )
+    article = parse_article(text)
+    assert article.photo_caption == "Protesters walk through Lima on Tuesday."
+    assert article.photo_credit == "Jane Doe/Reuters"
+    assert article.paragraphs == ("The march began at noon.", "Police said it was peaceful.")
+
+
+def test_furniture_inside_the_body_is_dropped_and_prose_like_it_is_kept() -> None:
+    text = (
+        "LONDON (Reuters) - The bank held rates at 2.5%, it said on Tuesday.\n\n"
+        "Advertisement\n\n"
+        "Also read: Five charts that explain the budget\n\n"
+        "Reuters reported last week that three policymakers wanted a cut.\n\n"
+        "Related article\nWhy rates are stuck\n\n"
+        "A photo published by the bank showed its board voting.\n\n"
+        "Should rates fall? Have your say in the comments below.\n\n"
+        "Reporting by Jane Roe; Editing by John Doe\n\n"
+        "Jane Roe covers central banks for Reuters.\n\n"
+        "\u00a9 2025 Example News. All rights reserved."
+    )
+    article = parse_article(text)
+    assert article.dateline == Dateline("LONDON", None, None, "Reuters")
+    assert article.paragraphs == (
+        "The bank held rates at 2.5%, it said on Tuesday.",
+        "Reuters reported last week that three policymakers wanted a cut.",
+        "A photo published by the bank showed its board voting.",
+        "Should rates fall?",
+    )
+
+
+def test_bio_like_sentence_inside_the_article_is_prose() -> None:
+    text = (
+        "The agency named a new director on Monday.\n\n"
+        "Jane Roe is a former reporter who covered the agency for a decade.\n\n"
+        "She starts in June."
+    )
+    assert len(parse_article(text).paragraphs) == 3
+
+
+def test_cookie_notice_before_the_page() -> None:
+    text = (
+        "We use cookies to improve your experience. By continuing you agree to our use of "
+        "cookies.\nAccept all\nReject all\n"
+        "# Budget passes\n\nThe council approved it on Monday."
+    )
+    article = parse_article(text)
+    assert article.title == "Budget passes"
+    assert article.paragraphs == ("The council approved it on Monday.",)

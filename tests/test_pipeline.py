@@ -30,6 +30,7 @@ from claims.services import (
     evidence_add,
 )
 from workers import pipeline, tasks
+from workers.extraction import FEATURE_WEIGHTS
 
 from .conftest import needs_postgres
 
@@ -85,6 +86,22 @@ def test_the_seed_dates_are_resolved_against_the_article_date(seed):
     assert (april.value, april.granularity) == ("2025-04-16", "day")
     assert claim_containing(seed, "last month").dates.get().value == "2025-04"
     assert claim_containing(seed, "Since taking office in January").dates.get().value == "2025-01"
+
+
+def test_the_scorer_setting_chooses_the_scorer_and_its_threshold(seed_text, settings):
+    settings.FACTCHECK = {**settings.FACTCHECK, "CHECKWORTHINESS_SCORER": "rules"}
+    article = article_ingest(text=seed_text, outlet="Radio Habana Cuba").article
+    assert pipeline.article_run_sync(article.pk) == PipelineStatus.DONE
+    by_rules = Claim.objects.filter(article=article)
+    assert by_rules.count() >= 12
+    for claim in by_rules:  # the rule table's names, at its threshold of 0.5
+        assert set(claim.checkworthiness_reasons) <= set(FEATURE_WEIGHTS)
+        assert claim.checkworthiness >= 0.5
+
+
+def test_the_model_is_the_default_scorer_and_its_reasons_are_readable(seed):
+    claim = claim_containing(seed, "more than 450,000")
+    assert claim.checkworthiness_reasons[0].startswith("number with unit (+")
 
 
 def test_one_entity_row_per_real_entity(seed):

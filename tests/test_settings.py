@@ -53,6 +53,11 @@ def production_env() -> dict[str, str]:
         ("FACTCHECK_JOB_MAX_ATTEMPTS", "five", "FACTCHECK_JOB_MAX_ATTEMPTS='five' is not a whole"),
         ("FACTCHECK_JOB_MAX_ATTEMPTS", "0", "FACTCHECK_JOB_MAX_ATTEMPTS='0' must be at least 1"),
         ("FACTCHECK_CHECKWORTHINESS_THRESHOLD", "1.5", "must be between 0.0 and 1.0"),
+        (
+            "FACTCHECK_CHECKWORTHINESS_SCORER",
+            "neural",
+            "FACTCHECK_CHECKWORTHINESS_SCORER='neural' is not one of model, rules",
+        ),
         ("DATABASE_URL", "nosuchdb://x", "DATABASE_URL is not a valid database URL"),
         ("REDIS_URL", "http://localhost:6379", "REDIS_URL='http://localhost:6379' must start"),
         ("FACTCHECK_FETCH_TIMEOUT", "500", "FACTCHECK_FETCH_TIMEOUT must be shorter than"),
@@ -64,6 +69,21 @@ def test_a_bad_value_stops_the_start_and_names_the_variable(name, value, message
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert message in result.stderr
+
+
+@pytest.mark.parametrize("scorer", ["model", "rules", " Rules "])
+def test_each_scorer_the_extractor_offers_can_be_chosen(scorer):
+    from workers.extraction import SCORERS
+
+    assert scorer.strip().lower() in SCORERS
+    result = start_django(
+        {"DJANGO_DEBUG": "1", "FACTCHECK_CHECKWORTHINESS_SCORER": scorer},
+        "-c",
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.FACTCHECK['CHECKWORTHINESS_SCORER'])",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == scorer.strip().lower()
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -115,7 +135,9 @@ def test_the_example_opts_out_of_hsts_preload():
 def test_every_variable_read_by_the_settings_is_documented_in_env_example_and_the_readme():
     source = (ROOT / "factcheck" / "settings.py").read_text()
     read = set(
-        re.findall(r'env(?:_bool|_int|_float|_list|_db|_rate|\.str)\(\s*"([A-Z_]+)"', source)
+        re.findall(
+            r'env(?:_bool|_int|_float|_choice|_list|_db|_rate|\.str)\(\s*"([A-Z_]+)"', source
+        )
     )
     documented = set(example_env())
     assert read, "the pattern found no variables"

@@ -46,6 +46,7 @@ def test_a_worker_processes_an_ingested_article_end_to_end(worker, seed_text):
         article.body,
         outlet="Radio Habana Cuba",
         threshold=settings.FACTCHECK["CHECKWORTHINESS_THRESHOLD"],
+        scorer=extraction.get_scorer(settings.FACTCHECK["CHECKWORTHINESS_SCORER"]),
     )
     spans = set(Claim.objects.filter(article=article).values_list("start", "end"))
     assert spans == {(c.start, c.end) for c in expected}

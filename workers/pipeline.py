@@ -110,6 +110,7 @@ def stage_extract(article_id: int, *, task_id: str) -> list[int] | None:
             article.body,
             outlet=article.outlet.name if article.outlet else None,
             threshold=settings.FACTCHECK["CHECKWORTHINESS_THRESHOLD"],
+            scorer=extraction.get_scorer(settings.FACTCHECK["CHECKWORTHINESS_SCORER"]),
         )
         return [
             claim.pk for claim in services.claims_record(article=article, candidates=candidates)

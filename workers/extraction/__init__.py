@@ -5,9 +5,11 @@ below runs them in order):
 
 1. **Sentences** (``sentences``) — ``split_sentences`` runs the quote/abbreviation-aware
    sentencizer of the shared blank spaCy pipeline (``workers.nlp``).
-2. **Noise** (``noise``) — captions and photo credits, ``[ SOURCE: … ]`` lines, URLs, rules
-   and an outlet's name on its own line are dropped; a dateline ("Mexico City, May 4
-   (RHC)--") is trimmed off the first sentence.
+2. **Furniture** (``claims.parsing.furniture``, the recogniser the article parser uses too)
+   — menus, banners, share widgets, related links, captions and credits, bylines, source
+   lines, URLs, rules, an outlet's name on its own line and "did not immediately respond to
+   a request for comment" are never claims; a dateline ("Mexico City, May 4 (RHC)--") is
+   trimmed off a sentence.
 3. **Clauses** (``clauses``) — a sentence carrying two independent claims joined by ", and"
    / ", but" / ";" ("X rose 5% last year, and Y announced a ban") is split in two; a
    sentence with one main claim and subordinate detail stays whole.
@@ -17,9 +19,10 @@ below runs them in order):
    gazetteer names, roles ("the Mexican leader"), pronouns (by gender where known), "the
    spokesperson" (for the organisation it spoke for), "the news outlet" (the last news
    organisation named).
-5. **Scoring** (``scoring``, ``features``) — a ``Scorer`` returns check-worthiness in 0..1
-   with reasons; the default ``RuleBasedScorer`` is a small documented table of feature
-   weights.  Only candidates scoring >= ``threshold`` are returned.
+5. **Scoring** (``model``, ``scoring``, ``features``) — a ``Scorer`` returns check-worthiness
+   in 0..1 with reasons: by default the trained ``ModelScorer`` (a calibrated linear model
+   shipped as ``checkworthiness.json``), or the ``RuleBasedScorer``, a small documented table
+   of feature weights.  Only candidates scoring >= the threshold are returned.
 6. **Typing** (``claim_types``) — ``classify_claim`` assigns one claim type by a fixed
    precedence.
 
@@ -30,7 +33,9 @@ process.  No Django, no network, no model downloads.
 from __future__ import annotations
 
 import bisect
+from functools import cache
 
+from claims.parsing import furniture
 from workers.enrichment import find_entities
 from workers.nlp import get_nlp
 
@@ -39,8 +44,8 @@ from .candidates import CLAIM_TYPES, ClaimCandidate, EntityRef
 from .claim_types import classify_claim
 from .clauses import names_own_subject, split_clauses
 from .discourse import Discourse, outlet_claimant, resolve_speaker
-from .noise import DATELINE_RE, is_boilerplate
-from .scoring import FEATURE_WEIGHTS, RuleBasedScorer, Score, Scorer, default_scorer
+from .model import ModelScorer
+from .scoring import FEATURE_WEIGHTS, RuleBasedScorer, Score, Scorer, rule_signals
 from .sentences import (
     iter_sentence_tokens,
     paragraph_index,
@@ -51,33 +56,67 @@ from .sentences import (
 __all__ = [
     "CLAIM_TYPES",
     "FEATURE_WEIGHTS",
+    "QUOTED_SOURCE_REASON",
+    "SCORERS",
     "ClaimCandidate",
     "EntityRef",
+    "ModelScorer",
     "RuleBasedScorer",
     "Score",
     "Scorer",
     "classify_claim",
     "extract_claims",
+    "get_scorer",
     "split_sentences",
 ]
+
+# The scorers FACTCHECK_CHECKWORTHINESS_SCORER can name.
+SCORERS = {"model": ModelScorer, "rules": RuleBasedScorer}
+DEFAULT_SCORER = "model"
+
+
+# Words a named source is quoted as saying are checkable as a quotation — the desk's "quote"
+# checklist confirms the wording, its context and the record — whatever their content scores:
+# a debate-trained scorer reads "“I told him no,” she said" as the speaker's own anecdote. Kept
+# unless it asks something, is a courtesy or is too short to check.
+QUOTED_SOURCE_REASON = "direct quotation of a named source"
+_NOT_CHECKABLE_QUOTE = frozenset({"courtesy or imperative", "too short"})
+
+
+def is_quoted_source(attribution: str, claimant: EntityRef | None, text: str) -> bool:
+    return (
+        attribution == "direct_quote"
+        and claimant is not None
+        and "?" not in text
+        and not _NOT_CHECKABLE_QUOTE.intersection(rule_signals(text))
+    )
+
+
+@cache
+def get_scorer(name: str) -> Scorer:
+    """The named scorer, built once per process (a ``KeyError`` for an unknown name)."""
+    return SCORERS[name]()
 
 
 def extract_claims(
     body: str,
     *,
     outlet: str | None = None,
-    threshold: float = 0.5,
+    threshold: float | None = None,
     scorer: Scorer | None = None,
 ) -> list[ClaimCandidate]:
     """Check-worthy claim candidates in ``body`` (offsets index into ``body``).
 
     ``outlet`` names the publisher: unattributed statements are the outlet's own
-    (attribution ``author``, claimant the outlet).  ``scorer`` defaults to
-    ``RuleBasedScorer``; candidates scoring below ``threshold`` are dropped.
+    (attribution ``author``, claimant the outlet).  ``scorer`` defaults to the trained
+    model; candidates scoring below ``threshold`` are dropped (``None``: the scorer's own
+    ``threshold``, else 0.5).
     """
     if not body or not body.strip():
         return []
-    scorer = scorer or default_scorer()
+    scorer = scorer or get_scorer(DEFAULT_SCORER)
+    if threshold is None:
+        threshold = getattr(scorer, "threshold", 0.5)
     nlp = get_nlp()
     doc = nlp(body)
     mentions = find_entities(doc)  # sorted by start
@@ -98,12 +137,13 @@ def extract_claims(
         lo = bisect.bisect_left(mention_starts, s_char)
         hi = bisect.bisect_left(mention_starts, e_char)
         sentence_mentions = [m for m in mentions[lo:hi] if m.end <= e_char]
-        if is_boilerplate(sentence_text, outlet):
+        line = furniture.enclosing_line(body, s_char, e_char)
+        if furniture.sentence_kind(sentence_text, line=line, outlet=outlet) is not None:
             continue
         # Trim a dateline ("Mexico City, May 4 (RHC)-- ") off the sentence.
-        dateline = DATELINE_RE.match(sentence_text)
+        dateline = furniture.parse_dateline(sentence_text)
         if dateline:
-            cut = s_char + dateline.end()
+            cut = e_char - len(dateline[1])
             while tok_start < tok_end and doc[tok_start].idx < cut:
                 tok_start += 1
             if tok_start >= tok_end:
@@ -158,8 +198,11 @@ def extract_claims(
                 discourse.paragraph_speaker[paragraphs[index]] = (attribution, claimant)
 
             score = scorer.score(text)
+            reasons = score.reasons
             if score.value < threshold:
-                continue
+                if not is_quoted_source(attribution, claimant, text):
+                    continue
+                reasons = (*reasons, QUOTED_SOURCE_REASON)
             candidates.append(
                 ClaimCandidate(
                     text=text,
@@ -168,7 +211,7 @@ def extract_claims(
                     sentence_index=index,
                     claim_type=classify_claim(text, attribution),
                     checkworthiness=score.value,
-                    reasons=score.reasons,
+                    reasons=reasons,
                     claimant=claimant,
                     attribution=attribution,
                 )

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-from workers.enrichment import find_date_spans, find_quantities
-
 from .features import (
     CAUSAL_RE,
     NOT_POLICY,
     POLICY_RE,
+    dates_and_quantities,
     has_comparative,
     has_past_event,
     has_superlative,
@@ -44,8 +43,7 @@ def classify_claim(text: str, attribution: str = "author") -> str:
     9. ``other``.
     """
     words = split_words(text)
-    date_spans = find_date_spans(text)
-    if find_quantities(text, date_spans=[(s, e) for s, e, _ in date_spans]):
+    if dates_and_quantities(text)[1]:
         return "statistic"
     if has_superlative(text, words):
         return "superlative"

@@ -8,6 +8,9 @@ feature) and by ``claim_types`` (as a type), so each rule lives in one place.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from workers.enrichment import QuantityMention, find_date_spans, find_quantities
 
 IRREGULAR_PAST = frozenset(
     {
@@ -138,3 +141,15 @@ def has_superlative(text: str, words: list[str]) -> bool:
             ):
                 return True
     return False
+
+
+@lru_cache(maxsize=4)
+def dates_and_quantities(
+    text: str,
+) -> tuple[tuple[tuple[int, int, str], ...], tuple[QuantityMention, ...]]:
+    """Candidate date spans and the quantities outside them. The scorer and then the claim
+    typer ask for the same clause, and the date matcher is the dearest step of either: a
+    cache of a few entries serves the second call (and never a whole article's worth)."""
+    date_spans = find_date_spans(text)
+    quantities = find_quantities(text, date_spans=[(s, e) for s, e, _ in date_spans])
+    return tuple(date_spans), tuple(quantities)

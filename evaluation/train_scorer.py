@@ -1,0 +1,152 @@
+"""Train the check-worthiness model: ``python -m evaluation.train_scorer`` (``make train-scorer``).
+
+Needs the ``[train]`` extra (scikit-learn, never imported by the service) and the CT24 data
+(see ``evaluation.ct24``). Writes ``workers/extraction/checkworthiness.json``; the same data
+gives the same file, byte for byte. The recipe (each choice made on dev and on a late block of
+train, never on dev-test; docs/checkworthiness-model.md has the log):
+
+1. ``workers.extraction.model.features`` of every train sentence; n-grams seen in fewer than
+   ``MIN_DF`` train sentences are dropped.
+2. Two L2-regularised logistic regressions (liblinear, ``C``): one on the features, one on the
+   features scaled by their log-count ratio between Yes and No sentences (NB-LR, Wang & Manning
+   2012). Both are linear in the same features, so their average is one weight per feature.
+3. Weights smaller than ``PRUNE`` are dropped (the feature norms do not depend on them).
+4. Calibration: Platt scaling fitted on out-of-fold log-odds of train (``FOLDS``-fold, steps 1-3
+   per fold, each fold scored by the pure-Python scorer the service uses).
+5. Threshold: the one in 0.05..0.95 (step 0.01) with the best F1 on dev; ties go to the lower.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+
+import numpy as np
+import sklearn
+from scipy.sparse import diags
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+from evaluation.ct24 import HOW_TO_GET, ct24_dir, load, prf
+from workers.extraction.model import FORMAT, MODEL_PATH, ModelScorer, features
+
+SEED = 0
+C = 4.0
+MIN_DF = 2
+PRUNE = 0.05
+FOLDS = 5
+
+
+def fit(rows: list[dict[str, float]], labels: np.ndarray) -> tuple[dict[str, float], float]:
+    """Steps 1-3: averaged LR + NB-LR weights by feature name, and the bias."""
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(rows).tocsc()
+    keep = np.flatnonzero(np.asarray((x > 0).sum(axis=0)).ravel() >= MIN_DF)
+    x = x[:, keep]
+    names = vectorizer.get_feature_names_out()[keep]
+    present = (x > 0).astype(float)
+    yes = np.asarray(present[labels].sum(axis=0)).ravel() + 1.0
+    no = np.asarray(present[~labels].sum(axis=0)).ravel() + 1.0
+    ratio = np.log((yes / yes.sum()) / (no / no.sum()))
+
+    def logistic() -> LogisticRegression:
+        return LogisticRegression(C=C, solver="liblinear", max_iter=5000, random_state=SEED)
+
+    plain = logistic().fit(x, labels)
+    scaled = logistic().fit(x @ diags(ratio), labels)
+    weights = (plain.coef_[0] + scaled.coef_[0] * ratio) / 2
+    bias = (plain.intercept_[0] + scaled.intercept_[0]) / 2
+    kept = {
+        str(name): round(float(w), 4)
+        for name, w in zip(names, weights, strict=True)
+        if abs(w) >= PRUNE
+    }
+    return kept, round(float(bias), 4)
+
+
+def _model(weights: dict[str, float], bias: float, a=1.0, b=0.0, threshold=0.5) -> dict:
+    return {
+        "format": FORMAT,
+        "weights": weights,
+        "bias": bias,
+        "calibration": {"a": a, "b": b},
+        "threshold": threshold,
+    }
+
+
+def calibrate(texts, rows, labels) -> tuple[float, float]:
+    """Step 4: Platt scaling (a, b) on out-of-fold log-odds of train."""
+    out_of_fold = np.zeros(len(texts))
+    folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
+    for number, (train, held) in enumerate(folds.split(texts, labels), 1):
+        print(f"calibration fold {number}/{FOLDS}", flush=True)
+        scorer = ModelScorer(_model(*fit([rows[i] for i in train], labels[train])))
+        out_of_fold[held] = [scorer.log_odds(texts[i])[0] for i in held]
+    platt = LogisticRegression(C=1e6, solver="lbfgs").fit(out_of_fold.reshape(-1, 1), labels)
+    return round(float(platt.coef_[0][0]), 4), round(float(platt.intercept_[0]), 4)
+
+
+def choose_threshold(probabilities: list[float], gold: list[bool]) -> tuple[float, tuple]:
+    """Step 5: the best-F1 threshold on dev, with its (precision, recall, F1)."""
+    best = None
+    for step in range(5, 96):
+        threshold = step / 100
+        figures = prf([p >= threshold for p in probabilities], gold)
+        if best is None or figures[2] > best[1][2]:
+            best = (threshold, figures)
+    return best
+
+
+def _sha256(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def main() -> int:
+    folder = ct24_dir()
+    if folder is None:
+        print(HOW_TO_GET, file=sys.stderr)
+        return 1
+    train, dev = load("train", folder), load("dev", folder)
+    texts = [text for text, _ in train]
+    labels = np.array([label for _, label in train])
+    print(f"featurising {len(texts)} train sentences", flush=True)
+    rows = [features(text) for text in texts]
+    a, b = calibrate(texts, rows, labels)
+    print("fitting the final model on all of train", flush=True)
+    weights, bias = fit(rows, labels)
+    scorer = ModelScorer(_model(weights, bias, a, b))
+    gold = [label for _, label in dev]
+    threshold, (precision, recall, f1) = choose_threshold(
+        [scorer.score(text).value for text, _ in dev], gold
+    )
+    model = _model(weights, bias, a, b, threshold)
+    model["training"] = {
+        "command": "python -m evaluation.train_scorer",
+        "data": {
+            split: {
+                "file": f"CT24_checkworthy_english_{split}.tsv",
+                "sha256": _sha256(folder / f"CT24_checkworthy_english_{split}.tsv"),
+                "sentences": len(data),
+                "yes": sum(label for _, label in data),
+            }
+            for split, data in (("train", train), ("dev", dev))
+        },
+        "recipe": {"C": C, "min_df": MIN_DF, "prune": PRUNE, "folds": FOLDS, "seed": SEED},
+        "scikit_learn": sklearn.__version__,
+        "calibration": f"Platt scaling on {FOLDS}-fold out-of-fold log-odds of train",
+        "threshold": "best F1 on dev",
+        "dev": {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)},
+        "weights": len(weights),
+    }
+    MODEL_PATH.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(
+        f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size / 1e6:.2f} MB, {len(weights)} weights); "
+        f"dev at threshold {threshold:.2f}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
