@@ -73,3 +73,8 @@ class IdempotencyKeyReused(ServiceError):
 
 class IdempotencyKeyInUse(ServiceError):
     """The first request with this `Idempotency-Key` is still running (HTTP 409)."""
+
+
+class WebhookError(ServiceError):
+    """A webhook endpoint or delivery the service refuses: an unknown event type, a URL that
+    cannot receive webhooks, a redelivery to a disabled endpoint (HTTP 400)."""

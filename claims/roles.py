@@ -55,6 +55,13 @@ _EDITOR_PERMS = (
     "change_checklisttemplateitem",
     "delete_checklisttemplateitem",
     "change_job",  # requeue failed jobs
+    # Webhooks: endpoints and their delivery logs are the editors' alone.
+    "view_webhookendpoint",
+    "add_webhookendpoint",
+    "change_webhookendpoint",  # edit, enable, regenerate the secret
+    "delete_webhookendpoint",
+    "view_webhookdelivery",
+    "change_webhookdelivery",  # redeliver
 )
 
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {

@@ -363,6 +363,38 @@ if FACTCHECK["SIMILAR_DUPLICATE"] < FACTCHECK["SIMILAR_SUGGEST"]:
         "FACTCHECK_SIMILAR_DUPLICATE must not be lower than FACTCHECK_SIMILAR_SUGGEST."
     )
 
+# --- Outbound HTTP: URL ingest and webhooks (workers/outbound) --------------------- begin ---
+FACTCHECK.update(
+    {
+        # Hosts fetched despite the address rules (loopback, private …): names, IPs or networks.
+        "FETCH_ALLOW_HOSTS": env_list("FACTCHECK_FETCH_ALLOW_HOSTS", []),
+        # An article page larger than this (bytes) is refused.
+        "FETCH_MAX_BYTES": env_int("FACTCHECK_FETCH_MAX_BYTES", 5 * 1024 * 1024, minimum=1024),
+        # Total seconds for one fetch, redirects included (a slow server is cut off).
+        "FETCH_TIMEOUT": env_int("FACTCHECK_FETCH_TIMEOUT", 20, minimum=1),
+        "FETCH_MAX_REDIRECTS": env_int("FACTCHECK_FETCH_MAX_REDIRECTS", 5),
+        # Total seconds for one webhook delivery attempt.
+        "WEBHOOK_TIMEOUT": env_int("FACTCHECK_WEBHOOK_TIMEOUT", 10, minimum=1),
+        # A delivery is given up after this many attempts; retries wait BACKOFF seconds, doubling
+        # each time, at most BACKOFF_MAX.
+        "WEBHOOK_MAX_ATTEMPTS": env_int("FACTCHECK_WEBHOOK_MAX_ATTEMPTS", 10, minimum=1),
+        "WEBHOOK_BACKOFF": env_int("FACTCHECK_WEBHOOK_BACKOFF", 30, minimum=1),
+        "WEBHOOK_BACKOFF_MAX": env_int("FACTCHECK_WEBHOOK_BACKOFF_MAX", 6 * 3600, minimum=1),
+        # An endpoint whose deliveries have all failed for this many days is disabled.
+        "WEBHOOK_DISABLE_AFTER_DAYS": env_int("FACTCHECK_WEBHOOK_DISABLE_AFTER_DAYS", 5, minimum=1),
+    }
+)
+CELERY_BEAT_SCHEDULE["sweep-webhook-deliveries"] = {
+    "task": "factcheck.webhooks.sweep",
+    "schedule": CELERY_BEAT_SCHEDULE["republish-stale-jobs"]["schedule"],
+}
+for _name in ("FETCH_TIMEOUT", "WEBHOOK_TIMEOUT"):
+    if FACTCHECK[_name] >= TASK_SOFT_TIME_LIMIT:
+        raise ImproperlyConfigured(
+            f"FACTCHECK_{_name} must be shorter than FACTCHECK_TASK_SOFT_TIME_LIMIT."
+        )
+# --- Outbound HTTP ------------------------------------------------------------------- end ---
+
 
 # --- REST API (claims/api) ---------------------------------------------------------- begin ---
 # Everything the API needs from settings, in this one block. docs/architecture.md has the contract.
@@ -433,6 +465,8 @@ SPECTACULAR_SETTINGS = {
         "ChecklistStateEnum": "claims.models.ChecklistState",
         "EntityKindEnum": "claims.models.EntityKind",
         "EventKindEnum": "claims.models.EventKind",
+        "WebhookEventEnum": "claims.models.WebhookEvent",
+        "DeliveryStateEnum": "claims.models.DeliveryState",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -37,6 +37,10 @@ PURE = (
     "workers.nlp",
     "workers.checklists",
     "claims.parsing",
+    # What leaves the service: the outbound HTTP policy, a page and its article, webhook signing.
+    "workers.outbound",
+    "workers.webpage",
+    "workers.webhooks",
 )
 PURE_MAY_IMPORT = PURE
 FRAMEWORKS = (

@@ -60,6 +60,8 @@ def production_env() -> dict[str, str]:
         ),
         ("DATABASE_URL", "nosuchdb://x", "DATABASE_URL is not a valid database URL"),
         ("REDIS_URL", "http://localhost:6379", "REDIS_URL='http://localhost:6379' must start"),
+        ("FACTCHECK_FETCH_TIMEOUT", "500", "FACTCHECK_FETCH_TIMEOUT must be shorter than"),
+        ("FACTCHECK_WEBHOOK_BACKOFF", "0", "FACTCHECK_WEBHOOK_BACKOFF='0' must be at least 1"),
     ],
 )
 def test_a_bad_value_stops_the_start_and_names_the_variable(name, value, message):

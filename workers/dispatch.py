@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 # Stage → registered task name. Tasks take the id of the article or claim the job is about.
 STAGE_TASKS: dict[str, str] = {
+    JobStage.FETCH: "factcheck.pipeline.fetch_article",
     JobStage.EXTRACT: "factcheck.pipeline.extract_claims",
     JobStage.ENRICH: "factcheck.pipeline.enrich_claim",
     JobStage.CHECKLIST: "factcheck.pipeline.build_checklist",

@@ -23,7 +23,8 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from claims import services
 from claims.models import Article, Claim, Job, JobStage, JobState, Quantity
 
-from . import checklists, enrichment, extraction
+from . import checklists, enrichment, extraction, webpage
+from .outbound import FetchPolicy
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -75,6 +76,28 @@ def _quietly(service: Callable, **kwargs) -> None:
 
 def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
+
+
+# --- Stage 0: the page, for an article ingested from a URL ----------------------------------------
+def stage_fetch(article_id: int, *, task_id: str) -> bool:
+    """Fetch the article's page (the outbound policy), take its article (trafilatura) and fill the
+    article through the ingest service, which queues extraction. A refusal fails the job with it."""
+
+    def work() -> bool:
+        url = Article.objects.values_list("url", flat=True).get(pk=article_id) or ""
+        page = webpage.fetch_page(url, policy=FetchPolicy.from_config(settings.FACTCHECK))
+        services.article_fill_from_page(
+            article_id=article_id,
+            text=page.text,
+            title=page.title,
+            author=page.author,
+            published=page.published,
+            outlet=page.outlet,
+        )
+        return True
+
+    job = Q(article_id=article_id, stage=JobStage.FETCH)
+    return bool(_run_job(job, task_id=task_id, work=work))
 
 
 # --- Stage 1: extraction -------------------------------------------------------------------------
@@ -207,6 +230,7 @@ def article_run_sync(article_id: int) -> str:
     """Run every queued stage of the article in this process, through the same stage functions
     the workers run. Returns the article's pipeline status afterwards."""
     task_id = f"sync-{uuid.uuid4()}"
+    stage_fetch(article_id, task_id=task_id)  # an article ingested from a URL: its page first
     stage_extract(article_id, task_id=task_id)
     for claim_id in Claim.objects.filter(article_id=article_id).values_list("pk", flat=True):
         stage_enrich(claim_id, task_id=task_id)

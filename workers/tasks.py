@@ -29,6 +29,12 @@ PIPELINE_TASK = {
 }
 
 
+@shared_task(name="factcheck.pipeline.fetch_article", **PIPELINE_TASK)
+def fetch_article(self, article_id: int) -> None:
+    """Fetch the page of an article ingested from a URL; its extraction is queued when it is in."""
+    pipeline.stage_fetch(article_id, task_id=self.request.id)
+
+
 @shared_task(name="factcheck.pipeline.extract_claims", **PIPELINE_TASK)
 def extract_claims(self, article_id: int) -> None:
     """Extract the article's claims, then publish enrich → checklist for each as one canvas."""

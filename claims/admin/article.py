@@ -20,7 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Article, Entity, JobState, Outlet
 from claims.selectors import article_jobs
-from claims.services import article_ingest, article_reprocess
+from claims.services import article_ingest, article_ingest_url, article_reprocess
 
 from . import display
 from .display import Mark, mark_spans
@@ -239,9 +239,15 @@ class ArticleAdmin(ServiceRefusals, SimpleHistoryAdmin):
         if change:
             super().save_model(request, obj, form, change)
             return
-        result = article_ingest(
-            created_by=request.user, **{f: form.cleaned_data.get(f) for f in INGEST_FIELDS}
-        )
+        data = form.cleaned_data
+        if data.get("text"):
+            result = article_ingest(
+                created_by=request.user, **{f: data.get(f) for f in INGEST_FIELDS}
+            )
+        else:  # a URL alone: the article now, its text once a worker has fetched the page
+            result = article_ingest_url(
+                url=data["url"], language=data.get("language") or "en", created_by=request.user
+            )
         if not result.created:
             self.message_user(
                 request, "This article was already ingested: here it is.", messages.WARNING

@@ -177,12 +177,15 @@ class DismissForm(forms.Form):
 
 
 class ArticleIngestForm(ShowsRefusal, forms.ModelForm):
-    """Paste an article: claims.services.article_ingest parses, de-duplicates and queues it."""
+    """Paste an article (claims.services.article_ingest parses, de-duplicates and queues it), or
+    give its URL alone (article_ingest_url: a worker fetches the page first)."""
 
     text = forms.CharField(
+        required=False,
         widget=forms.Textarea(attrs={"rows": 18, "cols": 100}),
         help_text="The article as copied from its page: headline, dateline and all. "
-        "Furniture (captions, credits, source lines) is separated from the prose.",
+        "Furniture (captions, credits, source lines) is separated from the prose. "
+        "Leave empty to fetch the page at the URL instead.",
     )
     title = forms.CharField(required=False, help_text="Leave empty to take it from the text.")
     url = forms.CharField(required=False, max_length=2000, widget=forms.URLInput)
@@ -197,6 +200,19 @@ class ArticleIngestForm(ShowsRefusal, forms.ModelForm):
     class Meta:
         model = Article
         fields: list[str] = []
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("text"):
+            return cleaned
+        if not cleaned.get("url"):
+            raise forms.ValidationError(
+                "Paste the article's text, or give its URL alone to fetch the page."
+            )
+        for name in ("title", "outlet", "published_at"):
+            if cleaned.get(name):
+                self.add_error(name, "With a URL alone this comes from the page.")
+        return cleaned
 
     def _post_clean(self):
         """No model validation: this form does not build the article, article_ingest does (and

@@ -26,6 +26,7 @@ from claims.models import (
     Priority,
     Stance,
     Verdict,
+    WebhookEvent,
 )
 
 # PostgreSQL's integer columns stop here; larger offsets would be a database error, not a 400.
@@ -160,25 +161,60 @@ class DateOrDateTimeField(serializers.Field):
 
 # --- Articles -------------------------------------------------------------------------------------
 class ArticleCreateInput(InputSerializer):
-    title = serializers.CharField(max_length=500)
+    """Pasted text (`body` with its `title` and `published_at`), or a `url` alone: the page is
+    then fetched by a worker and its title, outlet and date are the page's."""
+
+    title = serializers.CharField(max_length=500, required=False)
     body = serializers.CharField(
         trim_whitespace=False,
+        required=False,
         help_text="The article text, as pasted; page furniture (headline, captions, credits, "
         "URL lines) is separated from the prose. At most FACTCHECK_MAX_ARTICLE_CHARS "
-        "characters.",
+        "characters. Without it, `url` is fetched.",
     )
-    published_at = DateOrDateTimeField()
+    published_at = DateOrDateTimeField(required=False)
     url = serializers.CharField(
         max_length=2000,
         required=False,
         allow_null=True,
         allow_blank=True,
-        help_text="The article's http(s) URL.",
+        help_text="The article's http(s) URL; alone (no `body`), the page is fetched and its "
+        "article taken from it.",
     )
     outlet = serializers.CharField(
         max_length=200, required=False, allow_blank=True, help_text="The outlet's name."
     )
     language = serializers.CharField(max_length=16, default="en")
+
+    def validate(self, attrs):
+        if "body" in attrs:
+            missing = {f: "This field is required with a body." for f in ("title", "published_at")}
+            errors = {f: message for f, message in missing.items() if f not in attrs}
+        elif not attrs.get("url"):
+            errors = {"body": "Send the article's text as `body`, or its `url` alone to fetch it."}
+        else:
+            errors = {
+                f: "With a URL alone this comes from the page; edit it once the page is in."
+                for f in ("title", "published_at", "outlet")
+                if f in attrs
+            }
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+
+# --- Webhooks -------------------------------------------------------------------------------------
+class WebhookEndpointInput(InputSerializer):
+    url = serializers.CharField(max_length=2000, help_text="Where deliveries are POSTed (http(s)).")
+    events = serializers.ListField(
+        child=serializers.ChoiceField(choices=WebhookEvent.choices),
+        allow_empty=False,
+        help_text="The event types this endpoint receives.",
+    )
+    description = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    is_active = serializers.BooleanField(
+        required=False, help_text="false disables the endpoint; true enables it again."
+    )
 
 
 # --- Auth -----------------------------------------------------------------------------------------

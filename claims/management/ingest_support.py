@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from claims.exceptions import IngestError
 from claims.models import Article, JobState, PipelineStatus
 from claims.selectors import article_jobs
-from claims.services import article_ingest, article_reprocess
+from claims.services import article_ingest, article_ingest_url, article_reprocess
 
 
 @dataclass
@@ -42,9 +42,12 @@ def add_mode_arguments(parser: CommandParser) -> None:
     )
 
 
-def ingest_files(command: BaseCommand, specs: list[FileSpec], options: dict) -> None:
-    """Ingest every file (all are read and checked first: one bad file writes nothing), then
-    process them as the options say. Raises CommandError on any failure."""
+def ingest_files(
+    command: BaseCommand, specs: list[FileSpec], options: dict, urls: list[str] | None = None
+) -> None:
+    """Ingest every file (all are read and checked first: one bad file writes nothing) and every
+    URL (a worker, or --sync, fetches the page first), then process them as the options say.
+    Raises CommandError on any failure."""
     texts = []
     for spec in specs:
         try:
@@ -72,6 +75,16 @@ def ingest_files(command: BaseCommand, specs: list[FileSpec], options: dict) -> 
         verb = "ingested" if result.created else "already ingested"
         command.stdout.write(f"{spec.path.name}: {verb} as article {article.pk} “{article.title}”")
         articles.append(article)
+    for url in urls or []:
+        try:
+            result = article_ingest_url(url=url, language=options.get("language") or "en")
+        except IngestError as exc:
+            raise CommandError(f"{url}: {exc.message}") from None
+        if not result.created and options["reprocess"]:
+            article_reprocess(article=result.article)
+        verb = "queued for fetching" if result.created else "already ingested"
+        command.stdout.write(f"{url}: {verb} as article {result.article.pk}")
+        articles.append(result.article)
 
     if options["sync"]:
         _run_sync(command, articles)

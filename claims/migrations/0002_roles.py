@@ -14,7 +14,7 @@ def create_roles(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    ensure_roles(apps)
+    ensure_roles(apps, strict=False)  # the models of later migrations have no permissions yet
 
 
 def remove_roles(apps, schema_editor):

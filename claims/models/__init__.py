@@ -1,5 +1,5 @@
 """The domain model (docs/architecture.md, "Domain model"), by subdomain: articles and entities,
-claims and their event log, enrichment, checklists and evidence, jobs.
+claims and their event log, enrichment, checklists and evidence, jobs, webhooks.
 
 Writes that span rows or change a claim's status go through `claims.services`; reads with joins
 through `claims.selectors`. Import from here: `from claims.models import Claim`.
@@ -34,6 +34,7 @@ from .enrichment import (
     SimilarityDecision,
 )
 from .jobs import IdempotencyKey, Job, JobStage, JobState
+from .webhooks import DeliveryState, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
     "Article",
@@ -48,6 +49,7 @@ __all__ = [
     "ClaimStatus",
     "ClaimType",
     "DateMention",
+    "DeliveryState",
     "Entity",
     "EntityKind",
     "EventKind",
@@ -67,4 +69,7 @@ __all__ = [
     "Stance",
     "TimeStamped",
     "Verdict",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
 ]

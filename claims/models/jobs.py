@@ -11,6 +11,7 @@ from .claims import Claim
 
 
 class JobStage(models.TextChoices):
+    FETCH = "fetch", "Fetch the page"
     EXTRACT = "extract", "Extract claims"
     ENRICH = "enrich", "Enrich claim"
     CHECKLIST = "checklist", "Build checklist"

@@ -5,7 +5,7 @@ prefetched, so that a list costs the same number of queries for one row as for t
 Import from here (`from claims import selectors`); the modules are how the code is laid out:
 `claims` (the API's claims, their children, the ClaimReview feed), `articles` (articles, their
 pipeline's jobs, entities, jobs), `desk` (the admin's changelist, dashboard and claim page),
-`people` (who may be assigned).
+`people` (who may be assigned), `webhooks` (endpoints and their delivery logs).
 """
 
 from .articles import (
@@ -36,6 +36,7 @@ from .desk import (
     dashboard_for,
 )
 from .people import users_assignable
+from .webhooks import webhook_deliveries, webhook_endpoint_list
 
 __all__ = [
     "Dashboard",
@@ -60,4 +61,6 @@ __all__ = [
     "evidence_items",
     "job_list",
     "users_assignable",
+    "webhook_deliveries",
+    "webhook_endpoint_list",
 ]

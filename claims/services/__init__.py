@@ -4,12 +4,13 @@ commands and tasks call them and stay thin. Their refusals are `claims.exception
 
 Import from here (`from claims import services`); the modules are how the code is laid out:
 
-- `ingest`       article_ingest, article_reprocess
+- `ingest`       article_ingest, article_ingest_url, article_fill_from_page, article_reprocess
 - `claims`       claim_create, claim_update, claim_transition, claim_comment
 - `checklists`   checklist_item_update, evidence_add, evidence_delete
 - `desk`         the editors' bulk operations and decisions on similar claims
 - `machine`      recording the pipeline's results (claims, enrichment, checklists)
 - `jobs`         queueing pipeline jobs and their lifecycle (the outbox's rows)
+- `webhooks`     webhook endpoints, emitting events, the delivery outbox and its attempts
 - `idempotency`  the API's Idempotency-Key records
 - `common`       the claim's row lock and the one version check, the one URL rule
 """
@@ -37,7 +38,13 @@ from .idempotency import (
     idempotency_key_reserve,
     idempotency_keys_purge,
 )
-from .ingest import IngestResult, article_ingest, article_reprocess
+from .ingest import (
+    IngestResult,
+    article_fill_from_page,
+    article_ingest,
+    article_ingest_url,
+    article_reprocess,
+)
 from .jobs import (
     article_pipeline_rollup,
     job_fail,
@@ -48,6 +55,17 @@ from .jobs import (
     job_start,
 )
 from .machine import checklist_build, claim_enrichment_apply, claims_record, entity_resolve
+from .webhooks import (
+    deliveries_sweep,
+    delivery_attempt,
+    delivery_redeliver,
+    endpoint_create,
+    endpoint_delete,
+    endpoint_disable,
+    endpoint_rotate_secret,
+    endpoint_update,
+    webhook_emit,
+)
 
 __all__ = [
     "CLAIM_EDITABLE_FIELDS",
@@ -55,7 +73,9 @@ __all__ = [
     "BulkOutcome",
     "IngestResult",
     "StoredAnswer",
+    "article_fill_from_page",
     "article_ingest",
+    "article_ingest_url",
     "article_pipeline_rollup",
     "article_reprocess",
     "checklist_build",
@@ -69,6 +89,14 @@ __all__ = [
     "claims_record",
     "claims_reenrich",
     "claims_transition",
+    "deliveries_sweep",
+    "delivery_attempt",
+    "delivery_redeliver",
+    "endpoint_create",
+    "endpoint_delete",
+    "endpoint_disable",
+    "endpoint_rotate_secret",
+    "endpoint_update",
     "entity_resolve",
     "evidence_add",
     "evidence_delete",
@@ -83,4 +111,5 @@ __all__ = [
     "job_retry_later",
     "job_start",
     "similar_claim_decide",
+    "webhook_emit",
 ]

@@ -31,6 +31,7 @@ from claims.models import (
 from claims.selectors import users_assignable
 from workers.dispatch import claim_jobs_enqueue
 
+from . import webhook_events
 from .common import (
     ExpectedVersion,
     actor_label,
@@ -119,6 +120,7 @@ def claim_create(
             job_queue(claim=claim, stage=JobStage.ENRICH, publish=False)
             job_queue(claim=claim, stage=JobStage.CHECKLIST, publish=False)
             claim_jobs_enqueue(claim_ids=[claim.pk])
+            webhook_events.claims_created(claim_ids=[claim.pk])
     except IntegrityError:
         raise ServiceError("this span of the article is already recorded as a claim") from None
     return claim
@@ -239,8 +241,16 @@ def claim_transition(
             comment=comment.strip(),
         )
         label = workflow.MOVES_BY_EDGE[(current.status, to)].label
+        moved_from = current.status
         apply_changes(written, current, claim)
         record_history(current, actor=actor, reason=f"{label}: {comment.strip()}".strip(": "))
+        webhook_events.claim_moved(
+            claim_id=current.pk,
+            from_status=moved_from,
+            to_status=to,
+            actor=actor,
+            comment=comment.strip(),
+        )
     return claim
 
 

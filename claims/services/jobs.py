@@ -14,6 +14,8 @@ from claims.exceptions import TransitionForbidden
 from claims.models import Article, Claim, Job, JobState, PipelineStatus
 from workers.dispatch import job_enqueue
 
+from . import webhook_events
+
 
 def job_queue(
     *,
@@ -160,4 +162,5 @@ def article_pipeline_rollup(*, article_id: int) -> str:
             status = PipelineStatus.RUNNING
         if article.pipeline_status != status:
             Article.objects.filter(pk=article_id).update(pipeline_status=status)
+            webhook_events.article_pipeline_finished(article_id=article_id, status=status)
     return status

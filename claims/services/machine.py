@@ -29,6 +29,7 @@ from claims.models import (
     SimilarityDecision,
 )
 
+from . import webhook_events
 from .jobs import job_queue
 
 
@@ -63,6 +64,7 @@ def claims_record(*, article: Article, candidates) -> list[Claim]:
     with transaction.atomic():
         existing = {(c.start, c.end): c for c in article.claims.all()}
         recorded: list[Claim] = []
+        created: list[int] = []
         for candidate in candidates:
             claimant = (
                 entity_resolve(
@@ -89,6 +91,7 @@ def claims_record(*, article: Article, candidates) -> list[Claim]:
                 claim = Claim.objects.create(
                     article=article, start=candidate.start, end=candidate.end, **machine, **shape
                 )
+                created.append(claim.pk)
             else:
                 fields = machine | (shape if _untouched(claim) else {})
                 for name, value in fields.items():
@@ -101,6 +104,7 @@ def claims_record(*, article: Article, candidates) -> list[Claim]:
         for claim in recorded:
             job_queue(claim=claim, stage=JobStage.ENRICH, publish=False)
             job_queue(claim=claim, stage=JobStage.CHECKLIST, publish=False)
+        webhook_events.claims_created(claim_ids=created)
     return recorded
 
 

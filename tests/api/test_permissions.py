@@ -13,8 +13,8 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from claims import roles
-from claims.models import ClaimStatus, Verdict
+from claims import roles, services
+from claims.models import ClaimStatus, DeliveryState, Verdict, WebhookDelivery
 from tests.factories import (
     ArticleFactory,
     ChecklistItemFactory,
@@ -62,6 +62,23 @@ def triaged_with_assignee():
     return ClaimFactory(
         status=ClaimStatus.TRIAGED,
         assignee=UserFactory(username="assigned", role=roles.FACT_CHECKER),
+    )
+
+
+def webhook_endpoint():
+    return services.endpoint_create(
+        url="https://hooks.example.org/factcheck", events=["claim.published"]
+    )
+
+
+def webhook_delivery():
+    return WebhookDelivery.objects.create(
+        endpoint=webhook_endpoint(),
+        event_type="claim.published",
+        message_id="msg_1",
+        payload='{"type": "claim.published"}',
+        state=DeliveryState.FAILED,
+        attempts=10,
     )
 
 
@@ -228,6 +245,68 @@ ROWS = [
     Row("GET /api/v1/jobs/", "get", lambda: "/api/v1/jobs/", VIEWER, 200),
     Row("GET /api/v1/jobs/{id}/", "get", lambda: f"/api/v1/jobs/{JobFactory().pk}/", VIEWER, 200),
     Row("DELETE /api/v1/auth/token/", "delete", lambda: "/api/v1/auth/token/", VIEWER, 204),
+    Row(
+        "POST /api/v1/articles/ (a URL alone, fetched)",
+        "post",
+        lambda: "/api/v1/articles/",
+        CHECKER,
+        202,
+        {"url": "https://news.example.org/2025/05/04/troops"},
+    ),
+    Row("GET /api/v1/webhooks/", "get", lambda: "/api/v1/webhooks/", EDITOR, 200),
+    Row(
+        "POST /api/v1/webhooks/",
+        "post",
+        lambda: "/api/v1/webhooks/",
+        EDITOR,
+        201,
+        {"url": "https://hooks.example.org/factcheck", "events": ["claim.published"]},
+    ),
+    Row(
+        "GET /api/v1/webhooks/{id}/",
+        "get",
+        lambda: f"/api/v1/webhooks/{webhook_endpoint().pk}/",
+        EDITOR,
+        200,
+    ),
+    Row(
+        "PATCH /api/v1/webhooks/{id}/",
+        "patch",
+        lambda: f"/api/v1/webhooks/{webhook_endpoint().pk}/",
+        EDITOR,
+        200,
+        {"events": ["claim.created", "claim.published"]},
+    ),
+    Row(
+        "DELETE /api/v1/webhooks/{id}/",
+        "delete",
+        lambda: f"/api/v1/webhooks/{webhook_endpoint().pk}/",
+        EDITOR,
+        204,
+    ),
+    Row(
+        "POST /api/v1/webhooks/{id}/rotate-secret/",
+        "post",
+        lambda: f"/api/v1/webhooks/{webhook_endpoint().pk}/rotate-secret/",
+        EDITOR,
+        200,
+    ),
+    Row(
+        "GET /api/v1/webhooks/{endpoint_pk}/deliveries/",
+        "get",
+        lambda: f"/api/v1/webhooks/{webhook_delivery().endpoint_id}/deliveries/",
+        EDITOR,
+        200,
+    ),
+    Row(
+        "POST /api/v1/webhooks/{endpoint_pk}/deliveries/{id}/redeliver/",
+        "post",
+        lambda: (lambda d: f"/api/v1/webhooks/{d.endpoint_id}/deliveries/{d.pk}/redeliver/")(
+            webhook_delivery()
+        ),
+        EDITOR,
+        202,
+    ),
 ]
 
 # Methods the endpoints do not have: 405 for anyone signed in (401 for anonymous callers).
@@ -253,6 +332,15 @@ NOT_ALLOWED = [
     ("post", lambda: f"/api/v1/claims/{ClaimFactory().pk}/history/"),
     ("post", lambda: "/api/v1/entities/"),
     ("delete", lambda: f"/api/v1/jobs/{JobFactory().pk}/"),
+    ("put", lambda: f"/api/v1/webhooks/{webhook_endpoint().pk}/"),
+    ("get", lambda: f"/api/v1/webhooks/{webhook_endpoint().pk}/rotate-secret/"),
+    ("post", lambda: f"/api/v1/webhooks/{webhook_endpoint().pk}/deliveries/"),
+    (
+        "delete",
+        lambda: (lambda d: f"/api/v1/webhooks/{d.endpoint_id}/deliveries/{d.pk}/redeliver/")(
+            webhook_delivery()
+        ),
+    ),
 ]
 
 

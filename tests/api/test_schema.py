@@ -84,6 +84,14 @@ def test_the_expected_operations_are_there(schema):
         "GET /api/v1/entities/{id}/",
         "GET /api/v1/jobs/",
         "GET /api/v1/jobs/{id}/",
+        "GET /api/v1/webhooks/",
+        "POST /api/v1/webhooks/",
+        "GET /api/v1/webhooks/{id}/",
+        "PATCH /api/v1/webhooks/{id}/",
+        "DELETE /api/v1/webhooks/{id}/",
+        "POST /api/v1/webhooks/{id}/rotate-secret/",
+        "GET /api/v1/webhooks/{endpoint_pk}/deliveries/",
+        "POST /api/v1/webhooks/{endpoint_pk}/deliveries/{id}/redeliver/",
     }
 
 

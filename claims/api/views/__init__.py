@@ -5,6 +5,7 @@ from .auth import TokenView
 from .catalog import ClaimReviewViewSet, EntityViewSet, JobViewSet
 from .children import ChecklistViewSet, ClaimHistoryViewSet, EvidenceViewSet
 from .claims import ClaimViewSet
+from .webhooks import WebhookDeliveryViewSet, WebhookEndpointViewSet
 
 __all__ = [
     "ArticleViewSet",
@@ -16,4 +17,6 @@ __all__ = [
     "EvidenceViewSet",
     "JobViewSet",
     "TokenView",
+    "WebhookDeliveryViewSet",
+    "WebhookEndpointViewSet",
 ]

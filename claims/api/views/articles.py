@@ -52,8 +52,11 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     @extend_schema(
         summary="Ingest an article",
         description="Queues the claim-extraction pipeline and answers 202 with the article and "
-        "`status_url`, where its pipeline status and claims appear. An article already ingested "
-        "(same prose or same URL) is answered 200 with the existing article, creating nothing.",
+        "`status_url`, where its pipeline status and claims appear. With a `url` and no `body`, "
+        "a fetch job comes first: a worker downloads the page (http(s), public addresses only, "
+        "size and time limits) and takes its article; a refusal fails that job with its reason. "
+        "An article already ingested (same prose or same URL, fetched or not) is answered 200 "
+        "with the existing article, creating nothing.",
         request=inputs.ArticleCreateInput,
         responses={202: s.ArticleIngestSerializer, 200: s.ArticleIngestSerializer},
         parameters=[IDEMPOTENCY_KEY],
@@ -63,15 +66,20 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         data = inputs.ArticleCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        result = services.article_ingest(
-            text=v["body"],
-            title=v["title"],
-            url=v.get("url") or None,
-            outlet=v.get("outlet") or None,
-            published_at=v["published_at"],
-            language=v["language"],
-            created_by=request.user,
-        )
+        if "body" not in v:
+            result = services.article_ingest_url(
+                url=v["url"], language=v["language"], created_by=request.user
+            )
+        else:
+            result = services.article_ingest(
+                text=v["body"],
+                title=v["title"],
+                url=v.get("url") or None,
+                outlet=v.get("outlet") or None,
+                published_at=v["published_at"],
+                language=v["language"],
+                created_by=request.user,
+            )
         article = self._detail(result.article.pk)
         url = request.build_absolute_uri(reverse("api:article-detail", args=[article.pk]))
         article.created = result.created  # type: ignore[attr-defined]
