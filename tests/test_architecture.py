@@ -13,7 +13,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Layers, lowest first: a module may import its own layer and the ones below, never above.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("model", ("claims.models", "claims.exceptions", "claims.roles", "claims.parsing")),
+    (
+        "model",
+        ("claims.models", "claims.exceptions", "claims.roles", "claims.parsing", "claims.text"),
+    ),
     ("workflow", ("claims.workflow", "claims.claimreview", "claims.reference_data")),
     ("domain", ("claims.selectors", "claims.services")),
     (

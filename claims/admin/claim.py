@@ -20,7 +20,6 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims import workflow
@@ -43,6 +42,7 @@ from claims.services import (
     evidence_delete,
     similar_claim_decide,
 )
+from claims.text import ellipsize
 
 from . import display
 from .claim_actions import ACTIONS, ClaimActions
@@ -62,6 +62,8 @@ from .refusals import ServiceRefusals
 # Fields people edit on the claim page; the rest is the machine's work or the workflow's record.
 EDIT_FIELDS = ["text", "claim_type", "claimant", "priority", "due_at", "assignee", "duplicate_of"]
 VERDICT_FIELDS = ["verdict", "verdict_summary"]
+# What the published ClaimReview shows besides the verdict (`claims.claimreview`).
+PUBLICATION_FIELDS = ["summary", "review_url"]
 MACHINE_FIELDS = [
     "worthiness_detail",
     "attribution",
@@ -130,9 +132,7 @@ class ClaimAdmin(ServiceRefusals, ClaimActions, SimpleHistoryAdmin):
 
     @admin.display(description="claim", ordering="text")
     def claim_text(self, claim: Claim):
-        return format_html(
-            '<span title="{}">{}</span>', claim.text, Truncator(claim.text).chars(140)
-        )
+        return format_html('<span title="{}">{}</span>', claim.text, ellipsize(claim.text, 120))
 
     @admin.display(description="claimant", ordering="claimant__name")
     def claimant_name(self, claim: Claim):
@@ -169,7 +169,7 @@ class ClaimAdmin(ServiceRefusals, ClaimActions, SimpleHistoryAdmin):
         return format_html(
             '<a href="{}">{}</a>',
             reverse("admin:claims_article_change", args=[claim.article_id]),
-            Truncator(claim.article.title).chars(40),
+            ellipsize(claim.article.title, 40),
         )
 
     @admin.display(description="date", ordering="claim_date")
@@ -193,6 +193,14 @@ class ClaimAdmin(ServiceRefusals, ClaimActions, SimpleHistoryAdmin):
         return [
             ("Claim", {"fields": EDIT_FIELDS}),
             ("Verdict", {"fields": VERDICT_FIELDS}),
+            (
+                "Publication",
+                {
+                    "fields": PUBLICATION_FIELDS,
+                    "description": "What the published ClaimReview shows as the claim, and "
+                    "where the fact-check is published.",
+                },
+            ),
             ("Enrichment", {"fields": MACHINE_FIELDS, "classes": ["desk-machine"]}),
             ("Record", {"fields": RECORD_FIELDS, "classes": ["collapse"]}),
         ]
