@@ -38,7 +38,8 @@ def state_badge(state: str) -> SafeString:
 def claim_status_legend() -> SafeString:
     """What the colours of claims highlighted in an article's text mean: one per status."""
     return format_html(
-        '<p class="desk-legend desk-status-legend">{}</p>',
+        '<p class="desk-legend desk-status-legend"><span class="desk-muted">{}</span> {}</p>',
+        "claims by status:",
         format_html_join(
             " ",
             '<span class="desk-claim-link desk-claim-{}">{}</span>',

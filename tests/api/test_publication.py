@@ -1,15 +1,15 @@
-"""What a published verdict shows besides the verdict, through the API: the short claim summary
-(`claimReviewed`, the whole sentence by default), the published fact-check's URL (`url`, required
-to publish when FACTCHECK_REQUIRE_REVIEW_URL is set), both versioned and locked on publish; and
-the status and published verdict of similar claims."""
+"""The desk's rough edges (issue 11), through the API: the short claim summary (`claimReviewed`,
+the whole sentence by default) and the published fact-check's URL (`url`, required to publish when
+FACTCHECK_REQUIRE_REVIEW_URL is set), both versioned and locked on publish; the status and
+published verdict of similar claims; automated checks that did not apply."""
 
 import io
 
 import pytest
 from django.core.management import call_command
 
-from claims.models import Article, ClaimStatus, SimilarityDecision, Verdict
-from tests.factories import ClaimFactory, EvidenceFactory
+from claims.models import Article, ChecklistState, ClaimStatus, SimilarityDecision, Verdict
+from tests.factories import ChecklistItemFactory, ClaimFactory, EvidenceFactory
 
 from .factories import SimilarClaimFactory
 
@@ -144,3 +144,42 @@ def test_similar_claims_show_their_status_and_only_a_published_verdict(as_viewer
         (published.pk, "published", "false"),
         (researching.pk, "researching", None),  # a verdict in research is not the desk's
     ]
+
+
+# --- Automated checks ----------------------------------------------------------------------------
+def test_a_check_that_did_not_apply_shows_its_state_and_reason(as_viewer):
+    item = ChecklistItemFactory(
+        automated=True,
+        check_key="figure_corroborated",
+        state=ChecklistState.NOT_APPLICABLE,
+        result="No other ingested article reports this figure.",
+    )
+    body = as_viewer.get(f"/api/v1/claims/{item.claim_id}/checklist/").json()
+    [shown] = body["results"]
+    assert (shown["state"], shown["result"]) == (
+        "not_applicable",
+        "No other ingested article reports this figure.",
+    )
+
+
+def test_only_an_automated_step_can_be_not_applicable(as_checker):
+    manual = ChecklistItemFactory(title="Find the primary source")
+    automated = ChecklistItemFactory(
+        claim=manual.claim, automated=True, check_key="claimant_identified", state="failed"
+    )
+    url = f"/api/v1/claims/{manual.claim_id}/checklist/"
+
+    refused = as_checker.patch(f"{url}{manual.pk}/", {"state": "not_applicable"})
+    agreed = as_checker.patch(f"{url}{automated.pk}/", {"state": "not_applicable"})
+
+    assert refused.status_code == 400
+    assert refused.json()["errors"] == [
+        {
+            "field": "state",
+            "message": "only an automated check can be not applicable: skip “Find the primary "
+            "source” and say why in its note",
+            "code": "invalid",
+        }
+    ]
+    assert agreed.status_code == 200
+    assert (agreed.json()["state"], agreed.json()["done_by"]) == ("not_applicable", "fatima")
