@@ -49,7 +49,7 @@ def claim_status_legend() -> SafeString:
 
 
 # How an automated check ended, in the words of a check (its state says "done" for a person).
-CHECK_OUTCOMES = {
+CHECK_OUTCOMES: dict[str, str] = {
     ChecklistState.DONE: "Passed",
     ChecklistState.FAILED: "Failed",
     ChecklistState.NOT_APPLICABLE: "Not applicable",

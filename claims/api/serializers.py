@@ -120,9 +120,7 @@ class SimilarSerializer(serializers.ModelSerializer):
         model = SimilarClaim
         fields = ["id", "text", "score", "decision", "status", "published_verdict"]
 
-    @extend_schema_field(
-        {"type": "string", "enum": Verdict.values, "nullable": True}  # type: ignore[arg-type]
-    )
+    @extend_schema_field({"type": "string", "enum": Verdict.values, "nullable": True})
     def get_published_verdict(self, similar: SimilarClaim) -> str | None:
         return public_verdict(similar.other)
 

@@ -223,8 +223,12 @@ def test_the_changelist_fits_the_window_and_cuts_claims_at_a_word(desk, fact_che
     # The table scrolls inside its own box when too wide: every column must show without that.
     expect(page.locator("#result_list thead th").last).to_contain_text("Date")
     box = page.locator(".results").evaluate(
-        """e => ({client: e.clientWidth, scroll: e.scrollWidth, columns: [...e.querySelectorAll(
-            "thead th")].map(th => [th.innerText.trim(), Math.round(th.getBoundingClientRect().width)])})"""
+        """e => ({
+            client: e.clientWidth,
+            scroll: e.scrollWidth,
+            columns: [...e.querySelectorAll("thead th")].map(
+                th => [th.innerText.trim(), Math.round(th.getBoundingClientRect().width)]),
+        })"""
     )
     assert box["scroll"] <= box["client"], str(box)
     cut = page.locator(
