@@ -33,13 +33,15 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ),
 ]
 # Pure modules: plain Python in, plain values out.
-# The article parser is one of them: the extractor shares its page-furniture recogniser.
+# The article parser is one of them: the extractor shares its page-furniture recogniser; and so
+# is the text shortener the models and the desk share.
 PURE = (
     "workers.extraction",
     "workers.enrichment",
     "workers.nlp",
     "workers.checklists",
     "claims.parsing",
+    "claims.text",
 )
 PURE_MAY_IMPORT = PURE
 FRAMEWORKS = (
