@@ -2,7 +2,8 @@
 
 - Status groups: `OPEN` (work goes on), `CLOSED` (work is over), `LOCKED` (the verdict is public).
 - What each status locks: the fields a person can no longer edit (`field_lock_refusal`) and
-  whether the checklist and evidence can still be worked (`record_lock_refusal`).
+  whether the checklist and evidence can still be worked (`record_lock_refusal`); whether a
+  claim's verdict is public (`public_verdict`).
 - `MOVES`: every allowed move, who may make it, what must be true first, and how the desk shows
   its button.
 - `evaluate()` / `moves_for()`: a move for one claim and one actor — allowed? which preconditions
