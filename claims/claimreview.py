@@ -6,20 +6,25 @@ is ours (`claims.models.Verdict`, best first): ratingValue counts down from 6 (t
 with `alternateName` the verdict's label, which is what readers and search engines show.
 "Unverifiable" is not a point on that scale (it is not worse than false): it carries only its
 label, as schema.org allows.
+
+What the desk records decides two members: `claimReviewed` is the claim's short summary when an
+editor wrote one, else its whole sentence (`claim_reviewed`, never cut); `url` is where the
+fact-check is published (`review_url`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.urls import reverse
 
 from claims.models import Claim, EntityKind, Verdict
 
 SCHEMA_ORG = "https://schema.org"
-CLAIM_REVIEWED_MAX = 75
 
 # true → 6 … false → 1, following the order of the Verdict choices.
 _SCALE = [value for value in Verdict.values if value != Verdict.UNVERIFIABLE]
@@ -28,15 +33,22 @@ BEST_RATING = max(RATING_VALUES.values())
 WORST_RATING = min(RATING_VALUES.values())
 
 
-def shorten(text: str, limit: int = CLAIM_REVIEWED_MAX) -> str:
-    """`text` in at most `limit` characters, cut at a word boundary with an ellipsis when long."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:-–—") + "…"
+# Makes an absolute URL of a path: the request's `build_absolute_uri`.
+AbsoluteURI = Callable[[str], str]
+
+
+def claim_reviewed(claim: Claim) -> str:
+    """ClaimReview's `claimReviewed`: the short summary an editor wrote, else the claim's whole
+    sentence — on one line, never cut (a summary is the way to make it shorter)."""
+    return " ".join((claim.summary or claim.text).split())
+
+
+def review_url(claim: Claim, *, absolute_uri: AbsoluteURI) -> str:
+    """ClaimReview's `url`, where the fact-check is published: the URL the desk recorded
+    (`Claim.review_url`), else the service's own page for the claim's review."""
+    if claim.review_url:
+        return claim.review_url
+    return absolute_uri(reverse("api:claim-claimreview", args=[claim.pk]))
 
 
 @dataclass(frozen=True)
@@ -98,8 +110,9 @@ def _appearance(appearance: Appearance) -> dict[str, Any]:
     return work
 
 
-def claimreview(claim: Claim, *, url: str, context: bool = True) -> dict[str, Any]:
-    """The ClaimReview of one published claim; `url` is where this review is published."""
+def claimreview(claim: Claim, *, absolute_uri: AbsoluteURI, context: bool = True) -> dict[str, Any]:
+    """The ClaimReview of one published claim. `absolute_uri` makes the service's own URLs
+    absolute (the request's `build_absolute_uri`)."""
     appearances = [_appearance(a) for a in claim_appearances(claim)]
     item: dict[str, Any] = {"@type": "Claim"}
     author = _author(claim)
@@ -115,8 +128,8 @@ def claimreview(claim: Claim, *, url: str, context: bool = True) -> dict[str, An
     review.update(
         {
             "@type": "ClaimReview",
-            "url": url,
-            "claimReviewed": shorten(claim.text),
+            "url": review_url(claim, absolute_uri=absolute_uri),
+            "claimReviewed": claim_reviewed(claim),
             "datePublished": (claim.published_at or claim.updated_at).date().isoformat(),
             "author": _organization(),
             "reviewRating": _rating(claim),
@@ -141,7 +154,12 @@ def _rating(claim: Claim) -> dict[str, Any]:
 
 
 def claimreview_feed(
-    claims: list[Claim], *, url_for, count: int, next_url: str | None, previous_url: str | None
+    claims: list[Claim],
+    *,
+    absolute_uri: AbsoluteURI,
+    count: int,
+    next_url: str | None,
+    previous_url: str | None,
 ) -> dict[str, Any]:
     """A page of ClaimReviews as a schema.org DataFeed (valid JSON-LD as a whole), with the
     pagination members every list of the API has."""
@@ -151,5 +169,7 @@ def claimreview_feed(
         "count": count,
         "next": next_url,
         "previous": previous_url,
-        "dataFeedElement": [claimreview(c, url=url_for(c), context=False) for c in claims],
+        "dataFeedElement": [
+            claimreview(c, absolute_uri=absolute_uri, context=False) for c in claims
+        ],
     }

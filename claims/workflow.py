@@ -2,7 +2,8 @@
 
 - Status groups: `OPEN` (work goes on), `CLOSED` (work is over), `LOCKED` (the verdict is public).
 - What each status locks: the fields a person can no longer edit (`field_lock_refusal`) and
-  whether the checklist and evidence can still be worked (`record_lock_refusal`).
+  whether the checklist and evidence can still be worked (`record_lock_refusal`); whether a
+  claim's verdict is public (`public_verdict`).
 - `MOVES`: every allowed move, who may make it, what must be true first, and how the desk shows
   its button.
 - `evaluate()` / `moves_for()`: a move for one claim and one actor — allowed? which preconditions
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from django.conf import settings
 from django.db.models import Q
 
 from .exceptions import InvalidTransition, ServiceError, TransitionForbidden
@@ -32,8 +34,11 @@ OPEN = frozenset({S.NEW, S.TRIAGED, S.RESEARCHING, S.IN_REVIEW})
 CLOSED = frozenset({S.PUBLISHED, S.DISMISSED})  # work is over: nobody is assigned any more
 LOCKED = frozenset({S.PUBLISHED})  # the verdict is public: it changes only through a correction
 
-# Once public, these change only through a correction (a move back to researching).
-PUBLIC_FIELDS = frozenset({"text", "verdict", "verdict_summary", "claimant"})
+# Once public, these change only through a correction (a move back to researching): what the
+# ClaimReview publishes (the claim, its summary, who said it, the verdict, where it is published).
+PUBLIC_FIELDS = frozenset(
+    {"text", "summary", "claimant", "verdict", "verdict_summary", "review_url"}
+)
 
 # Status → (fields a person can no longer edit, why).
 _FIELD_LOCKS: dict[str, tuple[frozenset[str], str]] = {
@@ -64,6 +69,12 @@ def field_lock_refusal(status: str, fields: Iterable[str]) -> str | None:
     return f"{', '.join(locked)} cannot change: {_FIELD_LOCKS[status][1]}"
 
 
+def public_verdict(claim: Claim) -> str | None:
+    """The claim's verdict when it is public (published), else None: a verdict being researched
+    or reviewed is not shown as the desk's verdict."""
+    return claim.verdict if claim.status in LOCKED and claim.verdict else None
+
+
 def record_lock_refusal(status: str) -> str | None:
     """Why the checklist and evidence of a claim in `status` cannot be worked, or None."""
     if status in LOCKED:
@@ -77,8 +88,11 @@ def record_lock_refusal(status: str) -> str | None:
 # Who may be assigned a claim: whoever may research claims (fact-checkers and editors).
 ASSIGNEE_PERMISSION = "claims.research_claim"
 
-# A checklist item counts as worked when done, or skipped with a note saying why.
-CHECKLIST_WORKED = Q(state=ChecklistState.DONE) | Q(state=ChecklistState.SKIPPED, note__regex=r"\S")
+# A checklist item counts as worked when done, skipped with a note saying why, or an automated
+# check that did not apply (nothing to check is nothing left to do).
+CHECKLIST_WORKED = Q(state__in=[ChecklistState.DONE, ChecklistState.NOT_APPLICABLE]) | Q(
+    state=ChecklistState.SKIPPED, note__regex=r"\S"
+)
 CHECKLIST_UNWORKED_REQUIRED = Q(required=True) & ~CHECKLIST_WORKED
 
 
@@ -113,6 +127,14 @@ def required_checklist_worked(claim: Claim, actor: Any) -> str | None:
         return None
     listed = "; ".join(f"“{title}”" for title in titles)
     return f"required checklist items are open (or skipped without a note): {listed}"
+
+
+def has_review_url_if_required(claim: Claim, actor: Any) -> str | None:
+    """Where the fact-check is published, when the desk requires it before publishing
+    (FACTCHECK_REQUIRE_REVIEW_URL)."""
+    if settings.FACTCHECK["REQUIRE_REVIEW_URL"] and not claim.review_url.strip():
+        return "no “published at URL” is recorded: give the address of the published fact-check"
+    return None
 
 
 def reviewer_is_not_assignee(claim: Claim, actor: Any) -> str | None:
@@ -188,7 +210,7 @@ MOVES: tuple[Move, ...] = (
         "publish",
         "claims.publish_claim",
         "forward",
-        (has_verdict, has_summary, reviewer_is_not_assignee),
+        (has_verdict, has_summary, has_review_url_if_required, reviewer_is_not_assignee),
     ),
     Move(
         S.PUBLISHED, S.RESEARCHING, "correct", "claims.publish_claim", "back", comment_required=True

@@ -351,6 +351,8 @@ FACTCHECK = {
     # The organisation named as author of published ClaimReviews.
     "ORGANIZATION_NAME": env.str("FACTCHECK_ORGANIZATION_NAME", default="factcheck"),
     "ORGANIZATION_URL": env.str("FACTCHECK_ORGANIZATION_URL", default="http://127.0.0.1:8000/"),
+    # Publishing a verdict needs the published fact-check's URL (the claim's "published at URL").
+    "REQUIRE_REVIEW_URL": env_bool("FACTCHECK_REQUIRE_REVIEW_URL", False),
     # Largest API request body accepted, in bytes; a larger one is answered 413.
     "API_MAX_BODY_BYTES": env_int("FACTCHECK_API_MAX_BODY_BYTES", 1048576, minimum=1024),
     # Failed sign-ins per username, from any address (API token endpoint and admin login): at the

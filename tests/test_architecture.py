@@ -13,7 +13,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Layers, lowest first: a module may import its own layer and the ones below, never above.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("model", ("claims.models", "claims.exceptions", "claims.roles", "claims.parsing")),
+    (
+        "model",
+        ("claims.models", "claims.exceptions", "claims.roles", "claims.parsing", "claims.text"),
+    ),
     ("workflow", ("claims.workflow", "claims.claimreview", "claims.reference_data")),
     ("domain", ("claims.selectors", "claims.services")),
     (
@@ -30,13 +33,15 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ),
 ]
 # Pure modules: plain Python in, plain values out.
-# The article parser is one of them: the extractor shares its page-furniture recogniser.
+# The article parser is one of them: the extractor shares its page-furniture recogniser; and so
+# is the text shortener the models and the desk share.
 PURE = (
     "workers.extraction",
     "workers.enrichment",
     "workers.nlp",
     "workers.checklists",
     "claims.parsing",
+    "claims.text",
     # What leaves the service: the outbound HTTP policy, a page and its article, webhook signing.
     "workers.outbound",
     "workers.webpage",

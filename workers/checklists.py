@@ -3,7 +3,9 @@
 `DEFAULT_TEMPLATES` is what a professional fact-checker would expect for each claim type; the data
 migration copies it into ChecklistTemplate rows, which editors then own in the admin. Items with a
 `check_key` are automated: `run_check()` evaluates them on plain values gathered by the worker and
-returns the state and a result for the record. Manual items start open.
+returns how the check ended — passed, failed or not applicable — with the reason, for the record.
+Not applicable is not a failure: a check with nothing to look at (no figure in the claim, no other
+article reporting it, no quotation) says so and why. Manual items start open.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-DONE = "done"
+# How an automated check ends: the checklist states it is stored as (claims.models.ChecklistState).
+PASSED = "done"
 FAILED = "failed"
-SKIPPED = "skipped"
+NOT_APPLICABLE = "not_applicable"
+OUTCOMES = (PASSED, FAILED, NOT_APPLICABLE)
 
 
 @dataclass(frozen=True)
@@ -261,29 +265,29 @@ class CheckContext:
 
 @dataclass(frozen=True)
 class CheckResult:
-    state: str  # done | failed | skipped
-    result: str
+    state: str  # one of OUTCOMES
+    result: str  # what the check found, or why it failed or did not apply: shown to editors
 
 
 def _claimant_identified(ctx: CheckContext) -> CheckResult:
     if ctx.claimant:
-        return CheckResult(DONE, f"Claimant: {ctx.claimant}")
+        return CheckResult(PASSED, f"Claimant: {ctx.claimant}")
     return CheckResult(FAILED, "No claimant identified: attribute the claim by hand.")
 
 
 def _dates_resolved(ctx: CheckContext) -> CheckResult:
     if not ctx.dates:
-        return CheckResult(DONE, "No date phrases in the claim.")
-    return CheckResult(DONE, "; ".join(f"“{text}” = {value}" for text, value in ctx.dates))
+        return CheckResult(NOT_APPLICABLE, "No date phrases in the claim.")
+    return CheckResult(PASSED, "; ".join(f"“{text}” = {value}" for text, value in ctx.dates))
 
 
 def _quantities_parsed(ctx: CheckContext) -> CheckResult:
     if not ctx.quantities:
         if ctx.claim_type in ("statistic", "comparison"):
             return CheckResult(FAILED, "No figure could be read from the claim.")
-        return CheckResult(DONE, "No figures in the claim.")
+        return CheckResult(NOT_APPLICABLE, "No figures in the claim.")
     return CheckResult(
-        DONE,
+        PASSED,
         "; ".join(
             f"“{text}” = {value:g} {unit} ({bound})".replace("  ", " ")
             for text, value, unit, bound in ctx.quantities
@@ -302,41 +306,46 @@ def _normalise_quotes(text: str) -> str:
 def _quote_verbatim(ctx: CheckContext) -> CheckResult:
     quotes = [q.strip(" ,.") for q in _QUOTED.findall(ctx.claim_text)]
     if not quotes:
-        return CheckResult(SKIPPED, "No quoted words in the claim.")
+        return CheckResult(NOT_APPLICABLE, "No quoted words in the claim.")
     if not ctx.source_text:
-        return CheckResult(SKIPPED, "No source text to compare with (claim entered by hand).")
+        return CheckResult(
+            NOT_APPLICABLE, "No source text to compare with (claim entered by hand)."
+        )
     source = _normalise_quotes(ctx.source_text)
     missing = [q for q in quotes if _normalise_quotes(q) not in source]
     if missing:
         return CheckResult(
             FAILED, "Not found verbatim: " + "; ".join(f"“{q[:80]}”" for q in missing)
         )
-    return CheckResult(DONE, f"{len(quotes)} quoted passage(s) found verbatim in the source.")
+    return CheckResult(PASSED, f"{len(quotes)} quoted passage(s) found verbatim in the source.")
 
 
 def _similar_linked(ctx: CheckContext) -> CheckResult:
     if not ctx.similar:
-        return CheckResult(DONE, "No similar claim tracked yet.")
+        return CheckResult(NOT_APPLICABLE, "No similar claim tracked yet.")
     listed = "; ".join(f"#{cid} ({score:.2f}) {text[:60]}" for cid, text, score in ctx.similar[:5])
-    return CheckResult(DONE, f"{len(ctx.similar)} similar: {listed}")
+    return CheckResult(PASSED, f"{len(ctx.similar)} similar: {listed}")
 
 
 def _figure_corroborated(ctx: CheckContext) -> CheckResult:
     if not ctx.quantities:
-        return CheckResult(SKIPPED, "No figure in the claim.")
+        return CheckResult(NOT_APPLICABLE, "No figure in the claim.")
     if not ctx.corroborations:
-        return CheckResult(FAILED, "No other ingested article reports this figure.")
+        # Nothing to compare with is not evidence against the figure.
+        return CheckResult(NOT_APPLICABLE, "No other ingested article reports this figure.")
     listed = "; ".join(f"{title[:60]}: “{text[:80]}”" for title, text in ctx.corroborations[:3])
-    return CheckResult(DONE, f"Reported in {len(ctx.corroborations)} other article(s): {listed}")
+    return CheckResult(PASSED, f"Reported in {len(ctx.corroborations)} other article(s): {listed}")
 
 
 def _claimant_history(ctx: CheckContext) -> CheckResult:
     if not ctx.claimant:
-        return CheckResult(SKIPPED, "No claimant identified.")
+        return CheckResult(NOT_APPLICABLE, "No claimant identified.")
     if not ctx.claimant_history:
-        return CheckResult(DONE, f"No earlier claims by {ctx.claimant} on these subjects.")
+        return CheckResult(
+            NOT_APPLICABLE, f"No earlier claims by {ctx.claimant} on these subjects."
+        )
     listed = "; ".join(f"#{cid} {text[:60]}" for cid, text in ctx.claimant_history[:5])
-    return CheckResult(DONE, f"{len(ctx.claimant_history)} earlier claim(s): {listed}")
+    return CheckResult(PASSED, f"{len(ctx.claimant_history)} earlier claim(s): {listed}")
 
 
 CHECKS: dict[str, Callable[[CheckContext], CheckResult]] = {

@@ -15,12 +15,12 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Article, Entity, JobState, Outlet
 from claims.selectors import article_jobs
 from claims.services import article_ingest, article_ingest_url, article_reprocess
+from claims.text import ellipsize
 
 from . import display
 from .display import Mark, mark_spans
@@ -113,7 +113,8 @@ class ArticleAdmin(ServiceRefusals, SimpleHistoryAdmin):
 
     @admin.display(description="body")
     def body_with_claims(self, article: Article):
-        """Every claim's span highlighted and linked to the claim; all text escaped."""
+        """Every claim's span highlighted in its status's colour and linked to the claim, with a
+        legend of the colours; all text escaped."""
         claims = article.claims.filter(start__isnull=False).only(
             "pk", "start", "end", "claim_type", "status", "checkworthiness"
         )
@@ -121,7 +122,7 @@ class ArticleAdmin(ServiceRefusals, SimpleHistoryAdmin):
             Mark(
                 c.start,
                 c.end,
-                f"desk-claim-link status-{c.status}",
+                f"desk-claim-link desk-claim-{c.status}",
                 f"{c.get_claim_type_display()} · {c.get_status_display()} · "
                 f"worthiness {c.checkworthiness:.2f}",
                 reverse("admin:claims_claim_change", args=[c.pk]),
@@ -130,7 +131,9 @@ class ArticleAdmin(ServiceRefusals, SimpleHistoryAdmin):
             if c.start is not None and c.end is not None
         ]
         return format_html(
-            '<div class="desk-article-body">{}</div>', mark_spans(article.body, marks)
+            '<div class="desk-article-body">{}</div>{}',
+            mark_spans(article.body, marks),
+            display.claim_status_legend(),
         )
 
     @admin.display(description="claims")
@@ -143,7 +146,7 @@ class ArticleAdmin(ServiceRefusals, SimpleHistoryAdmin):
             (
                 (
                     reverse("admin:claims_claim_change", args=[c.pk]),
-                    Truncator(c.text).chars(120),
+                    ellipsize(c.text, 120),
                     c.claimant.name if c.claimant else "—",
                     c.get_claim_type_display(),
                     display.score(c.checkworthiness),
@@ -194,7 +197,7 @@ class ArticleAdmin(ServiceRefusals, SimpleHistoryAdmin):
                     timezone.localtime(j.finished_at).strftime("%d %b %H:%M")
                     if j.finished_at
                     else "—",
-                    Truncator(j.last_error).chars(200),
+                    ellipsize(j.last_error, 200),
                 )
                 for j in shown
             ),

@@ -20,7 +20,6 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims import workflow
@@ -43,6 +42,7 @@ from claims.services import (
     evidence_delete,
     similar_claim_decide,
 )
+from claims.text import ellipsize
 
 from . import display
 from .claim_actions import ACTIONS, ClaimActions
@@ -62,6 +62,8 @@ from .refusals import ServiceRefusals
 # Fields people edit on the claim page; the rest is the machine's work or the workflow's record.
 EDIT_FIELDS = ["text", "claim_type", "claimant", "priority", "due_at", "assignee", "duplicate_of"]
 VERDICT_FIELDS = ["verdict", "verdict_summary"]
+# What the published ClaimReview shows besides the verdict (`claims.claimreview`).
+PUBLICATION_FIELDS = ["summary", "review_url"]
 MACHINE_FIELDS = [
     "worthiness_detail",
     "attribution",
@@ -88,8 +90,7 @@ class ClaimAdmin(ServiceRefusals, ClaimActions, SimpleHistoryAdmin):
         "claimant_name",
         "type_label",
         "worthiness",
-        "status_badge",
-        "verdict_badge",
+        "status_and_verdict",
         "assignee_name",
         "checklist_progress",
         "article_title",
@@ -130,9 +131,7 @@ class ClaimAdmin(ServiceRefusals, ClaimActions, SimpleHistoryAdmin):
 
     @admin.display(description="claim", ordering="text")
     def claim_text(self, claim: Claim):
-        return format_html(
-            '<span title="{}">{}</span>', claim.text, Truncator(claim.text).chars(140)
-        )
+        return format_html('<span title="{}">{}</span>', claim.text, ellipsize(claim.text, 120))
 
     @admin.display(description="claimant", ordering="claimant__name")
     def claimant_name(self, claim: Claim):
@@ -142,7 +141,7 @@ class ClaimAdmin(ServiceRefusals, ClaimActions, SimpleHistoryAdmin):
     def type_label(self, claim: Claim):
         return claim.get_claim_type_display()
 
-    @admin.display(description="worthiness", ordering="checkworthiness")
+    @admin.display(description="score", ordering="checkworthiness")
     def worthiness(self, claim: Claim):
         return display.score(claim.checkworthiness)
 
@@ -150,9 +149,17 @@ class ClaimAdmin(ServiceRefusals, ClaimActions, SimpleHistoryAdmin):
     def status_badge(self, claim: Claim):
         return display.status_badge(claim.status)
 
-    @admin.display(description="verdict", ordering="verdict")
-    def verdict_badge(self, claim: Claim):
-        return display.verdict_badge(claim.verdict)
+    @admin.display(description="status · verdict", ordering="status")
+    def status_and_verdict(self, claim: Claim):
+        """Where the claim stands, and its verdict under it once there is one (one column, so
+        that the list fits a 1280 px window; the verdict filter is on the right)."""
+        if not claim.verdict:
+            return display.status_badge(claim.status)
+        return format_html(
+            '{}<div class="desk-under">{}</div>',
+            display.status_badge(claim.status),
+            display.verdict_badge(claim.verdict),
+        )
 
     @admin.display(description="assignee", ordering="assignee__username")
     def assignee_name(self, claim: Claim):
@@ -169,7 +176,7 @@ class ClaimAdmin(ServiceRefusals, ClaimActions, SimpleHistoryAdmin):
         return format_html(
             '<a href="{}">{}</a>',
             reverse("admin:claims_article_change", args=[claim.article_id]),
-            Truncator(claim.article.title).chars(40),
+            ellipsize(claim.article.title, 40),
         )
 
     @admin.display(description="date", ordering="claim_date")
@@ -193,6 +200,14 @@ class ClaimAdmin(ServiceRefusals, ClaimActions, SimpleHistoryAdmin):
         return [
             ("Claim", {"fields": EDIT_FIELDS}),
             ("Verdict", {"fields": VERDICT_FIELDS}),
+            (
+                "Publication",
+                {
+                    "fields": PUBLICATION_FIELDS,
+                    "description": "What the published ClaimReview shows as the claim, and "
+                    "where the fact-check is published.",
+                },
+            ),
             ("Enrichment", {"fields": MACHINE_FIELDS, "classes": ["desk-machine"]}),
             ("Record", {"fields": RECORD_FIELDS, "classes": ["collapse"]}),
         ]

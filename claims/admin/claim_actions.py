@@ -12,12 +12,12 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import Truncator
 
 from claims.claimreview import claimreview_feed
 from claims.models import ClaimStatus
 from claims.selectors import DeskClaim, claimreview_list
 from claims.services import claims_assign, claims_reenrich, claims_transition
+from claims.text import ellipsize
 
 from .forms import AssignForm, DismissForm
 
@@ -114,9 +114,7 @@ class ClaimActions(admin.ModelAdmin):
             return None
         feed = claimreview_feed(
             published,
-            url_for=lambda claim: request.build_absolute_uri(
-                reverse("api:claim-claimreview", args=[claim.pk])
-            ),
+            absolute_uri=request.build_absolute_uri,
             count=len(published),
             next_url=None,
             previous_url=None,
@@ -150,9 +148,7 @@ class ClaimActions(admin.ModelAdmin):
                 request, f"{count} claim{'s' * (count != 1)} {verb}.", messages.SUCCESS
             )
         for claim, reason in outcome.refused[:10]:
-            self.message_user(
-                request, f"“{Truncator(claim.text).chars(60)}”: {reason}", messages.WARNING
-            )
+            self.message_user(request, f"“{ellipsize(claim.text, 60)}”: {reason}", messages.WARNING)
         if len(outcome.refused) > 10:
             self.message_user(
                 request, f"…and {len(outcome.refused) - 10} more not changed.", messages.WARNING

@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from claims import workflow
 from claims.models import ChecklistItem, Claim, Evidence
 
+from . import display
 from .forms import ChecklistItemForm, EvidenceForm
 
 
@@ -18,7 +19,9 @@ def _record_locked(claim: Claim | None) -> bool:
 
 
 class ChecklistItemInline(admin.TabularInline):
-    """Tick a step, skip it with a note, or fail it. Steps come from the claim type's template."""
+    """Tick a step, skip it with a note, or fail it. Steps come from the claim type's template;
+    an automated step shows how its check ended (passed, failed, not applicable) and why, until a
+    person works it."""
 
     model = ChecklistItem
     form = ChecklistItemForm
@@ -56,7 +59,7 @@ class ChecklistItemInline(admin.TabularInline):
             format_html('<div class="desk-guidance">{}</div>', item.guidance)
             if item.guidance
             else "",
-            format_html('<div class="desk-result">{}</div>', item.result) if item.result else "",
+            _check_result(item),
         )
 
     @admin.display(description="by")
@@ -69,6 +72,19 @@ class ChecklistItemInline(admin.TabularInline):
             who,
             timezone.localtime(item.done_at).strftime("%d %b %H:%M"),
         )
+
+
+def _check_result(item: ChecklistItem):
+    """What the automated check found (or why it failed or did not apply), with its outcome while
+    the machine's state stands."""
+    if not item.result:
+        return ""
+    outcome = (
+        display.check_outcome(item.state)
+        if item.automated and item.done_by_id is None and item.state in display.CHECK_OUTCOMES
+        else ""
+    )
+    return format_html('<div class="desk-result">{} {}</div>', outcome, item.result)
 
 
 class EvidenceInline(admin.TabularInline):

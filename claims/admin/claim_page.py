@@ -11,10 +11,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Field
 from django.urls import reverse
 from django.utils.safestring import SafeString
-from django.utils.text import Truncator
 
 from claims import selectors, workflow
 from claims.models import Claim, Entity
+from claims.text import ellipsize
 
 from .display import Mark, mark_spans, paragraph_around
 
@@ -52,12 +52,21 @@ def claim_page_context(request, claim: Claim) -> dict:
         "reason_required_for": workflow.reason_required_for(),
         "can_comment": user.has_perm("claims.add_claimevent")
         and user.has_perm("claims.change_claim"),
-        "similar": selectors.claim_similar(claim),
+        "similar": similar_claims(claim),
         "can_decide_similar": user.has_perm("claims.change_similarclaim"),
         "similar_url": reverse("admin:claims_claim_similar_decide", args=[claim.pk]),
         "events": selectors.claim_recent_events(claim),
         "field_history": field_history(claim),
     }
+
+
+def similar_claims(claim: Claim) -> list:
+    """The claims suggested as saying the same, each with its `published_verdict` (None until
+    the other claim is published: a verdict in research is not the desk's)."""
+    similar = selectors.claim_similar(claim)
+    for row in similar:
+        row.published_verdict = workflow.public_verdict(row.other)  # type: ignore[attr-defined]
+    return similar
 
 
 def claim_in_context(claim: Claim) -> SafeString:
@@ -159,7 +168,7 @@ def field_history(claim: Claim, *, limit: int = 30) -> list[HistoryRow]:
         model_field = Claim._meta.get_field(name)
         if isinstance(model_field, Field) and model_field.choices:
             return str(dict(model_field.flatchoices).get(value, value))
-        return Truncator(str(value)).chars(140)
+        return ellipsize(str(value), 140)
 
     for record, changes in raw:
         if changes is None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from claims.models import ClaimStatus, JobState, PipelineStatus, Verdict
+from claims.models import ChecklistState, ClaimStatus, JobState, PipelineStatus, Verdict
 
 
 def status_badge(status: str) -> SafeString:
@@ -32,6 +32,35 @@ def state_badge(state: str) -> SafeString:
     choices = dict(JobState.choices) | dict(PipelineStatus.choices)
     return format_html(
         '<span class="desk-badge state-{}">{}</span>', state, choices.get(state, state)
+    )
+
+
+def claim_status_legend() -> SafeString:
+    """What the colours of claims highlighted in an article's text mean: one per status."""
+    return format_html(
+        '<p class="desk-legend desk-status-legend"><span class="desk-muted">{}</span> {}</p>',
+        "claims by status:",
+        format_html_join(
+            " ",
+            '<span class="desk-claim-link desk-claim-{}">{}</span>',
+            ClaimStatus.choices,
+        ),
+    )
+
+
+# How an automated check ended, in the words of a check (its state says "done" for a person).
+CHECK_OUTCOMES: dict[str, str] = {
+    ChecklistState.DONE: "Passed",
+    ChecklistState.FAILED: "Failed",
+    ChecklistState.NOT_APPLICABLE: "Not applicable",
+}
+
+
+def check_outcome(state: str) -> SafeString:
+    """An automated check's outcome as a badge: passed, failed, or not applicable (neutral: a
+    check with nothing to look at is not a failure)."""
+    return format_html(
+        '<span class="desk-badge check-{}">{}</span>', state, CHECK_OUTCOMES.get(state, state)
     )
 
 

@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 
-from claims.models import Article, ChecklistItem, Claim, Evidence, Outlet
+from claims.models import Article, ChecklistItem, ChecklistState, Claim, Evidence, Outlet
 from claims.selectors import users_assignable
 
 
@@ -49,6 +49,14 @@ class ClaimChangeForm(ShowsRefusal, forms.ModelForm):
     based on an older one)."""
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Any text: whether it is a web address is the service's one URL rule, in its words.
+    review_url = forms.CharField(
+        label="Published at URL",
+        max_length=2000,
+        required=False,
+        widget=forms.URLInput(attrs={"size": 60, "placeholder": "https://"}),
+        help_text=Claim._meta.get_field("review_url").help_text,
+    )
 
     class Meta:
         model = Claim
@@ -63,13 +71,24 @@ class ClaimChangeForm(ShowsRefusal, forms.ModelForm):
             "duplicate_of",
             "verdict",
             "verdict_summary",
+            "summary",
+            "review_url",
         ]
-        widgets = {"verdict_summary": forms.Textarea(attrs={"rows": 4, "cols": 60})}
+        widgets = {
+            "verdict_summary": forms.Textarea(attrs={"rows": 4, "cols": 60}),
+            "summary": forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             self.fields["expected_version"].initial = self.instance.version
+            if "summary" in self.fields:  # (read-only once published)
+                # Empty means the whole sentence: show it, so that the editor sees what is used.
+                self.fields["summary"].widget.attrs["placeholder"] = self.instance.text
+
+    def _get_validation_exclusions(self):
+        return {*super()._get_validation_exclusions(), "review_url"}  # type: ignore[misc]
 
 
 class ClaimAddForm(ShowsRefusal, forms.ModelForm):
@@ -113,6 +132,12 @@ class ChecklistItemForm(forms.ModelForm):
         if self.instance.pk is not None:
             self.fields["seen_state"].initial = self.instance.state
             self.fields["seen_note"].initial = self.instance.note
+        state = self.fields.get("state")
+        if state is not None and not self.instance.automated:
+            # Only an automated check is ever not applicable (a person skips a step instead).
+            state.choices = [  # type: ignore[attr-defined]
+                c for c in ChecklistState.choices if c[0] != ChecklistState.NOT_APPLICABLE
+            ]
 
     def seen(self) -> tuple[str, str]:
         """The state and note this editor loaded (the stored ones when the form did not say)."""

@@ -10,7 +10,6 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.text import Truncator
 
 from claims.models import (
     Article,
@@ -22,6 +21,7 @@ from claims.models import (
 )
 from claims.selectors import article_jobs_filter
 from claims.services import job_requeue
+from claims.text import ellipsize
 
 from . import display
 
@@ -38,7 +38,7 @@ class JobArticleFilter(admin.SimpleListFilter):
         if not (value and value.isdigit()):
             return []
         article = Article.objects.filter(pk=int(value)).only("title").first()
-        return [(value, Truncator(article.title).chars(50))] if article else []
+        return [(value, ellipsize(article.title, 50))] if article else []
 
     def queryset(self, request, queryset):
         value = self.value()
@@ -94,13 +94,13 @@ class JobAdmin(admin.ModelAdmin):
             return format_html(
                 '<a href="{}">article: {}</a>',
                 reverse("admin:claims_article_change", args=[job.article_id]),
-                Truncator(job.article.title).chars(50),
+                ellipsize(job.article.title, 50),
             )
         return format_html(
             '<a href="{}">claim #{}: {}</a>',
             reverse("admin:claims_claim_change", args=[job.claim_id]),
             job.claim_id,
-            Truncator(job.claim.text if job.claim else "").chars(50),
+            ellipsize(job.claim.text if job.claim else "", 50),
         )
 
     @admin.display(description="queued", ordering="queued_at")
@@ -121,9 +121,7 @@ class JobAdmin(admin.ModelAdmin):
 
     @admin.display(description="last error")
     def error(self, job: Job):
-        return format_html(
-            '<span class="desk-error">{}</span>', Truncator(job.last_error).chars(90)
-        )
+        return format_html('<span class="desk-error">{}</span>', ellipsize(job.last_error, 90))
 
     @admin.action(description="Requeue failed jobs", permissions=["change"])
     def requeue(self, request, queryset):
@@ -200,7 +198,7 @@ class ClaimEventAdmin(admin.ModelAdmin):
             '<a href="{}">#{} {}</a>',
             reverse("admin:claims_claim_change", args=[event.claim_id]),
             event.claim_id,
-            Truncator(event.claim.text).chars(60),
+            ellipsize(event.claim.text, 60),
         )
 
     @admin.display(description="by")

@@ -95,6 +95,17 @@ class ClaimUpdateInput(InputSerializer):
         choices=Verdict.choices, allow_null=True, help_text="null clears it."
     )
     verdict_summary = serializers.CharField(max_length=MAX_TEXT, allow_blank=True)
+    summary = serializers.CharField(
+        max_length=500,
+        allow_blank=True,
+        help_text='The short claim summary (ClaimReview\'s claimReviewed); "" goes back to the '
+        "claim's whole sentence.",
+    )
+    review_url = serializers.CharField(
+        max_length=2000,
+        allow_blank=True,
+        help_text="The published fact-check's http(s) URL (ClaimReview's url); \"\" clears it.",
+    )
     assignee = UsernameField(allow_null=True, help_text="Username, or null.")
     priority = serializers.ChoiceField(choices=Priority.choices)
     due_at = serializers.DateTimeField(allow_null=True)

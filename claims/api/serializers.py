@@ -17,6 +17,7 @@ from claims.models import (
     ChecklistItem,
     Claim,
     ClaimEvent,
+    ClaimStatus,
     DateMention,
     Entity,
     Evidence,
@@ -30,6 +31,7 @@ from claims.models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
+from claims.workflow import public_verdict
 
 
 class UsernameOf(serializers.SlugRelatedField):
@@ -109,10 +111,23 @@ class EvidenceSerializer(serializers.ModelSerializer):
 class SimilarSerializer(serializers.ModelSerializer):
     id = serializers.IntegerField(source="other_id", read_only=True, help_text="The other claim.")
     text = serializers.CharField(source="other.text", read_only=True)
+    status = serializers.ChoiceField(
+        source="other.status",
+        choices=ClaimStatus.choices,
+        read_only=True,
+        help_text="Where the other claim's check stands.",
+    )
+    published_verdict = serializers.SerializerMethodField(
+        help_text="The other claim's verdict once published; null before."
+    )
 
     class Meta:
         model = SimilarClaim
-        fields = ["id", "text", "score", "decision"]
+        fields = ["id", "text", "score", "decision", "status", "published_verdict"]
+
+    @extend_schema_field({"type": "string", "enum": Verdict.values, "nullable": True})
+    def get_published_verdict(self, similar: SimilarClaim) -> str | None:
+        return public_verdict(similar.other)
 
 
 class ClaimSerializer(serializers.ModelSerializer):
@@ -151,6 +166,8 @@ class ClaimSerializer(serializers.ModelSerializer):
             "status",
             "verdict",
             "verdict_summary",
+            "summary",
+            "review_url",
             "assignee",
             "reviewer",
             "priority",

@@ -48,10 +48,16 @@ class ChecklistTemplateItem(models.Model):
 
 
 class ChecklistState(models.TextChoices):
+    """Where a step stands. An automated check ends done (it passed), failed, or not applicable
+    (nothing to check: no figure, no other article reporting it); a person ticks a step done,
+    skips it with a note saying why, or fails it. Only an automated step is ever not applicable
+    (a person skips a step instead, and says why)."""
+
     OPEN = "open", "Open"
     DONE = "done", "Done"
     SKIPPED = "skipped", "Skipped"
     FAILED = "failed", "Failed"
+    NOT_APPLICABLE = "not_applicable", "Not applicable"
 
 
 class ChecklistItem(models.Model):
@@ -69,9 +75,11 @@ class ChecklistItem(models.Model):
     automated = models.BooleanField(default=False)
     check_key = models.CharField(max_length=64, blank=True)
     state = models.CharField(
-        max_length=8, choices=ChecklistState.choices, default=ChecklistState.OPEN
+        max_length=16, choices=ChecklistState.choices, default=ChecklistState.OPEN
     )
-    result = models.TextField(blank=True, help_text="What the automated check found.")
+    result = models.TextField(
+        blank=True, help_text="What the automated check found, or why it did not apply."
+    )
     note = models.TextField(blank=True)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from claims.text import ellipsize
+
 from .articles import Article, Entity, TimeStamped
 
 
@@ -57,13 +59,18 @@ class Priority(models.IntegerChoices):
     URGENT = 4, "Urgent"
 
 
+# A claim as a title (the claim page's heading, breadcrumbs, history, messages).
+TITLE_MAX = 80
+
+
 class Claim(TimeStamped):
     """A check-worthy statement: who claims what, where in the article, and where its check stands.
 
     `start`/`end` are character offsets into `article.body` (null for claims entered by hand).
     `version` increases on every write; it is the ETag and the compare-and-swap token that keeps a
     second editor from silently overwriting the first. Status changes only through
-    `claims.services.claim_transition()`.
+    `claims.services.claim_transition()`. `summary` and `review_url` are what the published
+    ClaimReview shows as the claim and as its address (`claims.claimreview`).
     """
 
     article = models.ForeignKey(
@@ -89,6 +96,19 @@ class Claim(TimeStamped):
     )
     verdict = models.CharField(max_length=16, choices=Verdict.choices, blank=True, db_index=True)
     verdict_summary = models.TextField(blank=True)
+    summary = models.CharField(
+        "short claim summary",
+        max_length=500,
+        blank=True,
+        help_text="What the published ClaimReview names as the claim reviewed (claimReviewed). "
+        "Empty: the claim's whole sentence.",
+    )
+    review_url = models.URLField(
+        "published at URL",
+        max_length=2000,
+        blank=True,
+        help_text="Where the fact-check is published (ClaimReview's url).",
+    )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -175,7 +195,7 @@ class Claim(TimeStamped):
         ]
 
     def __str__(self) -> str:
-        return self.text[:80]
+        return ellipsize(self.text, TITLE_MAX)
 
 
 class EventKind(models.TextChoices):

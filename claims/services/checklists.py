@@ -34,12 +34,19 @@ def checklist_item_update(
     """Work one checklist item: tick it done, skip it (a note says why), fail it, or reopen it.
 
     Who and when are recorded on done/skipped/failed and cleared on reopening; a person who skips
-    a step says why in its note. `expected_version` is the version of the claim the caller worked
-    on. Returns `item` as written.
+    a step says why in its note. "Not applicable" is an automated check's: a person may agree with
+    one that nothing applied, never call a manual step so (skip it and say why). `expected_version`
+    is the version of the claim the caller worked on. Returns `item` as written.
     """
     if state is not None and state not in ChecklistState.values:
         raise ServiceError(
             f"{state!r} is not a checklist state ({', '.join(ChecklistState.values)})",
+            field="state",
+        )
+    if state == ChecklistState.NOT_APPLICABLE and not item.automated:
+        raise ServiceError(
+            f"only an automated check can be not applicable: skip “{item.title}” and say why in "
+            "its note",
             field="state",
         )
     with transaction.atomic():

@@ -36,6 +36,7 @@ from .common import (
     ExpectedVersion,
     actor_label,
     apply_changes,
+    check_url,
     check_version,
     claim_for_update,
     record_history,
@@ -52,6 +53,8 @@ CLAIM_EDITABLE_FIELDS = frozenset(
         "attribution",
         "verdict",
         "verdict_summary",
+        "summary",
+        "review_url",
         "assignee",
         "priority",
         "due_at",
@@ -142,6 +145,7 @@ def claim_update(
         raise ServiceError(f"these fields cannot be edited: {', '.join(sorted(unknown))}")
     if actor is not None and not actor.has_perm("claims.change_claim"):
         raise TransitionForbidden("your role does not allow you to edit claims")
+    data = _cleaned(data)
     with transaction.atomic():
         current = claim_for_update(claim, expected_version=expected_version)
         changes = {name: value for name, value in data.items() if _differs(current, name, value)}
@@ -177,6 +181,18 @@ def claim_update(
         apply_changes(written, current, claim)
         record_history(current, actor=actor, reason="edit: " + ", ".join(sorted(changes)))
     return claim
+
+
+def _cleaned(data: dict[str, Any]) -> dict[str, Any]:
+    """The short summary without surrounding blanks; the published URL by the one URL rule
+    (empty clears it)."""
+    cleaned = dict(data)
+    if "summary" in cleaned:
+        cleaned["summary"] = " ".join((cleaned["summary"] or "").split())
+    if "review_url" in cleaned:
+        url = (cleaned["review_url"] or "").strip()
+        cleaned["review_url"] = check_url(url, field="review_url") if url else ""
+    return cleaned
 
 
 def _differs(claim: Claim, name: str, value: Any) -> bool:

@@ -81,9 +81,9 @@ def claim_moved(*, claim_id: int, from_status: str, to_status: str, actor, comme
 
 def _published(claim_id: int) -> dict[str, Any]:
     claim = selectors.claimreview_list().get(pk=claim_id)
-    path = reverse("api:claim-claimreview", args=[claim_id])
-    url = urljoin(settings.FACTCHECK["ORGANIZATION_URL"], path)
-    return {"claim": claim_data(claim), "claimreview": claimreview(claim, url=url)}
+    organization = settings.FACTCHECK["ORGANIZATION_URL"]
+    document = claimreview(claim, absolute_uri=lambda path: urljoin(organization, path))
+    return {"claim": claim_data(claim), "claimreview": document}
 
 
 def article_pipeline_finished(*, article_id: int, status: str) -> None:

@@ -1,9 +1,11 @@
-"""Template tags of the review desk: badges and the dashboard on the admin index."""
+"""Template tags of the review desk: badges, shortened texts, and the dashboard on the admin
+index."""
 
 from django import template
 
 from claims.admin import display
 from claims.selectors import dashboard_for
+from claims.text import ellipsize as _ellipsize
 
 register = template.Library()
 
@@ -21,6 +23,12 @@ def verdict_badge(verdict: str):
 @register.filter
 def state_badge(state: str):
     return display.state_badge(state)
+
+
+@register.filter
+def ellipsize(text: str, limit: int):
+    """`{{ claim.text|ellipsize:90 }}`: cut at a word, with an ellipsis (`claims.text`)."""
+    return _ellipsize(text or "", int(limit))
 
 
 @register.inclusion_tag("admin/desk/dashboard.html", takes_context=True)

@@ -1,8 +1,12 @@
-"""The review desk in a real browser: Debian's Chromium driven by Playwright against a live server.
+"""The review desk in a real browser: Debian's Chromium driven by Playwright against a live server,
+in a 1280 px wide window (a newsroom laptop).
 
 A fact-checker works the seed article's 450,000 figure from the changelist to "send to review";
-a second editor publishes it. Hostile markup in an article shows as text and runs nothing.
-Screenshots of the pages go to var/screenshots/.
+a second editor records where the fact-check is published and publishes it, and its ClaimReview
+carries the whole figure and that URL. The changelist fits the window; the claim page shows
+automated checks as passed / failed / not applicable, similar claims with their status, and Save
+under the checklist; the article page colours claims by status. Hostile markup in an article shows
+as text and runs nothing. Screenshots of the pages go to var/screenshots/.
 
 Needs /usr/bin/chromium (`apt-get install -y chromium`); skipped without it. Playwright never
 downloads a browser here: it drives the system one.
@@ -21,6 +25,7 @@ from claims.models import ChecklistState, ClaimStatus, Evidence, Stance, Verdict
 from claims.services import claim_transition
 
 from ..factories import ArticleFactory, ClaimFactory
+from .conftest import claim_in
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -34,6 +39,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory
+WIDTH = 1280
+FACT_CHECK_URL = "https://verifica.example/2025/05/us-arms-450000-deaths-mexico"
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 
 pytestmark = [
@@ -74,7 +81,7 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(
-        viewport={"width": 1400, "height": 1000}, base_url=live_server.url
+        viewport={"width": WIDTH, "height": 900}, base_url=live_server.url
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -103,8 +110,9 @@ def screenshot(page, name: str) -> None:
 
 
 def test_a_fact_checker_works_the_figure_and_a_second_editor_publishes_it(
-    desk, fact_checker, editor, second_editor, page
+    desk, fact_checker, editor, second_editor, page, settings
 ):
+    settings.FACTCHECK = {**settings.FACTCHECK, "REQUIRE_REVIEW_URL": True}
     started = time.perf_counter()
     figure = claim_transition(claim=desk.figure, to=ClaimStatus.TRIAGED, actor=editor)
 
@@ -166,13 +174,19 @@ def test_a_fact_checker_works_the_figure_and_a_second_editor_publishes_it(
     screenshot(page, "claim-change-in-review")
     log_out(page)
 
-    # A second editor publishes it.
+    # A second editor publishes it, once the fact-check's URL is recorded (this desk requires it).
     log_in(page, "erin")
     page.goto(f"/admin/claims/claim/{figure.pk}/change/")
-    page.locator("#desk-workflow").get_by_role("button", name="Publish").click()
+    workflow = page.locator("#desk-workflow")
+    expect(workflow).to_contain_text("no “published at URL” is recorded")
+    page.fill("#id_review_url", FACT_CHECK_URL)
+    workflow.get_by_role("button", name="Publish").click()
     expect(page.locator(".messagelist")).to_contain_text("The claim is now published.")
     expect(page.locator(".desk-head")).to_contain_text("reviewed by erin")
     screenshot(page, "claim-change-published")
+    review = page.request.get("/api/v1/claimreview/").json()["dataFeedElement"][0]
+    assert review["claimReviewed"] == figure.text  # the whole figure, never cut
+    assert review["url"] == FACT_CHECK_URL
     page.goto("/admin/")
     expect(page.locator(".desk-published")).to_contain_text("the Mexican president said")
     screenshot(page, "dashboard")
@@ -188,6 +202,118 @@ def test_a_fact_checker_works_the_figure_and_a_second_editor_publishes_it(
     assert not figure.checklist.filter(required=True, state=ChecklistState.OPEN).exists()
     assert page.dialogs == []
     print(f"\nbrowser flow: {time.perf_counter() - started:.1f}s")
+
+
+def fits_the_window(page) -> None:
+    """Nothing sticks out to the right: no horizontal scrolling at this width."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= WIDTH, f"the page is {width} px wide in a {WIDTH} px window"
+
+
+def test_the_changelist_fits_the_window_and_cuts_claims_at_a_word(desk, fact_checker, page):
+    # The widest badges there are, and an assignee.
+    claim_in(desk.figure, ClaimStatus.RESEARCHING, verdict=Verdict.MOSTLY_FALSE)
+    claim_in(desk.superlative, ClaimStatus.IN_REVIEW, verdict=Verdict.UNVERIFIABLE)
+    desk.figure.assignee = fact_checker
+    desk.figure.save(update_fields=["assignee"])
+    log_in(page, "fatima")
+    page.goto("/admin/claims/claim/")
+
+    fits_the_window(page)
+    # The table scrolls inside its own box when too wide: every column must show without that.
+    expect(page.locator("#result_list thead th").last).to_contain_text("Date")
+    box = page.locator(".results").evaluate(
+        """e => ({
+            client: e.clientWidth,
+            scroll: e.scrollWidth,
+            columns: [...e.querySelectorAll("thead th")].map(
+                th => [th.innerText.trim(), Math.round(th.getBoundingClientRect().width)]),
+        })"""
+    )
+    assert box["scroll"] <= box["client"], str(box)
+    cut = page.locator(
+        "#result_list td.field-claim_text span, #result_list th.field-claim_text span"
+    )
+    texts = [t for t in cut.all_inner_texts() if t.endswith("…")]
+    assert texts, "no claim long enough to be cut"
+    titles = cut.evaluate_all("spans => spans.map(s => [s.innerText, s.title])")
+    for shown, full in titles:
+        if shown.endswith("…"):
+            assert full.startswith(shown[:-1]) and full[len(shown) - 1] == " ", shown
+    screenshot(page, "claims-changelist-1280")
+
+
+def test_the_claim_page_shows_checks_similar_claims_and_save_under_the_checklist(
+    desk, fact_checker, page
+):
+    claim = claim_in(desk.figure, ClaimStatus.RESEARCHING, assignee=fact_checker)
+    log_in(page, "fatima")
+    page.goto(f"/admin/claims/claim/{claim.pk}/change/")
+    fits_the_window(page)
+
+    # An automated check with nothing to look at: neutral, with its reason — not a pink failure.
+    checklist = page.locator("#checklist-group")
+    na_row = checklist.locator("tr.form-row").filter(has_text="Figure corroborated")
+    expect(na_row.locator(".check-not_applicable")).to_have_text("Not applicable")
+    expect(na_row).to_contain_text("No other ingested article reports this figure.")
+    background = na_row.locator("td").first.evaluate("td => getComputedStyle(td).backgroundColor")
+    assert background == "rgba(0, 0, 0, 0)", background
+    passed = checklist.locator("tr.form-row").filter(has_text="Quantities parsed")
+    expect(passed.locator(".check-done")).to_have_text("Passed")
+
+    # The similar claim says where it stands.
+    similar = page.locator("#desk-similar li").first
+    expect(similar.locator(".desk-badge.status-new")).to_be_visible()
+
+    # Save is there when the checklist has been worked through, not 2,400 px above.
+    checklist.locator("tr.form-row").last.scroll_into_view_if_needed()
+    bottom_save = page.locator(".desk-bottom-submit input[name=_save]")
+    gap = (
+        bottom_save.bounding_box()["y"]
+        - checklist.bounding_box()["y"]
+        - checklist.bounding_box()["height"]
+    )
+    assert 0 < gap < 400, gap
+    page.fill("#id_summary", "U.S. arms killed 450,000 in Mexico")
+    page.fill("#id_review_url", FACT_CHECK_URL)
+    screenshot(page, "claim-change-checks")
+    checklist.screenshot(path=str(SCREENSHOTS / "claim-change-checklist.png"))
+    bottom_save.click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    claim.refresh_from_db()
+    assert (claim.summary, claim.review_url) == (
+        "U.S. arms killed 450,000 in Mexico",
+        FACT_CHECK_URL,
+    )
+
+
+def test_the_article_colours_its_claims_by_status_with_a_legend(desk, fact_checker, page):
+    claim_in(desk.figure, ClaimStatus.PUBLISHED, verdict=Verdict.MOSTLY_TRUE)
+    claim_in(desk.superlative, ClaimStatus.RESEARCHING, assignee=fact_checker)
+    log_in(page, "fatima")
+    page.goto(f"/admin/claims/article/{desk.article.pk}/change/")
+    fits_the_window(page)
+
+    body = page.locator(".desk-article-body")
+
+    def colour(locator):
+        return locator.evaluate("e => getComputedStyle(e).backgroundColor")
+
+    published = body.locator("a.desk-claim-published")
+    researching = body.locator("a.desk-claim-researching")
+    new = body.locator("a.desk-claim-new").first
+    expect(published).to_contain_text("more than 450,000")
+    assert len({colour(published), colour(researching), colour(new)}) == 3
+    legend = page.locator(".desk-status-legend")
+    for value, label in ClaimStatus.choices:
+        entry = legend.locator(f".desk-claim-{value}")
+        expect(entry).to_have_text(label)
+        if value in ("published", "researching", "new"):
+            assert colour(entry) == colour(body.locator(f"a.desk-claim-{value}").first)
+    screenshot(page, "article-claims-by-status")
+    page.locator(".field-body_with_claims").screenshot(
+        path=str(SCREENSHOTS / "article-claims-by-status-text.png")
+    )
 
 
 HOSTILE_BODY = (

@@ -21,8 +21,12 @@ def listed(response) -> list[int]:
 
 def test_rows_show_text_claimant_badges_assignee_progress_and_article(desk, fact_checker, login):
     claim_in(desk.figure, ClaimStatus.RESEARCHING, assignee=fact_checker, verdict=Verdict.FALSE)
-    worked = desk.figure.checklist.filter(state__in=[ChecklistState.DONE]).count()
+    # Automated checks that passed, and those with nothing to check (not applicable), are worked.
+    worked = desk.figure.checklist.filter(
+        state__in=[ChecklistState.DONE, ChecklistState.NOT_APPLICABLE]
+    ).count()
     total = desk.figure.checklist.count()
+    assert desk.figure.checklist.filter(state=ChecklistState.NOT_APPLICABLE).exists()
 
     response = login(fact_checker).get(URL, {"article": desk.article.pk})
 

@@ -43,6 +43,8 @@ CLAIM_KEYS = {
     "status",
     "verdict",
     "verdict_summary",
+    "summary",
+    "review_url",
     "assignee",
     "reviewer",
     "priority",
@@ -111,7 +113,14 @@ def test_a_claim_carries_every_field_of_the_contract(as_viewer, fact_checker):
     assert {"id", "url", "title", "publisher", "excerpt", "stance"} <= set(evidence)
     [similar] = body["similar"]
     other = claim.similar.get().other
-    assert similar == {"id": other.pk, "text": other.text, "score": 0.82, "decision": "suggested"}
+    assert similar == {
+        "id": other.pk,
+        "text": other.text,
+        "score": 0.82,
+        "decision": "suggested",
+        "status": "new",
+        "published_verdict": None,
+    }
     assert body["version"] == 1
     # ISO 8601 timestamps
     dt.datetime.fromisoformat(body["created_at"])

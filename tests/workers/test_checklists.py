@@ -1,14 +1,17 @@
 """The verification checklists (pure: no database, no Django): the default templates, and every
-automated check on the plain values the worker gathers — including the seed's 450,000 figure."""
+automated check on the plain values the worker gathers — including the seed's 450,000 figure. A
+check ends passed, failed or not applicable, always with its reason; nothing to check (no figure,
+no other article reporting it) is not applicable, never a failure."""
 
 import pytest
 
 from workers.checklists import (
     CHECKS,
     DEFAULT_TEMPLATES,
-    DONE,
     FAILED,
-    SKIPPED,
+    NOT_APPLICABLE,
+    OUTCOMES,
+    PASSED,
     CheckContext,
     CheckResult,
     run_check,
@@ -65,7 +68,7 @@ def test_an_unknown_check_fails_its_item_with_a_message_instead_of_crashing():
 @pytest.mark.parametrize(
     ("claimant", "state", "result"),
     [
-        ("Claudia Sheinbaum", DONE, "Claimant: Claudia Sheinbaum"),
+        ("Claudia Sheinbaum", PASSED, "Claimant: Claudia Sheinbaum"),
         (None, FAILED, "No claimant identified: attribute the claim by hand."),
     ],
 )
@@ -78,20 +81,22 @@ def test_claimant_identified(claimant, state, result):
 def test_the_seed_figure_is_read_with_its_bound():
     quantities = (("more than 450,000", 450000.0, "people", "lower"),)
     outcome = run_check("quantities_parsed", context(quantities=quantities))
-    assert outcome == CheckResult(DONE, "“more than 450,000” = 450000 people (lower)")
+    assert outcome == CheckResult(PASSED, "“more than 450,000” = 450000 people (lower)")
 
 
-def test_a_statistic_without_a_figure_fails_but_a_quote_without_one_does_not():
+def test_a_statistic_without_a_figure_fails_but_for_a_quote_figures_do_not_apply():
     assert run_check("quantities_parsed", context()).state == FAILED
     quote = CheckContext(claim_text="“No,” she said.", claim_type="quote")
-    assert run_check("quantities_parsed", quote) == CheckResult(DONE, "No figures in the claim.")
+    assert run_check("quantities_parsed", quote) == CheckResult(
+        NOT_APPLICABLE, "No figures in the claim."
+    )
 
 
 def test_dates_resolved_lists_each_phrase_with_its_value():
     outcome = run_check("dates_resolved", context(dates=(("on Friday", "2025-05-02"),)))
-    assert outcome == CheckResult(DONE, "“on Friday” = 2025-05-02")
+    assert outcome == CheckResult(PASSED, "“on Friday” = 2025-05-02")
     assert run_check("dates_resolved", context()) == CheckResult(
-        DONE, "No date phrases in the claim."
+        NOT_APPLICABLE, "No date phrases in the claim."
     )
 
 
@@ -99,7 +104,7 @@ def test_a_quote_found_verbatim_whatever_the_quotation_marks():
     claim = "Sheinbaum said: “our sovereignty is not for sale”."
     source = 'She told him: "Our territory is inviolable, our sovereignty is not for sale."'
     outcome = run_check("quote_verbatim", context(claim_text=claim, source_text=source))
-    assert outcome == CheckResult(DONE, "1 quoted passage(s) found verbatim in the source.")
+    assert outcome == CheckResult(PASSED, "1 quoted passage(s) found verbatim in the source.")
 
 
 def test_a_quote_not_in_the_source_fails_and_names_the_missing_words():
@@ -115,25 +120,31 @@ def test_a_quote_not_in_the_source_fails_and_names_the_missing_words():
         ("She said “no troops, ever”.", None, "No source text to compare with"),
     ],
 )
-def test_a_quote_check_without_a_quote_or_a_source_is_skipped(claim_text, source_text, result):
+def test_a_quote_check_without_a_quote_or_a_source_does_not_apply(claim_text, source_text, result):
     outcome = run_check("quote_verbatim", context(claim_text=claim_text, source_text=source_text))
-    assert outcome.state == SKIPPED
+    assert outcome.state == NOT_APPLICABLE
     assert outcome.result.startswith(result)
 
 
-def test_figure_corroborated_needs_a_figure_and_another_article():
+def test_a_figure_no_other_article_reports_is_not_applicable_not_failed():
+    # The seed alone in the archive: nothing to corroborate with is not evidence against it.
     figure = (("more than 450,000", 450000.0, "people", "lower"),)
-    assert run_check("figure_corroborated", context()).state == SKIPPED
     assert run_check("figure_corroborated", context(quantities=figure)) == CheckResult(
-        FAILED,
-        "No other ingested article reports this figure.",
+        NOT_APPLICABLE, "No other ingested article reports this figure."
     )
+    assert run_check("figure_corroborated", context()) == CheckResult(
+        NOT_APPLICABLE, "No figure in the claim."
+    )
+
+
+def test_a_figure_another_article_reports_passes_and_names_the_article():
+    figure = (("more than 450,000", 450000.0, "people", "lower"),)
     found = context(
         quantities=figure,
         corroborations=(("Mexico's death toll", "More than 450,000 people were killed."),),
     )
     outcome = run_check("figure_corroborated", found)
-    assert outcome.state == DONE
+    assert outcome.state == PASSED
     assert outcome.result.startswith("Reported in 1 other article(s): Mexico's death toll")
 
 
@@ -141,22 +152,36 @@ def test_similar_claims_are_listed_best_first_with_their_scores():
     similar = ((12, "Violence has killed more than 450,000 people in Mexico", 0.82),)
     outcome = run_check("similar_linked", context(similar=similar))
     assert outcome == CheckResult(
-        DONE, "1 similar: #12 (0.82) Violence has killed more than 450,000 people in Mexico"
+        PASSED, "1 similar: #12 (0.82) Violence has killed more than 450,000 people in Mexico"
     )
     assert run_check("similar_linked", context()) == CheckResult(
-        DONE, "No similar claim tracked yet."
+        NOT_APPLICABLE, "No similar claim tracked yet."
     )
 
 
-def test_claimant_history_needs_a_claimant():
-    assert run_check("claimant_history", context()).state == SKIPPED
+def test_claimant_history_needs_a_claimant_and_earlier_claims():
+    assert run_check("claimant_history", context()) == CheckResult(
+        NOT_APPLICABLE, "No claimant identified."
+    )
     history = ((3, "We will never accept U.S. troops."),)
     outcome = run_check("claimant_history", context(claimant="Sheinbaum", claimant_history=history))
-    assert outcome == CheckResult(DONE, "1 earlier claim(s): #3 We will never accept U.S. troops.")
+    assert outcome == CheckResult(
+        PASSED, "1 earlier claim(s): #3 We will never accept U.S. troops."
+    )
     empty = run_check("claimant_history", context(claimant="Sheinbaum"))
-    assert empty == CheckResult(DONE, "No earlier claims by Sheinbaum on these subjects.")
+    assert empty == CheckResult(NOT_APPLICABLE, "No earlier claims by Sheinbaum on these subjects.")
 
 
-def test_every_check_returns_a_state_the_checklist_knows():
+@pytest.mark.parametrize(
+    "ctx",
+    [
+        context(),
+        context(claimant="Sheinbaum", quantities=(("450,000", 450000.0, "people", "lower"),)),
+        CheckContext(claim_text="She said “no”.", claim_type="quote", source_text="“no”"),
+    ],
+)
+def test_every_check_ends_in_an_outcome_with_its_reason(ctx):
     for key in CHECKS:
-        assert run_check(key, context()).state in (DONE, FAILED, SKIPPED), key
+        outcome = run_check(key, ctx)
+        assert outcome.state in OUTCOMES, key
+        assert outcome.result.strip(), key

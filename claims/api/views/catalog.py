@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
 from drf_spectacular.utils import (
     extend_schema,
     extend_schema_serializer,
@@ -23,12 +22,6 @@ from ..filtersets import EntityFilterSet, JobFilterSet
 from ..pagination import PageNumberPagination
 from ..renderers import JSONLDRenderer
 from ..viewsets import ID
-
-
-def claimreview_url(request, claim_id: int) -> str:
-    """Where a published claim's ClaimReview is."""
-    return request.build_absolute_uri(reverse("api:claim-claimreview", args=[claim_id]))
-
 
 ClaimReviewFeedSerializer = inline_serializer(
     "ClaimReviewFeed",
@@ -75,7 +68,7 @@ class ClaimReviewViewSet(viewsets.GenericViewSet):
         return Response(
             claimreview_feed(
                 page,
-                url_for=lambda c: claimreview_url(request, c.pk),
+                absolute_uri=request.build_absolute_uri,
                 count=paginator.page.paginator.count,
                 next_url=paginator.get_next_link(),
                 previous_url=paginator.get_previous_link(),

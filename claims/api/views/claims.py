@@ -25,7 +25,6 @@ from ..idempotency import idempotent
 from ..permissions import ANY_OF
 from ..renderers import JSONLDRenderer
 from ..viewsets import ETAG, ID, IDEMPOTENCY_KEY, IF_MATCH, ETagMixin, raise_not_found
-from .catalog import claimreview_url
 
 
 @extend_schema_view(
@@ -92,8 +91,10 @@ class ClaimViewSet(
     @extend_schema(
         summary="Edit a claim",
         description="Only the fields sent change. `assignee` is a username: someone who may "
-        "research claims. A published claim's text, verdict, summary and claimant change only "
-        "through a correction (409), and so does the assignee of a claim in review.",
+        "research claims. `review_url` is an http(s) URL (400 otherwise). What a published "
+        "claim's ClaimReview shows (text, summary, claimant, verdict, verdict summary, review "
+        "URL) changes only through a correction (409), and so does the assignee of a claim in "
+        "review.",
         request=inputs.ClaimUpdateInput,
         responses={200: s.ClaimSerializer},
         parameters=[IF_MATCH, ETAG],
@@ -153,4 +154,4 @@ class ClaimViewSet(
             claim = selectors.claimreview_for(claim_id=pk)
         except Claim.DoesNotExist:
             raise_not_found("published claim", pk)
-        return Response(claimreview(claim, url=claimreview_url(request, claim.pk)))
+        return Response(claimreview(claim, absolute_uri=request.build_absolute_uri))
