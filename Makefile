@@ -5,7 +5,7 @@
 #   make bench  the benchmarks
 #   make lint   ruff (lint and format) and mypy on claims/ and workers/
 #   make eval   CT24, PolNeAR, paste-fixture and throughput figures (python -m evaluation)
-#   make train-scorer   retrain workers/extraction/checkworthiness.json from CT24 train + dev
+#   make train-scorer   retrain workers/extract/checkworthiness.json from CT24 train + dev
 #   make backup / make restore FILE=…   pg_dump / pg_restore of DATABASE_URL (scripts/db.sh)
 SHELL := /bin/bash
 PYTHON ?= python3

@@ -59,8 +59,8 @@ def prf(predicted: list[bool], gold: list[bool]) -> tuple[float, float, float]:
 
 
 def run(out: TextIO) -> dict:
+    from workers.extract.model import ModelScorer
     from workers.extraction import RuleBasedScorer
-    from workers.extraction.model import ModelScorer
 
     folder = ct24_dir()
     if folder is None:

@@ -20,8 +20,8 @@ ROUNDS = 20
 
 def run(out: TextIO) -> dict:
     from claims.parsing import parse_article
+    from workers.extract.model import ModelScorer
     from workers.extraction import RuleBasedScorer, extract_claims, split_sentences
-    from workers.extraction.model import ModelScorer
 
     raw = SEED.read_text(encoding="utf-8")
     sentences = len(split_sentences(parse_article(raw).body))

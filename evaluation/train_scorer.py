@@ -1,11 +1,11 @@
 """Train the check-worthiness model: ``python -m evaluation.train_scorer`` (``make train-scorer``).
 
 Needs the ``[train]`` extra (scikit-learn, never imported by the service) and the CT24 data
-(see ``evaluation.ct24``). Writes ``workers/extraction/checkworthiness.json``; the same data
+(see ``evaluation.ct24``). Writes ``workers/extract/checkworthiness.json``; the same data
 gives the same file, byte for byte. The recipe (each choice made on dev and on a late block of
 train, never on dev-test; docs/checkworthiness-model.md has the log):
 
-1. ``workers.extraction.model.features`` of every train sentence; n-grams seen in fewer than
+1. ``workers.extract.model.features`` of every train sentence; n-grams seen in fewer than
    ``MIN_DF`` train sentences are dropped.
 2. Two L2-regularised logistic regressions (liblinear, ``C``): one on the features, one on the
    features scaled by their log-count ratio between Yes and No sentences (NB-LR, Wang & Manning
@@ -30,7 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from evaluation.ct24 import HOW_TO_GET, ct24_dir, load, prf
-from workers.extraction.model import FORMAT, MODEL_PATH, ModelScorer, features
+from workers.extract.model import FORMAT, MODEL_PATH, ModelScorer, features
 
 SEED = 0
 C = 4.0

@@ -37,7 +37,9 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
 # is the text shortener the models and the desk share.
 PURE = (
     "workers.extraction",
+    "workers.extract",
     "workers.enrichment",
+    "workers.enrich",
     "workers.nlp",
     "workers.checklists",
     "claims.parsing",

@@ -7,7 +7,7 @@ import pytest
 pytest.importorskip("sklearn")
 
 from evaluation.train_scorer import choose_threshold, fit
-from workers.extraction.model import features
+from workers.extract.model import features
 
 WORTHY = [
     f"Unemployment rose {n} percent in {year}, the highest rate since {year - 20}."

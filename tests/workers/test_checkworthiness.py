@@ -1,4 +1,4 @@
-"""The trained check-worthiness scorer (workers/extraction/model.py) and its shipped weights.
+"""The trained check-worthiness scorer (workers/extract/model.py) and its shipped weights.
 
 Pure tests: no database, no Django. The CT24 tests read the data from FACTCHECK_CT24_DIR (or a
 shared/ folder beside or above the checkout) and skip when it is absent.
@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from evaluation.ct24 import ct24_dir, load, prf
+from workers.extract.model import MODEL_PATH, features, load_model, tokens
 from workers.extraction import (
     FEATURE_WEIGHTS,
     QUOTED_SOURCE_REASON,
@@ -25,7 +26,6 @@ from workers.extraction import (
     extract_claims,
     get_scorer,
 )
-from workers.extraction.model import MODEL_PATH, features, load_model, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 SENTENCES = [

@@ -1,6 +1,6 @@
 """Pure claim extraction: article body text -> ``ClaimCandidate`` list.
 
-Pipeline, per article body (each step is a module of this package; ``extract_claims``
+Pipeline, per article body (each step is a module of ``workers/extract/``; ``extract_claims``
 below runs them in order):
 
 1. **Sentences** (``sentences``) — ``split_sentences`` runs the quote/abbreviation-aware
@@ -37,21 +37,20 @@ from functools import cache
 
 from claims.parsing import furniture
 from workers.enrichment import find_entities
-from workers.nlp import get_nlp
-
-from .attribution import find_attribution, is_direct_quote, is_quotation_only
-from .candidates import CLAIM_TYPES, ClaimCandidate, EntityRef
-from .claim_types import classify_claim
-from .clauses import names_own_subject, split_clauses
-from .discourse import Discourse, outlet_claimant, resolve_speaker
-from .model import ModelScorer
-from .scoring import FEATURE_WEIGHTS, RuleBasedScorer, Score, Scorer, rule_signals
-from .sentences import (
+from workers.extract.attribution import find_attribution, is_direct_quote, is_quotation_only
+from workers.extract.candidates import CLAIM_TYPES, ClaimCandidate, EntityRef
+from workers.extract.claim_types import classify_claim
+from workers.extract.clauses import names_own_subject, split_clauses
+from workers.extract.discourse import Discourse, outlet_claimant, resolve_speaker
+from workers.extract.model import ModelScorer
+from workers.extract.scoring import FEATURE_WEIGHTS, RuleBasedScorer, Score, Scorer, rule_signals
+from workers.extract.sentences import (
     iter_sentence_tokens,
     paragraph_index,
     paragraph_quotations,
     split_sentences,
 )
+from workers.nlp import get_nlp
 
 __all__ = [
     "CLAIM_TYPES",

@@ -15,12 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from workers.enrich.dates import DateMention, find_date_spans, resolve_dates
+from workers.enrich.entities import NOT_NAME_WORDS, EntityMention, canonical_entity, find_entities
+from workers.enrich.quantities import QuantityMention, find_quantities, looks_like_year
+from workers.enrich.similarity import rank_similar, similarity
 from workers.nlp import get_nlp
-
-from .dates import DateMention, find_date_spans, resolve_dates
-from .entities import NOT_NAME_WORDS, EntityMention, canonical_entity, find_entities
-from .quantities import QuantityMention, find_quantities, looks_like_year
-from .similarity import rank_similar, similarity
 
 __all__ = [
     "NOT_NAME_WORDS",

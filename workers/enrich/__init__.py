@@ -1,0 +1,1 @@
+"""The steps of claim enrichment, one module each; ``workers.enrichment.enrich`` runs them."""

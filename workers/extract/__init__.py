@@ -1,0 +1,1 @@
+"""The steps of claim extraction, one module each; ``workers.extraction`` runs them."""
