@@ -15,6 +15,7 @@ fact-check is published (`review_url`).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,23 @@ _SCALE = [value for value in Verdict.values if value != Verdict.UNVERIFIABLE]
 RATING_VALUES: dict[str, int] = {value: len(_SCALE) - index for index, value in enumerate(_SCALE)}
 BEST_RATING = max(RATING_VALUES.values())
 WORST_RATING = min(RATING_VALUES.values())
+
+
+# JSON-LD is made to be embedded in a page's <script type="application/ld+json">: these characters
+# must never appear raw in it (`</script>` would end the element; U+2028/2029 end a line in
+# JavaScript). As \u escapes the JSON means the same, so the text is escaped wherever it is written.
+_HTML_UNSAFE = {ord(c): f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029"}
+
+
+def html_safe_json(text: str) -> str:
+    """JSON text (as json.dumps writes it) with <, >, & and U+2028/2029 as \\u escapes: safe to
+    embed in an HTML <script> element, and the same JSON document."""
+    return text.translate(_HTML_UNSAFE)
+
+
+def jsonld_dumps(data: Any, *, indent: int | None = None) -> str:
+    """A JSON-LD document as text that can be embedded in HTML (`html_safe_json`)."""
+    return html_safe_json(json.dumps(data, indent=indent, ensure_ascii=False))
 
 
 # Makes an absolute URL of a path: the request's `build_absolute_uri`.

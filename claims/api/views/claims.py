@@ -11,7 +11,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from claims import selectors, services
@@ -23,7 +22,7 @@ from .. import serializers as s
 from ..filtersets import ClaimFilterSet
 from ..idempotency import idempotent
 from ..permissions import ANY_OF
-from ..renderers import JSONLDRenderer
+from ..renderers import ClaimReviewJSONRenderer, JSONLDRenderer
 from ..viewsets import ETAG, ID, IDEMPOTENCY_KEY, IF_MATCH, ETagMixin, raise_not_found
 
 
@@ -146,7 +145,7 @@ class ClaimViewSet(
     @action(
         detail=True,
         methods=["get"],
-        renderer_classes=[JSONLDRenderer, JSONRenderer],
+        renderer_classes=[JSONLDRenderer, ClaimReviewJSONRenderer],
         filter_backends=[],
     )
     def claimreview(self, request, pk=None):
