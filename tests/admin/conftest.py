@@ -134,9 +134,13 @@ def login(db):
 
 
 def claim_in(claim: Claim, status: str, **fields) -> Claim:
-    """Put a claim in a status directly (test set-up only: the desk itself never does this)."""
+    """Put a claim in a status directly (test set-up only: the desk itself never does this). Like
+    every write, it leaves a field-history row (by nobody), which the four-eyes rule reads."""
+    from claims.services.common import record_history
+
     Claim.objects.filter(pk=claim.pk).update(status=status, **fields)
     claim.refresh_from_db()
+    record_history(claim, actor=None, reason="test set-up")
     return claim
 
 

@@ -505,6 +505,50 @@ def test_publishing_needs_a_second_editor(client_for, editor):
     ]
 
 
+def test_an_editor_who_handed_the_claim_over_cannot_publish_it(as_editor, as_checker):
+    """Four eyes: the editor researched the claim, then handed it to a fact-checker who sent it
+    to review. Changing the assignee does not make the editor a second pair of eyes."""
+    claim = ClaimFactory(status=ClaimStatus.TRIAGED)
+    url = f"/api/v1/claims/{claim.pk}/"
+    assert as_editor.patch(url, {"assignee": "eddie"}).status_code == 200
+    assert as_editor.post(url + "transition/", {"to": "researching"}).status_code == 200
+    as_editor.post(url + "evidence/", {"url": "https://stats.example.org/1", "stance": "refutes"})
+    as_editor.patch(url, {"verdict": "false", "verdict_summary": "The data say otherwise."})
+    assert as_editor.patch(url, {"assignee": "fatima"}).status_code == 200
+    assert as_checker.post(url + "transition/", {"to": "in_review"}).status_code == 200
+
+    response = as_editor.post(url + "transition/", {"to": "published"})
+
+    assert response.status_code == 409
+    assert "a second editor must publish this verdict" in response.json()["reasons"][0]
+    assert Claim.objects.get(pk=claim.pk).status == ClaimStatus.IN_REVIEW
+
+
+def test_publishing_checks_the_evidence_and_checklist_again(as_editor, as_checker, fact_checker):
+    """Evidence removed and a required step reopened while in review: 409, naming both."""
+    claim = ClaimFactory(
+        status=ClaimStatus.IN_REVIEW,
+        assignee=fact_checker,
+        verdict=Verdict.FALSE,
+        verdict_summary="No.",
+    )
+    evidence = EvidenceFactory(claim=claim)
+    item = ChecklistItemFactory(
+        claim=claim, title="Find the original source", state=ChecklistState.DONE
+    )
+    url = f"/api/v1/claims/{claim.pk}/"
+    assert as_checker.delete(f"{url}evidence/{evidence.pk}/").status_code == 204
+    assert as_checker.patch(f"{url}checklist/{item.pk}/", {"state": "open"}).status_code == 200
+
+    response = as_editor.post(url + "transition/", {"to": "published"})
+
+    assert response.status_code == 409
+    assert response.json()["reasons"] == [
+        "no evidence is attached",
+        "required checklist items are open (or skipped without a note): “Find the original source”",
+    ]
+
+
 def test_a_move_outside_the_graph_is_409(as_editor):
     claim = ClaimFactory()
     response = as_editor.post(f"/api/v1/claims/{claim.pk}/transition/", {"to": "published"})
