@@ -22,6 +22,7 @@ from claims.models import (
     DateMention,
     Entity,
     EventKind,
+    Evidence,
     JobStage,
     Mention,
     Quantity,
@@ -30,6 +31,7 @@ from claims.models import (
 )
 
 from . import webhook_events
+from .common import apply_changes, record_history
 from .jobs import job_queue
 
 
@@ -43,26 +45,66 @@ def entity_resolve(*, name: str, kind: str, aliases: tuple[str, ...] = ()) -> En
     return entity
 
 
-def _untouched(claim: Claim) -> bool:
-    """No person has edited, moved, or worked on this claim: the machine may still reshape it."""
-    return (
-        claim.version == 1
-        and claim.status == ClaimStatus.NEW
-        and not claim.evidence.exists()
-        and not claim.checklist.filter(done_by__isnull=False).exists()
-    )
+# What the machine owns of a claim: refreshed on every run (all shown by the API).
+MACHINE_FIELDS = frozenset({"sentence_index", "checkworthiness", "checkworthiness_reasons"})
+# What the machine proposes until a person touches the claim; then it is the person's. The text
+# and the claimant are also what a published ClaimReview shows: a published claim is touched.
+SHAPE_FIELDS = frozenset({"text", "claim_type", "claimant", "attribution"})
+
+
+def _touched(claims: list[Claim]) -> set[int]:
+    """The ids of the claims a person has touched — moved, edited (any field-history row by a
+    person), commented, given evidence, worked a checklist step of — from a few queries for the
+    whole article. The machine's own writes (history rows by nobody) do not count."""
+    ids = [claim.pk for claim in claims]
+    touched = {claim.pk for claim in claims if claim.status != ClaimStatus.NEW}
+    for rows, column in (
+        (Claim.history.filter(id__in=ids, history_user__isnull=False), "id"),
+        (ClaimEvent.objects.filter(claim_id__in=ids, actor__isnull=False), "claim_id"),
+        (Evidence.history.filter(claim_id__in=ids), "claim_id"),
+        (ChecklistItem.objects.filter(claim_id__in=ids, done_by__isnull=False), "claim_id"),
+        (ChecklistItem.history.filter(claim_id__in=ids, history_user__isnull=False), "claim_id"),
+    ):
+        touched.update(rows.values_list(column, flat=True).distinct())
+    return touched
+
+
+def _machine_refresh(claim: Claim, values: dict, *, owned: frozenset[str]) -> None:
+    """Write the machine's values of the `owned` fields that changed, as a new version of the
+    claim with its field-history row (by nobody): clients holding the old ETag see it changed.
+    Nothing changed, nothing written. The claim's row is locked by the caller."""
+    changes = {}
+    for name, value in values.items():
+        if name not in owned:
+            continue
+        current = claim.claimant_id if name == "claimant" else getattr(claim, name)
+        new = value.pk if name == "claimant" and value is not None else value
+        if current != new:
+            changes[name] = value
+    if not changes:
+        return
+    written = {**changes, "version": claim.version + 1, "updated_at": timezone.now()}
+    Claim.objects.filter(pk=claim.pk).update(**written)
+    apply_changes(written, claim)
+    record_history(claim, actor=None, reason="re-processing: " + ", ".join(sorted(changes)))
 
 
 def claims_record(*, article: Article, candidates) -> list[Claim]:
     """Record the extractor's candidates as the article's claims, idempotently.
 
     Claims are matched by span. Machine fields (score, reasons, sentence index) are refreshed on
-    every run; type, claimant and attribution only while no person has touched the claim. A claim
-    the extractor no longer finds is removed only if untouched, so human work is never lost.
-    Queues (unpublished) enrich and checklist jobs for every claim; returns the claims.
+    every run; text, type, claimant and attribution only while no person has touched the claim
+    (so a person's edits stay, and a published claim never changes under its ClaimReview). A
+    write that changes anything is a new version with a field-history row; a run that finds the
+    same writes nothing. A claim the extractor no longer finds is removed only if untouched, so
+    human work is never lost. Queues (unpublished) enrich and checklist jobs for every claim;
+    returns the claims.
     """
     with transaction.atomic():
-        existing = {(c.start, c.end): c for c in article.claims.all()}
+        # Locked: a person's edit waits for this run (or this run for it), never interleaves.
+        rows = list(article.claims.select_for_update().order_by("pk"))
+        touched = _touched(rows)
+        existing = {(c.start, c.end): c for c in rows}
         recorded: list[Claim] = []
         created: list[int] = []
         for candidate in candidates:
@@ -75,31 +117,27 @@ def claims_record(*, article: Article, candidates) -> list[Claim]:
                 if candidate.claimant is not None
                 else None
             )
-            machine = {
+            values = {
                 "text": candidate.text,
                 "sentence_index": candidate.sentence_index,
                 "checkworthiness": round(min(max(candidate.checkworthiness, 0.0), 1.0), 4),
                 "checkworthiness_reasons": list(candidate.reasons),
-            }
-            shape = {
                 "claim_type": candidate.claim_type,
                 "claimant": claimant,
                 "attribution": candidate.attribution,
             }
             claim = existing.pop((candidate.start, candidate.end), None)
             if claim is None:
-                claim = Claim.objects.create(
-                    article=article, start=candidate.start, end=candidate.end, **machine, **shape
-                )
+                claim = Claim(article=article, start=candidate.start, end=candidate.end, **values)
+                claim._history_user = None  # type: ignore[attr-defined]  # the machine's
+                claim.save()
                 created.append(claim.pk)
             else:
-                fields = machine | (shape if _untouched(claim) else {})
-                for name, value in fields.items():
-                    setattr(claim, name, value)
-                claim.save(update_fields=[*fields, "updated_at"])
+                owned = MACHINE_FIELDS if claim.pk in touched else MACHINE_FIELDS | SHAPE_FIELDS
+                _machine_refresh(claim, values, owned=owned)
             recorded.append(claim)
         for stale in existing.values():
-            if _untouched(stale):
+            if stale.pk not in touched:
                 stale.delete()
         for claim in recorded:
             job_queue(claim=claim, stage=JobStage.ENRICH, publish=False)
