@@ -160,6 +160,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: reads a chunked API body (or refuses it) before anything else reads the body.
+    "claims.api.middleware.RequestBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -45,6 +45,7 @@ PROBLEM_TYPES: dict[str, tuple[int, str]] = {
     "invalid-transition": (409, "Invalid transition"),
     "concurrent-update": (409, "Concurrent update"),
     "idempotency-key-in-use": (409, "Request with this Idempotency-Key in progress"),
+    "length-required": (411, "Length required"),
     "precondition-failed": (412, "Precondition failed"),
     "payload-too-large": (413, "Payload too large"),
     "unsupported-media-type": (415, "Unsupported media type"),
