@@ -2,6 +2,7 @@
 nothing from Django at module level so that they also run with `-p no:django`."""
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -156,8 +157,15 @@ def pytest_runtest_protocol(item, nextitem):
     if not hasattr(item.config, "workerinput"):
         return (yield)
     if _serial_lock is None:
-        # The workers' var/ are gw0, gw1 … inside the run's (factcheck/settings_test.py).
-        _serial_lock = _SerialLock(Path(os.environ["FACTCHECK_VAR_DIR"]).parent)
+        # The workers' var/ are gw0, gw1 … inside the run's (factcheck/settings_test.py); without
+        # Django (-p no:django) a folder of the run's in the temporary directory.
+        var_dir = os.environ.get("FACTCHECK_VAR_DIR")
+        run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID", "run")
+        _serial_lock = _SerialLock(
+            Path(var_dir).parent
+            if var_dir and os.environ.get("FACTCHECK_TEST_WORKER")
+            else Path(tempfile.gettempdir()) / f"factcheck-tests-{run_id}"
+        )
     with _serial_lock.hold(exclusive=item.get_closest_marker("serial") is not None):
         return (yield)
 
