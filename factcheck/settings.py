@@ -198,7 +198,7 @@ if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(f"REDIS_URL={REDIS_URL!r} must start with redis:// or rediss://")
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
         # An unacked (acks_late) message is redelivered after this long: it must exceed the longest
         # task and the longest retry countdown, or a slow task would run twice at once.
         "visibility_timeout": 2 * max(TASK_TIME_LIMIT, RETRY_BACKOFF_MAX),
