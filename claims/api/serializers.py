@@ -6,6 +6,7 @@ never query on their own. Input is validated by `claims.api.inputs`.
 from __future__ import annotations
 
 import json
+import math
 
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -48,6 +49,15 @@ class BlankAsNullChoiceField(serializers.ChoiceField):
         return value or None
 
 
+class FiniteFloatField(serializers.FloatField):
+    """A stored float, shown as null when it is not finite: strict JSON has no inf or NaN, and one
+    such value in a row must never turn a list into a 500 for everyone."""
+
+    def to_representation(self, value):
+        number = super().to_representation(value)
+        return number if math.isfinite(number) else None
+
+
 # --- Output: claims -------------------------------------------------------------------------------
 class ClaimantSerializer(serializers.ModelSerializer):
     class Meta:
@@ -66,6 +76,8 @@ class MentionSerializer(serializers.ModelSerializer):
 
 
 class QuantitySerializer(serializers.ModelSerializer):
+    value = FiniteFloatField(read_only=True, allow_null=True)
+
     class Meta:
         model = Quantity
         fields = ["text", "value", "unit", "bound", "start", "end"]
