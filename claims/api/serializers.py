@@ -54,7 +54,7 @@ class FiniteFloatField(serializers.FloatField):
     such value in a row must never turn a list into a 500 for everyone."""
 
     def to_representation(self, value):
-        number = super().to_representation(value)
+        number = float(value)
         return number if math.isfinite(number) else None
 
 

@@ -1,4 +1,4 @@
-"""The process-wide blank spaCy pipeline: tokenizer -> factcheck_sentencizer -> entity_ruler."""
+"""The process-wide blank spaCy pipeline: tokenizer (bounded) -> sentencizer -> entity_ruler."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from . import sentencizer  # noqa: F401  (registers the "factcheck_sentencizer" component)
 from .gazetteer import GAZETTEER, NATIONALITY_PREFIXES, PERSON_TITLES, is_acronym
+from .tokenizer import BoundedTokenizer
 
 
 def _case_variants(alias: str) -> set[str]:
@@ -65,6 +66,7 @@ def _entity_patterns() -> list[dict]:
 def get_nlp() -> Language:
     """The process-wide blank English pipeline (built on first use, then cached)."""
     nlp = spacy.blank("en")
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, nlp.vocab)  # linear on any input
     nlp.add_pipe("factcheck_sentencizer")
     ruler = nlp.add_pipe(
         "entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}
