@@ -7,6 +7,7 @@ import pytest
 
 from tests.workers.conftest import SEED_BODY
 from tests.workers.language_samples import SAMPLES, TOO_SHORT
+from workers.enrichment import find_quantities
 from workers.language import detect_language, is_supported, unsupported_reason
 
 
@@ -35,3 +36,15 @@ def test_only_english_is_supported_and_the_reason_names_the_language():
     assert is_supported("en")
     assert not is_supported("es")
     assert unsupported_reason("es") == "language es is not supported yet"
+
+
+@pytest.mark.parametrize(
+    "text", ["más de 450.000 personas", "1.000.000 de euros", "unos 3.000 soldados"]
+)
+def test_thousands_grouped_with_dots_are_never_read_as_small_numbers(text):
+    assert not [q for q in find_quantities(text) if q.value < 1000]
+
+
+def test_an_english_decimal_with_three_places_stays():
+    [quantity] = find_quantities("a 2.125 percent coupon")
+    assert quantity.value == pytest.approx(2.125)

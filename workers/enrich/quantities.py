@@ -173,6 +173,9 @@ def _words_to_number(words: str) -> float | None:
 # a slice per number made a text with many numbers quadratic.
 _CLOCK_OR_ORDINAL_AFTER_RE = re.compile(r":\d|\s*[ap]\.?m\.?\b|\s*(st|nd|rd|th)\b")
 _OR_MORE_RE = re.compile(r"\s*(or more|or so)\b")
+# Thousands grouped with dots ("450.000", "1.000.000"): not an English decimal, and never to be
+# read as 450 ("2.125 percent" is one, and stays).
+_DOT_GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?![\d.,]\d)|\d{1,3}\.000(?![\d.,]\d)")
 
 
 def looks_like_year(text: str, start: int, end: int) -> bool:
@@ -217,6 +220,8 @@ def find_quantities(
         if match.group("digits"):
             digits = match.group("digits")
             if looks_like_year(text, start, start + len(digits)) and not match.group("attached"):
+                continue
+            if _DOT_GROUPED_RE.match(text, start):
                 continue
             prev = text[start - 1 : start]
             if prev == "-" and start >= 2 and text[start - 2].isalpha():
