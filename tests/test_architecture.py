@@ -24,6 +24,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         (
             "claims.api",
             "claims.admin",
+            "claims.public",
             "claims.templatetags",
             "claims.management",
             "workers.tasks",

@@ -3,9 +3,9 @@ else who reads. Every function returns rows with what its callers show already j
 prefetched, so that a list costs the same number of queries for one row as for two hundred.
 
 Import from here (`from claims import selectors`); the modules are how the code is laid out:
-`claims` (the API's claims, their children, the ClaimReview feed), `articles` (articles, their
-pipeline's jobs, entities, jobs), `desk` (the admin's changelist, dashboard and claim page),
-`people` (who may be assigned), `webhooks` (endpoints and their delivery logs).
+`claims` (the API's claims, their children, the ClaimReview feed, the public pages), `articles`
+(articles, their pipeline's jobs, entities, jobs), `desk` (the admin's changelist, dashboard and
+claim page), `people` (who may be assigned), `webhooks` (endpoints and their delivery logs).
 """
 
 from .articles import (
@@ -24,6 +24,8 @@ from .claims import (
     claimreview_for,
     claimreview_list,
     evidence_items,
+    public_factcheck,
+    public_factcheck_list,
 )
 from .desk import (
     Dashboard,
@@ -60,6 +62,8 @@ __all__ = [
     "entity_list",
     "evidence_items",
     "job_list",
+    "public_factcheck",
+    "public_factcheck_list",
     "users_assignable",
     "webhook_deliveries",
     "webhook_endpoint_list",
