@@ -11,6 +11,7 @@ from claims.models import (
     ClaimEvent,
     ClaimStatus,
     Evidence,
+    ExternalMatch,
     Mention,
     SimilarClaim,
     SimilarityDecision,
@@ -31,6 +32,10 @@ def claim_list() -> QuerySet[Claim]:
             queryset=SimilarClaim.objects.exclude(decision=SimilarityDecision.REJECTED)
             .select_related("other")
             .order_by("-score", "id"),
+        ),
+        Prefetch(
+            "external_matches",
+            queryset=ExternalMatch.objects.select_related("external").order_by("-score", "id"),
         ),
     )
 
