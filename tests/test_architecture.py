@@ -29,6 +29,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "claims.management",
             "workers.tasks",
             "workers.pipeline",
+            "workers.matching",
             "factcheck",
         ),
     ),

@@ -45,71 +45,26 @@ def figures_agree(a: str, b: str) -> bool:
     return fewer <= more
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # Words of direction or extent: "crime rose" is not "crime fell", "the largest" is not "the
 # smallest", however alike the rest of the sentence. A text using words of both ("rose, then
 # fell") says nothing either way.
 _UP = frozenset(
-    [
-        "rose",
-        "rise",
-        "rises",
-        "risen",
-        "grew",
-        "grown",
-        "grow",
-        "grows",
-        "increased",
-        "increase",
-        "increases",
-        "up",
-        "higher",
-        "highest",
-        "larger",
-        "largest",
-        "biggest",
-        "most",
-        "more",
-        "doubled",
-        "tripled",
-        "gained",
-        "raise",
-        "raises",
-        "raised",
-        "above",
-        "best",
-        "record",
-    ]
+    _words(
+        "rose rise rises risen grew grown grow grows increased increase increases up higher "
+        "highest larger largest biggest most more doubled tripled gained raise raises raised "
+        "above best record"
+    )
 )
 _DOWN = frozenset(
-    [
-        "fell",
-        "fall",
-        "falls",
-        "fallen",
-        "dropped",
-        "drop",
-        "drops",
-        "shrank",
-        "shrink",
-        "shrinks",
-        "decreased",
-        "decrease",
-        "decreases",
-        "down",
-        "lower",
-        "lowest",
-        "smaller",
-        "smallest",
-        "least",
-        "fewer",
-        "less",
-        "halved",
-        "lost",
-        "cut",
-        "cuts",
-        "below",
-        "worst",
-    ]
+    _words(
+        "fell fall falls fallen dropped drop drops shrank shrink shrinks decreased decrease "
+        "decreases down lower lowest smaller smallest least fewer less halved lost cut cuts "
+        "below worst"
+    )
 )
 _WORD = re.compile(r"[a-z]+")
 
