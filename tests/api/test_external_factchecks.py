@@ -103,3 +103,38 @@ def test_the_command_imports_and_says_why_it_refuses(tmp_path, capsys):
         call_command("import_claimreview", str(tmp_path / "x.json"))
     with pytest.raises(CommandError, match="cannot read it"):
         call_command("import_claimreview", str(tmp_path / "missing.json"))
+
+
+def test_the_default_threshold_is_the_measured_one(settings):
+    from workers.enrich.factchecks import DEFAULT_THRESHOLD
+
+    assert settings.FACTCHECK["EXTERNAL_MATCH"] == DEFAULT_THRESHOLD
+
+
+def test_enrichment_matches_a_new_claim_in_process(seed_text, as_viewer):
+    import datetime as dt
+
+    from claims.parsing.claimreview import read_claimreviews
+    from claims.services import article_ingest, external_factchecks_import
+    from workers import pipeline
+
+    sentence = (
+        "At the same time, the Mexican president said she had urged Trump to stop the "
+        "cross-border arms trafficking that has contributed to a wave of violence that has "
+        "killed more than 450,000 in Mexico over nearly two decades."
+    )
+    external_factchecks_import(reviews=read_claimreviews([review(1, claimReviewed=sentence)]))
+    article = article_ingest(text=seed_text, published_at=dt.date(2025, 5, 4)).article
+    pipeline.article_run_sync(article.pk)
+    claims = as_viewer.get(f"/api/v1/claims/?article={article.pk}&page_size=200").json()
+    checked = {c["id"]: c["already_checked"] for c in claims["results"] if c["already_checked"]}
+    [(claim_id, [match])] = checked.items()
+    assert (match["author_name"], match["rating"], match["score"]) == (
+        "Desk Example",
+        "Mostly true",
+        1.0,
+    )
+    step = as_viewer.get(f"/api/v1/claims/{claim_id}/checklist/").json()["results"]
+    [already] = [s for s in step if s["title"] == "Already checked by another desk"]
+    assert already["state"] == "done"
+    assert already["result"].startswith("Already checked by Desk Example: Mostly true")

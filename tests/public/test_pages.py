@@ -12,38 +12,19 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from claims.claimreview import public_path
-from claims.models import ClaimStatus, EntityKind, Stance, Verdict
-from tests.factories import (
-    ArticleFactory,
-    ClaimFactory,
-    EntityFactory,
-    EvidenceFactory,
-    OutletFactory,
-)
+from claims.models import ClaimStatus, Stance, Verdict
+from tests.api.test_claimreview import ORG, published_claim
+from tests.factories import ArticleFactory, ClaimFactory, EvidenceFactory
 
 pytestmark = pytest.mark.django_db
 
-ORG = {"ORGANIZATION_NAME": "Desk Verifica", "ORGANIZATION_URL": "https://verifica.example/"}
+TEXT = "More than 450,000 people have been killed over nearly two decades in Mexico."
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
 def published(**fields):
-    if "article" not in fields:
-        fields["article"] = ArticleFactory(
-            outlet=OutletFactory(name="Radio Habana Cuba"),
-            url="https://www.radiohc.cu/en/382138",
-            title="Sheinbaum rejects Trump's offer",
-            published_at=dt.datetime(2025, 5, 4, tzinfo=dt.UTC),
-        )
-    defaults = {
-        "text": "More than 450,000 people have been killed over nearly two decades in Mexico.",
-        "status": ClaimStatus.PUBLISHED,
-        "verdict": Verdict.MOSTLY_TRUE,
-        "verdict_summary": "Official homicide figures put the toll at about 460,000.",
-        "claimant": EntityFactory(name="Claudia Sheinbaum", kind=EntityKind.PERSON),
-        "published_at": dt.datetime(2025, 5, 6, 12, tzinfo=dt.UTC),
-    }
-    return ClaimFactory(**{**defaults, **fields})
+    """A published claim (tests/api/test_claimreview.py's), its sentence the casualty figure."""
+    return published_claim(**{"text": TEXT, **fields})
 
 
 def embedded_claimreview(html: str) -> dict:
@@ -120,7 +101,9 @@ def test_an_unpublished_claims_page_is_a_404(status):
     visitor = Client()
     assert visitor.get(f"/factchecks/{claim.pk}/").status_code == 404
     assert visitor.get(f"/factchecks/{claim.pk}-more-than-450000/").status_code == 404
-    assert str(claim.pk) not in visitor.get("/factchecks/").content.decode().split("<main>")[1]
+    index = visitor.get("/factchecks/").content.decode()
+    assert "No fact-check has been published yet." in index
+    assert f"/factchecks/{claim.pk}" not in index
     assert "450,000" not in visitor.get("/factchecks/feed/").content.decode()
 
 
