@@ -54,7 +54,7 @@ def give_roles_external_factchecks(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0007_claim_summary_review_url_checks_not_applicable"),
+        ("claims", "0008_article_detected_language"),
     ]
 
     operations = [
