@@ -45,6 +45,17 @@ def entity_resolve(*, name: str, kind: str, aliases: tuple[str, ...] = ()) -> En
     return entity
 
 
+def article_language_record(*, article: Article, detected: str | None) -> str:
+    """Record the language detected in the article's body (None: too short to tell). The article
+    is read in it from then on, else in the language it was declared in; returns that one."""
+    language = (detected or article.language)[:16]
+    Article.objects.filter(pk=article.pk).update(
+        language=language, detected_language=(detected or "")[:16]
+    )
+    article.language, article.detected_language = language, (detected or "")[:16]
+    return language
+
+
 # What the machine owns of a claim: refreshed on every run (all shown by the API).
 MACHINE_FIELDS = frozenset({"sentence_index", "checkworthiness", "checkworthiness_reasons"})
 # What the machine proposes until a person touches the claim; then it is the person's. The text
