@@ -149,6 +149,7 @@ def test_two_concurrent_requests_with_one_key_create_once(client_for, fact_check
     assert sorted(statuses) in ([201, 201], [201, 409])
 
 
+@pytest.mark.slow
 @needs_postgres
 @pytest.mark.django_db(transaction=True)
 def test_a_key_is_free_again_at_once_when_its_request_dies(fact_checker, client_for):

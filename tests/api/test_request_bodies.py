@@ -99,6 +99,7 @@ def send(server, method, path, token, body=None, *, encode_chunked=False, header
         connection.close()
 
 
+@pytest.mark.slow
 @needs_postgres
 @pytest.mark.django_db(transaction=True)
 def test_chunked_and_empty_bodies_through_gunicorn(server, fact_checker, settings):
