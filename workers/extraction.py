@@ -126,6 +126,7 @@ def extract_claims(
     # Quotations are matched per paragraph, so a quotation the sentencizer split
     # ("“Wages rose 2%. Rents rose 7%.”") is still known as one in both halves.
     inside = paragraph_quotations(doc)
+    quoted_chars = {doc[i].idx for i in inside}
     paragraphs = paragraph_index(body, [doc[s].idx for s, _ in sentence_tokens])
     candidates: list[ClaimCandidate] = []
 
@@ -136,6 +137,8 @@ def extract_claims(
         lo = bisect.bisect_left(mention_starts, s_char)
         hi = bisect.bisect_left(mention_starts, e_char)
         sentence_mentions = [m for m in mentions[lo:hi] if m.end <= e_char]
+        # Names inside a quotation are the speaker's words, not the article's referents.
+        spoken_of = [m for m in sentence_mentions if m.start not in quoted_chars]
         line = furniture.enclosing_line(body, s_char, e_char)
         if furniture.sentence_kind(sentence_text, line=line, outlet=outlet) is not None:
             continue
@@ -176,7 +179,7 @@ def extract_claims(
 
             claimant: EntityRef | None
             if attr is not None and not attr.first_person:
-                claimant = resolve_speaker(doc, attr, sentence_mentions, discourse, body, s_char)
+                claimant = resolve_speaker(doc, attr, spoken_of, discourse, body, s_char)
                 if attr.kind == "according_to":
                     attribution = "according_to"
                 elif is_direct_quote(doc, tok_start, tok_end, attr, inside):
@@ -215,5 +218,5 @@ def extract_claims(
                     attribution=attribution,
                 )
             )
-        discourse.observe_until(sentence_mentions, e_char + 1, body, s_char)
+        discourse.observe_until(spoken_of, e_char + 1, body, s_char)
     return candidates

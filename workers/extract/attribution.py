@@ -15,6 +15,8 @@ from spacy.tokens import Doc
 
 from workers.nlp import DEMONYMS
 
+DEMONYMS_LOWER = frozenset(d.lower() for d in DEMONYMS)
+
 # Finite verbs that introduce reported content.  "asked" and "suggested" are left out on
 # purpose: "Trump had asked her how he could help" reports an action, not a statement.
 SPEECH_VERBS = frozenset(
@@ -29,14 +31,42 @@ SPEECH_VERBS = frozenset(
         "revealed", "reveals", "disclosed", "testified", "maintained", "maintains",
         "contended", "contends", "stressed", "stresses", "emphasised", "emphasized",
         "underlined", "pointed", "recalled", "recalls", "denied", "denies", "replied",
-        "responded", "countered", "boasted", "boasts",
+        "responded", "countered", "boasted", "boasts", "observed", "observes",
+        "cautioned", "cautions", "complained", "complains", "conceded", "concedes",
+        "projected", "forecast", "forecasts", "promised", "promises", "pledged", "vowed",
+        "vows", "urged", "urges", "accused", "accuses", "criticized", "criticised",
+        "criticizes", "blamed", "blames", "praised", "described", "describes",
+        "reiterated", "repeated", "mentioned", "signaled", "signalled", "hinted",
+        "concluded", "ruled", "agreed", "cited", "cites", "calculated", "charged",
+        "contend", "argue", "insist", "warn", "estimate", "predict", "acknowledge",
+    }
+)  # fmt: skip
+# Verbs of thinking, hoping and expecting: their subject holds the view that follows
+# ("analysts expect the rains to fail", "she believes wages will rise").
+COGNITION_VERBS = frozenset(
+    {
+        "believe", "believes", "believed", "think", "thinks", "thought", "hope", "hopes",
+        "hoped", "expect", "expects", "expected", "fear", "fears", "feared", "worry",
+        "worries", "worried", "doubt", "doubts", "doubted",
+    }
+)  # fmt: skip
+# Head nouns of a document or a measurement that speaks for its author ("a report by X
+# found", "new polls show"): a finding verb needs no "that" after them.
+DOCUMENT_NOUNS = frozenset(
+    {
+        "report", "reports", "study", "studies", "survey", "surveys", "poll", "polls",
+        "data", "figures", "analysis", "review", "audit", "estimate", "estimates",
+        "records", "documents", "document", "filings", "returns", "census", "research",
+        "investigation", "statement", "release", "letter", "memo", "assessment",
+        "statistics", "numbers", "count", "tally", "projections", "model", "index",
     }
 )  # fmt: skip
 # Verbs that report content only with a "that" clause: "the report found that …"
 # ("they found the body" is an event, not an attribution).
 FINDING_VERBS = frozenset(
     {"found", "finds", "showed", "shows", "concluded", "concludes", "suggested",
-     "suggests", "revealed", "indicated", "indicates", "believes", "believed"}
+     "suggests", "revealed", "indicated", "indicates", "showing", "finding",
+     "show", "find", "suggest", "indicate"}
 )  # fmt: skip
 # Participles that introduce a direct quotation inside a sentence: "..., telling Trump, “…”".
 QUOTE_PARTICIPLES = frozenset(
@@ -77,8 +107,21 @@ ROLE_NOUNS = frozenset(
         "network", "journal", "company", "firm", "group", "organization",
         "organisation", "secretary", "governor", "senator", "mayor", "chief", "head",
         "director", "ambassador", "envoy", "premier", "chancellor", "commission",
-        "committee", "union", "party", "campaign", "office", "house",
+        "committee", "union", "party", "campaign", "office", "house", "lawmakers",
+        "voters", "advisers", "advisors", "adviser", "advisor", "strategists", "diplomats",
+        "insiders", "observers", "supporters", "opponents", "members", "delegates",
+        "officers", "investigators", "scientists", "doctors", "democrats", "republicans",
+        "leaders", "authors", "staff", "staffers", "allies", "donors", "pollsters",
+        "pollster", "economist", "analyst", "expert", "surveys", "polls", "poll",
+        "studies", "estimates", "records", "documents", "analysis", "review", "census",
     }
+)  # fmt: skip
+# First words of a speaker described by number or quantity ("many lawmakers", "two
+# senators present", "some analysts").
+_QUANTIFIERS = frozenset(
+    {"many", "some", "several", "few", "most", "both", "all", "other", "two", "three",
+     "four", "five", "dozens", "hundreds", "thousands", "more", "new", "one", "another",
+     "these", "those", "our", "your", "my"}
 )  # fmt: skip
 
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "or", "still", "however"})
@@ -96,6 +139,9 @@ class Attribution:
 def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     if start >= end or end - start > 12:
         return False
+    if doc[end - 1].text == ")":
+        # "Rep. Jane Roe (D-Md.)": judge the name before the bracket.
+        end = next((k for k in range(end - 1, start, -1) if doc[k].text == "("), end)
     tokens = [t for t in doc[start:end] if not t.is_punct]
     if not tokens:
         return False
@@ -103,8 +149,9 @@ def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     if last.lower_ in PRONOUNS and len(tokens) == 1:
         return True
     if (
-        tokens[0].lower_ in {"the", "a", "an", "its", "his", "her", "their", "this"}
-        and len(tokens) <= 6
+        (tokens[0].lower_ in {"the", "a", "an", "its", "his", "her", "their", "this"}
+         or tokens[0].lower_ in _QUANTIFIERS)
+        and len(tokens) <= 8
         and last.is_alpha
         and last.lower_ not in PRONOUNS
     ):
@@ -113,6 +160,35 @@ def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
         return True
     # A name: the last word is capitalised ("Sheinbaum", "the Wall Street Journal").
     return last.text[:1].isupper() and last.text.lower() not in {"i"} and last.is_alpha
+
+
+_APPOSITIVE_OPENERS = frozenset(
+    {"a", "an", "the", "who", "whose", "his", "her", "its", "their", "one", "now", "then",
+     "also", "formerly", "both"}
+)  # fmt: skip
+
+
+def _appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | None:
+    """The comma opening an appositive that ends at ``comma`` ("Jane Roe, the health
+    minister, said"; "Matt Bennett, a founder of the think tank Third Way, said"), or None."""
+    k = comma - 1
+    while k >= start and doc[k].text != "," and comma - k <= 25 and k not in inside:
+        k -= 1
+    if k <= start or doc[k].text != "," or k + 1 >= comma:
+        return None
+    opener, before = doc[k + 1], doc[k - 1]
+    named_before = before.text[:1].isupper() or before.text == ")"
+    return (
+        k
+        if opener.lower_ in _APPOSITIVE_OPENERS
+        or opener.lower_ in DEMONYMS_LOWER
+        or (named_before and opener.is_alpha and opener.text[:1].islower())
+        else None
+    )
+
+
+def _names_document(doc: Doc, start: int, end: int) -> bool:
+    return any(t.lower_ in DOCUMENT_NOUNS for t in doc[start:end])
 
 
 def _content_after(doc: Doc, verb: int, end: int) -> int:
@@ -147,7 +223,7 @@ def find_attribution(
             j = i + 2
             while (
                 j < end
-                and doc[j].text not in {",", ";", ".", ")", "“", "”"}
+                and doc[j].text not in {",", ";", ".", ")", "(", "“", "”", "-", "--", "—", "–"}
                 and (doc[j].lower_ not in {"that", "which", "who"})
             ):
                 j += 1
@@ -156,10 +232,12 @@ def find_attribution(
             continue
         if not tok.text[:1].islower():
             continue  # "United States" is not "states"
-        if lower not in SPEECH_VERBS and not (
-            lower in FINDING_VERBS and i + 1 < end and doc[i + 1].lower_ == "that"
-        ):
+        finding = lower in FINDING_VERBS and lower not in SPEECH_VERBS
+        if lower not in SPEECH_VERBS and lower not in COGNITION_VERBS and not finding:
             continue
+        that_follows = i + 1 < end and doc[i + 1].lower_ == "that"
+        if lower in COGNITION_VERBS and i + 1 < end and doc[i + 1].lower_ in {"tank", "tanks"}:
+            continue  # "a think tank"
         # Walk back over auxiliaries/adverbs ("has also said", "said earlier").
         j = i - 1
         while j >= start and doc[j].lower_ in _SPEAKER_SKIP:
@@ -171,17 +249,15 @@ def find_attribution(
         sp_end = j + 1
         # Appositive: "John Smith, a local official, said" -> skip back over it.
         if j >= start and doc[j].text == ",":
-            k = j - 1
-            while k >= start and doc[k].text not in {","} and j - k <= 10:
-                k -= 1
-            if k >= start and doc[k].text == "," and doc[k + 1].lower_ in {
-                "a", "an", "the", "who", "whose", "his", "her", "its", "their"
-            } | {
-                d.lower() for d in DEMONYMS
-            }:  # fmt: skip
+            k = _appositive_start(doc, start, j, inside)
+            if k is not None:
                 sp_end = k
                 j = k - 1
         k = sp_end - 1
+        if k > start and doc[k].text == ")":
+            # "Rep. Jane Roe (D-Md.)": the bracket belongs to the name.
+            opening = next((m for m in range(k - 1, max(start, k - 10) - 1, -1) if doc[m].text == "("), None)
+            k = opening - 1 if opening is not None and opening > start else k
         while (
             k >= start
             and k not in inside
@@ -189,6 +265,8 @@ def find_attribution(
         ):
             k -= 1
         sp_start = k + 1
+        if finding and not that_follows and not _names_document(doc, sp_start, sp_end):
+            continue  # "they found the body" is an event, "the study found …" a finding
         if sp_start < sp_end and _is_speaker_phrase(doc, sp_start, sp_end):
             boundary = doc[k] if k >= start else None
             after = [t for t in doc[i + 1 : end] if not (t.is_punct or t.is_space)]
