@@ -129,6 +129,27 @@ def extract_claims(
     quoted_chars = {doc[i].idx for i in inside}
     paragraphs = paragraph_index(body, [doc[s].idx for s, _ in sentence_tokens])
     candidates: list[ClaimCandidate] = []
+    last_quoted: dict[int, EntityRef] = {}
+
+    def mentions_between(s_char: int, e_char: int) -> list:
+        lo = bisect.bisect_left(mention_starts, s_char)
+        hi = bisect.bisect_left(mention_starts, e_char)
+        return [m for m in mentions[lo:hi] if m.end <= e_char and m.start not in quoted_chars]
+
+    def _later_speaker(index: int) -> EntityRef | None:
+        """The speaker of the next attributed sentence of the paragraph, if it quotes."""
+        for k in range(index + 1, min(index + 6, len(sentence_tokens))):
+            if paragraphs[k] != paragraphs[index]:
+                return None
+            a, b = sentence_tokens[k]
+            attr = find_attribution(doc, a, b, inside)
+            if attr is not None:
+                if attr.first_person or not attr.trailing:
+                    return None
+                s_k = doc[a].idx
+                e_k = doc[b - 1].idx + len(doc[b - 1].text)
+                return resolve_speaker(doc, attr, mentions_between(s_k, e_k), discourse, body, s_k)
+        return None
 
     for index, (tok_start, tok_end) in enumerate(sentence_tokens):
         s_char = doc[tok_start].idx
@@ -188,16 +209,22 @@ def extract_claims(
                     attribution = "reported_speech"
             elif is_quotation_only(doc, c_start, c_end, inside):
                 # A bare quotation continues the speaker of the paragraph's previous
-                # attributed sentence ("“A,” she said. “B.”").
+                # attributed sentence ("“A,” she said. “B.”"), else is the speaker named
+                # later in the paragraph ("“A. B,” she said."), else continues the
+                # quotation of the paragraph before.
                 attribution = "direct_quote"
                 previous = discourse.paragraph_speaker.get(paragraphs[index])
                 claimant = previous[1] if previous else None
+                if previous is None:
+                    claimant = _later_speaker(index) or last_quoted.get(paragraphs[index] - 1)
             else:
                 # No attribution (or the writer's own "I/we said"): the outlet's claim.
                 attribution = "author"
                 claimant = outlet_ref
             if attribution != "author":
                 discourse.paragraph_speaker[paragraphs[index]] = (attribution, claimant)
+            if attribution == "direct_quote" and claimant is not None:
+                last_quoted[paragraphs[index]] = claimant
 
             score = scorer.score(text)
             reasons = score.reasons

@@ -39,6 +39,8 @@ SPEECH_VERBS = frozenset(
         "reiterated", "repeated", "mentioned", "signaled", "signalled", "hinted",
         "concluded", "ruled", "agreed", "cited", "cites", "calculated", "charged",
         "contend", "argue", "insist", "warn", "estimate", "predict", "acknowledge",
+        "decried", "decries", "touted", "touts", "lamented", "laments", "slammed",
+        "slams", "questioned", "disputed", "disputes", "announced", "recounted",
     }
 )  # fmt: skip
 # Verbs of thinking, hoping and expecting: their subject holds the view that follows
@@ -159,7 +161,8 @@ def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     if last.lower_ in ROLE_NOUNS or last.lower_.rstrip("s") in ROLE_NOUNS:
         return True
     # A name: the last word is capitalised ("Sheinbaum", "the Wall Street Journal").
-    return last.text[:1].isupper() and last.text.lower() not in {"i"} and last.is_alpha
+    name_end = last.is_alpha or last.text in {"Jr.", "Sr.", "Jr", "Sr"}
+    return last.text[:1].isupper() and last.text.lower() not in {"i"} and name_end
 
 
 _APPOSITIVE_OPENERS = frozenset(
@@ -295,6 +298,29 @@ def find_attribution(
                 m += 1
             if m > i + 1 and _is_speaker_phrase(doc, i + 1, m):
                 return Attribution("reported_speech", (i + 1, m), i, trailing=True)
+    return _participle_attribution(doc, start, end, inside)
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+
+
+def _participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
+    """"Trump shot back in a statement, saying he had made money": a clause that opens
+    with a name (or he/she/they) and ends in ", saying …" is that subject's."""
+    for i in range(start + 2, end - 1):
+        if i in inside or doc[i].lower_ not in QUOTE_PARTICIPLES or doc[i - 1].text != ",":
+            continue
+        first = start
+        while first < i and (doc[first].lower_ in _LEADING_CONJUNCTIONS or doc[first].is_punct):
+            first += 1
+        if doc[first].lower_ in _SUBJECT_PRONOUNS:
+            return Attribution("reported_speech", (first, first + 1), i, trailing=False)
+        last = first
+        while last < i and (doc[last].text[:1].isupper() and not doc[last].is_punct):
+            last += 1
+        if last > first and doc[first].text not in {"The", "A", "An", "In", "On", "At", "After"}:
+            return Attribution("reported_speech", (first, last), i, trailing=False)
+        return None
     return None
 
 
