@@ -36,8 +36,8 @@ from typing import TextIO
 from evaluation.polnear_gold import (
     GoldAttribution,
     Spans,
-    classify_sources,
     claimant_matches,
+    classify_sources,
     is_figure_content,
     parse_brat,
 )
@@ -113,7 +113,11 @@ def articles(files: dict[str, str]) -> list[tuple[str, str, str, str]]:
         if not (key.startswith("text/") and key.endswith(".txt")):
             continue
         stem = key[5:-4]
-        anns = sorted(k for k in files if re.fullmatch(rf"attributions/{re.escape(stem)}(_[0-9a-f]{{4}})?\.ann", k))
+        anns = sorted(
+            k
+            for k in files
+            if re.fullmatch(rf"attributions/{re.escape(stem)}(_[0-9a-f]{{4}})?\.ann", k)
+        )
         if anns:
             name = publisher.get(stem) or stem.split("_", 1)[0]
             found.append((stem, files[key], files[anns[0]], OUTLETS.get(name, name)))
@@ -176,7 +180,9 @@ class Tally:
             "articles": self.articles,
             "claims": self.claims,
             "figure_contents": self.figure_contents,
-            "content_recall": self.figure_hits / self.figure_contents if self.figure_contents else None,
+            "content_recall": self.figure_hits / self.figure_contents
+            if self.figure_contents
+            else None,
             "claimant_scored": scored,
             "claimant_accuracy": self.outcomes["match"] / scored if scored else None,
             "outcomes": dict(self.outcomes),
@@ -194,7 +200,9 @@ def outcome(claim, gold: GoldAttribution) -> str | None:
     return "match" if claimant_matches(gold.resolved, names) else "wrong"
 
 
-def score_article(stem: str, raw: str, ann: str, outlet: str, threshold: float, tally: Tally) -> None:
+def score_article(
+    stem: str, raw: str, ann: str, outlet: str, threshold: float, tally: Tally
+) -> None:
     from claims.parsing import ArticleTextError, parse_article
     from workers.extraction import extract_claims
 
@@ -223,9 +231,9 @@ def score_article(stem: str, raw: str, ann: str, outlet: str, threshold: float, 
         for g in gold:
             shared = chars.overlap(span, g.content)
             frame = chars.overlap(span, g.source or []) + chars.overlap(span, g.cue)
-            if shared and shared >= 0.5 * max(chars.count(*span) - frame, 1):
-                if best is None or shared > best[0]:
-                    best = (shared, g)
+            own = shared and shared >= 0.5 * max(chars.count(*span) - frame, 1)
+            if own and (best is None or shared > best[0]):
+                best = (shared, g)
         kind = outcome(claim, best[1]) if best else None
         if kind is None:
             continue
@@ -275,7 +283,7 @@ def main(argv: list[str]) -> None:
     errors = tally.errors
     for k in range(min(args.examples, len(errors))):
         kind, stem, got, attribution, gold, text = errors[k * len(errors) // args.examples]
-        print(f"[{kind}] {got!r} ({attribution}) | gold {gold!r} | {' '.join(text.split())[:160]}")
+        print(f"[{kind}] {stem}: {got!r} ({attribution}) | gold {gold!r} | {text[:160]!r}")
     print(tally.figures())
 
 

@@ -23,44 +23,49 @@ from dataclasses import dataclass, field
 
 Spans = list[tuple[int, int]]
 
-_NUMBER_WORDS = frozenset(
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_NUMBER_WORDS = _wordset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred hundreds thousand thousands million millions billion billions trillion trillions "
-    "dozen dozens percent percentage half quarter twice double doubled triple tripled".split()
+    "dozen dozens percent percentage half quarter twice double doubled triple tripled"
 )
-_COMPARATIVE_WORDS = frozenset(
+_COMPARATIVE_WORDS = _wordset(
     "more most less least fewer fewest than record better best worse worst higher highest lower "
     "lowest larger largest bigger biggest greater greatest smaller smallest faster fastest "
     "slower slowest stronger strongest weaker weakest richer richest poorer poorest older oldest "
     "younger youngest longer longest shorter shortest cheaper cheapest safer safest easier "
-    "easiest harder hardest wider widest deadlier deadliest tougher toughest".split()
+    "easiest harder hardest wider widest deadlier deadliest tougher toughest"
 )
 
-_DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())
-_TITLES = frozenset(
+_DETERMINERS = _wordset("the a an this that these those its his her their our my your")
+_TITLES = _wordset(
     "mr mrs ms miss dr sen senator rep representative gov governor president pres vice "
     "secretary sec gen general lt col rev prof professor judge justice former then mayor "
     "chairman chairwoman chair speaker leader candidate nominee attorney ambassador director "
-    "spokesman spokeswoman spokesperson".split()
+    "spokesman spokeswoman spokesperson"
 )
-_THIRD = frozenset(
-    "he she they it him her them his hers its their theirs himself herself themselves".split()
+_THIRD = _wordset(
+    "he she they it him her them his hers its their theirs himself herself themselves"
 )
-_FIRST_SECOND = frozenset("i we you me us my our your myself ourselves yourself".split())
-_RELATIVE = frozenset("who whom which that whose".split())
-_GENERIC_CAPS = frozenset(
+_FIRST_SECOND = _wordset("i we you me us my our your myself ourselves yourself")
+_RELATIVE = _wordset("who whom which that whose")
+_GENERIC_CAPS = _wordset(
     "new york united states white house national american america americans democratic "
     "republican party committee department news times post campaign state city county "
     "university center council office senate congress court supreme federal washington "
-    "daily journal press associated group foundation institute agency administration gop".split()
+    "daily journal press associated group foundation institute agency administration gop"
 )
-_COMMON = frozenset(
+_COMMON = _wordset(
     "few many some most several all both other others another one no each every such any "
     "officials official experts expert critics analysts sources source aides aide people "
     "residents supporters voters delegates protesters polls poll reports report proponents "
     "developers advocates observers researchers economists scientists lawmakers members leaders "
-    "witnesses police authorities investigators prosecutors lawyers attorneys organizers".split()
+    "witnesses police authorities investigators prosecutors lawyers attorneys organizers"
 )
 _NOT_NAMES = _DETERMINERS | _TITLES | _THIRD | _FIRST_SECOND | _RELATIVE | _COMMON
 _GENDER_OF = {"he": "m", "him": "m", "his": "m", "himself": "m"}
@@ -74,7 +79,9 @@ class GoldAttribution:
     cue: Spans = field(default_factory=list)
     source_text: str = ""
     content_text: str = ""
-    source_kind: str = "none"  # named | pronoun_resolved | pronoun_unresolved | first_second | relative
+    source_kind: str = (
+        "none"  # named | pronoun_resolved | pronoun_unresolved | first_second | relative
+    )
     resolved: str = ""  # the source phrase scored against (a pronoun's antecedent)
 
 
@@ -96,7 +103,9 @@ def parse_brat(ann: str, raw: str) -> list[GoldAttribution]:
             events.append(dict(item.partition(":")[::2] for item in fields[1].split()))
     found = []
     for roles in events:
-        content = sorted(s for role in ("Content", "Content2") for s in spans.get(roles.get(role, ""), []))
+        content = sorted(
+            s for role in ("Content", "Content2") for s in spans.get(roles.get(role, ""), [])
+        )
         if not content:
             continue
         source = spans.get(roles.get("Source", ""))

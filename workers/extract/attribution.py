@@ -40,7 +40,7 @@ SPEECH_VERBS = frozenset(
         "concluded", "ruled", "agreed", "cited", "cites", "calculated", "charged",
         "contend", "argue", "insist", "warn", "estimate", "predict", "acknowledge",
         "decried", "decries", "touted", "touts", "lamented", "laments", "slammed",
-        "slams", "questioned", "disputed", "disputes", "announced", "recounted",
+        "slams", "questioned", "disputed", "disputes", "recounted",
     }
 )  # fmt: skip
 # Verbs of thinking, hoping and expecting: their subject holds the view that follows
@@ -60,7 +60,8 @@ DOCUMENT_NOUNS = frozenset(
         "data", "figures", "analysis", "review", "audit", "estimate", "estimates",
         "records", "documents", "document", "filings", "returns", "census", "research",
         "investigation", "statement", "release", "letter", "memo", "assessment",
-        "statistics", "numbers", "count", "tally", "projections", "model", "index",
+        "statistics", "numbers", "count", "tally", "projections", "projection", "model",
+        "index", "forecast",
     }
 )  # fmt: skip
 # Verbs that report content only with a "that" clause: "the report found that …"
@@ -151,8 +152,10 @@ def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     if last.lower_ in PRONOUNS and len(tokens) == 1:
         return True
     if (
-        (tokens[0].lower_ in {"the", "a", "an", "its", "his", "her", "their", "this"}
-         or tokens[0].lower_ in _QUANTIFIERS)
+        (
+            tokens[0].lower_ in {"the", "a", "an", "its", "his", "her", "their", "this"}
+            or tokens[0].lower_ in _QUANTIFIERS
+        )
         and len(tokens) <= 8
         and last.is_alpha
         and last.lower_ not in PRONOUNS
@@ -259,7 +262,9 @@ def find_attribution(
         k = sp_end - 1
         if k > start and doc[k].text == ")":
             # "Rep. Jane Roe (D-Md.)": the bracket belongs to the name.
-            opening = next((m for m in range(k - 1, max(start, k - 10) - 1, -1) if doc[m].text == "("), None)
+            opening = next(
+                (m for m in range(k - 1, max(start, k - 10) - 1, -1) if doc[m].text == "("), None
+            )
             k = opening - 1 if opening is not None and opening > start else k
         while (
             k >= start
@@ -305,7 +310,7 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
 
 
 def _participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
-    """"Trump shot back in a statement, saying he had made money": a clause that opens
+    """ "Trump shot back in a statement, saying he had made money": a clause that opens
     with a name (or he/she/they) and ends in ", saying …" is that subject's."""
     for i in range(start + 2, end - 1):
         if i in inside or doc[i].lower_ not in QUOTE_PARTICIPLES or doc[i - 1].text != ",":

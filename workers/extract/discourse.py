@@ -71,7 +71,13 @@ class _Referent:
     salient: bool = False  # a speaker, or the name a sentence opens with
 
 
-_HONORIFIC_GENDER = {"mr.": "male", "mr": "male", "mrs.": "female", "ms.": "female", "miss": "female"}
+_HONORIFIC_GENDER = {
+    "mr.": "male",
+    "mr": "male",
+    "mrs.": "female",
+    "ms.": "female",
+    "miss": "female",
+}
 
 
 class Discourse:

@@ -8,7 +8,8 @@ measurements ("the poll found", "a report by the budget office found", "new poll
 - an **unnamed source**: the phrase is headed by a people noun (officials, sources, aides,
   analysts, …) and names no person after it ("White House spokesman Josh Earnest" names one).
   It is recorded as ``EntityRef(<the phrase>, "unnamed")`` — never as a person named near it,
-  nor inside it ("a Trump aide" is an aide, not Trump), nor as the outlet;
+  nor inside it ("a Trump aide" is an aide, not Trump), nor as the outlet; staff of a named
+  organisation speak for it ("researchers at Rice Valley University", "Pentagon officials");
 - a **document by someone** ("a report by the Congressional Budget Office"): the author, a
   mention after "by"/"from"/"of";
 - a **named document** ("a new Associated Press-GfK poll"): the phrase itself, as an
@@ -70,7 +71,9 @@ def describe_source(
     phrase = phrase.split(",")[0].strip()
     words = _words(phrase)
     lowered = [w.lower() for w in words]
-    head = next((k for k, w in enumerate(lowered) if w in UNNAMED_NOUNS or w in DOCUMENT_NOUNS), None)
+    head = next(
+        (k for k, w in enumerate(lowered) if w in UNNAMED_NOUNS or w in DOCUMENT_NOUNS), None
+    )
     if head is None:
         return None
     head_start = phrase_start + _char_of(phrase, words, head)
@@ -90,6 +93,11 @@ def describe_source(
     speaks_for = [m for m in before if m.kind in {"organization", "place"}]
     if lowered[head] in _SPOKES and speaks_for:
         return speaks_for[-1]  # "a Pentagon spokesperson"
+    institutions = [m for m in mentions if m.kind == "organization"]
+    if institutions and not any(m.kind == "person" for m in before):
+        # "researchers at Rice Valley University", "Pentagon officials": the institution
+        # speaks through staff it does not name.
+        return institutions[-1] if after else institutions[0]
     return EntityRef(_clean(words[: head + 1] + _modifier(words, lowered, head), _LEADING), UNNAMED)
 
 
