@@ -56,6 +56,31 @@ _ROLE_REF_RE = re.compile(
 _HEAD_REF_RE = re.compile(r"^(?:the|this|that)\s+(?P<head>[\w ]+)$", re.IGNORECASE)
 
 
+_NEWS_WORDS = frozenset(
+    {"Post", "Times", "Journal", "News", "Tribune", "Herald", "Gazette", "Chronicle",
+     "Globe", "Telegraph", "Guardian", "Examiner", "Observer", "Politico", "Press"}
+)  # fmt: skip
+_NEWS_TITLE_RE = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w.&-]*\s+){0,4}(?P<last>[A-Z][\w.&-]*))"
+    r"(?:['’]s\s+[\w\s]+|\s+(?:newspaper|paper|network|website|editorial board))?$"
+)
+
+
+def _news_title(phrase: str) -> EntityRef | None:
+    """A newspaper or network named by its title ("The Washington Post", "the Times
+    newspaper", "the Post's investigative unit"), which the name finder splits."""
+    match = _NEWS_TITLE_RE.match(phrase.strip())
+    if match is None or match.group("last") not in _NEWS_WORDS:
+        return None
+    name = match.group("name")
+    if not all(word[:1].isupper() for word in name.split()):
+        return None
+    entry = lookup_alias(name) or lookup_alias(f"The {name}")
+    if entry is not None:
+        return EntityRef(entry.canonical, entry.kind, entry.aliases)
+    return EntityRef(f"The {name}" if phrase.lower().startswith("the ") else name, "organization")
+
+
 def _nationality(word: str | None) -> str | None:
     if not word:
         return None
@@ -177,6 +202,9 @@ class Discourse:
             return described
         if described is not None:
             mentions = [described]
+        news = _news_title(phrase)
+        if news is not None:
+            return news
         role = _ROLE_REF_RE.match(lowered)
         if role:
             # "the U.S. president": a role, even though "U.S." is itself a mention.

@@ -48,6 +48,7 @@ UNNAMED_NOUNS = frozenset(
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"})
 _LEADING = frozenset({"a", "an", "the", "this", "these", "those", "its", "their", "his", "her"})
 _AUTHOR_LINKS = frozenset({"by", "from", "of", "at"})
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "said", "says"})
 _DOCUMENT_ADJECTIVES = frozenset({"new", "latest", "recent", "a", "an", "the", "this", "its"})
 
 
@@ -85,7 +86,7 @@ def describe_source(
             return after[0]  # "a report by the budget office"
         if before:
             return EntityRef(_clean(words[: head + 1], _DOCUMENT_ADJECTIVES), "organization")
-        return EntityRef(_clean(words[: head + 1], _DOCUMENT_ADJECTIVES), UNNAMED)
+        return EntityRef(_clean(_description(words, lowered), _DOCUMENT_ADJECTIVES), UNNAMED)
     if any(m.kind == "person" for m in after):
         return None  # "White House spokesman Josh Earnest": a named person
     if lowered[head] in _SPOKES and after:
@@ -98,15 +99,14 @@ def describe_source(
         # "researchers at Rice Valley University", "Pentagon officials": the institution
         # speaks through staff it does not name.
         return institutions[-1] if after else institutions[0]
-    return EntityRef(_clean(words[: head + 1] + _modifier(words, lowered, head), _LEADING), UNNAMED)
+    return EntityRef(_clean(_description(words, lowered), _LEADING), UNNAMED)
 
 
-def _modifier(words: list[str], lowered: list[str], head: int) -> list[str]:
-    """The words that qualify an unnamed source ("familiar with the talks", "close to her")."""
-    rest = words[head + 1 :]
-    if rest and lowered[head + 1] in {"familiar", "close", "present", "involved", "briefed"}:
-        return rest[:5]
-    return []
+def _description(words: list[str], lowered: list[str]) -> list[str]:
+    """The phrase up to a relative clause, at most eight words: "source familiar with the
+    talks", "survey by the organization in March", "protest organizers in Cleveland"."""
+    cut = next((k for k, w in enumerate(lowered) if w in _RELATIVE), len(words))
+    return words[: min(cut, 8)]
 
 
 def _char_of(phrase: str, words: list[str], index: int) -> int:
