@@ -95,7 +95,6 @@ CLAIMANT_NOT_YET = {
     ],
     "wire_reuters": [
         "left its main interest rate unchanged at 2.5%",
-        "Inflation in the currency bloc slowed to 2.9% in April",
         "Three of the bank's nine policymakers had argued for a cut",
     ],
 }

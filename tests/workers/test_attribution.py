@@ -54,6 +54,18 @@ FRAMES = [
         "reported_speech",
         ROE,
     ),
+    (
+        "Jane Roe is pointing to a 40% rise in rents since 2020.",
+        "Jane Roe is pointing",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "The former minister earned $11 million in 2014, according to The Washington Post.",
+        "The former minister",
+        "according_to",
+        EntityRef("The Washington Post", "organization"),
+    ),
     # Apposition, titles and bracketed party tags.
     (
         "Jane Roe, the health minister, said 300 clinics would close.",

@@ -40,7 +40,8 @@ SPEECH_VERBS = frozenset(
         "concluded", "ruled", "agreed", "cited", "cites", "calculated", "charged",
         "contend", "argue", "insist", "warn", "estimate", "predict", "acknowledge",
         "decried", "decries", "touted", "touts", "lamented", "laments", "slammed",
-        "slams", "questioned", "disputed", "disputes", "recounted",
+        "slams", "questioned", "disputed", "disputes", "recounted", "proposed", "proposes",
+        "demanded", "demands", "defended", "defends", "expressed", "expresses",
     }
 )  # fmt: skip
 # Verbs of thinking, hoping and expecting: their subject holds the view that follows
@@ -86,6 +87,10 @@ _SPEAKER_SKIP = frozenset(
         "reportedly", "subsequently", "privately", "initially", "flatly", "falsely",
         "correctly", "wrongly", "not", "never", "did", "does", "do",
     }
+)  # fmt: skip
+_PROGRESSIVE = frozenset(
+    {"saying", "arguing", "claiming", "insisting", "warning", "accusing", "pointing",
+     "predicting", "touting", "promising", "vowing", "telling", "urging", "calling"}
 )  # fmt: skip
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s", "’s"})
 _BOUNDARY_WORDS = frozenset(
@@ -239,13 +244,15 @@ def find_attribution(
         if not tok.text[:1].islower():
             continue  # "United States" is not "states"
         finding = lower in FINDING_VERBS and lower not in SPEECH_VERBS
-        if lower not in SPEECH_VERBS and lower not in COGNITION_VERBS and not finding:
+        # "Clinton is pointing to …", "the group is accusing Obama of …"
+        progressive = lower in _PROGRESSIVE and i > start and doc[i - 1].lower_ in _PASSIVE_AUX
+        if lower not in SPEECH_VERBS | COGNITION_VERBS and not finding and not progressive:
             continue
         that_follows = i + 1 < end and doc[i + 1].lower_ == "that"
         if lower in COGNITION_VERBS and i + 1 < end and doc[i + 1].lower_ in {"tank", "tanks"}:
             continue  # "a think tank"
         # Walk back over auxiliaries/adverbs ("has also said", "said earlier").
-        j = i - 1
+        j = i - 2 if progressive else i - 1
         while j >= start and doc[j].lower_ in _SPEAKER_SKIP:
             j -= 1
         if j >= start and doc[j].lower_ in _PASSIVE_AUX:
