@@ -86,6 +86,25 @@ FRAMES = [
         "reported_speech",
         EntityRef("Rep. Jane Roe", "person"),
     ),
+    (
+        "Jane Roe, Democrat of Ohio, said 300 clinics would close.",
+        "Jane Roe, Democrat",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Jane Roe, of Springfield, Ohio, said 300 clinics would close.",
+        "Jane Roe, of",
+        "reported_speech",
+        ROE,
+    ),
+    ("Jane Roe now says 300 clinics will close.", "Jane Roe now", "reported_speech", ROE),
+    (
+        "Jane Roe mocked the plan, claiming that it would close 300 clinics.",
+        "Jane Roe mocked",
+        "reported_speech",
+        ROE,
+    ),
     # Documents: by their author, by their own name, or unnamed.
     (
         "A report by the Fiscal Policy Institute found that 300 clinics closed.",

@@ -85,7 +85,8 @@ _SPEAKER_SKIP = frozenset(
         "again", "then", "further", "separately", "publicly", "recently", "once",
         "often", "would", "will", "has also", "had also", "already", "since", "first",
         "reportedly", "subsequently", "privately", "initially", "flatly", "falsely",
-        "correctly", "wrongly", "not", "never", "did", "does", "do",
+        "correctly", "wrongly", "not", "never", "did", "does", "do", "now", "still",
+        "today", "yesterday", "tonight", "frequently", "openly", "even", "just",
     }
 )  # fmt: skip
 _PROGRESSIVE = frozenset(
@@ -175,27 +176,32 @@ def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
 
 _APPOSITIVE_OPENERS = frozenset(
     {"a", "an", "the", "who", "whose", "his", "her", "its", "their", "one", "now", "then",
-     "also", "formerly", "both"}
+     "also", "formerly", "both", "of", "from"}
 )  # fmt: skip
 
 
 def _appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | None:
     """The comma opening an appositive that ends at ``comma`` ("Jane Roe, the health
     minister, said"; "Matt Bennett, a founder of the think tank Third Way, said"), or None."""
-    k = comma - 1
-    while k >= start and doc[k].text != "," and comma - k <= 25 and k not in inside:
+    k = comma
+    for _ in range(2):  # "Jo Roe, of Springfield, Va., said": one comma inside
         k -= 1
-    if k <= start or doc[k].text != "," or k + 1 >= comma:
-        return None
-    opener, before = doc[k + 1], doc[k - 1]
-    named_before = before.text[:1].isupper() or before.text == ")"
-    return (
-        k
-        if opener.lower_ in _APPOSITIVE_OPENERS
-        or opener.lower_ in DEMONYMS_LOWER
-        or (named_before and opener.is_alpha and opener.text[:1].islower())
-        else None
-    )
+        while k >= start and doc[k].text != "," and comma - k <= 25 and k not in inside:
+            k -= 1
+        if k <= start or doc[k].text != "," or k + 1 >= comma:
+            return None
+        opener, before = doc[k + 1], doc[k - 1]
+        named_before = before.text[:1].isupper() or before.text == ")"
+        party_of = (  # "Dianne Feinstein, Democrat of California, said"
+            opener.text[:1].isupper() and k + 2 < comma and doc[k + 2].lower_ in {"of", "from"}
+        )
+        if (
+            opener.lower_ in _APPOSITIVE_OPENERS
+            or opener.lower_ in DEMONYMS_LOWER
+            or (named_before and (party_of or opener.is_alpha and opener.text[:1].islower()))
+        ):
+            return k
+    return None
 
 
 def _names_document(doc: Doc, start: int, end: int) -> bool:
@@ -282,6 +288,12 @@ def find_attribution(
         sp_start = k + 1
         if finding and not that_follows and not _names_document(doc, sp_start, sp_end):
             continue  # "they found the body" is an event, "the study found …" a finding
+        if sp_end - sp_start > 12:
+            # "In a meeting with the board of the Post Trump said": the name before the verb.
+            run = sp_end
+            while run > sp_start and doc[run - 1].text[:1].isupper() and sp_end - run < 5:
+                run -= 1
+            sp_start = run if run < sp_end else sp_start
         if sp_start < sp_end and _is_speaker_phrase(doc, sp_start, sp_end):
             boundary = doc[k] if k >= start else None
             after = [t for t in doc[i + 1 : end] if not (t.is_punct or t.is_space)]
@@ -314,13 +326,17 @@ def find_attribution(
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+_REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
+    "claiming", "suggesting", "calling", "accusing", "predicting", "vowing", "promising",
+    "urging", "complaining", "asserting", "acknowledging", "conceding", "blaming",
+}  # fmt: skip
 
 
 def _participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
     """ "Trump shot back in a statement, saying he had made money": a clause that opens
     with a name (or he/she/they) and ends in ", saying …" is that subject's."""
     for i in range(start + 2, end - 1):
-        if i in inside or doc[i].lower_ not in QUOTE_PARTICIPLES or doc[i - 1].text != ",":
+        if i in inside or doc[i].lower_ not in _REPORTING_PARTICIPLES or doc[i - 1].text != ",":
             continue
         first = start
         while first < i and (doc[first].lower_ in _LEADING_CONJUNCTIONS or doc[first].is_punct):
