@@ -198,7 +198,7 @@ def _appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | N
         if (
             opener.lower_ in _APPOSITIVE_OPENERS
             or opener.lower_ in DEMONYMS_LOWER
-            or (named_before and (party_of or opener.is_alpha and opener.text[:1].islower()))
+            or (named_before and (party_of or (opener.is_alpha and opener.text[:1].islower())))
         ):
             return k
     return None
