@@ -105,6 +105,24 @@ FRAMES = [
         "reported_speech",
         ROE,
     ),
+    (
+        "Jane Roe, 56, who has led the panel since 2019, told reporters 300 clinics would close.",
+        "Jane Roe, 56",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Jane Roe toured Ohio and said 300 clinics would close.",
+        "Jane Roe toured",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "The closure of 300 clinics was first reported by The Washington Post.",
+        "The closure",
+        "reported_speech",
+        EntityRef("The Washington Post", "organization"),
+    ),
     # Documents: by their author, by their own name, or unnamed.
     (
         "A report by the Fiscal Policy Institute found that 300 clinics closed.",

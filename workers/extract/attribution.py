@@ -171,6 +171,8 @@ def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
         return True
     # A name: the last word is capitalised ("Sheinbaum", "the Wall Street Journal").
     name_end = last.is_alpha or last.text in {"Jr.", "Sr.", "Jr", "Sr"}
+    if last.is_alpha and last.i - 2 >= start and doc[last.i - 1].text == "-":
+        last = doc[last.i - 2]  # "Park Geun-hye"
     return last.text[:1].isupper() and last.text.lower() not in {"i"} and name_end
 
 
@@ -262,7 +264,15 @@ def find_attribution(
         while j >= start and doc[j].lower_ in _SPEAKER_SKIP:
             j -= 1
         if j >= start and doc[j].lower_ in _PASSIVE_AUX:
+            by = _passive_agent(doc, i, end)
+            if by is not None:  # "… was first reported by The Washington Post."
+                return Attribution("reported_speech", by, i, trailing=True)
             continue  # "it was reported", "is said to"
+        if j >= start and doc[j].lower_ == "and" and not progressive:
+            # "Trump bemoaned the unrest and said …": the subject of the first verb.
+            subject = _leading_subject(doc, start, j)
+            if subject is not None:
+                return Attribution("reported_speech", subject, i, trailing=False)
         if j >= start and doc[j].lower_ in {"the", "a", "an", "to"}:
             continue  # "the reported cases", "to say"
         sp_end = j + 1
@@ -272,6 +282,8 @@ def find_attribution(
             if k is not None:
                 sp_end = k
                 j = k - 1
+        if sp_end - 2 > start and doc[sp_end - 1].like_num and doc[sp_end - 2].text == ",":
+            sp_end -= 2  # "Schiff, 56, who has served …, told"
         k = sp_end - 1
         if k > start and doc[k].text == ")":
             # "Rep. Jane Roe (D-Md.)": the bracket belongs to the name.
@@ -332,23 +344,41 @@ _REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
 }  # fmt: skip
 
 
+def _passive_agent(doc: Doc, verb: int, end: int) -> tuple[int, int] | None:
+    """The agent of a passive report: "reported by The Washington Post" -> its tokens."""
+    if verb + 2 >= end or doc[verb + 1].lower_ != "by":
+        return None
+    m = verb + 2
+    while m < end and doc[m].text not in {",", ".", ";", "!", "?", "“", '"'} and m - verb < 10:
+        m += 1
+    return (verb + 2, m) if _is_speaker_phrase(doc, verb + 2, m) else None
+
+
+def _leading_subject(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
+    """The name (or he/she/they) a clause opens with, before ``limit``."""
+    first = start
+    while first < limit and (doc[first].lower_ in _LEADING_CONJUNCTIONS or doc[first].is_punct):
+        first += 1
+    if first >= limit:
+        return None
+    if doc[first].lower_ in _SUBJECT_PRONOUNS:
+        return (first, first + 1)
+    last = first
+    while last < limit and doc[last].text[:1].isupper() and not doc[last].is_punct:
+        last += 1
+    if last > first and doc[first].text not in {"The", "A", "An", "In", "On", "At", "After"}:
+        return (first, last)
+    return None
+
+
 def _participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
     """ "Trump shot back in a statement, saying he had made money": a clause that opens
     with a name (or he/she/they) and ends in ", saying …" is that subject's."""
     for i in range(start + 2, end - 1):
         if i in inside or doc[i].lower_ not in _REPORTING_PARTICIPLES or doc[i - 1].text != ",":
             continue
-        first = start
-        while first < i and (doc[first].lower_ in _LEADING_CONJUNCTIONS or doc[first].is_punct):
-            first += 1
-        if doc[first].lower_ in _SUBJECT_PRONOUNS:
-            return Attribution("reported_speech", (first, first + 1), i, trailing=False)
-        last = first
-        while last < i and (doc[last].text[:1].isupper() and not doc[last].is_punct):
-            last += 1
-        if last > first and doc[first].text not in {"The", "A", "An", "In", "On", "At", "After"}:
-            return Attribution("reported_speech", (first, last), i, trailing=False)
-        return None
+        subject = _leading_subject(doc, start, i)
+        return Attribution("reported_speech", subject, i, trailing=False) if subject else None
     return None
 
 
