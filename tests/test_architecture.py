@@ -24,10 +24,12 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         (
             "claims.api",
             "claims.admin",
+            "claims.public",
             "claims.templatetags",
             "claims.management",
             "workers.tasks",
             "workers.pipeline",
+            "workers.matching",
             "factcheck",
         ),
     ),

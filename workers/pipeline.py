@@ -24,7 +24,7 @@ from claims import services
 from claims.exceptions import UnsupportedLanguage
 from claims.models import Article, Claim, Job, JobStage, JobState, Quantity
 
-from . import checklists, enrichment, extraction, language, webpage
+from . import checklists, enrichment, extraction, language, matching, webpage
 from .outbound import FetchPolicy
 
 logger = logging.getLogger(__name__)
@@ -138,6 +138,10 @@ def stage_enrich(claim_id: int, *, task_id: str) -> bool:
         found = enrichment.enrich(claim.text, reference_date=reference, offset=claim.start or 0)
         similar = similar_claims(claim, canonicals={e.canonical for e in found.entities})
         services.claim_enrichment_apply(claim=claim, enrichment=found, similar=similar)
+        # Other desks' fact-checks (docs/factchecks.md): one query, one short transaction.
+        services.claim_external_matches_apply(
+            claim=claim, matches=matching.external_matches(claim.text)
+        )
         return True
 
     job = Q(claim_id=claim_id, stage=JobStage.ENRICH)
@@ -231,6 +235,7 @@ def check_context(claim: Claim) -> checklists.CheckContext:
         similar=tuple(similar),
         corroborations=tuple(corroborations),
         claimant_history=tuple(history),
+        external_checks=matching.external_checks(claim.pk),
     )
 
 
