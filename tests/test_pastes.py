@@ -34,7 +34,9 @@ WAITS_FOR_ATTRIBUTION = "nlp-attribution: news-style attribution resolves anothe
 
 # Expected claims, by fixture, that no claim covers at the default threshold today.
 NOT_FOUND_YET = {
-    "analysis": ["If the quotas are cut, we will respond in kind"],
+    "analysis": [
+        "If the quotas are cut, we will respond in kind",
+    ],
 }
 # Expected claims, by fixture, whose claimant is not the expected one today.
 CLAIMANT_NOT_YET = {
@@ -105,21 +107,41 @@ CLAIMANT_NOT_YET = {
 }
 # Not-claims, by fixture, extracted as claims at the default threshold today.
 EXTRACTED_YET = {
-    "analysis": ["Nobody expected the car trade to respond this fast"],
+    "analysis": [
+        "Nobody expected the car trade to respond this fast",
+    ],
     "broadcaster_bbc": [
         'called the decision "a hammer blow"',
         "would offer redeployment to some staff",
     ],
-    "broadcaster_cnn": ["Families have nothing left to sell."],
+    "broadcaster_cnn": [
+        "Families have nothing left to sell.",
+    ],
+    "broadcaster_gulf": [
+        "We cannot ignore the damage to marine life",
+    ],
+    "live_blog": [
+        "Our engineers will not be able to reach some areas until the winds drop",
+    ],
     "local_paper": [
         "Nobody likes raising taxes, but our roads and our water system cannot wait",
         "the city should have cut spending first",
         "We asked families to tighten their belts.",
         "Residents packed the council chamber for the vote",
     ],
-    "newsletter": ["So far, no one has said."],
-    "portal_pti": ["Farmers in Maharashtra said they would wait for the first showers"],
-    "wire_afp": ["What we measured this year would have seemed impossible 20 years ago"],
+    "newsletter": [
+        "So far, no one has said.",
+    ],
+    "portal_pti": [
+        "Farmers in Maharashtra said they would wait for the first showers",
+    ],
+    "wire_afp": [
+        "What we measured this year would have seemed impossible 20 years ago",
+    ],
+    "wire_reuters": [
+        "We are not yet where we need to be",
+        "Wage growth remains too strong for us to declare victory",
+    ],
 }
 
 

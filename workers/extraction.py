@@ -33,7 +33,6 @@ process.  No Django, no network, no model downloads.
 from __future__ import annotations
 
 import bisect
-import re
 from functools import cache
 
 from claims.parsing import furniture
@@ -79,39 +78,19 @@ DEFAULT_SCORER = "model"
 
 # Words a named source is quoted as saying are checkable as a quotation — the desk's "quote"
 # checklist confirms the wording, its context and the record — whatever their content scores:
-# a debate-trained scorer reads "“Prices rose 40% in a year,” she said" as the speaker's own
-# anecdote. Kept when it carries a checkable detail (a figure, a date, a comparison, a
-# superlative, a cause, a measure, a past event: "“I told him no,” she said") and does not ask
-# something, is no courtesy and not too short: a quoted opinion, feeling or hope ("We cannot
-# ignore the damage", "We are not yet where we need to be") is left to the scorer. The detail is
-# looked for in the quoted words, not in the "she said" around them.
+# a debate-trained scorer reads "“I told him no,” she said" as the speaker's own anecdote. Kept
+# unless it asks something, is a courtesy or is too short to check.
 QUOTED_SOURCE_REASON = "direct quotation of a named source"
 _NOT_CHECKABLE_QUOTE = frozenset({"courtesy or imperative", "too short"})
-CHECKABLE_DETAIL = frozenset(
-    {
-        "number with unit",
-        "bare number",
-        "date reference",
-        "superlative",
-        "comparative",
-        "causal claim",
-        "policy measure",
-        "past event",
-    }
-)
 
 
 def is_quoted_source(attribution: str, claimant: EntityRef | None, text: str) -> bool:
-    if attribution != "direct_quote" or claimant is None or "?" in text:
-        return False
-    signals = rule_signals(text)
-    quoted = " ".join(m.group(1) for m in _QUOTED_RE.finditer(text)) or text
-    return bool(
-        CHECKABLE_DETAIL.intersection(rule_signals(quoted))
-    ) and not _NOT_CHECKABLE_QUOTE.intersection(signals)
-
-
-_QUOTED_RE = re.compile(r"[“\"]([^”\"]+)[”\"]")
+    return (
+        attribution == "direct_quote"
+        and claimant is not None
+        and "?" not in text
+        and not _NOT_CHECKABLE_QUOTE.intersection(rule_signals(text))
+    )
 
 
 # News forms the debate-trained scorer undervalues, CT24 having few of them: a forecast made by

@@ -150,14 +150,6 @@ def test_the_threshold_defaults_to_the_scorers_own(seed_body):
         # …but not a quoted question, nor a quotation nobody is named for
         ("Jane Roe chairs the council.\n\n“Why would I ever tell him that?” Roe said.", False),
         ("“I told him no, and I meant it.”", False),
-        # …nor a quoted opinion or hope: nothing in the quoted words to check
-        (
-            "Jane Roe chairs the council.\n\n“We cannot ignore the damage to the river,” Roe said.",
-            False,
-        ),
-        ("Jane Roe chairs the council.\n\n“We are not yet where we need to be,” Roe said.", False),
-        # a figure in the quoted words is
-        ("Jane Roe chairs the council.\n\n“We lost 40% of our members,” Roe said.", True),
     ],
 )
 def test_a_named_sources_quotation_is_kept_below_the_threshold(body, kept):
