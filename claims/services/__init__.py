@@ -8,7 +8,7 @@ Import from here (`from claims import services`); the modules are how the code i
 - `claims`       claim_create, claim_update, claim_transition, claim_comment
 - `checklists`   checklist_item_update, evidence_add, evidence_delete
 - `desk`         the editors' bulk operations and decisions on similar claims
-- `machine`      recording the pipeline's results (claims, enrichment, checklists)
+- `machine`      recording the pipeline's results (language, claims, enrichment, checklists)
 - `jobs`         queueing pipeline jobs and their lifecycle (the outbox's rows)
 - `webhooks`     webhook endpoints, emitting events, the delivery outbox and its attempts
 - `idempotency`  the API's Idempotency-Key records
@@ -54,7 +54,13 @@ from .jobs import (
     job_retry_later,
     job_start,
 )
-from .machine import checklist_build, claim_enrichment_apply, claims_record, entity_resolve
+from .machine import (
+    article_language_record,
+    checklist_build,
+    claim_enrichment_apply,
+    claims_record,
+    entity_resolve,
+)
 from .webhooks import (
     deliveries_sweep,
     delivery_attempt,
@@ -76,6 +82,7 @@ __all__ = [
     "article_fill_from_page",
     "article_ingest",
     "article_ingest_url",
+    "article_language_record",
     "article_pipeline_rollup",
     "article_reprocess",
     "checklist_build",
