@@ -57,6 +57,7 @@ CLAIM_KEYS = {
     "checklist",
     "evidence",
     "similar",
+    "already_checked",
     "version",
     "created_at",
     "updated_at",
