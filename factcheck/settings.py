@@ -285,8 +285,15 @@ if REDIS_URL:
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         # An unacked (acks_late) message is redelivered after this long: it must exceed the longest
         # task and the longest retry countdown, or a slow task would run twice at once.
-        "visibility_timeout": 2 * max(TASK_TIME_LIMIT, RETRY_BACKOFF_MAX),
-        "socket_connect_timeout": 3,
+        # (FACTCHECK_BROKER_VISIBILITY_TIMEOUT shortens it where tasks are known to be short: the
+        # whole-worker kill test.)
+        "visibility_timeout": env_int(
+            "FACTCHECK_BROKER_VISIBILITY_TIMEOUT",
+            2 * max(TASK_TIME_LIMIT, RETRY_BACKOFF_MAX),
+            minimum=1,
+        ),
+        # A web write publishes after commit and must never wait long on a broker that is down.
+        "socket_connect_timeout": 1,
         "socket_timeout": 5,
     }
 else:
@@ -334,6 +341,11 @@ CELERY_BEAT_SCHEDULE = {
 FACTCHECK = {
     # Largest article body accepted, in characters (a long feature is ~60,000).
     "MAX_ARTICLE_CHARS": env_int("FACTCHECK_MAX_ARTICLE_CHARS", 200_000, minimum=1000),
+    # An article keeps at most this many claims, its most check-worthy (a 200,000-character
+    # article finds ~2,000 sentences worth a look; no desk reads past the first few hundred).
+    "MAX_CLAIMS_PER_ARTICLE": env_int("FACTCHECK_MAX_CLAIMS_PER_ARTICLE", 300, minimum=1),
+    # The claim stages run per article in tasks of at most this many claims.
+    "CLAIMS_PER_TASK": env_int("FACTCHECK_CLAIMS_PER_TASK", 25, minimum=1),
     # A job is given up (state failed) after this many attempts.
     "JOB_MAX_ATTEMPTS": env_int("FACTCHECK_JOB_MAX_ATTEMPTS", 5, minimum=1),
     # A queued job not started after this many seconds is published again by the sweeper.

@@ -15,7 +15,7 @@ from celery import Celery
 
 from claims.models import Job, JobState
 from claims.services import article_ingest
-from workers import dispatch
+from claims.services.jobs import outbox as dispatch
 
 pytestmark = [
     pytest.mark.django_db,
@@ -77,7 +77,8 @@ def broker(tmp_path, monkeypatch):
         broker_transport_options={"socket_connect_timeout": 1, "socket_timeout": 2},
         task_serializer="json",
     )
-    monkeypatch.setattr(dispatch, "celery_app", app)
+    monkeypatch.setattr(dispatch, "_app", app)
+    monkeypatch.setattr(dispatch, "_broker_down_until", 0.0)
     yield server
     if server.process.poll() is None:
         server.stop()
