@@ -24,28 +24,77 @@ def claims_for_enrichment(claim_ids) -> list[Claim]:
     return list(Claim.objects.filter(pk__in=list(claim_ids)).select_related("article"))
 
 
-def similar_claims(claim: Claim, *, canonicals: set[str]) -> list[tuple[int, float]]:
-    """Claims already tracked that say much the same: (id, score) best first, at or above the
-    suggestion threshold. Candidates come from PostgreSQL's trigram index (the `%` operator) or,
-    on SQLite, from claims naming the same entities plus the most recent ones; rapidfuzz ranks."""
-    others = Claim.objects.exclude(pk=claim.pk)
-    if claim.article_id is not None:
-        others = others.exclude(article_id=claim.article_id)
+# Each claim's trigram candidates, all claims in one query: a lateral join on the trigram index.
+_TRIGRAM_POOLS = """
+SELECT t.n, c.id, c.text
+FROM unnest(%s::text[], %s::bigint[], %s::bigint[])
+    WITH ORDINALITY AS t(text, claim_id, article_id, n)
+CROSS JOIN LATERAL (
+    SELECT id, text FROM claims_claim
+    WHERE text %% t.text AND id <> t.claim_id
+      AND (t.article_id IS NULL OR article_id IS DISTINCT FROM t.article_id)
+    ORDER BY id DESC LIMIT 200
+) AS c
+"""
+
+
+def similar_claims_many(
+    claims: list[Claim], *, canonicals: dict[int, set[str]]
+) -> dict[int, list[tuple[int, float]]]:
+    """Claims already tracked that say much the same as each claim of a batch: (id, score) best
+    first, at or above the suggestion threshold. Candidates come from PostgreSQL's trigram index
+    (the `%` operator, every claim in one query) or, on SQLite, from claims naming the same
+    entities plus the most recent ones (two queries); rapidfuzz ranks."""
+    if not claims:
+        return {}
     if connection.vendor == "postgresql":
-        pool = list(
-            others.filter(text__trigram_similar=claim.text)
-            .order_by("-id")
-            .values_list("pk", "text")[:200]
-        )
+        pools = _trigram_pools(claims)
     else:
-        sharing = others.filter(mentions__entity__name__in=canonicals).distinct()
-        recent = others.order_by("-id")[:300]
-        pool = list(sharing.order_by("-id").values_list("pk", "text")[:300])
-        pool += list(recent.values_list("pk", "text"))
-    candidates = dict(pool)
-    return enrichment.rank_similar(
-        claim.text, candidates.items(), threshold=settings.FACTCHECK["SIMILAR_SUGGEST"]
-    )[:20]
+        pools = _entity_pools(claims, canonicals)
+    threshold = settings.FACTCHECK["SIMILAR_SUGGEST"]
+    return {
+        c.pk: enrichment.rank_similar(c.text, pools[c.pk].items(), threshold=threshold)[:20]
+        for c in claims
+    }
+
+
+def _trigram_pools(claims: list[Claim]) -> dict[int, dict[int, str]]:
+    pools: dict[int, dict[int, str]] = {c.pk: {} for c in claims}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _TRIGRAM_POOLS,
+            [[c.text for c in claims], [c.pk for c in claims], [c.article_id for c in claims]],
+        )
+        for n, pk, text in cursor.fetchall():
+            pools[claims[n - 1].pk][pk] = text
+    return pools
+
+
+def _entity_pools(
+    claims: list[Claim], canonicals: dict[int, set[str]]
+) -> dict[int, dict[int, str]]:
+    names = set().union(*canonicals.values()) if canonicals else set()
+    sharing = list(
+        Claim.objects.filter(mentions__entity__name__in=names)
+        .order_by("-id")
+        .values_list("pk", "text", "article_id", "mentions__entity__name")[: 300 * len(claims)]
+    )
+    recent = list(
+        Claim.objects.order_by("-id").values_list("pk", "text", "article_id")[: 300 + len(claims)]
+    )
+    pools: dict[int, dict[int, str]] = {}
+    for claim in claims:
+
+        def other(pk: int, article_id: int | None, claim: Claim = claim) -> bool:
+            return pk != claim.pk and (claim.article_id is None or article_id != claim.article_id)
+
+        wanted = canonicals.get(claim.pk, set())
+        shared = [
+            (pk, text) for pk, text, art, name in sharing if name in wanted and other(pk, art)
+        ]
+        latest = [(pk, text) for pk, text, art in recent if other(pk, art)]
+        pools[claim.pk] = dict(shared[:300] + latest[:300])
+    return pools
 
 
 def claims_for_checklists(claim_ids) -> list[Claim]:

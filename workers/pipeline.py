@@ -21,7 +21,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from claims import services
-from claims.models import Article, Claim, Job, JobStage, JobState
+from claims.models import Article, Claim, Job, JobStage, JobState, PipelineStatus
 
 from . import checklists, enrichment, extraction, gather, webpage
 from .outbound import FetchPolicy
@@ -153,22 +153,21 @@ def stage_enrich_batch(claim_ids: list[int], *, task_id: str, worker: str = "") 
     """Entities, quantities, dates and similar claims for each claim; returns the claims done."""
 
     def work(ours: set[int]) -> dict[int, str]:
-        results, errors = [], {}
-        for claim in gather.claims_for_enrichment(ours):
+        found, errors = {}, {}
+        claims = gather.claims_for_enrichment(ours)
+        for claim in claims:
             try:
                 reference = claim.article.published_at if claim.article else claim.created_at
-                found = enrichment.enrich(
+                found[claim.pk] = enrichment.enrich(
                     claim.text, reference_date=reference.date(), offset=claim.start or 0
                 )
-                canonicals = {e.canonical for e in found.entities}
-                similar = gather.similar_claims(claim, canonicals=canonicals)
-            except TRANSIENT_ERRORS:
-                raise
             except Exception as exc:  # a poison claim fails its own job, not its siblings'
                 logger.exception("enrichment of claim %s failed", claim.pk)
                 errors[claim.pk] = _describe(exc)
-                continue
-            results.append((claim, found, similar))
+        enriched = [claim for claim in claims if claim.pk in found]
+        canonicals = {pk: {e.canonical for e in f.entities} for pk, f in found.items()}
+        similar = gather.similar_claims_many(enriched, canonicals=canonicals)
+        results = [(claim, found[claim.pk], similar[claim.pk]) for claim in enriched]
         _record(services.claims_enrichment_apply, results, errors)
         return errors
 
@@ -282,4 +281,5 @@ def article_run_sync(article_id: int) -> str:
     size = settings.FACTCHECK["CLAIMS_PER_TASK"]
     for start in range(0, len(claim_ids), size):
         stage_claims(claim_ids[start : start + size], task_id=task_id)
-    return services.article_pipeline_rollup(article_id=article_id)
+    status = Article.objects.filter(pk=article_id).values_list("pipeline_status", flat=True)
+    return status.first() or PipelineStatus.FAILED

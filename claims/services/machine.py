@@ -17,7 +17,7 @@ from claims.models import (
 )
 
 from . import webhook_events
-from .batch import checklists_build, claims_enrichment_apply
+from .batch import checklists_build, claims_enrichment_apply, entities_resolve
 from .jobs import claim_jobs_queue
 
 
@@ -29,6 +29,16 @@ def entity_resolve(*, name: str, kind: str, aliases: tuple[str, ...] = ()) -> En
         entity.aliases = new_aliases
         entity.save(update_fields=["aliases"])
     return entity
+
+
+def _claimants_resolve(candidates) -> dict[tuple[str, str], Entity]:
+    """The candidates' claimants as Entity rows, all resolved at once (`entities_resolve`)."""
+    wanted: dict[tuple[str, str], set[str]] = {}
+    for candidate in candidates:
+        if candidate.claimant is not None:
+            key = (candidate.claimant.kind, candidate.claimant.name)
+            wanted.setdefault(key, set()).update(candidate.claimant.aliases)
+    return entities_resolve(wanted=wanted)
 
 
 def _untouched(claim: Claim) -> bool:
@@ -49,17 +59,15 @@ def claims_record(*, article: Article, candidates) -> list[Claim]:
     the extractor no longer finds is removed only if untouched, so human work is never lost.
     Queues (unpublished) enrich and checklist jobs for every claim; returns the claims.
     """
+    candidates = list(candidates)
     with transaction.atomic():
         existing = {(c.start, c.end): c for c in article.claims.all()}
         recorded: list[Claim] = []
         created: list[int] = []
+        claimants = _claimants_resolve(candidates)
         for candidate in candidates:
             claimant = (
-                entity_resolve(
-                    name=candidate.claimant.name,
-                    kind=candidate.claimant.kind,
-                    aliases=tuple(candidate.claimant.aliases),
-                )
+                claimants[(candidate.claimant.kind, candidate.claimant.name[:300])]
                 if candidate.claimant is not None
                 else None
             )
