@@ -72,7 +72,9 @@ def _send(name: str, args: list, *, force: bool) -> str | None:
         _broker().send_task(name, args=args, task_id=task_id, retry=False)
     except Exception as exc:  # broker down, DNS, auth …: all mean "publish later"
         _broker_down_until = time.monotonic() + BROKER_RETRY_AFTER
-        logger.warning("%s%s not published (%s: %s); it stays queued", name, args, type(exc), exc)
+        logger.warning(
+            "%s%s not published (%s: %s); it stays queued", name, args, type(exc).__name__, exc
+        )
         return None
     _broker_down_until = 0.0
     return task_id
