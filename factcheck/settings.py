@@ -278,20 +278,24 @@ TASK_SOFT_TIME_LIMIT = env_int("FACTCHECK_TASK_SOFT_TIME_LIMIT", 120, minimum=1)
 TASK_TIME_LIMIT = TASK_SOFT_TIME_LIMIT + 30
 RETRY_BACKOFF_MAX = 600
 
+# An unacked (acks_late) message is redelivered after this long: it must exceed the longest task
+# and the longest retry countdown, or a slow task would run twice at once.
+# (FACTCHECK_BROKER_VISIBILITY_TIMEOUT shortens it where tasks are known to be short: the
+# whole-worker kill test.)
+BROKER_VISIBILITY_TIMEOUT = env_int(
+    "FACTCHECK_BROKER_VISIBILITY_TIMEOUT", 2 * max(TASK_TIME_LIMIT, RETRY_BACKOFF_MAX), minimum=1
+)
+
 if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(f"REDIS_URL={REDIS_URL!r} must start with redis:// or rediss://")
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS = {
-        # An unacked (acks_late) message is redelivered after this long: it must exceed the longest
-        # task and the longest retry countdown, or a slow task would run twice at once.
-        # (FACTCHECK_BROKER_VISIBILITY_TIMEOUT shortens it where tasks are known to be short: the
-        # whole-worker kill test.)
-        "visibility_timeout": env_int(
-            "FACTCHECK_BROKER_VISIBILITY_TIMEOUT",
-            2 * max(TASK_TIME_LIMIT, RETRY_BACKOFF_MAX),
-            minimum=1,
-        ),
+        "visibility_timeout": BROKER_VISIBILITY_TIMEOUT,
+        # How often a worker looks for messages past their visibility timeout (a dead worker's):
+        # kombu's default, 100 s, unless the timeout itself is shorter.
+        "unacked_restore_interval": min(10, max(1, BROKER_VISIBILITY_TIMEOUT // 2)),
+        "unacked_restore_throttle": 10 if BROKER_VISIBILITY_TIMEOUT >= 100 else 1,
         # A web write publishes after commit and must never wait long on a broker that is down.
         "socket_connect_timeout": 1,
         "socket_timeout": 5,

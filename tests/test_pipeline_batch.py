@@ -9,7 +9,17 @@ from collections import Counter
 import pytest
 from django.db import OperationalError
 
-from claims.models import ChecklistItem, Claim, Job, JobStage, JobState, Mention, PipelineStatus
+from claims.models import (
+    ChecklistItem,
+    Claim,
+    ClaimEvent,
+    EventKind,
+    Job,
+    JobStage,
+    JobState,
+    Mention,
+    PipelineStatus,
+)
 from claims.services import article_ingest, jobs_take_back
 from claims.services.jobs import outbox
 from workers import checklists, extraction, pipeline, tasks
@@ -171,3 +181,34 @@ def test_an_article_keeps_its_most_checkworthy_claims_up_to_the_cap(seed_text, s
     best = sorted(c.checkworthiness for c in everything)[-5:]
     assert sorted(round(c.checkworthiness, 4) for c in kept) == [round(b, 4) for b in best]
     assert Job.objects.filter(claim__article=article).count() == 10
+
+
+class WorkerDied(BaseException):
+    """Stands for SIGKILL: nothing in the task catches it."""
+
+
+def test_a_worker_dying_between_writing_and_closing_its_jobs_leaves_nothing_twice(
+    extracted, monkeypatch
+):
+    """What a batch writes and its jobs' end commit together: a death in between leaves neither,
+    so the redelivered message (same task id) records each claim's enrichment once."""
+    article, claim_ids = extracted
+    real_end = pipeline.services.claim_jobs_end
+
+    def die(**kwargs):
+        raise WorkerDied
+
+    monkeypatch.setattr(pipeline.services, "claim_jobs_end", die)
+    with pytest.raises(WorkerDied):
+        pipeline.stage_claims(claim_ids, task_id="t-batch")
+    assert not ClaimEvent.objects.filter(claim__article=article).exists()
+    assert not Mention.objects.filter(claim__article=article).exists()
+    assert {j.state for j in jobs(claim_ids, JobStage.ENRICH).values()} == {JobState.RUNNING}
+
+    monkeypatch.setattr(pipeline.services, "claim_jobs_end", real_end)
+    pipeline.stage_claims(claim_ids, task_id="t-batch")  # the message, redelivered
+    events = ClaimEvent.objects.filter(claim__article=article, kind=EventKind.ENRICHMENT)
+    assert Counter(events.values_list("claim_id", flat=True)) == dict.fromkeys(claim_ids, 1)
+    assert {(j.state, j.attempts) for j in jobs(claim_ids, JobStage.ENRICH).values()} == {
+        (JobState.DONE, 2)
+    }

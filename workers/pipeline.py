@@ -11,10 +11,11 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connection
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from kombu.exceptions import OperationalError as BrokerError
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -152,7 +153,7 @@ def stage_checklist(claim_id: int, *, task_id: str, worker: str = "") -> bool:
 def stage_enrich_batch(claim_ids: list[int], *, task_id: str, worker: str = "") -> set[int]:
     """Entities, quantities, dates and similar claims for each claim; returns the claims done."""
 
-    def work(ours: set[int]) -> dict[int, str]:
+    def work(ours: set[int]) -> Prepared:
         found, errors = {}, {}
         claims = gather.claims_for_enrichment(ours)
         for claim in claims:
@@ -168,8 +169,9 @@ def stage_enrich_batch(claim_ids: list[int], *, task_id: str, worker: str = "") 
         canonicals = {pk: {e.canonical for e in f.entities} for pk, f in found.items()}
         similar = gather.similar_claims_many(enriched, canonicals=canonicals)
         results = [(claim, found[claim.pk], similar[claim.pk]) for claim in enriched]
-        _record(services.claims_enrichment_apply, results, errors)
-        return errors
+        return Prepared(
+            lambda batch: services.claims_enrichment_apply(results=batch), results, errors
+        )
 
     return _run_batch(JobStage.ENRICH, claim_ids, task_id=task_id, worker=worker, work=work)
 
@@ -191,27 +193,36 @@ def stage_checklist_batch(
         raise NotReady(f"claims {sorted(pending)} are not enriched yet")
     ready = [claim_id for claim_id in claim_ids if claim_id not in pending]
 
-    def work(ours: set[int]) -> dict[int, str]:
+    def work(ours: set[int]) -> Prepared:
         claims = gather.claims_for_checklists(ours)
         contexts = gather.check_contexts(claims)
         pairs = [
             (claim, lambda key, context=contexts[claim.pk]: checklists.run_check(key, context))
             for claim in claims
         ]
-        errors: dict[int, str] = {}
-        _record(services.checklists_build, pairs, errors, keyword="claims")
-        return errors
+        return Prepared(lambda batch: services.checklists_build(claims=batch), pairs, {})
 
     return _run_batch(JobStage.CHECKLIST, ready, task_id=task_id, worker=worker, work=work)
 
 
-def _record(write: Callable, items: list, errors: dict[int, str], keyword: str = "results"):
-    """Write a batch in one transaction; if that fails for a reason that is not transient, write
-    each claim on its own so that one poison claim fails alone (its error into `errors`)."""
+@dataclass
+class Prepared:
+    """A batch's work done and ready to record: `write(items)` records it (each item's first
+    element is its claim); `errors` holds the claims that already failed, with their error."""
+
+    write: Callable[[list], object]
+    items: list
+    errors: dict[int, str]
+
+
+def _record(write: Callable[[list], object], items: list, errors: dict[int, str]) -> None:
+    """Write a batch at once; if that fails for a reason that is not transient, write each claim
+    on its own so that one poison claim fails alone (its error into `errors`)."""
     if not items:
         return
     try:
-        write(**{keyword: items})
+        with transaction.atomic():
+            write(items)
         return
     except TRANSIENT_ERRORS:
         raise
@@ -222,7 +233,8 @@ def _record(write: Callable, items: list, errors: dict[int, str], keyword: str =
             return
     for item in items:
         try:
-            write(**{keyword: [item]})
+            with transaction.atomic():
+                write([item])
         except TRANSIENT_ERRORS:
             raise
         except Exception as exc:
@@ -236,10 +248,13 @@ def _run_batch(
     *,
     task_id: str,
     worker: str,
-    work: Callable[[set[int]], dict[int, str]],
+    work: Callable[[set[int]], Prepared],
 ) -> set[int]:
     """Run `work` over the claims whose `stage` job this run could claim (compare-and-swap, all
-    at once); their jobs end done, or failed with their own error; the articles roll up once."""
+    at once); their jobs end done, or failed with their own error; the articles roll up once.
+
+    What the stage writes and its jobs' end commit together: a worker dying in between leaves
+    neither, and the redelivered message does the work once."""
     if not claim_ids:
         return set()
     ours = services.claim_jobs_start(
@@ -248,7 +263,11 @@ def _run_batch(
     if not ours:
         return ours
     try:
-        errors = work(ours)
+        prepared = work(ours)
+        errors = prepared.errors
+        with transaction.atomic():
+            _record(prepared.write, prepared.items, errors)
+            services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
     except TRANSIENT_ERRORS as exc:
         _quietly(
             services.claim_jobs_retry_later,
@@ -261,7 +280,7 @@ def _run_batch(
     except Exception as exc:  # outside any one claim: the whole batch fails, with the error
         logger.exception("%s of claims %s failed for good", stage, sorted(ours))
         errors = dict.fromkeys(ours, _describe(exc))
-    services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
+        services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
     articles = Claim.objects.filter(pk__in=ours, article__isnull=False).values_list(
         "article_id", flat=True
     )
