@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 
 from claims.models import Claim, Quantity, SimilarClaim, SimilarityDecision
 
@@ -107,12 +107,6 @@ def claims_for_checklists(claim_ids) -> list[Claim]:
             "dates",
             "mentions",
             "checklist",
-            Prefetch(
-                "similar",
-                queryset=SimilarClaim.objects.exclude(
-                    decision=SimilarityDecision.REJECTED
-                ).select_related("other"),
-            ),
         )
     )
 
@@ -121,6 +115,14 @@ def check_contexts(claims: list[Claim]) -> dict[int, checklists.CheckContext]:
     """Each claim's `CheckContext`, for claims from `claims_for_checklists`."""
     corroborations = _corroborations(claims)
     histories = _claimant_histories(claims)
+    similar: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
+    for claim_id, other_id, text, score in (
+        SimilarClaim.objects.filter(claim_id__in=[claim.pk for claim in claims])
+        .exclude(decision=SimilarityDecision.REJECTED)
+        .order_by("claim_id", "-score", "id")
+        .values_list("claim_id", "other_id", "other__text", "score")
+    ):
+        similar[claim_id].append((other_id, text, score))
     return {
         claim.pk: checklists.CheckContext(
             claim_text=claim.text,
@@ -129,7 +131,7 @@ def check_contexts(claims: list[Claim]) -> dict[int, checklists.CheckContext]:
             source_text=claim.article.body if claim.article else None,
             dates=tuple((d.text, d.value) for d in claim.dates.all()),
             quantities=tuple((q.text, q.value, q.unit, q.bound) for q in claim.quantities.all()),
-            similar=tuple((s.other_id, s.other.text, s.score) for s in claim.similar.all()),
+            similar=tuple(similar[claim.pk]),
             corroborations=tuple(corroborations[claim.pk]),
             claimant_history=tuple(histories[claim.pk]),
         )

@@ -7,6 +7,7 @@ fields and never overwrites what a person did.
 from __future__ import annotations
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from claims.models import (
     Article,
@@ -64,6 +65,7 @@ def claims_record(*, article: Article, candidates) -> list[Claim]:
         existing = {(c.start, c.end): c for c in article.claims.all()}
         recorded: list[Claim] = []
         created: list[int] = []
+        new: list[Claim] = []
         claimants = _claimants_resolve(candidates)
         for candidate in candidates:
             claimant = (
@@ -83,17 +85,20 @@ def claims_record(*, article: Article, candidates) -> list[Claim]:
                 "attribution": candidate.attribution,
             }
             claim = existing.pop((candidate.start, candidate.end), None)
-            if claim is None:
-                claim = Claim.objects.create(
+            if claim is None:  # written below, all new claims in one insert
+                claim = Claim(
                     article=article, start=candidate.start, end=candidate.end, **machine, **shape
                 )
-                created.append(claim.pk)
+                new.append(claim)
             else:
                 fields = machine | (shape if _untouched(claim) else {})
                 for name, value in fields.items():
                     setattr(claim, name, value)
                 claim.save(update_fields=[*fields, "updated_at"])
             recorded.append(claim)
+        if new:
+            bulk_create_with_history(new, Claim)
+            created = [claim.pk for claim in new]
         for stale in existing.values():
             if _untouched(stale):
                 stale.delete()
