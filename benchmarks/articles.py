@@ -37,9 +37,17 @@ NARRATIVE = [
     "Reporters gathered outside the building on {day}.",
     "{s} did not respond to a request for comment.",
     "The debate continued late into the evening.",
-    "Several protesters waited at the gates of the ministry.",
-    "The full report is expected to be published next month.",
+    "Several protesters waited at the gates of the ministry in {place}.",
+    "The full report is expected to be published in {month}.",
+    "Officials in {place} met again on {day} to discuss the budget.",
+    "{s} arrived in {place} on {day} for a two-day visit.",
+    "The hearing was adjourned until {month}.",
+    "Local residents in {place} described a tense atmosphere.",
+    "Talks between the two sides are expected to resume on {day}.",
+    "{s} spoke for about twenty minutes.",
 ]
+# About a third of news sentences are claims worth checking (issue 9's corpus: 360 of 1,174).
+CLAIM_SHARE = 0.35
 MONTHS = ["January", "March", "May", "July", "September", "November"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
@@ -82,7 +90,7 @@ def articles(count: int, sentences: int, *, seed: int = 9) -> tuple[str, list[st
             lines = pool[start : start + sentences]
         else:
             lines = [
-                _sentence(rng, CLAIMS if rng.random() < 0.6 else NARRATIVE)
+                _sentence(rng, CLAIMS if rng.random() < CLAIM_SHARE else NARRATIVE)
                 for _ in range(sentences)
             ]
         paragraphs = [" ".join(lines[i : i + 4]) for i in range(0, len(lines), 4)]
