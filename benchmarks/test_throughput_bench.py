@@ -92,6 +92,7 @@ def backend() -> str:
     return f"{connection.vendor} + {broker}"
 
 
+@pytest.mark.timeout(3600)
 @pytest.mark.django_db(transaction=True)
 def test_pipeline_end_to_end_against_pure(benchmark, capsys):
     source, bodies = articles(ARTICLES + 3, SENTENCES, seed=9)
@@ -154,6 +155,7 @@ def test_pipeline_end_to_end_against_pure(benchmark, capsys):
 
 
 @pytest.mark.skipif(BACKLOG <= 0, reason="FACTCHECK_BENCH_BACKLOG=0")
+@pytest.mark.timeout(7200)
 @pytest.mark.django_db(transaction=True)
 def test_a_backlog_queued_at_once_all_finishes(benchmark, capsys):
     """FACTCHECK_BENCH_BACKLOG articles ingested while no worker runs, then one 2-process worker:
