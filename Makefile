@@ -37,8 +37,11 @@ run: $(RUN_MARK)
 $(RUN_MARK): install
 	@exec $(BIN)/python scripts/devserver.py --mark $@
 
+# Side by side: one pytest-xdist worker per core (TEST_WORKERS=0: one process). Each worker has its
+# own test database, Redis database and var/ (factcheck/settings_test.py, tests/conftest.py).
+TEST_WORKERS ?= auto
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=20
 
 bench: install
 	$(BIN)/pytest benchmarks -p no:cacheprovider --benchmark-enable --benchmark-only --benchmark-columns=min,median,mean,max,rounds --benchmark-sort=name

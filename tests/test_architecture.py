@@ -43,6 +43,7 @@ PURE = (
     "workers.enrich",
     "workers.nlp",
     "workers.checklists",
+    "workers.language",
     "claims.parsing",
     "claims.text",
     # What leaves the service: the outbound HTTP policy, a page and its article, webhook signing.

@@ -22,9 +22,10 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from claims import services
+from claims.exceptions import UnsupportedLanguage
 from claims.models import Article, Claim, Job, JobStage, JobState, PipelineStatus
 
-from . import checklists, enrichment, extraction, gather, webpage
+from . import checklists, enrichment, extraction, gather, language, webpage
 from .outbound import FetchPolicy
 
 logger = logging.getLogger(__name__)
@@ -103,10 +104,18 @@ def stage_fetch(article_id: int, *, task_id: str, worker: str = "") -> bool:
 
 # --- Stage 1: extraction -------------------------------------------------------------------------
 def stage_extract(article_id: int, *, task_id: str, worker: str = "") -> list[int] | None:
-    """Find the article's claims and record them. Returns the claim ids (None if not run)."""
+    """Find the article's claims and record them. Returns the claim ids (None if not run).
+
+    The body's language is detected and recorded first; one the extractor cannot read fails the
+    job with "language xx is not supported yet" instead of claims read with English rules."""
 
     def work() -> list[int]:
         article = Article.objects.select_related("outlet").get(pk=article_id)
+        read_as = services.article_language_record(
+            article=article, detected=language.detect_language(article.body)
+        )
+        if not language.is_supported(read_as):
+            raise UnsupportedLanguage(read_as, language.unsupported_reason(read_as))
         candidates = extraction.extract_claims(
             article.body,
             outlet=article.outlet.name if article.outlet else None,

@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0007_claim_summary_review_url_checks_not_applicable")]
+    dependencies = [("claims", "0008_article_detected_language")]
 
     operations = [
         migrations.AddField(

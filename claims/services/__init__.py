@@ -8,7 +8,8 @@ Import from here (`from claims import services`); the modules are how the code i
 - `claims`       claim_create, claim_update, claim_transition, claim_comment
 - `checklists`   checklist_item_update, evidence_add, evidence_delete
 - `desk`         the editors' bulk operations and decisions on similar claims
-- `machine`      recording the pipeline's results (claims; one claim's enrichment, checklist)
+- `machine`      recording the pipeline's results (language, claims; one claim's enrichment,
+                 checklist)
 - `batch`        recording enrichment and checklists for a batch of claims, in bulk
 - `jobs`         the job outbox: queueing, publishing, the lifecycle, taking back, sweeping
 - `webhooks`     webhook endpoints, emitting events, the delivery outbox and its attempts
@@ -66,7 +67,13 @@ from .jobs import (
     jobs_republish_stale,
     jobs_take_back,
 )
-from .machine import checklist_build, claim_enrichment_apply, claims_record, entity_resolve
+from .machine import (
+    article_language_record,
+    checklist_build,
+    claim_enrichment_apply,
+    claims_record,
+    entity_resolve,
+)
 from .webhooks import (
     deliveries_sweep,
     delivery_attempt,
@@ -88,6 +95,7 @@ __all__ = [
     "article_fill_from_page",
     "article_ingest",
     "article_ingest_url",
+    "article_language_record",
     "article_pipeline_rollup",
     "article_reprocess",
     "broker_register",
