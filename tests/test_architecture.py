@@ -24,11 +24,13 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         (
             "claims.api",
             "claims.admin",
+            "claims.public",
             "claims.templatetags",
             "claims.management",
             "workers.tasks",
             "workers.pipeline",
             "workers.gather",
+            "workers.matching",
             "factcheck",
         ),
     ),

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Q
 
+from claims import selectors
 from claims.models import Claim, Quantity, SimilarClaim, SimilarityDecision
 
 from . import checklists, enrichment
@@ -115,6 +116,7 @@ def check_contexts(claims: list[Claim]) -> dict[int, checklists.CheckContext]:
     """Each claim's `CheckContext`, for claims from `claims_for_checklists`."""
     corroborations = _corroborations(claims)
     histories = _claimant_histories(claims)
+    external = selectors.claims_external_matches(claim_ids=[claim.pk for claim in claims])
     similar: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
     for claim_id, other_id, text, score in (
         SimilarClaim.objects.filter(claim_id__in=[claim.pk for claim in claims])
@@ -134,6 +136,10 @@ def check_contexts(claims: list[Claim]) -> dict[int, checklists.CheckContext]:
             similar=tuple(similar[claim.pk]),
             corroborations=tuple(corroborations[claim.pk]),
             claimant_history=tuple(histories[claim.pk]),
+            external_checks=tuple(
+                (m.external.author_name, m.external.rating, m.external.url, m.score)
+                for m in external.get(claim.pk, [])
+            ),
         )
         for claim in claims
     }

@@ -25,7 +25,7 @@ from claims import services
 from claims.exceptions import UnsupportedLanguage
 from claims.models import Article, Claim, Job, JobStage, JobState, PipelineStatus
 
-from . import checklists, enrichment, extraction, gather, language, webpage
+from . import checklists, enrichment, extraction, gather, language, matching, webpage
 from .outbound import FetchPolicy
 
 logger = logging.getLogger(__name__)
@@ -178,9 +178,20 @@ def stage_enrich_batch(claim_ids: list[int], *, task_id: str, worker: str = "") 
         canonicals = {pk: {e.canonical for e in f.entities} for pk, f in found.items()}
         similar = gather.similar_claims_many(enriched, canonicals=canonicals)
         results = [(claim, found[claim.pk], similar[claim.pk]) for claim in enriched]
-        return Prepared(
-            lambda batch: services.claims_enrichment_apply(results=batch), results, errors
+        # Other desks' fact-checks (docs/factchecks.md): none imported, nothing to match or keep.
+        external = (
+            {claim.pk: matching.external_matches(claim.text) for claim in enriched}
+            if matching.any_external()
+            else {}
         )
+
+        def write(batch: list) -> None:
+            services.claims_enrichment_apply(results=batch)
+            for claim, _, _ in batch:
+                if claim.pk in external:
+                    services.claim_external_matches_apply(claim=claim, matches=external[claim.pk])
+
+        return Prepared(write, results, errors)
 
     return _run_batch(JobStage.ENRICH, claim_ids, task_id=task_id, worker=worker, work=work)
 

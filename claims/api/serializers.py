@@ -34,6 +34,8 @@ from claims.models import (
 )
 from claims.workflow import public_verdict
 
+from .serializers_external import ExternalMatchSerializer
+
 
 class UsernameOf(serializers.SlugRelatedField):
     """A user, shown by username."""
@@ -168,6 +170,12 @@ class ClaimSerializer(serializers.ModelSerializer):
     checklist = ChecklistItemSerializer(many=True, read_only=True)
     evidence = EvidenceSerializer(many=True, read_only=True)
     similar = SimilarSerializer(many=True, read_only=True)
+    already_checked = ExternalMatchSerializer(
+        source="external_matches",
+        many=True,
+        read_only=True,
+        help_text="Other desks' published fact-checks of the same claim, best match first.",
+    )
 
     class Meta:
         model = Claim
@@ -199,6 +207,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "checklist",
             "evidence",
             "similar",
+            "already_checked",
             "version",
             "created_at",
             "updated_at",

@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0008_article_detected_language")]
+    dependencies = [("claims", "0011_external_factchecks")]
 
     operations = [
         migrations.AddField(

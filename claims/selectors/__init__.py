@@ -3,9 +3,10 @@ else who reads. Every function returns rows with what its callers show already j
 prefetched, so that a list costs the same number of queries for one row as for two hundred.
 
 Import from here (`from claims import selectors`); the modules are how the code is laid out:
-`claims` (the API's claims, their children, the ClaimReview feed), `articles` (articles, their
-pipeline's jobs, entities, jobs), `desk` (the admin's changelist, dashboard and claim page),
-`people` (who may be assigned), `webhooks` (endpoints and their delivery logs).
+`claims` (the API's claims, their children, the ClaimReview feed, the public pages), `articles`
+(articles, their pipeline's jobs, entities, jobs), `desk` (the admin's changelist, dashboard and
+claim page), `people` (who may be assigned), `webhooks` (endpoints and their delivery logs),
+`external` (other desks' fact-checks and the claims they match).
 """
 
 from .articles import (
@@ -24,6 +25,8 @@ from .claims import (
     claimreview_for,
     claimreview_list,
     evidence_items,
+    public_factcheck,
+    public_factcheck_list,
 )
 from .desk import (
     Dashboard,
@@ -34,6 +37,13 @@ from .desk import (
     claims_desk_annotate,
     claims_with_open_required,
     dashboard_for,
+)
+from .external import (
+    claim_external_matches,
+    claims_external_matches,
+    external_factcheck_candidates,
+    external_factcheck_list,
+    external_factchecks_exist,
 )
 from .people import users_assignable
 from .webhooks import webhook_deliveries, webhook_endpoint_list
@@ -48,6 +58,7 @@ __all__ = [
     "checklist_items",
     "claim_detail",
     "claim_events",
+    "claim_external_matches",
     "claim_list",
     "claim_page_prefetch",
     "claim_recent_events",
@@ -55,11 +66,17 @@ __all__ = [
     "claimreview_for",
     "claimreview_list",
     "claims_desk_annotate",
+    "claims_external_matches",
     "claims_with_open_required",
     "dashboard_for",
     "entity_list",
     "evidence_items",
+    "external_factcheck_candidates",
+    "external_factcheck_list",
+    "external_factchecks_exist",
     "job_list",
+    "public_factcheck",
+    "public_factcheck_list",
     "users_assignable",
     "webhook_deliveries",
     "webhook_endpoint_list",

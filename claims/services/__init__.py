@@ -13,6 +13,7 @@ Import from here (`from claims import services`); the modules are how the code i
 - `batch`        recording enrichment and checklists for a batch of claims, in bulk
 - `jobs`         the job outbox: queueing, publishing, the lifecycle, taking back, sweeping
 - `webhooks`     webhook endpoints, emitting events, the delivery outbox and its attempts
+- `external`     importing other desks' ClaimReview, recording the claims they match
 - `idempotency`  the API's Idempotency-Key records
 - `common`       the claim's row lock and the one version check, the one URL rule
 """
@@ -33,6 +34,7 @@ from .desk import (
     claims_transition,
     similar_claim_decide,
 )
+from .external import ImportResult, claim_external_matches_apply, external_factchecks_import
 from .idempotency import (
     IDEMPOTENCY_TTL,
     StoredAnswer,
@@ -90,6 +92,7 @@ __all__ = [
     "CLAIM_EDITABLE_FIELDS",
     "IDEMPOTENCY_TTL",
     "BulkOutcome",
+    "ImportResult",
     "IngestResult",
     "StoredAnswer",
     "article_fill_from_page",
@@ -105,6 +108,7 @@ __all__ = [
     "claim_comment",
     "claim_create",
     "claim_enrichment_apply",
+    "claim_external_matches_apply",
     "claim_jobs_end",
     "claim_jobs_enqueue",
     "claim_jobs_publish",
@@ -130,6 +134,7 @@ __all__ = [
     "entity_resolve",
     "evidence_add",
     "evidence_delete",
+    "external_factchecks_import",
     "idempotency_key_record",
     "idempotency_key_release",
     "idempotency_key_reserve",
