@@ -17,13 +17,15 @@ pipeline runs it when no threshold is configured. Per fixture and overall:
 Run it alone with ``python -m evaluation.pastes``; ``python -m evaluation.pastes --waiting``
 prints instead what ``tests/test_pastes.py`` marks as waiting for the scorer and for attribution
 (expected claims not found, claimants not right, not-claims extracted), to update those marks when
-the scorer or attribution changes.
+the scorer or attribution changes; ``--write`` rewrites those lists in the test file itself (after
+a merge, or when the scorer or attribution changed).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -228,9 +230,44 @@ def waiting() -> dict[str, dict[str, list[str]]]:
     return tables
 
 
+TEST_FILE = Path(__file__).resolve().parent.parent / "tests" / "test_pastes.py"
+
+
+def format_table(name: str, table: dict[str, list[str]], width: int = 100) -> str:
+    """``NAME = {…}`` as the formatter lays it out (a list on one line when it fits)."""
+    lines = [f"{name} = {{"]
+    for key, texts in sorted(table.items()):
+        items = [json.dumps(t, ensure_ascii=False) for t in texts]
+        one_line = f"    {json.dumps(key)}: [{', '.join(items)}],"
+        if len(one_line) <= width:
+            lines.append(one_line)
+        else:
+            lines.append(f"    {json.dumps(key)}: [")
+            lines += [f"        {item}," for item in items]
+            lines.append("    ],")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def write_waiting(path: Path = TEST_FILE) -> None:
+    """Rewrite the waiting lists in ``tests/test_pastes.py`` from the current output."""
+    source = path.read_text(encoding="utf-8")
+    for name, table in waiting().items():
+        pattern = re.compile(rf"^{name} = \{{\n.*?^\}}$", re.MULTILINE | re.DOTALL)
+        if not pattern.search(source):
+            raise SystemExit(f"{path}: no {name} = {{…}} to rewrite")
+        source = pattern.sub(lambda _m, n=name, t=table: format_table(n, t), source, count=1)
+    path.write_text(source, encoding="utf-8")
+    # The project's formatter settles quotes and commas, so the file stays lint-clean.
+    subprocess.run([sys.executable, "-m", "ruff", "format", "--quiet", str(path)], check=False)
+
+
 if __name__ == "__main__":
-    if "--waiting" in sys.argv[1:]:
+    if "--write" in sys.argv[1:]:
+        write_waiting()
+        print(f"rewrote the waiting lists in {TEST_FILE.relative_to(TEST_FILE.parents[1])}")
+    elif "--waiting" in sys.argv[1:]:
         for name, table in waiting().items():
-            print(f"{name} = {json.dumps(table, indent=4, ensure_ascii=False)}")
+            print(format_table(name, table))
     else:
         run(sys.stdout)

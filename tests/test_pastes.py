@@ -33,30 +33,12 @@ WAITS_FOR_SCORER_NOT_CLAIM = (
 WAITS_FOR_ATTRIBUTION = "nlp-attribution: news-style attribution resolves another claimant"
 
 # Expected claims, by fixture, that no claim covers at the default threshold today.
-NOT_FOUND_YET = {
-    "analysis": [
-        "cheaper imports are undercutting local producers",
-        "If the quotas are cut, we will respond in kind",
-    ],
-    "broadcaster_cnn": ["expect the next rains, due in October, to be below average"],
-    "broadcaster_gulf": ["the brine it discharges could harm coral reefs"],
-    "broadcaster_npr": ["passed a bill last week that will let districts pay for ride-share vans"],
-    "live_blog": [
-        "expects most customers to be reconnected by Wednesday evening",
-        "has issued a rare red warning for wind",
-    ],
-    "newspaper_broadsheet": ["Economists expect rent growth to slow later in the year"],
-    "state_outlet": [
-        "The remaining provinces are expected to finish their harvests by the end of May"
-    ],
-    "wire_ap": ["expect the outbreak to keep growing through the summer"],
-}
+NOT_FOUND_YET = {}
 # Expected claims, by fixture, whose claimant is not the expected one today.
 CLAIMANT_NOT_YET = {
     "analysis": [
         "cheaper imports are undercutting local producers",
         "a review of tariff quotas for beef and sugar will begin in July",
-        "If the quotas are cut, we will respond in kind",
     ],
     "broadcaster_bbc": ["will cut 300 jobs, about a fifth of its workforce"],
     "broadcaster_cnn": [
@@ -66,10 +48,7 @@ CLAIMANT_NOT_YET = {
         "pledged emergency cash transfers to 300,000 households",
         "expect the next rains, due in October, to be below average",
     ],
-    "broadcaster_gulf": [
-        "will double the water supply for about two million people in the region",
-        "the brine it discharges could harm coral reefs",
-    ],
+    "broadcaster_gulf": ["the brine it discharges could harm coral reefs"],
     "broadcaster_npr": [
         "short of about 4,800 drivers across 12 states, up from 3,100 a year earlier",
         "Driver pay has risen faster than inflation in most states since 2021",
@@ -81,40 +60,27 @@ CLAIMANT_NOT_YET = {
         "expects most customers to be reconnected by Wednesday evening",
         "has issued a rare red warning for wind",
     ],
-    "newsletter": [
-        "would reopen in spring 2025",
-        "Public works officials blamed a rise in steel prices.",
-        "added between four and seven months to the schedule",
-    ],
+    "newsletter": ["would reopen in spring 2025"],
     "newspaper_broadsheet": [
         "the number of homes available to rent has fallen as landlords sell up",
         "demand has been pushed up by people priced out of buying",
         "would bring forward its renters' reform bill",
-        "Economists expect rent growth to slow later in the year",
     ],
-    "newspaper_tabloid": [
-        "clocked 2,150 motorists breaking the 20mph limit",
-        "plans to put cameras outside another 25 schools by Christmas",
-    ],
+    "newspaper_tabloid": ["plans to put cameras outside another 25 schools by Christmas"],
     "opinion": [
-        "the shorter week saves money and helps recruit teachers",
         "scored lower in maths than comparable students in five-day districts",
         "will ask lawmakers next year to set a minimum number of instructional hours",
     ],
-    "portal_pti": ["would be 105 per cent of the long-period average"],
     "wire_afp": [
         "thinned by an average of 2.3 metres between June and September",
         "most small glaciers in the range would disappear by the end of the century",
     ],
     "wire_ap": [
-        "have climbed to 412 this year",
-        "it had since spread to at least 14 counties",
         "would open temporary vaccination sites in every affected county",
         "expect the outbreak to keep growing through the summer",
     ],
     "wire_reuters": [
         "left its main interest rate unchanged at 2.5%",
-        "Inflation in the currency bloc slowed to 2.9% in April",
         "Three of the bank's nine policymakers had argued for a cut",
     ],
 }
@@ -134,6 +100,9 @@ EXTRACTED_YET = {
         "We asked families to tighten their belts.",
         "Residents packed the council chamber for the vote",
     ],
+    "newsletter": ["So far, no one has said."],
+    "portal_pti": ["Farmers in Maharashtra said they would wait for the first showers"],
+    "wire_afp": ["What we measured this year would have seemed impossible 20 years ago"],
     "wire_reuters": [
         "We are not yet where we need to be",
         "Wage growth remains too strong for us to declare victory",

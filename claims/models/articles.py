@@ -107,6 +107,9 @@ class EntityKind(models.TextChoices):
     ORGANIZATION = "organization", "Organization"
     PLACE = "place", "Place"
     GROUP = "group", "Group"
+    # A source the article describes without naming ("officials", "a source familiar with
+    # the talks", "the poll"): the claimant of what it is reported to say.
+    UNNAMED = "unnamed", "Unnamed source"
 
 
 class Entity(models.Model):

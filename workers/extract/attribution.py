@@ -15,6 +15,8 @@ from spacy.tokens import Doc
 
 from workers.nlp import DEMONYMS
 
+DEMONYMS_LOWER = frozenset(d.lower() for d in DEMONYMS)
+
 # Finite verbs that introduce reported content.  "asked" and "suggested" are left out on
 # purpose: "Trump had asked her how he could help" reports an action, not a statement.
 SPEECH_VERBS = frozenset(
@@ -29,14 +31,46 @@ SPEECH_VERBS = frozenset(
         "revealed", "reveals", "disclosed", "testified", "maintained", "maintains",
         "contended", "contends", "stressed", "stresses", "emphasised", "emphasized",
         "underlined", "pointed", "recalled", "recalls", "denied", "denies", "replied",
-        "responded", "countered", "boasted", "boasts",
+        "responded", "countered", "boasted", "boasts", "observed", "observes",
+        "cautioned", "cautions", "complained", "complains", "conceded", "concedes",
+        "projected", "forecast", "forecasts", "promised", "promises", "pledged", "vowed",
+        "vows", "urged", "urges", "accused", "accuses", "criticized", "criticised",
+        "criticizes", "blamed", "blames", "praised", "described", "describes",
+        "reiterated", "repeated", "mentioned", "signaled", "signalled", "hinted",
+        "concluded", "ruled", "agreed", "cited", "cites", "calculated", "charged",
+        "contend", "argue", "insist", "warn", "estimate", "predict", "acknowledge",
+        "decried", "decries", "touted", "touts", "lamented", "laments", "slammed",
+        "slams", "questioned", "disputed", "disputes", "recounted", "proposed", "proposes",
+        "demanded", "demands", "defended", "defends", "expressed", "expresses",
+    }
+)  # fmt: skip
+# Verbs of thinking, hoping and expecting: their subject holds the view that follows
+# ("analysts expect the rains to fail", "she believes wages will rise").
+COGNITION_VERBS = frozenset(
+    {
+        "believe", "believes", "believed", "think", "thinks", "thought", "hope", "hopes",
+        "hoped", "expect", "expects", "expected", "fear", "fears", "feared", "worry",
+        "worries", "worried", "doubt", "doubts", "doubted",
+    }
+)  # fmt: skip
+# Head nouns of a document or a measurement that speaks for its author ("a report by X
+# found", "new polls show"): a finding verb needs no "that" after them.
+DOCUMENT_NOUNS = frozenset(
+    {
+        "report", "reports", "study", "studies", "survey", "surveys", "poll", "polls",
+        "data", "figures", "analysis", "review", "audit", "estimate", "estimates",
+        "records", "documents", "document", "filings", "returns", "census", "research",
+        "investigation", "statement", "release", "letter", "memo", "assessment",
+        "statistics", "numbers", "count", "tally", "projections", "projection", "model",
+        "index", "forecast",
     }
 )  # fmt: skip
 # Verbs that report content only with a "that" clause: "the report found that …"
 # ("they found the body" is an event, not an attribution).
 FINDING_VERBS = frozenset(
     {"found", "finds", "showed", "shows", "concluded", "concludes", "suggested",
-     "suggests", "revealed", "indicated", "indicates", "believes", "believed"}
+     "suggests", "revealed", "indicated", "indicates", "showing", "finding",
+     "show", "find", "suggest", "indicate"}
 )  # fmt: skip
 # Participles that introduce a direct quotation inside a sentence: "..., telling Trump, “…”".
 QUOTE_PARTICIPLES = frozenset(
@@ -51,8 +85,13 @@ _SPEAKER_SKIP = frozenset(
         "again", "then", "further", "separately", "publicly", "recently", "once",
         "often", "would", "will", "has also", "had also", "already", "since", "first",
         "reportedly", "subsequently", "privately", "initially", "flatly", "falsely",
-        "correctly", "wrongly", "not", "never", "did", "does", "do",
+        "correctly", "wrongly", "not", "never", "did", "does", "do", "now", "still",
+        "today", "yesterday", "tonight", "frequently", "openly", "even", "just",
     }
+)  # fmt: skip
+_PROGRESSIVE = frozenset(
+    {"saying", "arguing", "claiming", "insisting", "warning", "accusing", "pointing",
+     "predicting", "touting", "promising", "vowing", "telling", "urging", "calling"}
 )  # fmt: skip
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s", "’s"})
 _BOUNDARY_WORDS = frozenset(
@@ -77,8 +116,21 @@ ROLE_NOUNS = frozenset(
         "network", "journal", "company", "firm", "group", "organization",
         "organisation", "secretary", "governor", "senator", "mayor", "chief", "head",
         "director", "ambassador", "envoy", "premier", "chancellor", "commission",
-        "committee", "union", "party", "campaign", "office", "house",
+        "committee", "union", "party", "campaign", "office", "house", "lawmakers",
+        "voters", "advisers", "advisors", "adviser", "advisor", "strategists", "diplomats",
+        "insiders", "observers", "supporters", "opponents", "members", "delegates",
+        "officers", "investigators", "scientists", "doctors", "democrats", "republicans",
+        "leaders", "authors", "staff", "staffers", "allies", "donors", "pollsters",
+        "pollster", "economist", "analyst", "expert", "surveys", "polls", "poll",
+        "studies", "estimates", "records", "documents", "analysis", "review", "census",
     }
+)  # fmt: skip
+# First words of a speaker described by number or quantity ("many lawmakers", "two
+# senators present", "some analysts").
+_QUANTIFIERS = frozenset(
+    {"many", "some", "several", "few", "most", "both", "all", "other", "two", "three",
+     "four", "five", "dozens", "hundreds", "thousands", "more", "new", "one", "another",
+     "these", "those", "our", "your", "my"}
 )  # fmt: skip
 
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "or", "still", "however"})
@@ -96,6 +148,9 @@ class Attribution:
 def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     if start >= end or end - start > 12:
         return False
+    if doc[end - 1].text == ")":
+        # "Rep. Jane Roe (D-Md.)": judge the name before the bracket.
+        end = next((k for k in range(end - 1, start, -1) if doc[k].text == "("), end)
     tokens = [t for t in doc[start:end] if not t.is_punct]
     if not tokens:
         return False
@@ -103,8 +158,11 @@ def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     if last.lower_ in PRONOUNS and len(tokens) == 1:
         return True
     if (
-        tokens[0].lower_ in {"the", "a", "an", "its", "his", "her", "their", "this"}
-        and len(tokens) <= 6
+        (
+            tokens[0].lower_ in {"the", "a", "an", "its", "his", "her", "their", "this"}
+            or tokens[0].lower_ in _QUANTIFIERS
+        )
+        and len(tokens) <= 8
         and last.is_alpha
         and last.lower_ not in PRONOUNS
     ):
@@ -112,7 +170,44 @@ def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     if last.lower_ in ROLE_NOUNS or last.lower_.rstrip("s") in ROLE_NOUNS:
         return True
     # A name: the last word is capitalised ("Sheinbaum", "the Wall Street Journal").
-    return last.text[:1].isupper() and last.text.lower() not in {"i"} and last.is_alpha
+    name_end = last.is_alpha or last.text in {"Jr.", "Sr.", "Jr", "Sr"}
+    if last.is_alpha and last.i - 2 >= start and doc[last.i - 1].text == "-":
+        last = doc[last.i - 2]  # "Park Geun-hye"
+    return last.text[:1].isupper() and last.text.lower() not in {"i"} and name_end
+
+
+_APPOSITIVE_OPENERS = frozenset(
+    {"a", "an", "the", "who", "whose", "his", "her", "its", "their", "one", "now", "then",
+     "also", "formerly", "both", "of", "from"}
+)  # fmt: skip
+
+
+def _appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | None:
+    """The comma opening an appositive that ends at ``comma`` ("Jane Roe, the health
+    minister, said"; "Matt Bennett, a founder of the think tank Third Way, said"), or None."""
+    k = comma
+    for _ in range(2):  # "Jo Roe, of Springfield, Va., said": one comma inside
+        k -= 1
+        while k >= start and doc[k].text != "," and comma - k <= 25 and k not in inside:
+            k -= 1
+        if k <= start or doc[k].text != "," or k + 1 >= comma:
+            return None
+        opener, before = doc[k + 1], doc[k - 1]
+        named_before = before.text[:1].isupper() or before.text == ")"
+        party_of = (  # "Dianne Feinstein, Democrat of California, said"
+            opener.text[:1].isupper() and k + 2 < comma and doc[k + 2].lower_ in {"of", "from"}
+        )
+        if (
+            opener.lower_ in _APPOSITIVE_OPENERS
+            or opener.lower_ in DEMONYMS_LOWER
+            or (named_before and (party_of or (opener.is_alpha and opener.text[:1].islower())))
+        ):
+            return k
+    return None
+
+
+def _names_document(doc: Doc, start: int, end: int) -> bool:
+    return any(t.lower_ in DOCUMENT_NOUNS for t in doc[start:end])
 
 
 def _content_after(doc: Doc, verb: int, end: int) -> int:
@@ -147,7 +242,7 @@ def find_attribution(
             j = i + 2
             while (
                 j < end
-                and doc[j].text not in {",", ";", ".", ")", "“", "”"}
+                and doc[j].text not in {",", ";", ".", ")", "(", "“", "”", "-", "--", "—", "–"}
                 and (doc[j].lower_ not in {"that", "which", "who"})
             ):
                 j += 1
@@ -156,32 +251,46 @@ def find_attribution(
             continue
         if not tok.text[:1].islower():
             continue  # "United States" is not "states"
-        if lower not in SPEECH_VERBS and not (
-            lower in FINDING_VERBS and i + 1 < end and doc[i + 1].lower_ == "that"
-        ):
+        finding = lower in FINDING_VERBS and lower not in SPEECH_VERBS
+        # "Clinton is pointing to …", "the group is accusing Obama of …"
+        progressive = lower in _PROGRESSIVE and i > start and doc[i - 1].lower_ in _PASSIVE_AUX
+        if lower not in SPEECH_VERBS | COGNITION_VERBS and not finding and not progressive:
             continue
+        that_follows = i + 1 < end and doc[i + 1].lower_ == "that"
+        if lower in COGNITION_VERBS and i + 1 < end and doc[i + 1].lower_ in {"tank", "tanks"}:
+            continue  # "a think tank"
         # Walk back over auxiliaries/adverbs ("has also said", "said earlier").
-        j = i - 1
+        j = i - 2 if progressive else i - 1
         while j >= start and doc[j].lower_ in _SPEAKER_SKIP:
             j -= 1
         if j >= start and doc[j].lower_ in _PASSIVE_AUX:
+            by = _passive_agent(doc, i, end)
+            if by is not None:  # "… was first reported by The Washington Post."
+                return Attribution("reported_speech", by, i, trailing=True)
             continue  # "it was reported", "is said to"
+        if j >= start and doc[j].lower_ == "and" and not progressive:
+            # "Trump bemoaned the unrest and said …": the subject of the first verb.
+            subject = _leading_subject(doc, start, j)
+            if subject is not None:
+                return Attribution("reported_speech", subject, i, trailing=False)
         if j >= start and doc[j].lower_ in {"the", "a", "an", "to"}:
             continue  # "the reported cases", "to say"
         sp_end = j + 1
         # Appositive: "John Smith, a local official, said" -> skip back over it.
         if j >= start and doc[j].text == ",":
-            k = j - 1
-            while k >= start and doc[k].text not in {","} and j - k <= 10:
-                k -= 1
-            if k >= start and doc[k].text == "," and doc[k + 1].lower_ in {
-                "a", "an", "the", "who", "whose", "his", "her", "its", "their"
-            } | {
-                d.lower() for d in DEMONYMS
-            }:  # fmt: skip
+            k = _appositive_start(doc, start, j, inside)
+            if k is not None:
                 sp_end = k
                 j = k - 1
+        if sp_end - 2 > start and doc[sp_end - 1].like_num and doc[sp_end - 2].text == ",":
+            sp_end -= 2  # "Schiff, 56, who has served …, told"
         k = sp_end - 1
+        if k > start and doc[k].text == ")":
+            # "Rep. Jane Roe (D-Md.)": the bracket belongs to the name.
+            opening = next(
+                (m for m in range(k - 1, max(start, k - 10) - 1, -1) if doc[m].text == "("), None
+            )
+            k = opening - 1 if opening is not None and opening > start else k
         while (
             k >= start
             and k not in inside
@@ -189,6 +298,14 @@ def find_attribution(
         ):
             k -= 1
         sp_start = k + 1
+        if finding and not that_follows and not _names_document(doc, sp_start, sp_end):
+            continue  # "they found the body" is an event, "the study found …" a finding
+        if sp_end - sp_start > 12:
+            # "In a meeting with the board of the Post Trump said": the name before the verb.
+            run = sp_end
+            while run > sp_start and doc[run - 1].text[:1].isupper() and sp_end - run < 5:
+                run -= 1
+            sp_start = run if run < sp_end else sp_start
         if sp_start < sp_end and _is_speaker_phrase(doc, sp_start, sp_end):
             boundary = doc[k] if k >= start else None
             after = [t for t in doc[i + 1 : end] if not (t.is_punct or t.is_space)]
@@ -217,6 +334,51 @@ def find_attribution(
                 m += 1
             if m > i + 1 and _is_speaker_phrase(doc, i + 1, m):
                 return Attribution("reported_speech", (i + 1, m), i, trailing=True)
+    return _participle_attribution(doc, start, end, inside)
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+_REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
+    "claiming", "suggesting", "calling", "accusing", "predicting", "vowing", "promising",
+    "urging", "complaining", "asserting", "acknowledging", "conceding", "blaming",
+}  # fmt: skip
+
+
+def _passive_agent(doc: Doc, verb: int, end: int) -> tuple[int, int] | None:
+    """The agent of a passive report: "reported by The Washington Post" -> its tokens."""
+    if verb + 2 >= end or doc[verb + 1].lower_ != "by":
+        return None
+    m = verb + 2
+    while m < end and doc[m].text not in {",", ".", ";", "!", "?", "“", '"'} and m - verb < 10:
+        m += 1
+    return (verb + 2, m) if _is_speaker_phrase(doc, verb + 2, m) else None
+
+
+def _leading_subject(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
+    """The name (or he/she/they) a clause opens with, before ``limit``."""
+    first = start
+    while first < limit and (doc[first].lower_ in _LEADING_CONJUNCTIONS or doc[first].is_punct):
+        first += 1
+    if first >= limit:
+        return None
+    if doc[first].lower_ in _SUBJECT_PRONOUNS:
+        return (first, first + 1)
+    last = first
+    while last < limit and doc[last].text[:1].isupper() and not doc[last].is_punct:
+        last += 1
+    if last > first and doc[first].text not in {"The", "A", "An", "In", "On", "At", "After"}:
+        return (first, last)
+    return None
+
+
+def _participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
+    """ "Trump shot back in a statement, saying he had made money": a clause that opens
+    with a name (or he/she/they) and ends in ", saying …" is that subject's."""
+    for i in range(start + 2, end - 1):
+        if i in inside or doc[i].lower_ not in _REPORTING_PARTICIPLES or doc[i - 1].text != ",":
+            continue
+        subject = _leading_subject(doc, start, i)
+        return Attribution("reported_speech", subject, i, trailing=False) if subject else None
     return None
 
 

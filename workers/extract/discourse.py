@@ -18,6 +18,9 @@ from workers.nlp import DEMONYMS, LEADER_TITLES, lookup_alias
 
 from .attribution import PRONOUNS, ROLE_NOUNS, Attribution
 from .candidates import EntityRef
+from .sources import UNNAMED, describe_source
+
+_BARE_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "statement"})
 
 _SPOKES_NOUNS = frozenset(
     {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials",
@@ -53,6 +56,31 @@ _ROLE_REF_RE = re.compile(
 _HEAD_REF_RE = re.compile(r"^(?:the|this|that)\s+(?P<head>[\w ]+)$", re.IGNORECASE)
 
 
+_NEWS_WORDS = frozenset(
+    {"Post", "Times", "Journal", "News", "Tribune", "Herald", "Gazette", "Chronicle",
+     "Globe", "Telegraph", "Guardian", "Examiner", "Observer", "Politico", "Press"}
+)  # fmt: skip
+_NEWS_TITLE_RE = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w.&-]*\s+){0,4}(?P<last>[A-Z][\w.&-]*))"
+    r"(?:['’]s\s+[\w\s]+|\s+(?:newspaper|paper|network|website|editorial board))?$"
+)
+
+
+def _news_title(phrase: str) -> EntityRef | None:
+    """A newspaper or network named by its title ("The Washington Post", "the Times
+    newspaper", "the Post's investigative unit"), which the name finder splits."""
+    match = _NEWS_TITLE_RE.match(phrase.strip())
+    if match is None or match.group("last") not in _NEWS_WORDS:
+        return None
+    name = match.group("name")
+    if not all(word[:1].isupper() for word in name.split()):
+        return None
+    entry = lookup_alias(name) or lookup_alias(f"The {name}")
+    if entry is not None:
+        return EntityRef(entry.canonical, entry.kind, entry.aliases)
+    return EntityRef(f"The {name}" if phrase.lower().startswith("the ") else name, "organization")
+
+
 def _nationality(word: str | None) -> str | None:
     if not word:
         return None
@@ -65,6 +93,16 @@ class _Referent:
     gender: str | None
     heads: tuple[str, ...]
     news: bool
+    salient: bool = False  # a speaker, or the name a sentence opens with
+
+
+_HONORIFIC_GENDER = {
+    "mr.": "male",
+    "mr": "male",
+    "mrs.": "female",
+    "ms.": "female",
+    "miss": "female",
+}
 
 
 class Discourse:
@@ -89,10 +127,14 @@ class Discourse:
 
     def note_speaker(self, ref: EntityRef) -> None:
         """A resolved speaker is the most recent referent ("… she said. She added …")."""
-        if ref.kind != "person":
+        if ref.kind not in {"person", "unnamed"}:
             return
         entry = lookup_alias(ref.name)
-        self.referents.append(_Referent(ref, entry.gender if entry else None, (), False))
+        gender = entry.gender if entry else None
+        if gender is None:
+            same = (r.gender for r in reversed(self.referents) if r.ref.name == ref.name)
+            gender = next((g for g in same if g), None)
+        self.referents.append(_Referent(ref, gender, (), False, salient=True))
 
     @staticmethod
     def referent_for(mention: EntityMention) -> _Referent:
@@ -115,9 +157,18 @@ class Discourse:
                 referent = self.by_surname[surname]
             else:
                 self.by_surname[surname] = referent
+        before = body[sentence_start : mention.start]
+        if referent.ref.kind == "person" and referent.gender is None:
+            honorific = (mention.text.split()[:1] or [""])[0].lower()
+            preceding = (before.split()[-1:] or [""])[0].lower()
+            gender = _HONORIFIC_GENDER.get(honorific) or _HONORIFIC_GENDER.get(preceding)
+            if gender:
+                referent = _Referent(referent.ref, gender, referent.heads, referent.news)
+        # The name a sentence opens with is its subject: what a later "he" most likely means.
+        salient = re.search(r"\b[a-z]{3,}", before) is None
+        referent = _Referent(referent.ref, referent.gender, referent.heads, referent.news, salient)
         self.referents.append(referent)
         if referent.ref.kind == "person":
-            before = body[sentence_start : mention.start]
             role = _ROLE_RE.search(mention.text + " ") or _ROLE_RE.search(before)
             if role is None:
                 # "Mexican President Claudia Sheinbaum": the title is inside the mention.
@@ -137,10 +188,23 @@ class Discourse:
                 self.roles[(None, title_class)] = referent.ref
         return referent
 
-    def resolve(self, phrase: str, mentions: list[EntityMention]) -> EntityRef | None:
+    def resolve(
+        self, phrase: str, mentions: list[EntityMention], phrase_start: int = 0
+    ) -> EntityRef | None:
         """Resolve a speaker phrase to an entity, using mentions inside it first."""
         lowered = re.sub(r"\s+", " ", phrase.strip().lower())
         words = lowered.split()
+        described = describe_source(phrase, mentions, phrase_start)
+        if isinstance(described, EntityRef):
+            if described.kind == UNNAMED and described.name.lower() in _BARE_SPOKES:
+                # "the spokesperson said": for the organisation it last spoke for.
+                return self.spokes or described
+            return described
+        if described is not None:
+            mentions = [described]
+        news = _news_title(phrase)
+        if news is not None:
+            return news
         role = _ROLE_REF_RE.match(lowered)
         if role:
             # "the U.S. president": a role, even though "U.S." is itself a mention.
@@ -200,14 +264,16 @@ class Discourse:
             return None
         if pronoun in {"he", "she"}:
             wanted = "female" if pronoun == "she" else "male"
-            for referent in reversed(self.referents):
-                if referent.ref.kind == "person" and referent.gender in (wanted, None):
-                    return referent.ref
-            return None
-        for referent in reversed(self.referents):  # "it", "they"
-            if referent.ref.kind in {"organization", "group"}:
-                return referent.ref
-        return None
+            fits = [
+                r for r in reversed(self.referents[-40:])
+                if r.ref.kind == "person" and r.gender in (wanted, None)
+            ]  # fmt: skip
+        else:  # "it", "they"
+            kinds = {"organization", "group", "unnamed"} if pronoun == "they" else {"organization"}
+            fits = [r for r in reversed(self.referents[-40:]) if r.ref.kind in kinds]
+        # The last subject or speaker that fits; else the last name that fits at all.
+        best = next((r for r in fits[:6] if r.salient), fits[0] if fits else None)
+        return best.ref if best else None
 
 
 def resolve_speaker(
@@ -232,7 +298,7 @@ def resolve_speaker(
     discourse.observe_until(sentence_mentions, char_start, body, sentence_start)
     in_phrase = [m for m in sentence_mentions if char_start <= m.start and m.end <= char_end]
     discourse.observe_until(sentence_mentions, char_end, body, sentence_start)
-    claimant = discourse.resolve(doc[sp_start:sp_end].text, in_phrase)
+    claimant = discourse.resolve(doc[sp_start:sp_end].text, in_phrase, char_start)
     if claimant is not None:
         discourse.note_speaker(claimant)
     return claimant

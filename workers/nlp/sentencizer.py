@@ -9,8 +9,10 @@ from spacy.tokens import Doc
 
 _TERMINALS = frozenset({".", "!", "?", "...", "…", "?!", "!?", "!!", "??"})
 _TRAILING_CLOSERS = frozenset({")", "]", "}", ".", "!", "?", "…"})
-_OPEN_DOUBLE = frozenset({"“", "«", "„"})
+_OPEN_DOUBLE = frozenset({"“", "«", "„", "``"})
 _CLOSE_DOUBLE = frozenset({"”", "»"})
+# Straight double quotes toggle; some wires write them as two apostrophes (''…'').
+_STRAIGHT = frozenset({'"', "''"})
 # Abbreviations that precede a name and so never end a sentence.
 _TITLE_ABBREVIATIONS = frozenset(
     {
@@ -78,12 +80,12 @@ def quotation_map(doc: Doc, start: int, end: int) -> dict[int, tuple[int, int]]:
         if text in _OPEN_DOUBLE:
             push("d", i)
         elif (text in _CLOSE_DOUBLE and open_kinds["d"] + open_kinds["D"]) or (
-            text == '"' and open_kinds["D"]
+            text in _STRAIGHT and open_kinds["D"]
         ):
             close({"d", "D"}, i)
         elif text in _CLOSE_DOUBLE:
             pass  # a closing mark with nothing open
-        elif text == '"':
+        elif text in _STRAIGHT:
             push("D", i)
         elif text in {"‘"}:
             push("s", i)
@@ -109,15 +111,15 @@ def _attribution_follows(doc: Doc, close_i: int, end: int) -> bool:
     """True when the quotation closing at ``close_i`` is followed by its attribution
     (``..., ” Sheinbaum said``; ``...?” she asked``; ``...” said the minister``)."""
     before = close_i - 1
-    while before > 0 and doc[before].text in {"’", "'", "”", '"'}:
+    while before > 0 and doc[before].text in {"’", "'", "”", '"', "''"}:
         before -= 1
     nxt = close_i + 1
-    while nxt < end and doc[nxt].text in {"’", "'", "”", '"'}:
+    while nxt < end and doc[nxt].text in {"’", "'", "”", '"', "''"}:
         nxt += 1
     if nxt >= end or doc[nxt].is_space:
         return False
     following = doc[nxt].text
-    if following in _OPEN_DOUBLE or following in {"‘", '"', "'"}:
+    if following in _OPEN_DOUBLE or following in {"‘", '"', "'", "''"}:
         # Another quotation starts: “… territory.” “I told him …” are two sentences.
         return False
     if following[:1].islower() or following in {",", "—", "–", "-"}:
@@ -186,7 +188,7 @@ def factcheck_sentencizer(doc: Doc) -> Doc:
             while j < p_end and (
                 doc[j].text in _TRAILING_CLOSERS
                 or doc[j].text in _CLOSE_DOUBLE
-                or (doc[j].text in {'"', "’", "'"} and inside.get(j, (0, -1))[1] == j)
+                or (doc[j].text in {'"', "’", "'", "''"} and inside.get(j, (0, -1))[1] == j)
             ):
                 j += 1
             # Skip spaces to the next real token.
@@ -204,7 +206,7 @@ def factcheck_sentencizer(doc: Doc) -> Doc:
                 # Still inside a quotation that opened earlier in this sentence.
                 close_i = inside[k][1]
                 opened_here = any(
-                    doc[m].text in _OPEN_DOUBLE or doc[m].text in {'"', "‘", "'"}
+                    doc[m].text in _OPEN_DOUBLE or doc[m].text in {'"', "‘", "'", "''"}
                     for m in range(sent_start, min(sent_start + 2, p_end))
                 )
                 split = opened_here and not _attribution_follows(doc, close_i, p_end)

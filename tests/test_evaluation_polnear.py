@@ -1,0 +1,90 @@
+"""The ``polnear`` evaluation section on a tiny invented article in PolNeAR's brat layout."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from evaluation import polnear
+from evaluation.polnear_gold import (
+    claimant_matches,
+    classify_sources,
+    is_figure_content,
+    parse_brat,
+)
+
+FIXTURE = Path(__file__).parent / "fixtures" / "polnear"
+STEM = "daily-planet_2024-01-01_buses"
+
+
+def _gold():
+    raw = (FIXTURE / "data/dev/text" / f"{STEM}.txt").read_text()
+    ann = (FIXTURE / "data/dev/attributions" / f"{STEM}_ab12.ann").read_text()
+    return raw, parse_brat(ann, raw)
+
+
+def test_brat_attributions_are_read_and_pronoun_sources_resolved():
+    _raw, gold = _gold()
+    assert [g.source_text for g in gold] == ["Mayor Jane Roe", "she", "Officials"]
+    classify_sources(gold)
+    assert [(g.source_kind, g.resolved) for g in gold] == [
+        ("named", "Mayor Jane Roe"),
+        ("pronoun_resolved", "Mayor Jane Roe"),
+        ("named", "Officials"),
+    ]
+    assert all(is_figure_content(g.content_text) for g in gold)
+    assert not is_figure_content("the council met on Tuesday")
+
+
+@pytest.mark.parametrize(
+    ("gold", "names", "match"),
+    [
+        ("Mayor Jane Roe", ["Jane Roe"], True),
+        ("Jane Roe, the mayor of the city,", ["Roe"], True),
+        ("Officials", ["officials"], True),
+        ("Republican voters in Ohio", ["Republican"], False),
+        ("Jane Roe", ["John Smith"], False),
+    ],
+)
+def test_claimant_matching(gold, names, match):
+    assert claimant_matches(gold, names) is match
+
+
+def test_dev_figures_from_a_folder(monkeypatch):
+    monkeypatch.setenv("FACTCHECK_POLNEAR_DIR", str(FIXTURE))
+    out = io.StringIO()
+    figures = polnear.run(out)
+    assert figures["articles"] == 1
+    assert figures["figure_contents"] == 3
+    assert figures["content_recall"] == 1.0
+    assert figures["claimant_scored"] == 3
+    assert figures["claimant_accuracy"] == 1.0
+    assert "claimant accuracy 1.000 (n=3" in out.getvalue()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is needed to build a bare copy")
+def test_a_bare_git_copy_reads_the_same(tmp_path, monkeypatch):
+    work = tmp_path / "work"
+    shutil.copytree(FIXTURE, work)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q", str(work)], check=True)
+    subprocess.run([*git, "-C", str(work), "add", "."], check=True)
+    subprocess.run([*git, "-C", str(work), "commit", "-qm", "fixture"], check=True)
+    subprocess.run(["git", "clone", "-q", "--bare", str(work), str(tmp_path / "bare")], check=True)
+    assert polnear.read_split(tmp_path / "bare", "dev") == polnear.read_split(FIXTURE, "dev")
+
+
+def test_without_a_copy_it_says_how_to_get_one(monkeypatch, tmp_path):
+    monkeypatch.setenv("FACTCHECK_POLNEAR_DIR", str(tmp_path / "absent"))
+    out = io.StringIO()
+    assert polnear.run(out) == {}
+    assert "git clone https://github.com/networkdynamics/PolNeAR" in out.getvalue()
+
+
+def test_the_test_split_is_never_read():
+    with pytest.raises(ValueError, match="only"):
+        polnear.read_split(FIXTURE, "test")

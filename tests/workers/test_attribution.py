@@ -1,0 +1,244 @@
+"""News-style attribution, frame by frame: who the extractor records as each claim's claimant.
+
+Every row is an invented article (never corpus text), the start of the claim it must give, the
+attribution and the claimant. Pure: no database.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.extraction import EntityRef, extract_claims
+
+OUTLET = "Daily Planet"
+ROE = EntityRef("Jane Roe", "person")
+
+FRAMES = [
+    # Frames of saying, in both orders.
+    ("Jane Roe said wages rose 5% in 2024.", "Jane Roe said", "reported_speech", ROE),
+    ("Wages rose 5% in 2024, said Jane Roe.", "Wages rose", "reported_speech", ROE),
+    ("Wages rose 5% in 2024, according to Jane Roe.", "Wages rose", "according_to", ROE),
+    (
+        "Jane Roe told reporters that wages rose 5% in 2024.",
+        "Jane Roe told",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "In a statement, Jane Roe said wages rose 5% in 2024.",
+        "In a statement",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Jane Roe estimated that 4,000 jobs were lost in 2024.",
+        "Jane Roe estimated",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Jane Roe wrote on social media that 4,000 jobs were lost.",
+        "Jane Roe wrote",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Jane Roe expects inflation to fall below 3% next year.",
+        "Jane Roe expects",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Jane Roe hit back on Monday, saying 4,000 jobs were lost.",
+        "Jane Roe hit back",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Jane Roe is pointing to a 40% rise in rents since 2020.",
+        "Jane Roe is pointing",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "The former minister earned $11 million in 2014, according to The Washington Post.",
+        "The former minister",
+        "according_to",
+        EntityRef("The Washington Post", "organization"),
+    ),
+    # Apposition, titles and bracketed party tags.
+    (
+        "Jane Roe, the health minister, said 300 clinics would close.",
+        "Jane Roe, the health",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Jane Roe, a founder of the left-leaning think tank Fair Pay, said 300 clinics would "
+        "close.",
+        "Jane Roe, a founder",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Rep. Jane Roe (D-Md.), chair of the panel, said 300 clinics would close.",
+        "Rep. Jane Roe",
+        "reported_speech",
+        EntityRef("Rep. Jane Roe", "person"),
+    ),
+    (
+        "Jane Roe, Democrat of Ohio, said 300 clinics would close.",
+        "Jane Roe, Democrat",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Jane Roe, of Springfield, Ohio, said 300 clinics would close.",
+        "Jane Roe, of",
+        "reported_speech",
+        ROE,
+    ),
+    ("Jane Roe now says 300 clinics will close.", "Jane Roe now", "reported_speech", ROE),
+    (
+        "Jane Roe mocked the plan, claiming that it would close 300 clinics.",
+        "Jane Roe mocked",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Jane Roe, 56, who has led the panel since 2019, told reporters 300 clinics would close.",
+        "Jane Roe, 56",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Jane Roe toured Ohio and said 300 clinics would close.",
+        "Jane Roe toured",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "The closure of 300 clinics was first reported by The Washington Post.",
+        "The closure",
+        "reported_speech",
+        EntityRef("The Washington Post", "organization"),
+    ),
+    # Documents: by their author, by their own name, or unnamed.
+    (
+        "A report by the Fiscal Policy Institute found that 300 clinics closed.",
+        "A report by",
+        "reported_speech",
+        EntityRef("Fiscal Policy Institute", "organization"),
+    ),
+    (
+        "A study by the Fiscal Policy Institute found rents rose 12% in a year.",
+        "A study by",
+        "reported_speech",
+        EntityRef("Fiscal Policy Institute", "organization"),
+    ),
+    (
+        "New polls show Roe leading by 12 points.",
+        "New polls show",
+        "reported_speech",
+        EntityRef("polls", "unnamed"),
+    ),
+    (
+        "The poll found that 43% of voters back the plan.",
+        "The poll found",
+        "reported_speech",
+        EntityRef("poll", "unnamed"),
+    ),
+    # Unnamed sources: never a person named nearby or inside the phrase, never the outlet.
+    (
+        "Jane Roe visited Ohio. Officials said 300 clinics would close.",
+        "Officials said",
+        "reported_speech",
+        EntityRef("officials", "unnamed"),
+    ),
+    (
+        "A source familiar with the talks said 300 clinics would close.",
+        "A source familiar",
+        "reported_speech",
+        EntityRef("source familiar with the talks", "unnamed"),
+    ),
+    (
+        "A senior Roe aide said 300 clinics would close.",
+        "A senior Roe aide",
+        "reported_speech",
+        EntityRef("senior Roe aide", "unnamed"),
+    ),
+    (
+        "Many Democratic lawmakers say 300 clinics will close.",
+        "Many Democratic",
+        "reported_speech",
+        EntityRef("Many Democratic lawmakers", "unnamed"),
+    ),
+    # Staff of a named organisation speak for it.
+    (
+        "Researchers at the Fiscal Policy Institute said 300 clinics would close.",
+        "Researchers at",
+        "reported_speech",
+        EntityRef("Fiscal Policy Institute", "organization"),
+    ),
+    # Quotations: ''…'' marks, the speaker named after the first sentence, across paragraphs.
+    ("''Prices rose 5% last year,'' said Jane Roe.", "''Prices rose", "direct_quote", ROE),
+    (
+        "Jane Roe spoke on Monday.\n\n“Prices rose 5% last year. Rents rose 7%,” she said.",
+        "“Prices rose",
+        "direct_quote",
+        ROE,
+    ),
+    (
+        "“Prices rose 5% last year,” Jane Roe said.\n\n“And rents rose 7% on top of that.”",
+        "“And rents",
+        "direct_quote",
+        ROE,
+    ),
+    # Pronouns: the last subject or speaker that fits, not a name inside a quotation.
+    (
+        "Jane Roe spoke on Monday. “John Smith spent $100 million and lost,” she said.",
+        "“John Smith",
+        "direct_quote",
+        ROE,
+    ),
+    (
+        "Mr. John Smith spoke first. Jane Roe met him. “Rents rose 7%,” Mr. Smith said. "
+        "He said wages rose 2%.",
+        "He said",
+        "reported_speech",
+        EntityRef("John Smith", "person"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "prefix", "attribution", "claimant"), FRAMES)
+def test_frame(body: str, prefix: str, attribution: str, claimant: EntityRef) -> None:
+    claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
+    claim = next(c for c in claims if c.text.startswith(prefix))
+    assert (claim.attribution, claim.claimant) == (attribution, claimant)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Officials said 300 clinics would close.",
+        "Jane Roe arrived. A source close to the talks said 300 clinics would close.",
+    ],
+)
+def test_an_unnamed_source_is_neither_the_outlet_nor_a_person(body: str) -> None:
+    claim = extract_claims(body, outlet=OUTLET, threshold=0.0)[-1]
+    assert claim.attribution != "author"
+    assert claim.claimant is not None and claim.claimant.kind == "unnamed"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Police found the car near the river on Monday.",
+        "The think tank Fair Pay counted 300 members in 2024.",
+        "Sales are expected to rise 5% next year.",
+    ],
+)
+def test_no_attribution_where_there_is_none(body: str) -> None:
+    claim = extract_claims(body, outlet=OUTLET, threshold=0.0)[0]
+    assert claim.attribution == "author"

@@ -1,0 +1,119 @@
+"""Sources a speaker phrase describes rather than names: unnamed people and documents.
+
+News attributes much of what it reports to sources it does not name ("officials said", "a
+source familiar with the talks said", "two senators present said") and to documents and
+measurements ("the poll found", "a report by the budget office found", "new polls show").
+``describe_source`` reads a speaker phrase and says which of these it is:
+
+- an **unnamed source**: the phrase is headed by a people noun (officials, sources, aides,
+  analysts, …) and names no person after it ("White House spokesman Josh Earnest" names one).
+  It is recorded as ``EntityRef(<the phrase>, "unnamed")`` — never as a person named near it,
+  nor inside it ("a Trump aide" is an aide, not Trump), nor as the outlet; staff of a named
+  organisation speak for it ("researchers at Rice Valley University", "Pentagon officials");
+- a **document by someone** ("a report by the Congressional Budget Office"): the author, a
+  mention after "by"/"from"/"of";
+- a **named document** ("a new Associated Press-GfK poll"): the phrase itself, as an
+  organisation's publication;
+- an **unnamed document** ("the poll", "new fundraising reports"): an unnamed source.
+
+``None`` leaves the phrase to the ordinary resolution (names, roles, pronouns).
+Pure: no Django.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workers.enrich.entities import EntityMention
+
+from .attribution import DOCUMENT_NOUNS
+from .candidates import EntityRef
+
+UNNAMED = "unnamed"
+# People nouns that describe a source without naming it.
+UNNAMED_NOUNS = frozenset(
+    {
+        "official", "officials", "source", "sources", "aide", "aides", "adviser", "advisers",
+        "advisor", "advisors", "people", "person", "analysts", "analyst", "experts",
+        "expert", "critics", "lawmakers", "diplomats", "diplomat", "insiders", "insider",
+        "observers", "strategists", "strategist", "economists", "economist", "scientists",
+        "researchers", "residents", "witnesses", "voters", "supporters", "opponents",
+        "members", "delegates", "officers", "investigators", "prosecutors", "lawyers",
+        "attorneys", "activists", "staff", "staffers", "allies", "donors", "pollsters",
+        "doctors", "employees", "workers", "executives", "operatives", "organizers",
+        "spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative",
+        "representatives", "someone", "others",
+    }
+)  # fmt: skip
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"})
+_LEADING = frozenset({"a", "an", "the", "this", "these", "those", "its", "their", "his", "her"})
+_AUTHOR_LINKS = frozenset({"by", "from", "of", "at"})
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "said", "says"})
+_DOCUMENT_ADJECTIVES = frozenset({"new", "latest", "recent", "a", "an", "the", "this", "its"})
+
+
+def _words(phrase: str) -> list[str]:
+    return re.findall(r"[\w'’.&/-]+", phrase)
+
+
+def _clean(words: list[str], drop: frozenset[str]) -> str:
+    while words and words[0].lower() in drop:
+        words = words[1:]
+    if words and (words[0].lower() in UNNAMED_NOUNS or words[0].lower() in DOCUMENT_NOUNS):
+        words = [words[0].lower(), *words[1:]]  # "Officials say": a common noun
+    return " ".join(words)
+
+
+def describe_source(
+    phrase: str, mentions: list[EntityMention], phrase_start: int
+) -> EntityRef | EntityMention | None:
+    """What the speaker phrase describes (see the module docstring): an ``EntityRef`` to
+    record as it is, a mention to resolve, or None (the phrase names its source)."""
+    phrase = phrase.split(",")[0].strip()
+    words = _words(phrase)
+    lowered = [w.lower() for w in words]
+    head = next(
+        (k for k, w in enumerate(lowered) if w in UNNAMED_NOUNS or w in DOCUMENT_NOUNS), None
+    )
+    if head is None:
+        return None
+    head_start = phrase_start + _char_of(phrase, words, head)
+    after = [m for m in mentions if m.start >= head_start]
+    before = [m for m in mentions if m.start < head_start]
+    if lowered[head] in DOCUMENT_NOUNS:
+        link = next((k for k in range(head + 1, len(words)) if lowered[k] in _AUTHOR_LINKS), None)
+        if link is not None and after:
+            return after[0]  # "a report by the budget office"
+        if before:
+            return EntityRef(_clean(words[: head + 1], _DOCUMENT_ADJECTIVES), "organization")
+        return EntityRef(_clean(_description(words, lowered), _DOCUMENT_ADJECTIVES), UNNAMED)
+    if any(m.kind == "person" for m in after):
+        return None  # "White House spokesman Josh Earnest": a named person
+    if lowered[head] in _SPOKES and after:
+        return None  # "a spokesperson for the council": the council speaks
+    speaks_for = [m for m in before if m.kind in {"organization", "place"}]
+    if lowered[head] in _SPOKES and speaks_for:
+        return speaks_for[-1]  # "a Pentagon spokesperson"
+    institutions = [m for m in mentions if m.kind == "organization"]
+    if institutions and not any(m.kind == "person" for m in before):
+        # "researchers at Rice Valley University", "Pentagon officials": the institution
+        # speaks through staff it does not name.
+        return institutions[-1] if after else institutions[0]
+    return EntityRef(_clean(_description(words, lowered), _LEADING), UNNAMED)
+
+
+def _description(words: list[str], lowered: list[str]) -> list[str]:
+    """The phrase up to a relative clause, at most eight words: "source familiar with the
+    talks", "survey by the organization in March", "protest organizers in Cleveland"."""
+    cut = next((k for k, w in enumerate(lowered) if w in _RELATIVE), len(words))
+    return words[: min(cut, 8)]
+
+
+def _char_of(phrase: str, words: list[str], index: int) -> int:
+    at = 0
+    for k, word in enumerate(words):
+        at = phrase.index(word, at)
+        if k == index:
+            return at
+        at += len(word)
+    return at
