@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0011_external_factchecks")]
+    dependencies = [("claims", "0012_entity_kind_unnamed")]
 
     operations = [
         migrations.AddField(
