@@ -40,8 +40,10 @@ from .desk import (
 )
 from .external import (
     claim_external_matches,
+    claims_external_matches,
     external_factcheck_candidates,
     external_factcheck_list,
+    external_factchecks_exist,
 )
 from .people import users_assignable
 from .webhooks import webhook_deliveries, webhook_endpoint_list
@@ -64,12 +66,14 @@ __all__ = [
     "claimreview_for",
     "claimreview_list",
     "claims_desk_annotate",
+    "claims_external_matches",
     "claims_with_open_required",
     "dashboard_for",
     "entity_list",
     "evidence_items",
     "external_factcheck_candidates",
     "external_factcheck_list",
+    "external_factchecks_exist",
     "job_list",
     "public_factcheck",
     "public_factcheck_list",

@@ -57,12 +57,16 @@ def second_editor(second_editor):
 def published_jobs(monkeypatch) -> list:
     """Nothing reaches a broker from these tests: publishing (after commit) is recorded instead.
     The Job rows, which are what the desk shows and changes, are written as usual."""
-    from workers import dispatch
+    from claims.services.jobs import outbox
 
     sent: list = []
-    monkeypatch.setattr(dispatch, "job_publish", lambda *, job_id: sent.append(job_id) or True)
     monkeypatch.setattr(
-        dispatch, "claim_jobs_publish", lambda *, claim_ids: sent.extend(claim_ids) or True
+        outbox, "job_publish", lambda *, job_id, force=False: sent.append(job_id) or True
+    )
+    monkeypatch.setattr(
+        outbox,
+        "claim_jobs_publish",
+        lambda *, claim_ids, force=False: sent.extend(claim_ids) or True,
     )
     return sent
 
