@@ -11,6 +11,7 @@ from django import forms
 from django.db.models import Q
 from django_filters.rest_framework import DjangoFilterBackend
 
+from claims import selectors
 from claims.models import (
     Attribution,
     ClaimStatus,
@@ -20,6 +21,7 @@ from claims.models import (
     JobState,
     Verdict,
 )
+from claims.parsing.search import MAX_LENGTH, MAX_TERMS, SearchQueryError
 
 from .errors import InvalidQuery
 
@@ -67,7 +69,11 @@ class ClaimFilterSet(filters.FilterSet):
         field_name="checkworthiness", lookup_expr="gte", help_text="Score from 0 to 1."
     )
     q = filters.CharFilter(
-        method="search", max_length=200, help_text="Words in the claim text or claimant's name."
+        method="search",
+        max_length=MAX_LENGTH,
+        help_text="Words (any order) in the claim's text, its claimant's name or its article's "
+        f'title; "a phrase" in quotes, prefix* and -excluded words; at most {MAX_TERMS} terms. '
+        "Results are ranked by relevance unless `ordering` is given.",
     )
     created_after = filters.IsoDateTimeFilter(
         field_name="created_at", lookup_expr="gte", help_text="ISO 8601, inclusive."
@@ -89,8 +95,12 @@ class ClaimFilterSet(filters.FilterSet):
     )
 
     def search(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(Q(text__icontains=word) | Q(claimant__name__icontains=word))
+        try:
+            queryset = selectors.claims_search(queryset, value, ranked=True)
+        except SearchQueryError as error:
+            raise InvalidQuery({"q": [str(error)]}) from error
+        if not self.data.get("ordering") and "search_rank" in queryset.query.annotations:
+            queryset = queryset.order_by("-search_rank", "-id")
         return queryset
 
 

@@ -5,7 +5,8 @@ prefetched, so that a list costs the same number of queries for one row as for t
 Import from here (`from claims import selectors`); the modules are how the code is laid out:
 `claims` (the API's claims, their children, the ClaimReview feed), `articles` (articles, their
 pipeline's jobs, entities, jobs), `desk` (the admin's changelist, dashboard and claim page),
-`people` (who may be assigned), `webhooks` (endpoints and their delivery logs).
+`people` (who may be assigned), `search` (the claim search and the similar-claim candidates),
+`webhooks` (endpoints and their delivery logs).
 """
 
 from .articles import (
@@ -33,9 +34,11 @@ from .desk import (
     claim_similar,
     claims_desk_annotate,
     claims_with_open_required,
+    count_estimate,
     dashboard_for,
 )
 from .people import users_assignable
+from .search import claims_search, similar_candidates
 from .webhooks import webhook_deliveries, webhook_endpoint_list
 
 __all__ = [
@@ -55,11 +58,14 @@ __all__ = [
     "claimreview_for",
     "claimreview_list",
     "claims_desk_annotate",
+    "claims_search",
     "claims_with_open_required",
+    "count_estimate",
     "dashboard_for",
     "entity_list",
     "evidence_items",
     "job_list",
+    "similar_candidates",
     "users_assignable",
     "webhook_deliveries",
     "webhook_endpoint_list",

@@ -75,11 +75,12 @@ def test_the_changelist_costs_the_same_queries_for_1_and_50_rows(fact_checker, l
     add_claims(49)
     fifty = queries()
     # 1 session, 2 user, 3-4 the user's and their groups' permissions, 5 desk users for the
-    # assignee filter, 6 recent articles for the article filter, 7 count of the filtered rows,
-    # 8 count of all rows, 9 the page: claims joined with article, outlet, claimant, assignee and
-    # reviewer, checklist progress counted in subqueries.
-    assert one == (1, 9)
-    assert fifty == (50, 9)
+    # assignee filter, 6 recent articles for the article filter, 7 count of the filtered rows
+    # (PostgreSQL's estimate on a large unfiltered table; no second count of all rows:
+    # show_full_result_count is off), 8 the page: claims joined with article, outlet, claimant,
+    # assignee and reviewer, checklist progress counted in subqueries.
+    assert one == (1, 8)
+    assert fifty == (50, 8)
 
 
 @pytest.mark.parametrize(
