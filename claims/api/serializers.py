@@ -187,6 +187,117 @@ class ClaimSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+# What `expand=` may add to a listed claim: the part's name → the field it fills.
+EXPANDABLE = {
+    "checklist": "checklist",
+    "evidence": "evidence",
+    "similar": "similar",
+    "mentions": "entities",
+    "entities": "entities",
+}
+
+
+class ClaimCountsSerializer(serializers.Serializer):
+    checklist = serializers.IntegerField(source="checklist_total")
+    checklist_worked = serializers.IntegerField(
+        help_text="Items done, not applicable, or skipped with a note."
+    )
+    evidence = serializers.IntegerField(source="evidence_total")
+    similar = serializers.IntegerField(source="similar_total", help_text="Not rejected.")
+    entities = serializers.IntegerField(source="mentions_total", help_text="Entity mentions.")
+
+
+class ClaimLinksSerializer(serializers.Serializer):
+    self = serializers.SerializerMethodField()
+    article = serializers.SerializerMethodField()
+    checklist = serializers.SerializerMethodField()
+    evidence = serializers.SerializerMethodField()
+    history = serializers.SerializerMethodField()
+
+    def _url(self, name: str, *args) -> str:
+        path = reverse(name, args=args)
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else path
+
+    def get_self(self, claim: Claim) -> str:
+        return self._url("api:claim-detail", claim.pk)
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_article(self, claim: Claim) -> str | None:
+        return self._url("api:article-detail", claim.article_id) if claim.article_id else None
+
+    def get_checklist(self, claim: Claim) -> str:
+        return self._url("api:claim-checklist-list", claim.pk)
+
+    def get_evidence(self, claim: Claim) -> str:
+        return self._url("api:claim-evidence-list", claim.pk)
+
+    def get_history(self, claim: Claim) -> str:
+        return self._url("api:claim-history-list", claim.pk)
+
+
+class ClaimListSerializer(serializers.ModelSerializer):
+    """A claim as the list shows it (API 1.1): what tells claims apart and where each stands,
+    with counts of its parts and links to them. `expand=checklist,evidence,similar,mentions`
+    adds those parts as the claim's detail shows them (`entities` for mentions)."""
+
+    article = serializers.IntegerField(source="article_id", read_only=True, allow_null=True)
+    claimant = ClaimantSerializer(read_only=True, allow_null=True)
+    verdict = BlankAsNullChoiceField(choices=Verdict.choices, read_only=True, allow_null=True)
+    assignee = UsernameOf(read_only=True, allow_null=True)
+    priority = serializers.ChoiceField(choices=Priority.choices, read_only=True)
+    counts = ClaimCountsSerializer(source="*", read_only=True)
+    links = ClaimLinksSerializer(source="*", read_only=True)
+    entities = MentionSerializer(
+        source="mentions", many=True, read_only=True, required=False, help_text="expand=mentions"
+    )
+    checklist = ChecklistItemSerializer(
+        many=True, read_only=True, required=False, help_text="expand=checklist"
+    )
+    evidence = EvidenceSerializer(
+        many=True, read_only=True, required=False, help_text="expand=evidence"
+    )
+    similar = SimilarSerializer(
+        many=True, read_only=True, required=False, help_text="expand=similar"
+    )
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "article",
+            "text",
+            "start",
+            "end",
+            "claim_type",
+            "checkworthiness",
+            "claimant",
+            "status",
+            "verdict",
+            "assignee",
+            "priority",
+            "due_at",
+            "version",
+            "updated_at",
+            "counts",
+            "links",
+            "entities",
+            "checklist",
+            "evidence",
+            "similar",
+        ]
+        read_only_fields = fields
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        expand = self.context.get("expand")
+        if expand is None:  # the schema: every field, the expandable ones optional
+            return
+        wanted = {EXPANDABLE[part] for part in expand}
+        for name in set(EXPANDABLE.values()) - wanted:
+            self.fields.pop(name)
+
+
 class ClaimSummarySerializer(serializers.ModelSerializer):
     """A claim as listed inside its article."""
 

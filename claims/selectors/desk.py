@@ -42,10 +42,11 @@ from claims.models import (
 DeskClaim: TypeAlias = Any
 
 
-def _count(items: QuerySet) -> Coalesce:
-    """COUNT(*) of checklist items per claim as a correlated subquery (no GROUP BY on claims,
-    no row multiplication when combined with other joins)."""
-    counted = items.order_by().values("claim").annotate(n=Count("pk")).values("n")
+def count_of(items: QuerySet, *, by: str = "claim") -> Coalesce:
+    """COUNT(*) of `items` (rows of one parent, `by` its foreign key, filtered on OuterRef) as a
+    correlated subquery: no GROUP BY on the parents, no row multiplication when combined with
+    other joins, computed for the rows of the page only."""
+    counted = items.order_by().values(by).annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted[:1], output_field=IntegerField()), Value(0))
 
 
@@ -55,8 +56,8 @@ def claims_desk_annotate(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
     return queryset.select_related(
         "article", "article__outlet", "claimant", "assignee", "reviewer"
     ).annotate(
-        checklist_total=_count(per_claim),
-        checklist_worked=_count(per_claim.filter(workflow.CHECKLIST_WORKED)),
+        checklist_total=count_of(per_claim),
+        checklist_worked=count_of(per_claim.filter(workflow.CHECKLIST_WORKED)),
         claim_date=Coalesce("article__published_at", "created_at"),
     )
 

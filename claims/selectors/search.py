@@ -62,7 +62,10 @@ def claims_search(
         matches = RawSQL(f'"claims_claim"."search" @@ {query}', params, BooleanField())
         queryset = queryset.filter(matches)
         if ranked:
-            rank = RawSQL(f'ts_rank("claims_claim"."search", {query})', params, FloatField())
+            # float8: a real (float4) would reach Python rounded, and a cursor page compares it
+            rank = RawSQL(
+                f'ts_rank("claims_claim"."search", {query})::float8', params, FloatField()
+            )
             queryset = queryset.annotate(search_rank=rank)
         return queryset
     for term in terms:
