@@ -20,7 +20,7 @@ from kombu.exceptions import OperationalError as BrokerError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from claims import services
+from claims import selectors, services
 from claims.models import Article, Claim, Job, JobStage, JobState, Quantity
 
 from . import checklists, enrichment, extraction, webpage
@@ -137,20 +137,17 @@ def stage_enrich(claim_id: int, *, task_id: str) -> bool:
 
 def similar_claims(claim: Claim, *, canonicals: set[str]) -> list[tuple[int, float]]:
     """Claims already tracked that say much the same: (id, score) best first, at or above the
-    suggestion threshold. Candidates come from PostgreSQL's trigram index (the `%` operator) or,
-    on SQLite, from claims naming the same entities plus the most recent ones; rapidfuzz ranks."""
-    others = Claim.objects.exclude(pk=claim.pk)
-    if claim.article_id is not None:
-        others = others.exclude(article_id=claim.article_id)
-    if connection.vendor == "postgresql":
-        pool = list(others.filter(text__trigram_similar=claim.text).order_by("-id")[:200])
-    else:
-        sharing = others.filter(mentions__entity__name__in=canonicals).distinct()
-        recent = others.order_by("-id")[:300]
-        pool = list(sharing.order_by("-id")[:300]) + list(recent)
-    candidates = {c.pk: c.text for c in pool}
+    suggestion threshold. Candidates: `selectors.similar_candidates` (PostgreSQL's trigram index
+    with a per-query threshold and a limit; on SQLite, claims naming the same entities plus the
+    most recent ones); rapidfuzz ranks."""
+    candidates = selectors.similar_candidates(
+        claim.text,
+        exclude_claim=claim.pk,
+        exclude_article=claim.article_id,
+        canonicals=canonicals,
+    )
     return enrichment.rank_similar(
-        claim.text, candidates.items(), threshold=settings.FACTCHECK["SIMILAR_SUGGEST"]
+        claim.text, candidates, threshold=settings.FACTCHECK["SIMILAR_SUGGEST"]
     )[:20]
 
 

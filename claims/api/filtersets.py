@@ -28,6 +28,11 @@ from .errors import InvalidQuery
 
 class FilterBackend(DjangoFilterBackend):
     def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None and not (
+            set(request.query_params) & set(filterset_class.base_filters)
+        ):
+            return queryset  # no filter asked for: no form to build and validate
         filterset = self.get_filterset(request, queryset, view)
         if filterset is None:
             return queryset

@@ -67,7 +67,7 @@ def test_expand_adds_the_nested_parts_as_the_detail_shows_them(as_viewer):
     [row] = as_viewer.get(f"{url}&expand=checklist,similar&expand=mentions").json()["results"]
 
     assert set(row) == COMPACT_KEYS | {"checklist", "similar", "entities"}
-    for part in ("checklist", "similar", "entities"):
+    for part in ("checklist", "similar", "entities", "updated_at", "due_at", "claimant"):
         assert row[part] == detail[part]
     [row] = as_viewer.get(f"{url}&expand=evidence").json()["results"]
     assert row["evidence"] == detail["evidence"]
@@ -157,3 +157,17 @@ def test_a_search_with_too_many_terms_is_a_400_saying_the_bound(as_viewer):
     response = as_viewer.get("/api/v1/claims/", {"q": " ".join(f"w{n}" for n in range(30))})
     assert response.status_code == 400
     assert "at most 12" in response.json()["errors"][0]["message"]
+
+
+def test_the_worked_count_agrees_with_the_workflow_rule(as_viewer):
+    # The list counts worked items in SQL; `workflow.CHECKLIST_WORKED` is the rule.
+    from claims import workflow
+    from claims.models import ChecklistItem
+
+    claim = ClaimFactory()
+    for n, state in enumerate(ChecklistState.values):
+        for note in ("", "  ", "because"):
+            ChecklistItemFactory(claim=claim, title=f"{n}{note!r}", state=state, note=note)
+    [row] = as_viewer.get("/api/v1/claims/").json()["results"]
+    worked = ChecklistItem.objects.filter(workflow.CHECKLIST_WORKED, claim=claim).count()
+    assert 0 < row["counts"]["checklist_worked"] == worked < row["counts"]["checklist"]
