@@ -1,4 +1,4 @@
-"""Scale benchmark (issue 14): every read and the similar-claim search at 1,000 and at 100,000 claims.
+"""Scale benchmark (issue 14): every read and the similar-claim search at 1,000 and 100,000 claims.
 
     python -m benchmarks.scale            (what `make bench` runs when DATABASE_URL is PostgreSQL)
 

@@ -12,5 +12,5 @@ from claims.selectors import count_estimate
 class EstimatedCountPaginator(Paginator):
     @cached_property
     def count(self) -> int:
-        estimate = count_estimate(self.object_list)
+        estimate = count_estimate(self.object_list)  # type: ignore[arg-type]
         return estimate if estimate is not None else super().count

@@ -49,14 +49,14 @@ class ClaimPagination(PageNumberPagination):
                 raise InvalidQuery(
                     {"page": [f"`page` goes up to {self.MAX_PAGE}: follow the `next` links."]}
                 )
-            rows = super().paginate_queryset(queryset, request, view)
-            self.last = rows[-1] if rows else None
-            return rows
-        size = self.get_page_size(request)
+            numbered: list | None = super().paginate_queryset(queryset, request, view)
+            self.last = numbered[-1] if numbered else None
+            return numbered
+        size = self.get_page_size(request) or self.page_size
         raw = request.query_params.get(self.cursor_query_param)
         if raw:
             queryset = queryset.filter(_after(self.ordering, _decode(raw, self.ordering)))
-        rows = list(queryset[: size + 1])
+        rows: list = list(queryset[: size + 1])
         self.more = len(rows) > size
         rows = rows[:size]
         self.last = rows[-1] if rows else None
@@ -65,12 +65,14 @@ class ClaimPagination(PageNumberPagination):
     def _cursor_link(self) -> str | None:
         if self.last is None:
             return None
+        assert self.request is not None
         url = remove_query_param(self.request.build_absolute_uri(), self.page_query_param)
         return replace_query_param(url, self.cursor_query_param, _encode(self.ordering, self.last))
 
     def get_next_link(self):
         if self.keyset:
             return self._cursor_link() if self.more else None
+        assert self.page is not None
         if self.page.has_next() and self.page.number >= self.MAX_PAGE:
             return self._cursor_link()  # past the last numbered page: a cursor
         return super().get_next_link()

@@ -221,7 +221,8 @@ class ClaimLinksSerializer(serializers.Serializer):
     def _url(self, name: str, pk: int) -> str:
         # reverse() once per route and request, not once per listed claim and link: the list's
         # links are built by substituting the row's id into the route's address.
-        templates = self.context.setdefault("_link_templates", {})
+        context: dict = self.context  # type: ignore[assignment]  # the response's, mutable
+        templates = context.setdefault("_link_templates", {})
         if name not in templates:
             path = reverse(name, args=[_SENTINEL])
             request = self.context.get("request")
@@ -305,9 +306,10 @@ class ClaimListSerializer(serializers.ModelSerializer):
         # By hand, as the declared fields describe it: a list page is 50 of these, and DRF's
         # field-by-field path (nested serializers for claimant, counts and links) was most of
         # the list's time under load. The expanded parts go through their serializers.
-        if "_links" not in self.context:  # one per response, its route addresses cached
-            self.context["_links"] = ClaimLinksSerializer(context=self.context)
-        links = self.context["_links"]
+        context: dict = self.context  # type: ignore[assignment]  # the response's, mutable
+        if "_links" not in context:  # one per response, its route addresses cached
+            context["_links"] = ClaimLinksSerializer(context=context)
+        links = context["_links"]
         claimant = claim.claimant
         data = {
             "id": claim.pk,

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from django.db import connection
 from django.db.models import IntegerField, Prefetch, QuerySet
 from django.db.models.expressions import RawSQL
 
+from claims import workflow
 from claims.models import (
     ChecklistItem,
     Claim,
@@ -48,38 +50,42 @@ def claim_list() -> QuerySet[Claim]:
     )
 
 
-# The list's counts: one correlated COUNT(*) per part, over the foreign key's index. Written as
-# SQL: a list page compiles them on every request, and Subquery(...values().annotate(Count))
-# costs several times the query's own run time to build; they read from the outer claims table.
+# The list's counts: one correlated COUNT(*) per part, over the foreign key's index, for the
+# page's rows only. Written as SQL: a list page builds them on every request, and
+# Subquery(...values().annotate(Count)) cost several times the query's own run time to compile.
 _COUNTS = {
-    "checklist_total": "SELECT count(*) FROM claims_checklistitem i WHERE i.claim_id = {claim}",
-    "checklist_worked": (
-        "SELECT count(*) FROM claims_checklistitem i WHERE i.claim_id = {claim} AND "
-        "(i.state IN ('done', 'not_applicable') OR (i.state = 'skipped' AND i.note ~ '\\S'))"
-    ),
-    "evidence_total": "SELECT count(*) FROM claims_evidence e WHERE e.claim_id = {claim}",
-    "similar_total": (
-        "SELECT count(*) FROM claims_similarclaim s WHERE s.claim_id = {claim} "
-        "AND s.decision <> 'rejected'"
-    ),
-    "mentions_total": "SELECT count(*) FROM claims_mention m WHERE m.claim_id = {claim}",
+    "checklist_total": ("claims_checklistitem", ""),
+    "evidence_total": ("claims_evidence", ""),
+    "similar_total": ("claims_similarclaim", " AND claims_similarclaim.decision <> 'rejected'"),
+    "mentions_total": ("claims_mention", ""),
 }
+
+
+def _count_sql(table: str, condition: str = "") -> str:
+    return f'(SELECT count(*) FROM {table} WHERE {table}.claim_id = "claims_claim"."id"{condition})'
+
+
+def _worked_count() -> RawSQL:
+    """Worked checklist items by `workflow.CHECKLIST_WORKED`, the rule compiled for this
+    database (it is a regex on PostgreSQL, a function on SQLite)."""
+    query = ChecklistItem.objects.filter(workflow.CHECKLIST_WORKED).query
+    where, params = query.get_compiler(connection=connection).compile(query.where)
+    sql = _count_sql("claims_checklistitem", f" AND ({where})")
+    return RawSQL(sql, tuple(params), output_field=IntegerField())
 
 
 def claim_rows(*, expand: Collection[str] = ()) -> QuerySet[Claim]:
     """Claims as the API's list shows them: one query, claimant and assignee joined, how many
-    checklist items (and worked ones: `workflow.CHECKLIST_WORKED`), evidence, similar claims (not
-    rejected) and entity mentions each has, counted by correlated subqueries for the page's rows
-    only (no GROUP BY over the claims, no DISTINCT); plus one query per part in `expand` (names
-    of `PARTS`)."""
-    claim = '"claims_claim"."id"'
+    checklist items (and worked ones), evidence, similar claims (not rejected) and entity
+    mentions each has, counted by correlated subqueries (no GROUP BY over the claims, no
+    DISTINCT); plus one query per part in `expand` (names of `PARTS`)."""
     counts = {
-        name: RawSQL(f"({sql.format(claim=claim)})", [], output_field=IntegerField())
-        for name, sql in _COUNTS.items()
+        name: RawSQL(_count_sql(table, condition), (), output_field=IntegerField())
+        for name, (table, condition) in _COUNTS.items()
     }
     return (
         Claim.objects.select_related("claimant", "assignee")
-        .annotate(**counts)
+        .annotate(checklist_worked=_worked_count(), **counts)
         .prefetch_related(*(PARTS[part] for part in PARTS if part in expand))
     )
 

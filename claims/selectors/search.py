@@ -94,9 +94,10 @@ def similar_candidates(
     at most `limit`: to be re-ranked with `workers.enrichment.rank_similar`.
 
     PostgreSQL: the trigram GIN index answers `text % …` with `pg_trgm.similarity_threshold` set
-    to `threshold` for this query only (SET LOCAL in its own transaction or savepoint), so the
-    index itself prunes what shares too few trigrams. SQLite (no trigram index): the most recent
-    `limit` claims naming one of the entities `canonicals`, plus the most recent ones.
+    to `threshold` for this query only (set locally, then put back), so the index itself prunes
+    what shares too few trigrams; the best `limit` by trigram similarity are returned. SQLite
+    (no trigram index): the most recent `limit` claims naming one of the entities `canonicals`,
+    plus the most recent ones.
     `queryset` narrows where to look (default: every claim)."""
     others = Claim.objects.all() if queryset is None else queryset
     if exclude_claim is not None:
@@ -111,8 +112,20 @@ def similar_candidates(
             .values_list("id", "text")[:limit]
         )
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL pg_trgm.similarity_threshold = %s", [threshold])
-            return list(rows)
+            # SET LOCAL lasts to the end of the outermost transaction, not of this savepoint:
+            # the caller's own value is put back once the candidates are read.
+            cursor.execute(
+                "SELECT current_setting('pg_trgm.similarity_threshold'), "
+                "set_config('pg_trgm.similarity_threshold', %s, true)",
+                [str(threshold)],
+            )
+            (previous, _) = cursor.fetchone()
+            try:
+                return list(rows)
+            finally:
+                cursor.execute(
+                    "SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [previous]
+                )
     sharing = others.filter(mentions__entity__name__in=set(canonicals)).distinct()
     pool = list(sharing.order_by("-id").values_list("id", "text")[:limit]) if canonicals else []
     pool += list(others.order_by("-id").values_list("id", "text")[:limit])

@@ -37,7 +37,7 @@ from claims.models import (
     Verdict,
 )
 
-from .demo_texts import FILLER, ORGS, PLACES, claim_sentence, headline, person
+from .demo_texts import FILLER, ORGS, PLACES, DemoClaim, claim_sentence, headline, person
 
 BATCH = 5000
 STATUSES = [
@@ -126,10 +126,13 @@ def demo_data_generate(*, claims: int, seed: int = 14, per_article: int = 10) ->
 def _chunk(rng, count, per_article, serial, now, outlets, desk, entities) -> dict[str, int]:
     people = [name for (kind, name) in entities if kind == EntityKind.PERSON]
     sentences = [claim_sentence(rng, people) for _ in range(count)]
-    articles, groups = [], []
+    articles: list[Article] = []
+    groups: list[list[tuple[DemoClaim, tuple[int, int]]]] = []
     for first in range(0, count, per_article):
         group = sentences[first : first + per_article]
-        parts, spans, offset = [], [], 0
+        parts: list[str] = []
+        spans: list[tuple[int, int]] = []
+        offset = 0
         for sentence in group:
             filler = rng.choice(FILLER) + " "
             parts.append(filler)
@@ -155,8 +158,8 @@ def _chunk(rng, count, per_article, serial, now, outlets, desk, entities) -> dic
     Article.objects.bulk_create(articles, batch_size=BATCH)
     statuses, weights = zip(*STATUSES, strict=True)
     rows: list[tuple[Claim, object]] = []
-    for article, group in zip(articles, groups, strict=True):
-        for index, (sentence, (start, end)) in enumerate(group):
+    for article, spanned in zip(articles, groups, strict=True):
+        for index, (sentence, (start, end)) in enumerate(spanned):
             status = rng.choices(statuses, weights)[0]
             published = status == ClaimStatus.PUBLISHED
             claimant = entities.get((EntityKind.PERSON, sentence.claimant or ""))
@@ -278,7 +281,7 @@ def _parts(rng, rows, desk, entities) -> dict[str, int]:
         (ChecklistItem, items),
         (Evidence, evidence),
     ):
-        model.objects.bulk_create(objects, batch_size=BATCH)
+        model.objects.bulk_create(objects, batch_size=BATCH)  # type: ignore[arg-type]
     SimilarClaim.objects.bulk_create(similar, batch_size=BATCH, ignore_conflicts=True)
     return {
         "articles": len({c.article_id for c, _ in rows}),

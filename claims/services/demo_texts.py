@@ -295,7 +295,7 @@ def claim_sentence(rng: random.Random, people: list[str]) -> DemoClaim:
     speaker = rng.choice(people)
     pct = rng.choice([rng.randint(2, 90), round(rng.uniform(0.5, 20), 1)])
     people_n = rng.randint(2, 900) * 1000
-    slots = {
+    slots: dict[str, object] = {
         "person": speaker,
         "person2": rng.choice(people),
         "org": rng.choice(ORGS),
@@ -331,16 +331,15 @@ def claim_sentence(rng: random.Random, people: list[str]) -> DemoClaim:
     elif not text.endswith("."):
         text += "."
     said = "{person}" in attribution or claim_type == "quote"
-    figure = None
+    figure: tuple[str, float, str] | None = None
     if "{pct}" in shape:
         figure = (f"{pct} percent", float(pct), "percent")
     elif "{people}" in shape:
-        figure = (slots["people"], float(people_n), "people")
+        figure = (f"{people_n:,}", float(people_n), "people")
     year = str(slots["year"]) if "{year}" in shape else None
-    mentions = [m for m in (speaker if said else None, slots["place"]) if m and m in text]
-    return DemoClaim(
-        text, claim_type, speaker if said else None, slots["place"], year, figure, mentions
-    )
+    place = str(slots["place"])
+    mentions = [m for m in (speaker if said else None, place) if m and m in text]
+    return DemoClaim(text, claim_type, speaker if said else None, place, year, figure, mentions)
 
 
 FILLER = [

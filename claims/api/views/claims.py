@@ -89,7 +89,7 @@ class ClaimViewSet(
         return s.ClaimListSerializer if self.action == "list" else s.ClaimSerializer
 
     def get_serializer_context(self):
-        context = super().get_serializer_context()
+        context: dict = super().get_serializer_context()  # type: ignore[assignment]
         if self.action == "list":
             context["expand"] = self._expand()
         return context
