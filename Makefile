@@ -3,7 +3,7 @@
 #               the seed article (HOST and PORT choose the address: make run PORT=8001)
 #   make test   the test suite (PostgreSQL + Redis when DATABASE_URL / REDIS_URL are set)
 #   make bench  the benchmarks (on PostgreSQL also the 1k/100k scale run and the HTTP load run)
-#   make lint   ruff (lint and format) and mypy on claims/ and workers/
+#   make lint   ruff (lint and format) and mypy on claims/, workers/ and factcheck/
 #   make eval   CT24, PolNeAR, paste-fixture and throughput figures (python -m evaluation)
 #   make train-scorer   retrain workers/extract/checkworthiness.json from CT24 train + dev
 #   make backup / make restore FILE=…   pg_dump / pg_restore of DATABASE_URL (scripts/db.sh)

@@ -13,10 +13,24 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 
 from factcheck import envfile
+from factcheck.environment import (
+    DEV_SECRET_KEY,
+    FALSE_WORDS,
+    SECRET_KEY_MIN_LENGTH,
+    TRUE_WORDS,
+    env,
+    env_bool,
+    env_choice,
+    env_db,
+    env_float,
+    env_int,
+    env_list,
+    env_rate,
+    secret_key_problem,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-env = environ.Env()
 # A local env file (`.env` beside manage.py; `make run` writes a development one on first run) is
 # read at start; variables already in the environment win. DJANGO_ENV_FILE names another file, or
 # none when empty (the tests use that, so a developer's .env never leaks into them).
@@ -24,108 +38,10 @@ ENV_FILE = envfile.path()
 if ENV_FILE is not None and ENV_FILE.is_file():
     environ.Env.read_env(ENV_FILE, overwrite=False)
 
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
-
-
-def env_bool(name: str, default: bool) -> bool:
-    """A strict boolean: anything other than 1/0, true/false, yes/no, on/off is an error."""
-    raw = env.str(name, default=None)
-    if raw is None:
-        return default
-    value = raw.strip().lower()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise ImproperlyConfigured(
-        f"{name}={raw!r} is not a boolean: use one of 1/0, true/false, yes/no, on/off."
-    )
-
-
-def env_int(name: str, default: int, *, minimum: int = 0) -> int:
-    """A whole number no smaller than `minimum`, or an error naming the variable."""
-    raw = env.str(name, default=None)
-    if raw is None:
-        return default
-    try:
-        value = int(raw.strip())
-    except ValueError:
-        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
-    if value < minimum:
-        raise ImproperlyConfigured(f"{name}={raw!r} must be at least {minimum}.")
-    return value
-
-
-def env_float(
-    name: str, default: float | None, *, low: float = 0.0, high: float = 1.0
-) -> float | None:
-    """A number between `low` and `high`, or an error naming the variable; empty means unset."""
-    raw = env.str(name, default=None)
-    if raw is None or not raw.strip():
-        return default
-    try:
-        value = float(raw.strip())
-    except ValueError:
-        raise ImproperlyConfigured(f"{name}={raw!r} is not a number.") from None
-    if not low <= value <= high:
-        raise ImproperlyConfigured(f"{name}={raw!r} must be between {low} and {high}.")
-    return value
-
-
-def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
-    """One of `choices`, or an error naming the variable and the choices."""
-    raw = env.str(name, default=default)
-    value = raw.strip().lower()
-    if value not in choices:
-        raise ImproperlyConfigured(f"{name}={raw!r} is not one of {', '.join(choices)}.")
-    return value
-
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    raw = env.str(name, default=None)
-    if raw is None:
-        return default
-    return [item.strip() for item in raw.split(",") if item.strip()]
-
-
-def env_db(name: str, default: str) -> dict:
-    raw = env.str(name, default=default)
-    scheme = raw.split("://", 1)[0]
-    if scheme not in environ.Env.DB_SCHEMES:
-        raise ImproperlyConfigured(
-            f"{name} is not a valid database URL: unknown scheme {scheme!r} "
-            "(use postgres://… or sqlite:///…)"
-        )
-    try:
-        return environ.Env.db_url_config(raw)
-    except (ImproperlyConfigured, ValueError, KeyError) as exc:
-        raise ImproperlyConfigured(f"{name} is not a valid database URL: {exc}") from None
-
-
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 # Runtime state (SQLite database, embedded broker, beat schedule, screenshots) lives under var/.
 VAR_DIR = Path(env.str("FACTCHECK_VAR_DIR", default=str(BASE_DIR / "var"))).resolve()
-
-_DEV_SECRET = "dev-only-insecure-secret-key-do-not-use-in-production-0123456789"
-# The placeholder of .env.example: publicly known, so refused like a short key.
-EXAMPLE_SECRET_KEY = "change-me-to-a-long-random-string-of-at-least-fifty-characters-xyz0123456789"
-SECRET_KEY_MIN_LENGTH = 50
-
-
-def secret_key_problem(key: str) -> str | None:
-    """Why `key` must not sign production sessions, or None when it will do."""
-    if not key:
-        return "is not set"
-    if key in (EXAMPLE_SECRET_KEY, _DEV_SECRET):
-        return "is the publicly known example value"
-    if len(key) < SECRET_KEY_MIN_LENGTH:
-        return f"is shorter than {SECRET_KEY_MIN_LENGTH} characters"
-    if len(set(key)) < 5:
-        return "has fewer than 5 different characters"
-    return None
-
 
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 if not DEBUG and (_problem := secret_key_problem(SECRET_KEY)):
@@ -135,7 +51,7 @@ if not DEBUG and (_problem := secret_key_problem(SECRET_KEY)):
         'python3 -c "import secrets; print(secrets.token_urlsafe(64))" '
         "(set DJANGO_DEBUG=1 for local development)."
     )
-SECRET_KEY = SECRET_KEY or _DEV_SECRET
+SECRET_KEY = SECRET_KEY or DEV_SECRET_KEY
 
 ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
@@ -234,8 +150,8 @@ CSRF_COOKIE_SECURE = env_bool("DJANGO_CSRF_COOKIE_SECURE", not DEBUG)
 # Only then are X-Forwarded-Proto and X-Forwarded-For believed, and of X-Forwarded-For only the
 # address the nearest proxy added: a client can write anything in these headers itself.
 _proxies = env.str("DJANGO_BEHIND_PROXY", default="0").strip().lower()
-if _proxies in _TRUE | _FALSE:
-    BEHIND_PROXIES = int(_proxies in _TRUE)
+if _proxies in TRUE_WORDS | FALSE_WORDS:
+    BEHIND_PROXIES = int(_proxies in TRUE_WORDS)
 else:
     BEHIND_PROXIES = env_int("DJANGO_BEHIND_PROXY", 0)
 if BEHIND_PROXIES:
@@ -282,7 +198,7 @@ if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(f"REDIS_URL={REDIS_URL!r} must start with redis:// or rediss://")
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
         # An unacked (acks_late) message is redelivered after this long: it must exceed the longest
         # task and the longest retry countdown, or a slow task would run twice at once.
         "visibility_timeout": 2 * max(TASK_TIME_LIMIT, RETRY_BACKOFF_MAX),
@@ -400,18 +316,6 @@ for _name in ("FETCH_TIMEOUT", "WEBHOOK_TIMEOUT"):
 
 # --- REST API (claims/api) ---------------------------------------------------------- begin ---
 # Everything the API needs from settings, in this one block. docs/architecture.md has the contract.
-def env_rate(name: str, default: str) -> str:
-    """A DRF throttle rate such as "600/minute", or an error naming the variable."""
-    raw = env.str(name, default=default).strip()
-    count, _, period = raw.partition("/")
-    if not (count.isdigit() and period in {"second", "minute", "hour", "day"}):
-        raise ImproperlyConfigured(
-            f"{name}={raw!r} is not a rate: use COUNT/PERIOD with PERIOD one of "
-            "second, minute, hour, day (e.g. 600/minute)."
-        )
-    return raw
-
-
 INSTALLED_APPS += ["drf_spectacular_sidecar"]  # Swagger UI served from our static files, no CDN
 
 REST_FRAMEWORK = {

@@ -200,5 +200,6 @@ def factcheck_sentencizer(doc: Doc) -> Doc:
     # re-checks the whole doc's annotation each time, which is quadratic.
     # spaCy stores attributes as uint64; -1 ("not a start") wraps, as in Doc.to_array.
     values = numpy.fromiter((1 if flag else -1 for flag in starts), dtype="int64", count=n)
-    doc.from_array(["SENT_START"], values.astype("uint64").reshape(n, 1))
+    # thinc types the array as Ints2d, which a 2-d numpy integer array is at run time.
+    doc.from_array(["SENT_START"], values.astype("uint64").reshape(n, 1))  # type: ignore[arg-type]
     return doc
