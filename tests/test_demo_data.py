@@ -1,4 +1,4 @@
-"""`manage.py generate_demo_data`: realistic claims whose spans, parts and statuses hold together."""
+"""`manage.py generate_demo_data`: claims whose spans, parts and statuses hold together."""
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -22,9 +22,10 @@ def test_generated_claims_sit_in_their_articles_with_parts_and_statuses(capsys):
     assert len({claim.text for claim in claims}) > 55  # mostly distinct sentences
     assert len({claim.status for claim in claims}) >= 4
     for claim in Claim.objects.filter(status=ClaimStatus.PUBLISHED):
-        assert claim.verdict and not claim.checklist.filter(
-            workflow.CHECKLIST_UNWORKED_REQUIRED
-        ).exists()
+        assert (
+            claim.verdict
+            and not claim.checklist.filter(workflow.CHECKLIST_UNWORKED_REQUIRED).exists()
+        )
     for mention in Mention.objects.select_related("claim__article"):
         assert mention.claim.article.body[mention.start : mention.end] == mention.text
 

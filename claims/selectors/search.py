@@ -115,8 +115,8 @@ def similar_candidates(
             # SET LOCAL lasts to the end of the outermost transaction, not of this savepoint:
             # the caller's own value is put back once the candidates are read.
             cursor.execute(
-                "SELECT current_setting('pg_trgm.similarity_threshold'), "
-                "set_config('pg_trgm.similarity_threshold', %s, true)",
+                # show_limit() first: it loads pg_trgm, whose setting does not exist before
+                "SELECT show_limit()::text, set_config('pg_trgm.similarity_threshold', %s, true)",
                 [str(threshold)],
             )
             (previous, _) = cursor.fetchone()
