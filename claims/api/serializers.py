@@ -219,10 +219,9 @@ class ClaimLinksSerializer(serializers.Serializer):
     history = serializers.SerializerMethodField()
 
     def _url(self, name: str, pk: int) -> str:
-        # reverse() once per route and request, not once per listed claim and link: the list's
+        # reverse() once per route and response, not once per listed claim and link: the list's
         # links are built by substituting the row's id into the route's address.
-        context: dict = self.context  # type: ignore[assignment]  # the response's, mutable
-        templates = context.setdefault("_link_templates", {})
+        templates: dict[str, str] = self.__dict__.setdefault("_templates", {})
         if name not in templates:
             path = reverse(name, args=[_SENTINEL])
             request = self.context.get("request")
@@ -306,10 +305,15 @@ class ClaimListSerializer(serializers.ModelSerializer):
         # By hand, as the declared fields describe it: a list page is 50 of these, and DRF's
         # field-by-field path (nested serializers for claimant, counts and links) was most of
         # the list's time under load. The expanded parts go through their serializers.
-        context: dict = self.context  # type: ignore[assignment]  # the response's, mutable
-        if "_links" not in context:  # one per response, its route addresses cached
-            context["_links"] = ClaimLinksSerializer(context=context)
-        links = context["_links"]
+        # The one serializer of every row (ListSerializer's child) keeps what is the same for all
+        # of them: DRF's `self.context` walks up to the root on each access.
+        state = self.__dict__.get("_rows")
+        if state is None:
+            state = self.__dict__["_rows"] = (
+                ClaimLinksSerializer(context=self.context),
+                self._expanded(),
+            )
+        links, expanded = state
         claimant = claim.claimant
         data = {
             "id": claim.pk,
@@ -344,7 +348,7 @@ class ClaimListSerializer(serializers.ModelSerializer):
                 "history": links.get_history(claim),
             },
         }
-        for name in self._expanded():
+        for name in expanded:
             field = self.fields[name]
             data[name] = field.to_representation(field.get_attribute(claim))
         return data

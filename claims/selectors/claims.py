@@ -74,6 +74,31 @@ def _worked_count() -> RawSQL:
     return RawSQL(sql, tuple(params), output_field=IntegerField())
 
 
+# What a listed claim shows or is ordered by (the API's `ordering` keys): the list reads only
+# these columns (no JSON reasons to decode, no user's password hash to carry).
+LISTED_FIELDS = (
+    "id",
+    "article_id",
+    "text",
+    "start",
+    "end",
+    "claim_type",
+    "checkworthiness",
+    "status",
+    "verdict",
+    "priority",
+    "due_at",
+    "version",
+    "created_at",
+    "updated_at",
+    "claimant__id",
+    "claimant__name",
+    "claimant__kind",
+    "assignee__id",
+    "assignee__username",
+)
+
+
 def claim_rows(*, expand: Collection[str] = ()) -> QuerySet[Claim]:
     """Claims as the API's list shows them: one query, claimant and assignee joined, how many
     checklist items (and worked ones), evidence, similar claims (not rejected) and entity
@@ -85,6 +110,7 @@ def claim_rows(*, expand: Collection[str] = ()) -> QuerySet[Claim]:
     }
     return (
         Claim.objects.select_related("claimant", "assignee")
+        .only(*LISTED_FIELDS)
         .annotate(checklist_worked=_worked_count(), **counts)
         .prefetch_related(*(PARTS[part] for part in PARTS if part in expand))
     )
