@@ -145,3 +145,17 @@ def test_search_covers_text_claimant_and_article_title(query, needle, desk, fact
     found = listed(response)
     target = desk.figure if needle == "figure" else desk.similar.other
     assert target.pk in found
+
+
+def test_a_deep_or_searched_page_lists_its_rows_in_order_with_their_progress(fact_checker, login):
+    # Such pages are read in two steps (ids, then rows): the same rows, the same order.
+    claims = [ClaimFactory(checkworthiness=n / 100, text=f"Claim number {n}.") for n in range(60)]
+    ChecklistItemFactory(claim=claims[3], state=ChecklistState.DONE)
+    expected = [claim.pk for claim in reversed(claims)]
+    client = login(fact_checker)
+
+    second = client.get(URL, {"p": 2})
+    searched = client.get(URL, {"q": "claim", "p": 2})
+
+    assert listed(second) == listed(searched) == expected[50:]
+    assert ">1/1<" in second.content.decode()
