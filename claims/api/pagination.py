@@ -19,8 +19,9 @@ import json
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db.models import F, Q, QuerySet
-from django.db.models.expressions import OrderBy
+from django.db import connection
+from django.db.models import BooleanField, F, Q, QuerySet
+from django.db.models.expressions import OrderBy, RawSQL
 from rest_framework import pagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -127,6 +128,7 @@ class _Key:
     def __init__(self, name: str, descending: bool, field: Any) -> None:
         self.name, self.descending, self.field = name, descending, field
         self.nullable = field is None or field.null
+        self.model_table = field.model._meta.db_table if field is not None else ""
 
     def expression(self) -> OrderBy:
         # NULLS LAST only where there can be nulls: a plain order matches the indexes.
@@ -184,9 +186,24 @@ def _decode(raw: str, ordering: list[_Key]) -> list[Any]:
         ) from error
 
 
-def _after(ordering: list[_Key], values: list[Any]) -> Q:
-    """Rows after `values` in `ordering` (nulls last): the first key at or past its value (a range
-    the index starts from), then key by key."""
+def _after(ordering: list[_Key], values: list[Any]) -> Q | RawSQL:
+    """Rows after `values` in `ordering` (nulls last). Keys of one direction that cannot be null
+    (the default order): a row comparison, which the database answers from the matching index.
+    Otherwise the first key at or past its value (a range the index starts from), then key by
+    key."""
+    if (
+        len({key.descending for key in ordering}) == 1
+        and all(key.field is not None and not key.nullable for key in ordering)
+        and None not in values
+    ):
+        columns = ", ".join(f'"{key.model_table}"."{key.field.column}"' for key in ordering)
+        marks = ", ".join(["%s"] * len(values))
+        operator = "<" if ordering[0].descending else ">"
+        params = [  # as the database stores them (SQLite compares datetimes as text)
+            key.field.get_db_prep_value(value, connection)
+            for key, value in zip(ordering, values, strict=True)
+        ]
+        return RawSQL(f"({columns}) {operator} ({marks})", params, BooleanField())
     after = Q(pk__in=[])
     equal = Q()
     for key, value in zip(ordering, values, strict=True):
