@@ -35,8 +35,11 @@ run: $(RUN_MARK)
 $(RUN_MARK): install
 	@exec $(BIN)/python scripts/devserver.py --mark $@
 
+# Side by side: one pytest-xdist worker per core (TEST_WORKERS=0: one process). Each worker has its
+# own test database, Redis database and var/ (factcheck/settings_test.py, tests/conftest.py).
+TEST_WORKERS ?= auto
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=20
 
 # With DATABASE_URL on PostgreSQL, also the scale benchmark (1k and 100k claims, built once in
 # <name>_1k and <name>_100k) and the HTTP load run against gunicorn on 127.0.0.1.

@@ -15,14 +15,17 @@ fact-check is published (`review_url`).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.text import slugify
 
 from claims.models import Claim, EntityKind, Verdict
+from claims.text import ellipsize
 
 SCHEMA_ORG = "https://schema.org"
 
@@ -43,12 +46,41 @@ def claim_reviewed(claim: Claim) -> str:
     return " ".join((claim.summary or claim.text).split())
 
 
+# The words of the claim in its public page's address: enough to read, short enough to share.
+SLUG_MAX = 60
+
+
+def public_slug(claim: Claim) -> str:
+    """The readable part of the public page's address: the claim reviewed, slugified, cut at a
+    word. The id alone finds the page; the slug may change with the text (the old address then
+    redirects to the new one)."""
+    return slugify(ellipsize(claim_reviewed(claim), SLUG_MAX).rstrip("…"))
+
+
+def public_path(claim: Claim) -> str:
+    """The public fact-check page of a published claim: `/factchecks/<id>-<slug>/`."""
+    slug = public_slug(claim)
+    key = f"{claim.pk}-{slug}" if slug else str(claim.pk)
+    return reverse("factchecks:detail", kwargs={"key": key})
+
+
 def review_url(claim: Claim, *, absolute_uri: AbsoluteURI) -> str:
     """ClaimReview's `url`, where the fact-check is published: the URL the desk recorded
-    (`Claim.review_url`), else the service's own page for the claim's review."""
+    (`Claim.review_url`), else the service's own public page for the claim (`public_path`)."""
     if claim.review_url:
         return claim.review_url
-    return absolute_uri(reverse("api:claim-claimreview", args=[claim.pk]))
+    return absolute_uri(public_path(claim))
+
+
+# In a <script> element, "</script>" or "<!--" inside a string would end or confuse it: these
+# three become JSON's \u escapes, which every JSON-LD reader decodes back to the same text.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def jsonld_script(document: dict[str, Any]) -> str:
+    """A JSON-LD document as the text of a `<script type="application/ld+json">` element: the
+    same JSON with `<`, `>` and `&` escaped, so that no claim text can close the element."""
+    return json.dumps(document, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE)
 
 
 @dataclass(frozen=True)

@@ -78,3 +78,12 @@ class IdempotencyKeyInUse(ServiceError):
 class WebhookError(ServiceError):
     """A webhook endpoint or delivery the service refuses: an unknown event type, a URL that
     cannot receive webhooks, a redelivery to a disabled endpoint (HTTP 400)."""
+
+
+class UnsupportedLanguage(ServiceError):
+    """The article is written in a language the claim extractor cannot read yet: its extract job
+    ends with this (no claims read with English rules)."""
+
+    def __init__(self, language: str, message: str) -> None:
+        super().__init__(message, field="language")
+        self.language = language

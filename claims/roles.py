@@ -23,6 +23,8 @@ _MODELS = (
     "evidence",
     "claimevent",
     "job",
+    "externalfactcheck",
+    "externalmatch",
 )
 
 _VIEWER_PERMS = tuple(f"view_{model}" for model in _MODELS)
@@ -55,6 +57,8 @@ _EDITOR_PERMS = (
     "change_checklisttemplateitem",
     "delete_checklisttemplateitem",
     "change_job",  # requeue failed jobs
+    "add_externalfactcheck",  # import other desks' ClaimReview
+    "change_externalfactcheck",
     # Webhooks: endpoints and their delivery logs are the editors' alone.
     "view_webhookendpoint",
     "add_webhookendpoint",

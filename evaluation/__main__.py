@@ -7,7 +7,7 @@ import importlib.util
 import sys
 from typing import TextIO
 
-SECTIONS = ("ct24", "polnear", "pastes", "throughput")
+SECTIONS = ("ct24", "polnear", "pastes", "factcheck_matching", "throughput")
 
 
 def main(out: TextIO = sys.stdout) -> dict[str, dict]:

@@ -264,6 +264,9 @@ FACTCHECK = {
     # Similar claims: suggested at or above the first, linked as duplicate at or above the second.
     "SIMILAR_SUGGEST": env_float("FACTCHECK_SIMILAR_SUGGEST", 0.6),
     "SIMILAR_DUPLICATE": env_float("FACTCHECK_SIMILAR_DUPLICATE", 0.95),
+    # Other desks' fact-checks: a claim matching one at or above this is marked "already checked"
+    # (workers/enrich/factchecks.py's DEFAULT_THRESHOLD; its precision in docs/factchecks.md).
+    "EXTERNAL_MATCH": env_float("FACTCHECK_EXTERNAL_MATCH", 0.9),
     # The organisation named as author of published ClaimReviews.
     "ORGANIZATION_NAME": env.str("FACTCHECK_ORGANIZATION_NAME", default="factcheck"),
     "ORGANIZATION_URL": env.str("FACTCHECK_ORGANIZATION_URL", default="http://127.0.0.1:8000/"),

@@ -1,4 +1,5 @@
-"""The home page (`/`, the admin's "View site"): the desk, the published feed, the API docs."""
+"""The home page (`/`, the admin's "View site"): the desk, the public fact-checks, the ClaimReview
+feed, the API docs."""
 
 from django.conf import settings
 from django.shortcuts import render

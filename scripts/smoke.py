@@ -9,9 +9,11 @@ failure. Uses only the standard library so that it runs before anything is insta
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -63,8 +65,19 @@ def processes_using(var_dir: str) -> list[str]:
 
 
 def main() -> int:
-    port = free_port()
     var_dir = tempfile.mkdtemp(prefix="factcheck-smoke-")
+    try:
+        return smoke(var_dir)
+    finally:
+        # Nothing of the run may outlive it: what still runs is killed, then its var/ goes.
+        for leftover in processes_using(var_dir):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(int(leftover.split(":")[0]), signal.SIGKILL)
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+def smoke(var_dir: str) -> int:
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     # Its own env file too: the checkout's .env is neither read nor written.
     env.update(

@@ -24,10 +24,12 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         (
             "claims.api",
             "claims.admin",
+            "claims.public",
             "claims.templatetags",
             "claims.management",
             "workers.tasks",
             "workers.pipeline",
+            "workers.matching",
             "factcheck",
         ),
     ),
@@ -42,6 +44,7 @@ PURE = (
     "workers.enrich",
     "workers.nlp",
     "workers.checklists",
+    "workers.language",
     "claims.parsing",
     "claims.text",
     # What leaves the service: the outbound HTTP policy, a page and its article, webhook signing.

@@ -1,5 +1,5 @@
-"""The home page (`/`, the admin's "View site"): the desk, the published feed, the API docs, each
-reachable from it by an anonymous visitor."""
+"""The home page (`/`, the admin's "View site"): the desk, the public fact-checks, the ClaimReview
+feed, the API docs, each reachable from it by an anonymous visitor."""
 
 import re
 
@@ -17,13 +17,13 @@ def links(html: str) -> list[str]:
     return re.findall(r'<a href="([^"]+)"', html)
 
 
-def test_the_home_page_links_the_desk_the_feed_and_the_api_docs(settings):
+def test_the_home_page_links_the_desk_the_factchecks_the_feed_and_the_api_docs(settings):
     settings.FACTCHECK = {**settings.FACTCHECK, "ORGANIZATION_NAME": "Example Desk"}
     response = Client().get("/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "<title>Example Desk</title>" in html
-    assert links(html) == ["/admin/", "/api/v1/claimreview/", "/api/docs/"]
+    assert links(html) == ["/admin/", "/factchecks/", "/api/v1/claimreview/", "/api/docs/"]
 
 
 def test_each_link_answers_an_anonymous_visitor():
@@ -31,6 +31,7 @@ def test_each_link_answers_an_anonymous_visitor():
     visitor = Client()
     desk = visitor.get("/admin/")
     assert desk.status_code == 302 and desk["Location"].startswith("/admin/login/")
+    assert visitor.get("/factchecks/").status_code == 200
     feed = visitor.get("/api/v1/claimreview/")
     assert feed.status_code == 200
     assert feed["Content-Type"].startswith("application/ld+json")

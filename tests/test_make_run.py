@@ -90,7 +90,12 @@ class MakeRun:
             text=True,
             start_new_session=True,
         )
-        threading.Thread(target=lambda: self.lines.extend(self.process.stdout), daemon=True).start()
+        # The reader ends at the end of the output: when make, the script and everything they
+        # started have closed it (exited). Only then is the output complete.
+        self.reader = threading.Thread(
+            target=lambda: self.lines.extend(self.process.stdout), daemon=True
+        )
+        self.reader.start()
 
     @property
     def output(self) -> str:
@@ -100,7 +105,7 @@ class MakeRun:
         deadline = time.monotonic() + timeout
         while text not in self.output:
             if self.process.poll() is not None:
-                time.sleep(0.5)  # the last lines
+                self.reader.join(timeout=10)  # the last lines
                 if text in self.output:
                     return
                 raise AssertionError(f"make run exited ({self.process.returncode}):\n{self.output}")
@@ -128,6 +133,12 @@ class MakeRun:
                 self.kill()
                 raise AssertionError(f"left running: {leftovers}\n{self.output}")
             time.sleep(0.2)
+        # make can exit before this process has read its last lines (a loaded machine): the
+        # output is whole once the reader has seen its end.
+        self.reader.join(timeout=max(1.0, deadline - time.monotonic()))
+        if self.reader.is_alive():
+            self.kill()
+            raise AssertionError(f"the output of make run stayed open:\n{self.output}")
 
     def kill(self) -> None:
         for pid in processes_using(self.home / "var"):

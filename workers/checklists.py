@@ -72,6 +72,13 @@ CLAIMANT_HISTORY = ItemSpec(
     required=False,
     check_key="claimant_history",
 )
+ALREADY_CHECKED = ItemSpec(
+    "Already checked by another desk",
+    "Another desk's published fact-check (imported ClaimReview) says much the same: read its "
+    "verdict and sources before starting.",
+    required=False,
+    check_key="already_checked",
+)
 
 _PRIMARY_RECORD = ItemSpec(
     "Find the primary record (transcript, video, official statement)",
@@ -117,6 +124,7 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str, tuple[ItemSpec, ...]]] = {
             DATES,
             CORROBORATED,
             SIMILAR,
+            ALREADY_CHECKED,
             CLAIMANT_HISTORY,
         ),
     ),
@@ -139,6 +147,7 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str, tuple[ItemSpec, ...]]] = {
             CLAIMANT,
             DATES,
             SIMILAR,
+            ALREADY_CHECKED,
             CLAIMANT_HISTORY,
         ),
     ),
@@ -156,6 +165,7 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str, tuple[ItemSpec, ...]]] = {
             QUANTITIES,
             DATES,
             SIMILAR,
+            ALREADY_CHECKED,
         ),
     ),
     "quote": (
@@ -173,12 +183,21 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str, tuple[ItemSpec, ...]]] = {
             CLAIMANT,
             DATES,
             SIMILAR,
+            ALREADY_CHECKED,
         ),
     ),
     "event": (
         "Event",
         "Something that happened: an offer, a call, a meeting, an order.",
-        (_PRIMARY_RECORD, _SECOND_SOURCE, _ASK_CLAIMANT, CLAIMANT, DATES, SIMILAR),
+        (
+            _PRIMARY_RECORD,
+            _SECOND_SOURCE,
+            _ASK_CLAIMANT,
+            CLAIMANT,
+            DATES,
+            SIMILAR,
+            ALREADY_CHECKED,
+        ),
     ),
     "policy": (
         "Policy",
@@ -197,6 +216,7 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str, tuple[ItemSpec, ...]]] = {
             DATES,
             QUANTITIES,
             SIMILAR,
+            ALREADY_CHECKED,
         ),
     ),
     "prediction": (
@@ -216,6 +236,7 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str, tuple[ItemSpec, ...]]] = {
             CLAIMANT,
             DATES,
             SIMILAR,
+            ALREADY_CHECKED,
         ),
     ),
     "causal": (
@@ -229,6 +250,7 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str, tuple[ItemSpec, ...]]] = {
             QUANTITIES,
             DATES,
             SIMILAR,
+            ALREADY_CHECKED,
         ),
     ),
     "other": (
@@ -241,6 +263,7 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, str, tuple[ItemSpec, ...]]] = {
             CLAIMANT,
             DATES,
             SIMILAR,
+            ALREADY_CHECKED,
         ),
     ),
 }
@@ -260,6 +283,8 @@ class CheckContext:
     similar: tuple[tuple[int, str, float], ...] = ()  # (claim id, text, score)
     corroborations: tuple[tuple[str, str], ...] = ()  # (article title, sentence)
     claimant_history: tuple[tuple[int, str], ...] = ()  # (claim id, text)
+    # Other desks' fact-checks matched: (desk, rating, url, score), best first.
+    external_checks: tuple[tuple[str, str, str, float], ...] = ()
     extra: dict = field(default_factory=dict)
 
 
@@ -348,6 +373,15 @@ def _claimant_history(ctx: CheckContext) -> CheckResult:
     return CheckResult(PASSED, f"{len(ctx.claimant_history)} earlier claim(s): {listed}")
 
 
+def _already_checked(ctx: CheckContext) -> CheckResult:
+    if not ctx.external_checks:
+        return CheckResult(NOT_APPLICABLE, "No other desk's imported fact-check matches.")
+    listed = "; ".join(
+        f"{desk}: {rating} ({url})" for desk, rating, url, _ in ctx.external_checks[:3]
+    )
+    return CheckResult(PASSED, f"Already checked by {listed}")
+
+
 CHECKS: dict[str, Callable[[CheckContext], CheckResult]] = {
     "claimant_identified": _claimant_identified,
     "dates_resolved": _dates_resolved,
@@ -356,6 +390,7 @@ CHECKS: dict[str, Callable[[CheckContext], CheckResult]] = {
     "similar_linked": _similar_linked,
     "figure_corroborated": _figure_corroborated,
     "claimant_history": _claimant_history,
+    "already_checked": _already_checked,
 }
 
 

@@ -21,9 +21,10 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from claims import selectors, services
+from claims.exceptions import UnsupportedLanguage
 from claims.models import Article, Claim, Job, JobStage, JobState, Quantity
 
-from . import checklists, enrichment, extraction, webpage
+from . import checklists, enrichment, extraction, language, matching, webpage
 from .outbound import FetchPolicy
 
 logger = logging.getLogger(__name__)
@@ -102,10 +103,18 @@ def stage_fetch(article_id: int, *, task_id: str) -> bool:
 
 # --- Stage 1: extraction -------------------------------------------------------------------------
 def stage_extract(article_id: int, *, task_id: str) -> list[int] | None:
-    """Find the article's claims and record them. Returns the claim ids (None if not run)."""
+    """Find the article's claims and record them. Returns the claim ids (None if not run).
+
+    The body's language is detected and recorded first; one the extractor cannot read fails the
+    job with "language xx is not supported yet" instead of claims read with English rules."""
 
     def work() -> list[int]:
         article = Article.objects.select_related("outlet").get(pk=article_id)
+        read_as = services.article_language_record(
+            article=article, detected=language.detect_language(article.body)
+        )
+        if not language.is_supported(read_as):
+            raise UnsupportedLanguage(read_as, language.unsupported_reason(read_as))
         candidates = extraction.extract_claims(
             article.body,
             outlet=article.outlet.name if article.outlet else None,
@@ -129,6 +138,10 @@ def stage_enrich(claim_id: int, *, task_id: str) -> bool:
         found = enrichment.enrich(claim.text, reference_date=reference, offset=claim.start or 0)
         similar = similar_claims(claim, canonicals={e.canonical for e in found.entities})
         services.claim_enrichment_apply(claim=claim, enrichment=found, similar=similar)
+        # Other desks' fact-checks (docs/factchecks.md): one query, one short transaction.
+        services.claim_external_matches_apply(
+            claim=claim, matches=matching.external_matches(claim.text)
+        )
         return True
 
     job = Q(claim_id=claim_id, stage=JobStage.ENRICH)
@@ -219,6 +232,7 @@ def check_context(claim: Claim) -> checklists.CheckContext:
         similar=tuple(similar),
         corroborations=tuple(corroborations),
         claimant_history=tuple(history),
+        external_checks=matching.external_checks(claim.pk),
     )
 
 

@@ -6,7 +6,7 @@ services too. The admin index shows the desk's dashboard (templatetags/desk.py).
 
 from django.contrib import admin
 
-from . import article, claim, ops, webhooks  # noqa: F401 — registers the model admins
+from . import article, claim, external, ops, webhooks  # noqa: F401 — registers the model admins
 
 admin.site.site_header = "Fact-check desk"
 admin.site.site_title = "Fact-check desk"

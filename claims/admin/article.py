@@ -36,6 +36,7 @@ class ArticleAdmin(ServiceRefusals, SimpleHistoryAdmin):
         "title",
         "outlet",
         "published_at",
+        "language",
         "pipeline_badge",
         "claim_count",
         "created_at",
@@ -60,6 +61,7 @@ class ArticleAdmin(ServiceRefusals, SimpleHistoryAdmin):
                     "dateline_place",
                     "byline",
                     "language",
+                    "detected_language",
                 ]
             },
         ),
@@ -82,6 +84,7 @@ class ArticleAdmin(ServiceRefusals, SimpleHistoryAdmin):
         ),
     ]
     readonly_fields = [
+        "detected_language",
         "body_with_claims",
         "claims_table",
         "pipeline_badge",

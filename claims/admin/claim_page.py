@@ -53,6 +53,7 @@ def claim_page_context(request, claim: Claim) -> dict:
         "can_comment": user.has_perm("claims.add_claimevent")
         and user.has_perm("claims.change_claim"),
         "similar": similar_claims(claim),
+        "already_checked": list(selectors.claim_external_matches(claim_id=claim.pk)),
         "can_decide_similar": user.has_perm("claims.change_similarclaim"),
         "similar_url": reverse("admin:claims_claim_similar_decide", args=[claim.pk]),
         "events": selectors.claim_recent_events(claim),

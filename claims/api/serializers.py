@@ -6,6 +6,7 @@ never query on their own. Input is validated by `claims.api.inputs`.
 from __future__ import annotations
 
 import json
+import math
 
 from django.urls import reverse
 from django.utils import timezone
@@ -34,6 +35,8 @@ from claims.models import (
 )
 from claims.workflow import public_verdict
 
+from .serializers_external import ExternalMatchSerializer
+
 
 class UsernameOf(serializers.SlugRelatedField):
     """A user, shown by username."""
@@ -47,6 +50,22 @@ class BlankAsNullChoiceField(serializers.ChoiceField):
 
     def to_representation(self, value):
         return value or None
+
+
+class BlankAsNullCharField(serializers.CharField):
+    """A text stored as "" when unset, shown as null."""
+
+    def to_representation(self, value):
+        return value or None
+
+
+class FiniteFloatField(serializers.FloatField):
+    """A stored float, shown as null when it is not finite: strict JSON has no inf or NaN, and one
+    such value in a row must never turn a list into a 500 for everyone."""
+
+    def to_representation(self, value):
+        number = float(value)
+        return number if math.isfinite(number) else None
 
 
 # --- Output: claims -------------------------------------------------------------------------------
@@ -67,6 +86,8 @@ class MentionSerializer(serializers.ModelSerializer):
 
 
 class QuantitySerializer(serializers.ModelSerializer):
+    value = FiniteFloatField(read_only=True, allow_null=True)
+
     class Meta:
         model = Quantity
         fields = ["text", "value", "unit", "bound", "start", "end"]
@@ -150,6 +171,12 @@ class ClaimSerializer(serializers.ModelSerializer):
     checklist = ChecklistItemSerializer(many=True, read_only=True)
     evidence = EvidenceSerializer(many=True, read_only=True)
     similar = SimilarSerializer(many=True, read_only=True)
+    already_checked = ExternalMatchSerializer(
+        source="external_matches",
+        many=True,
+        read_only=True,
+        help_text="Other desks' published fact-checks of the same claim, best match first.",
+    )
 
     class Meta:
         model = Claim
@@ -181,6 +208,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "checklist",
             "evidence",
             "similar",
+            "already_checked",
             "version",
             "created_at",
             "updated_at",
@@ -431,6 +459,12 @@ class JobSerializer(serializers.ModelSerializer):
 class ArticleSerializer(serializers.ModelSerializer):
     outlet = OutletSerializer(read_only=True, allow_null=True)
     claim_count = serializers.IntegerField(read_only=True)
+    detected_language = BlankAsNullCharField(
+        read_only=True,
+        allow_null=True,
+        help_text="ISO 639-1 code detected in the body; null before extraction ran or when the "
+        "text was too short to tell (then `language` is the declared one).",
+    )
 
     class Meta:
         model = Article
@@ -441,6 +475,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "outlet",
             "published_at",
             "language",
+            "detected_language",
             "pipeline_status",
             "claim_count",
             "created_at",

@@ -16,6 +16,9 @@ router.register(r"claims/(?P<claim_pk>[0-9]+)/history", views.ClaimHistoryViewSe
 router.register("claimreview", views.ClaimReviewViewSet, basename="claimreview")
 router.register("entities", views.EntityViewSet, basename="entity")
 router.register("jobs", views.JobViewSet, basename="job")
+router.register(
+    "external-factchecks", views.ExternalFactCheckViewSet, basename="external-factcheck"
+)
 router.register("webhooks", views.WebhookEndpointViewSet, basename="webhook")
 router.register(
     r"webhooks/(?P<endpoint_pk>[0-9]+)/deliveries", views.WebhookDeliveryViewSet, "webhook-delivery"

@@ -85,7 +85,7 @@ def run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0007_claim_summary_review_url_checks_not_applicable")]
+    dependencies = [("claims", "0011_external_factchecks")]
 
     operations = [
         migrations.RunPython(run(FORWARD), run(BACKWARD)),

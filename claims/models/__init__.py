@@ -1,5 +1,6 @@
 """The domain model (docs/architecture.md, "Domain model"), by subdomain: articles and entities,
-claims and their event log, enrichment, checklists and evidence, jobs, webhooks.
+claims and their event log, enrichment, checklists and evidence, jobs, webhooks, other desks'
+fact-checks.
 
 Writes that span rows or change a claim's status go through `claims.services`; reads with joins
 through `claims.selectors`. Import from here: `from claims.models import Claim`.
@@ -33,6 +34,7 @@ from .enrichment import (
     SimilarClaim,
     SimilarityDecision,
 )
+from .external import ExternalFactCheck, ExternalMatch
 from .jobs import IdempotencyKey, Job, JobStage, JobState
 from .webhooks import DeliveryState, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
@@ -54,6 +56,8 @@ __all__ = [
     "EntityKind",
     "EventKind",
     "Evidence",
+    "ExternalFactCheck",
+    "ExternalMatch",
     "Granularity",
     "IdempotencyKey",
     "Job",

@@ -55,7 +55,18 @@ class Article(TimeStamped):
     byline = models.CharField(max_length=300, blank=True)
     dateline_place = models.CharField(max_length=200, blank=True)
     published_at = models.DateTimeField(db_index=True)
-    language = models.CharField(max_length=16, default="en")
+    language = models.CharField(
+        max_length=16,
+        default="en",
+        help_text="The language the pipeline reads the article in: the one detected in its body "
+        "once extraction ran, else the one it was declared in.",
+    )
+    detected_language = models.CharField(
+        max_length=16,
+        blank=True,
+        help_text="ISO 639-1 code detected in the body by the extract stage; empty before it ran "
+        "or when the text was too short to tell.",
+    )
     body = models.TextField()
     raw_text = models.TextField(blank=True, help_text="The input exactly as received.")
     photo_caption = models.TextField(blank=True)

@@ -3,10 +3,11 @@ else who reads. Every function returns rows with what its callers show already j
 prefetched, so that a list costs the same number of queries for one row as for two hundred.
 
 Import from here (`from claims import selectors`); the modules are how the code is laid out:
-`claims` (the API's claims, their children, the ClaimReview feed), `articles` (articles, their
-pipeline's jobs, entities, jobs), `desk` (the admin's changelist, dashboard and claim page),
-`people` (who may be assigned), `search` (the claim search and the similar-claim candidates),
-`webhooks` (endpoints and their delivery logs).
+`claims` (the API's claims, their children, the ClaimReview feed, the public pages), `articles`
+(articles, their pipeline's jobs, entities, jobs), `desk` (the admin's changelist, dashboard and
+claim page), `people` (who may be assigned), `search` (the claim search and the similar-claim
+candidates), `webhooks` (endpoints and their delivery logs), `external` (other desks'
+fact-checks and the claims they match).
 """
 
 from .articles import (
@@ -26,6 +27,8 @@ from .claims import (
     claimreview_for,
     claimreview_list,
     evidence_items,
+    public_factcheck,
+    public_factcheck_list,
 )
 from .desk import (
     Dashboard,
@@ -37,6 +40,11 @@ from .desk import (
     claims_with_open_required,
     count_estimate,
     dashboard_for,
+)
+from .external import (
+    claim_external_matches,
+    external_factcheck_candidates,
+    external_factcheck_list,
 )
 from .people import users_assignable
 from .search import claims_search, similar_candidates
@@ -52,6 +60,7 @@ __all__ = [
     "checklist_items",
     "claim_detail",
     "claim_events",
+    "claim_external_matches",
     "claim_list",
     "claim_page_prefetch",
     "claim_recent_events",
@@ -66,7 +75,11 @@ __all__ = [
     "dashboard_for",
     "entity_list",
     "evidence_items",
+    "external_factcheck_candidates",
+    "external_factcheck_list",
     "job_list",
+    "public_factcheck",
+    "public_factcheck_list",
     "similar_candidates",
     "users_assignable",
     "webhook_deliveries",

@@ -16,6 +16,7 @@ from claims.models import (
     ClaimEvent,
     ClaimStatus,
     Evidence,
+    ExternalMatch,
     Mention,
     SimilarClaim,
     SimilarityDecision,
@@ -47,6 +48,10 @@ def claim_list() -> QuerySet[Claim]:
         PARTS["checklist"],
         PARTS["evidence"],
         PARTS["similar"],
+        Prefetch(
+            "external_matches",
+            queryset=ExternalMatch.objects.select_related("external").order_by("-score", "id"),
+        ),
     )
 
 
@@ -175,3 +180,25 @@ def claimreview_for(*, claim_id: int) -> Claim:
     """One published claim for its ClaimReview. Raises Claim.DoesNotExist when it is not
     published."""
     return claimreview_list().get(pk=claim_id)
+
+
+def public_factcheck_list() -> QuerySet[Claim]:
+    """Published claims for the public index and its feed, newest verdict first: each with its
+    claimant and its article's outlet, nothing more (one query a page)."""
+    return (
+        Claim.objects.filter(status=ClaimStatus.PUBLISHED)
+        .select_related("article__outlet", "claimant")
+        .order_by("-published_at", "-id")
+    )
+
+
+def public_factcheck(*, claim_id: int) -> Claim:
+    """One published claim for its public page: what its ClaimReview needs and its evidence,
+    oldest first. Raises Claim.DoesNotExist when it is not published."""
+    return (
+        claimreview_list()
+        .prefetch_related(
+            Prefetch("evidence", queryset=Evidence.objects.order_by("added_at", "id"))
+        )
+        .get(pk=claim_id)
+    )

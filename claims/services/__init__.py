@@ -8,9 +8,10 @@ Import from here (`from claims import services`); the modules are how the code i
 - `claims`       claim_create, claim_update, claim_transition, claim_comment
 - `checklists`   checklist_item_update, evidence_add, evidence_delete
 - `desk`         the editors' bulk operations and decisions on similar claims
-- `machine`      recording the pipeline's results (claims, enrichment, checklists)
+- `machine`      recording the pipeline's results (language, claims, enrichment, checklists)
 - `jobs`         queueing pipeline jobs and their lifecycle (the outbox's rows)
 - `webhooks`     webhook endpoints, emitting events, the delivery outbox and its attempts
+- `external`     importing other desks' ClaimReview, recording the claims they match
 - `idempotency`  the API's Idempotency-Key records
 - `common`       the claim's row lock and the one version check, the one URL rule
 """
@@ -30,6 +31,7 @@ from .desk import (
     claims_transition,
     similar_claim_decide,
 )
+from .external import ImportResult, claim_external_matches_apply, external_factchecks_import
 from .idempotency import (
     IDEMPOTENCY_TTL,
     StoredAnswer,
@@ -54,7 +56,13 @@ from .jobs import (
     job_retry_later,
     job_start,
 )
-from .machine import checklist_build, claim_enrichment_apply, claims_record, entity_resolve
+from .machine import (
+    article_language_record,
+    checklist_build,
+    claim_enrichment_apply,
+    claims_record,
+    entity_resolve,
+)
 from .webhooks import (
     deliveries_sweep,
     delivery_attempt,
@@ -71,11 +79,13 @@ __all__ = [
     "CLAIM_EDITABLE_FIELDS",
     "IDEMPOTENCY_TTL",
     "BulkOutcome",
+    "ImportResult",
     "IngestResult",
     "StoredAnswer",
     "article_fill_from_page",
     "article_ingest",
     "article_ingest_url",
+    "article_language_record",
     "article_pipeline_rollup",
     "article_reprocess",
     "checklist_build",
@@ -83,6 +93,7 @@ __all__ = [
     "claim_comment",
     "claim_create",
     "claim_enrichment_apply",
+    "claim_external_matches_apply",
     "claim_transition",
     "claim_update",
     "claims_assign",
@@ -100,6 +111,7 @@ __all__ = [
     "entity_resolve",
     "evidence_add",
     "evidence_delete",
+    "external_factchecks_import",
     "idempotency_key_record",
     "idempotency_key_release",
     "idempotency_key_reserve",

@@ -43,6 +43,17 @@ def entity_resolve(*, name: str, kind: str, aliases: tuple[str, ...] = ()) -> En
     return entity
 
 
+def article_language_record(*, article: Article, detected: str | None) -> str:
+    """Record the language detected in the article's body (None: too short to tell). The article
+    is read in it from then on, else in the language it was declared in; returns that one."""
+    language = (detected or article.language)[:16]
+    Article.objects.filter(pk=article.pk).update(
+        language=language, detected_language=(detected or "")[:16]
+    )
+    article.language, article.detected_language = language, (detected or "")[:16]
+    return language
+
+
 def _untouched(claim: Claim) -> bool:
     """No person has edited, moved, or worked on this claim: the machine may still reshape it."""
     return (

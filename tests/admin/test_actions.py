@@ -8,6 +8,7 @@ import json
 import pytest
 from django.contrib.admin import helpers
 
+from claims.claimreview import public_path
 from claims.models import ClaimEvent, ClaimStatus, EventKind, Job, JobStage, JobState, Verdict
 
 from ..factories import ClaimFactory
@@ -159,7 +160,7 @@ def test_claimreview_export_is_the_apis_json_ld_for_the_published_claims(
     assert review["@type"] == "ClaimReview"
     assert review["reviewRating"]["alternateName"] == "Mostly true"
     assert review["itemReviewed"]["author"]["name"] == "Claudia Sheinbaum"
-    assert review["url"].endswith(f"/api/v1/claims/{desk.figure.pk}/claimreview/")
+    assert review["url"].endswith(public_path(desk.figure))  # the public page
 
 
 def test_claimreview_export_of_unpublished_claims_says_why_nothing_came(desk, viewer, login):

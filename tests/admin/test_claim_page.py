@@ -488,10 +488,31 @@ def test_the_claim_page_costs_the_same_queries_for_one_row_of_each_kind_as_for_f
     # added it, 10 checklist items with who worked them, 11 similar claims, 12 recent events,
     # 13 field history records (one here: no change names a user or an entity to look up),
     # 14 content types (the history link; cached by Django after the first request, cleared
-    # here), 15 the people who may be assigned (the assignee field).
+    # here), 15 the people who may be assigned (the assignee field), 16 other desks' fact-checks
+    # matched (with their fact-check).
     for n in range(5):
         add_one_of_each(n)
         if n in (0, 4):
             ContentType.objects.clear_cache()
-            with django_assert_num_queries(15):
+            with django_assert_num_queries(16):
                 assert client.get(change_url(claim)).status_code == 200
+
+
+def test_the_claim_page_shows_other_desks_that_checked_it(editor, login):
+    from claims.models import ExternalFactCheck
+    from claims.services import claim_external_matches_apply
+
+    from ..factories import ClaimFactory
+
+    claim = ClaimFactory()
+    external = ExternalFactCheck.objects.create(
+        url="https://desk.example/checks/1",
+        claim_reviewed="More than 450,000 killed in Mexico",
+        rating="Mostly true",
+        author_name="Desk Example",
+    )
+    claim_external_matches_apply(claim=claim, matches=[(external.pk, 0.93)])
+    html = login(editor).get(change_url(claim)).content.decode()
+    assert "Already checked by other desks" in html
+    assert "<strong>Desk Example</strong>: Mostly true" in html
+    assert 'href="https://desk.example/checks/1"' in html

@@ -1,6 +1,6 @@
 """ClaimReview JSON-LD (schema.org) for published claims, one at a time and as a feed: the whole
 claim (or the editor's short summary) as `claimReviewed`, the published fact-check's URL (or the
-service's own) as `url`."""
+service's own public page) as `url`."""
 
 import datetime as dt
 
@@ -52,7 +52,7 @@ def test_the_claimreview_of_a_published_claim(as_viewer, settings):
     assert review == {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": f"http://testserver/api/v1/claims/{claim.pk}/claimreview/",
+        "url": f"http://testserver/factchecks/{claim.pk}-more-than-450000-people-have-been-killed-over-nearly-two/",
         "claimReviewed": "More than 450,000 people have been killed over nearly two decades in "
         "Mexico.",
         "datePublished": "2025-05-06",
@@ -183,10 +183,8 @@ def test_the_feed_lists_published_claims_newest_first_as_a_datafeed(as_viewer, s
     feed = response.json()
     assert (feed["@context"], feed["@type"], feed["count"]) == ("https://schema.org", "DataFeed", 2)
     urls = [review["url"] for review in feed["dataFeedElement"]]
-    assert urls == [
-        f"http://testserver/api/v1/claims/{newer.pk}/claimreview/",
-        f"http://testserver/api/v1/claims/{older.pk}/claimreview/",
-    ]
+    assert [url.split("/")[4].split("-")[0] for url in urls] == [str(newer.pk), str(older.pk)]
+    assert all(url.startswith("http://testserver/factchecks/") for url in urls)
     assert all(r["@type"] == "ClaimReview" for r in feed["dataFeedElement"])
     assert all("@context" not in r for r in feed["dataFeedElement"])
 

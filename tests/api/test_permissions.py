@@ -71,6 +71,17 @@ def webhook_endpoint():
     )
 
 
+def external_factcheck():
+    from claims.models import ExternalFactCheck
+
+    return ExternalFactCheck.objects.create(
+        url=f"https://desk.example/checks/{ExternalFactCheck.objects.count() + 1}",
+        claim_reviewed="More than 450,000 killed in Mexico",
+        rating="Mostly true",
+        author_name="Desk Example",
+    )
+
+
 def webhook_delivery():
     return WebhookDelivery.objects.create(
         endpoint=webhook_endpoint(),
@@ -244,6 +255,34 @@ ROWS = [
     ),
     Row("GET /api/v1/jobs/", "get", lambda: "/api/v1/jobs/", VIEWER, 200),
     Row("GET /api/v1/jobs/{id}/", "get", lambda: f"/api/v1/jobs/{JobFactory().pk}/", VIEWER, 200),
+    Row(
+        "GET /api/v1/external-factchecks/",
+        "get",
+        lambda: "/api/v1/external-factchecks/",
+        VIEWER,
+        200,
+    ),
+    Row(
+        "GET /api/v1/external-factchecks/{id}/",
+        "get",
+        lambda: f"/api/v1/external-factchecks/{external_factcheck().pk}/",
+        VIEWER,
+        200,
+    ),
+    Row(
+        "POST /api/v1/external-factchecks/import/",
+        "post",
+        lambda: "/api/v1/external-factchecks/import/",
+        EDITOR,
+        200,
+        {
+            "@type": "ClaimReview",
+            "url": "https://desk.example/checks/1",
+            "claimReviewed": "More than 450,000 killed in Mexico",
+            "reviewRating": {"alternateName": "Mostly true"},
+            "author": {"name": "Desk Example"},
+        },
+    ),
     Row("DELETE /api/v1/auth/token/", "delete", lambda: "/api/v1/auth/token/", VIEWER, 204),
     Row(
         "POST /api/v1/articles/ (a URL alone, fetched)",

@@ -8,7 +8,7 @@ Every authenticated request starts with the same two:
 
 import pytest
 
-from claims.models import ClaimStatus, Verdict
+from claims.models import ClaimStatus, ExternalFactCheck, ExternalMatch, Verdict
 from tests.factories import (
     ArticleFactory,
     ChecklistItemFactory,
@@ -42,6 +42,13 @@ def enriched():
     EvidenceFactory(claim=claim)
     if first is not None:
         SimilarClaimFactory(claim=claim, other=first)
+    external = ExternalFactCheck.objects.create(
+        url=f"https://desk.example/checks/{claim.pk}",
+        claim_reviewed=claim.text,
+        rating="False",
+        author_name="Desk Example",
+    )
+    ExternalMatch.objects.create(claim=claim, external=external, score=0.95)
     return claim
 
 
@@ -97,10 +104,10 @@ def test_claims_list_numbered_page(as_viewer, django_assert_num_queries):
 
 
 def test_claim_detail_within_ten_queries(as_viewer, django_assert_num_queries):
-    # auth (2) + the claim with its joins + the six enrichment prefetches = 9
+    # auth (2) + the claim with its joins + the seven enrichment prefetches = 10
     enriched()
     claim = enriched()
-    with django_assert_num_queries(AUTH + 7):
+    with django_assert_num_queries(AUTH + 8):
         assert as_viewer.get(f"/api/v1/claims/{claim.pk}/").status_code == 200
 
 
@@ -190,10 +197,10 @@ SAVEPOINT = 2
 
 
 def test_editing_a_claim(as_checker, django_assert_num_queries):
-    # auth (2) + the claim with its joins and six prefetches (7) + its row lock + the update +
-    # its field history = 12, and the savepoint
+    # auth (2) + the claim with its joins and seven prefetches (8) + its row lock + the update +
+    # its field history = 13, and the savepoint
     claim = enriched()
-    with django_assert_num_queries(AUTH + 10 + SAVEPOINT):
+    with django_assert_num_queries(AUTH + 11 + SAVEPOINT):
         response = as_checker.patch(
             f"/api/v1/claims/{claim.pk}/", {"priority": 3}, HTTP_IF_MATCH='"1"'
         )
@@ -201,11 +208,11 @@ def test_editing_a_claim(as_checker, django_assert_num_queries):
 
 
 def test_moving_a_claim(as_editor, django_assert_num_queries):
-    # auth (2) + the claim (7) + its row lock + the update + its event + its field history + the
-    # webhook endpoints subscribed to the move (none here) = 14, and the savepoint (triage has no
+    # auth (2) + the claim (8) + its row lock + the update + its event + its field history + the
+    # webhook endpoints subscribed to the move (none here) = 15, and the savepoint (triage has no
     # precondition to query)
     claim = enriched()
-    with django_assert_num_queries(AUTH + 12 + SAVEPOINT):
+    with django_assert_num_queries(AUTH + 13 + SAVEPOINT):
         response = as_editor.post(f"/api/v1/claims/{claim.pk}/transition/", {"to": "triaged"})
     assert (response.status_code, response.json()["status"]) == (200, "triaged")
 

@@ -105,5 +105,5 @@ def test_no_operation_answers_5xx_or_outside_the_schema(
 
     print(f"schemathesis: {ran} examples over {len(operations)} operations")
     assert not failures, "\n\n".join(failures)
-    assert len(operations) == 33  # 25, and the 8 of webhooks/
+    assert len(operations) == 36  # 25, the 8 of webhooks/, the 3 of external-factchecks/
     assert ran >= EXAMPLES * len(operations)

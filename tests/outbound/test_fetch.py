@@ -123,6 +123,7 @@ def test_a_name_that_does_not_resolve(loopback):
     assert error.code == Refusal.DNS and "nowhere.test" in error.message
 
 
+@pytest.mark.serial  # measures time: nothing else of the run competes for the CPU
 def test_a_lookup_slower_than_the_time_limit(loopback):
     def resolver(host, port):
         time.sleep(3)
@@ -194,6 +195,7 @@ def test_a_redirect_is_refused_when_none_are_allowed(loopback):
 
 
 # --- Size, time and type --------------------------------------------------------------------------
+@pytest.mark.serial  # measures time: nothing else of the run competes for the CPU
 @pytest.mark.parametrize("declare_length", [True, False], ids=["content-length", "streamed"])
 def test_a_50_mb_body_is_refused(declare_length, loopback):
     with LocalServer({"/big": huge(50 * 1024 * 1024, declare_length=declare_length)}) as server:
@@ -203,6 +205,7 @@ def test_a_50_mb_body_is_refused(declare_length, loopback):
     assert time.monotonic() - started < 3
 
 
+@pytest.mark.serial  # measures time: nothing else of the run competes for the CPU
 @pytest.mark.parametrize("headers_too", [False, True], ids=["body", "headers"])
 def test_a_slow_server_is_cut_off_at_the_total_time_limit(headers_too, loopback):
     # A byte every 50 ms never trips a socket timeout; only the total limit stops it.

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from claims import services
+from claims.claimreview import public_path
 from claims.exceptions import InvalidTransition
 from claims.models import ClaimStatus, DeliveryState, Verdict, WebhookDelivery, WebhookEvent
 from claims.services import webhook_events
@@ -57,7 +58,7 @@ def test_publishing_sends_the_move_and_the_claimreview():
     assert data["claim"]["api_path"] == f"/api/v1/claims/{claim.pk}/"
     review = data["claimreview"]
     assert (review["@type"], review["reviewRating"]["alternateName"]) == ("ClaimReview", "False")
-    assert review["url"].endswith(f"/api/v1/claims/{claim.pk}/claimreview/")
+    assert review["url"].endswith(public_path(claim))  # the public fact-check page
     assert WebhookDelivery.objects.filter(state=DeliveryState.PENDING).count() == 2
 
 

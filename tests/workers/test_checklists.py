@@ -185,3 +185,22 @@ def test_every_check_ends_in_an_outcome_with_its_reason(ctx):
         outcome = run_check(key, ctx)
         assert outcome.state in OUTCOMES, key
         assert outcome.result.strip(), key
+
+
+def test_already_checked_names_the_other_desk_its_rating_and_link():
+    from workers.checklists import NOT_APPLICABLE, PASSED, CheckContext, run_check
+
+    none = run_check("already_checked", CheckContext(claim_text="x", claim_type="statistic"))
+    assert none.state == NOT_APPLICABLE
+    found = run_check(
+        "already_checked",
+        CheckContext(
+            claim_text="x",
+            claim_type="statistic",
+            external_checks=(("Desk A", "Mostly true", "https://a.example/fc/1", 0.97),),
+        ),
+    )
+    assert (found.state, found.result) == (
+        PASSED,
+        "Already checked by Desk A: Mostly true (https://a.example/fc/1)",
+    )

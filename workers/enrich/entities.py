@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from workers.nlp import DEMONYMS, lookup_alias
+from workers.nlp.world import nationality_words
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def _guess_kind(tokens: list[str], prev_word: str) -> str:
     """Heuristic kind for a capitalised name the gazetteer does not know.
 
     Organisation/place keywords win; a single word after a locative preposition is a
-    place ("in Brazil"); anything else is assumed to be a person.  This is deliberately
+    place ("in Brazil"), after "the" an organisation ("the Knesset", "the Kremlin"); anything
+    else is assumed to be a person.  This is deliberately
     simple: known entities come from the gazetteer, and the fallback only exists so an
     unknown claimant ("Dr. Fauci said") is not lost.
     """
@@ -96,11 +98,13 @@ def _guess_kind(tokens: list[str], prev_word: str) -> str:
         return "place"
     if len(tokens) == 1 and prev_word.lower() in _LOCATIVE_PREPOSITIONS:
         return "place"
+    if len(tokens) == 1 and prev_word.lower() == "the":
+        return "organization"
     return "person"
 
 
 def _is_name_token(text: str) -> bool:
-    if text in NOT_NAME_WORDS or text.lower() in DEMONYMS:
+    if text in NOT_NAME_WORDS or text.lower() in DEMONYMS or text.casefold() in nationality_words():
         return False
     stripped = text.replace(".", "").replace("-", "").replace("’", "").replace("'", "")
     if not stripped.isalpha():

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+# A figure a claim can state: larger magnitudes (or a run of digits that does not fit a float)
+# are not quantities but digit strings, and would poison every reader of the stored value.
+MAX_QUANTITY = 1e15
+
+
+def in_sane_range(value: float) -> bool:
+    """A finite value no larger in magnitude than ``MAX_QUANTITY``."""
+    return math.isfinite(value) and abs(value) <= MAX_QUANTITY
 
 
 @dataclass(frozen=True)
@@ -159,6 +169,15 @@ def _words_to_number(words: str) -> float | None:
     return total + current if seen else None
 
 
+# Patterns matched at a position (``pattern.match(text, end)``), never on a slice ``text[end:]``:
+# a slice per number made a text with many numbers quadratic.
+_CLOCK_OR_ORDINAL_AFTER_RE = re.compile(r":\d|\s*[ap]\.?m\.?\b|\s*(st|nd|rd|th)\b")
+_OR_MORE_RE = re.compile(r"\s*(or more|or so)\b")
+# Thousands grouped with dots ("450.000", "1.000.000"): not an English decimal, and never to be
+# read as 450 ("2.125 percent" is one, and stays).
+_DOT_GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?![\d.,]\d)|\d{1,3}\.000(?![\d.,]\d)")
+
+
 def looks_like_year(text: str, start: int, end: int) -> bool:
     """A bare four-digit number that reads as a year ("in 2024", "2024 election") rather
     than a count ("2000 soldiers", "$2024")."""
@@ -202,10 +221,12 @@ def find_quantities(
             digits = match.group("digits")
             if looks_like_year(text, start, start + len(digits)) and not match.group("attached"):
                 continue
+            if _DOT_GROUPED_RE.match(text, start):
+                continue
             prev = text[start - 1 : start]
             if prev == "-" and start >= 2 and text[start - 2].isalpha():
                 continue  # COVID-19, F-16
-            if prev == ":" or re.match(r":\d|\s*[ap]\.?m\.?\b|\s*(st|nd|rd|th)\b", text[end:]):
+            if prev == ":" or _CLOCK_OR_ORDINAL_AFTER_RE.match(text, end):
                 continue  # clock times and ordinals
             if _NAME_NUMBER_BEFORE.search(text[max(0, start - 15) : start]):
                 continue
@@ -260,12 +281,11 @@ def find_quantities(
             value = _words_to_number(words)
             if value is None:
                 continue
-            after = text[end:]
             needs_unit = lowered == "one"
             if needs_unit and not (
-                _SCALE_AFTER_RE.match(after)
-                or _PERCENT_RE.match(after)
-                or _TIME_UNIT_RE.match(after)
+                _SCALE_AFTER_RE.match(text, end)
+                or _PERCENT_RE.match(text, end)
+                or _TIME_UNIT_RE.match(text, end)
             ):
                 continue  # bare "one" is almost always a pronoun ("one of the ...")
         if text[end : end + 1] == "+":
@@ -320,15 +340,17 @@ def find_quantities(
             phrase = re.sub(r"\s+", " ", bound_match.group("bound").lower())
             bound = _BOUND_KIND.get(phrase, "approx")
             start -= len(left) - bound_match.start("bound")
-        elif tail := re.match(r"\s*(or more|or so)\b", text[end:]):
+        elif tail := _OR_MORE_RE.match(text, end):
             bound = "approx" if tail.group(1) == "or so" else "lower"
-            end += tail.end()
+            end = tail.end()
         # --- casualties: "killed more than 450,000 in Mexico", "450,000 died" --------
         if not unit and (
             _CASUALTY_RE.search(text[max(0, start - 40) : start])
             or _CASUALTY_AFTER_RE.match(text, end)
         ):
             unit = "people"
+        if not in_sane_range(value):
+            continue  # "999…(400 digits) dollars": a digit string, not a figure
         found.append(
             QuantityMention(
                 text[start:end], float(value), unit, bound, offset + start, offset + end

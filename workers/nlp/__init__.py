@@ -8,7 +8,10 @@ running them.
 
 The pipeline is::
 
-    tokenizer -> factcheck_sentencizer -> entity_ruler
+    tokenizer (bounded) -> factcheck_sentencizer -> entity_ruler
+
+* the tokenizer is spaCy's, fed in bounded pieces (``tokenizer.BoundedTokenizer``) so that
+  runs of quote marks or brackets cannot make it quadratic.
 
 * ``factcheck_sentencizer`` is a quote- and abbreviation-aware replacement for spaCy's
   rule-based ``sentencizer`` (which splits ``territory.” “I told`` in the wrong place and

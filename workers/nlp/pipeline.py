@@ -1,4 +1,4 @@
-"""The process-wide blank spaCy pipeline: tokenizer -> factcheck_sentencizer -> entity_ruler."""
+"""The process-wide blank spaCy pipeline: tokenizer (bounded) -> sentencizer -> entity_ruler."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import sentencizer  # noqa: F401  (registers the "factcheck_sentencizer" component)
-from .gazetteer import GAZETTEER, NATIONALITY_PREFIXES, PERSON_TITLES, is_acronym
+from .gazetteer import GAZETTEER, NATIONALITY_PREFIXES, PERSON_TITLES, is_acronym, lookup_alias
+from .tokenizer import BoundedTokenizer
+from .world import world_kinds
 
 
 def _case_variants(alias: str) -> set[str]:
@@ -58,6 +60,14 @@ def _entity_patterns() -> list[dict]:
                     (phrase, entry.canonical),
                     {"label": label, "pattern": phrase, "id": entry.canonical},
                 )
+    taken = {phrase for phrase, _ in patterns}
+    for name, kind in world_kinds().items():
+        # The world table gives unknown names their kind; the gazetteer's own entries win.
+        plain = name[4:] if name.startswith("The ") else name
+        if plain in taken or lookup_alias(plain) is not None:
+            continue
+        taken.add(plain)
+        patterns[(plain, plain)] = {"label": kind.upper(), "pattern": plain, "id": plain}
     return sorted(patterns.values(), key=lambda p: (p["pattern"], p["id"]))
 
 
@@ -65,6 +75,7 @@ def _entity_patterns() -> list[dict]:
 def get_nlp() -> Language:
     """The process-wide blank English pipeline (built on first use, then cached)."""
     nlp = spacy.blank("en")
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, nlp.vocab)  # linear on any input
     nlp.add_pipe("factcheck_sentencizer")
     ruler = nlp.add_pipe(
         "entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}

@@ -55,34 +55,51 @@ def quotation_map(doc: Doc, start: int, end: int) -> dict[int, tuple[int, int]]:
     apostrophe, e.g. ``U.S.’s``).
     """
     stack: list[tuple[str, int]] = []
+    open_kinds = {"d": 0, "D": 0, "s": 0}  # how many of each kind are on the stack
     pairs: list[tuple[int, int]] = []
+
+    def push(kind: str, i: int) -> None:
+        stack.append((kind, i))
+        open_kinds[kind] += 1
+
+    def close(wanted: set[str], i: int) -> None:
+        # Only called when one of ``wanted`` is open, so the scan ends at it and everything
+        # scanned is popped: linear over the paragraph.
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] in wanted:
+                pairs.append((stack[depth][1], i))
+                for kind, _ in stack[depth:]:
+                    open_kinds[kind] -= 1
+                del stack[depth:]
+                return
+
     for i in range(start, end):
         text = doc[i].text
         if text in _OPEN_DOUBLE:
-            stack.append(("d", i))
-        elif text in _CLOSE_DOUBLE or (text == '"' and any(k == "D" for k, _ in stack)):
-            wanted = {"d", "D"}
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] in wanted:
-                    pairs.append((stack[depth][1], i))
-                    del stack[depth:]
-                    break
+            push("d", i)
+        elif (text in _CLOSE_DOUBLE and open_kinds["d"] + open_kinds["D"]) or (
+            text == '"' and open_kinds["D"]
+        ):
+            close({"d", "D"}, i)
+        elif text in _CLOSE_DOUBLE:
+            pass  # a closing mark with nothing open
         elif text == '"':
-            stack.append(("D", i))
+            push("D", i)
         elif text in {"‘"}:
-            stack.append(("s", i))
-        elif text in {"’", "'"} and any(k == "s" for k, _ in stack):
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == "s":
-                    pairs.append((stack[depth][1], i))
-                    del stack[depth:]
-                    break
+            push("s", i)
+        elif text in {"’", "'"} and open_kinds["s"]:
+            close({"s"}, i)
         elif text == "'" and (i == start or doc[i - 1].is_space or doc[i - 1].whitespace_):
             # A straight single quote after a space opens a quotation ('No,' he said).
-            stack.append(("s", i))
+            push("s", i)
     inside: dict[int, tuple[int, int]] = {}
-    # Outermost pairs win: process the widest spans last so they overwrite nested ones.
-    for open_i, close_i in sorted(pairs, key=lambda p: p[1] - p[0]):
+    # Outermost pairs win. Pairs nest or are disjoint (a stack made them), so marking only
+    # the pairs no earlier pair contains marks each token once.
+    reach = -1
+    for open_i, close_i in sorted(pairs, key=lambda p: (p[0], -p[1])):
+        if close_i <= reach:
+            continue  # nested in the last outermost pair
+        reach = close_i
         for k in range(open_i, close_i + 1):
             inside[k] = (open_i, close_i)
     return inside

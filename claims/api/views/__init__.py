@@ -5,6 +5,7 @@ from .auth import TokenView
 from .catalog import ClaimReviewViewSet, EntityViewSet, JobViewSet
 from .children import ChecklistViewSet, ClaimHistoryViewSet, EvidenceViewSet
 from .claims import ClaimViewSet
+from .external import ExternalFactCheckViewSet
 from .webhooks import WebhookDeliveryViewSet, WebhookEndpointViewSet
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "ClaimViewSet",
     "EntityViewSet",
     "EvidenceViewSet",
+    "ExternalFactCheckViewSet",
     "JobViewSet",
     "TokenView",
     "WebhookDeliveryViewSet",
