@@ -2,7 +2,7 @@
 #   make run    everything from nothing: venv, install, .env, migrate, demo accounts, worker + web,
 #               the seed article (HOST and PORT choose the address: make run PORT=8001)
 #   make test   the test suite (PostgreSQL + Redis when DATABASE_URL / REDIS_URL are set)
-#   make bench  the benchmarks
+#   make bench  the benchmarks (on PostgreSQL also the 1k/100k scale run and the HTTP load run)
 #   make lint   ruff (lint and format) and mypy on claims/, workers/ and factcheck/
 #   make chaos  kill the worker, stop Redis 30 s, restart PostgreSQL during a batch (private
 #               servers on spare ports): prints what was lost and duplicated, and the recovery
@@ -43,8 +43,12 @@ TEST_WORKERS ?= auto
 test: install
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=20
 
+# With DATABASE_URL on PostgreSQL, also the scale benchmark (1k and 100k claims, built once in
+# <name>_1k and <name>_100k) and the HTTP load run against gunicorn on 127.0.0.1.
 bench: install
 	$(BIN)/pytest benchmarks -p no:cacheprovider --benchmark-enable --benchmark-only --benchmark-columns=min,median,mean,max,rounds --benchmark-sort=name
+	$(BIN)/python -m benchmarks.scale
+	$(BIN)/python -m benchmarks.load
 
 chaos: install
 	$(BIN)/python scripts/chaos.py

@@ -34,7 +34,7 @@ CROSS JOIN LATERAL (
     SELECT id, text FROM claims_claim
     WHERE text %% t.text AND id <> t.claim_id
       AND (t.article_id IS NULL OR article_id IS DISTINCT FROM t.article_id)
-    ORDER BY id DESC LIMIT 200
+    ORDER BY similarity(text, t.text) DESC, id DESC LIMIT %s
 ) AS c
 """
 
@@ -44,14 +44,24 @@ def similar_claims_many(
 ) -> dict[int, list[tuple[int, float]]]:
     """Claims already tracked that say much the same as each claim of a batch: (id, score) best
     first, at or above the suggestion threshold. Candidates come from PostgreSQL's trigram index
-    (the `%` operator, every claim in one query) or, on SQLite, from claims naming the same
-    entities plus the most recent ones (two queries); rapidfuzz ranks."""
+    (the `%` operator, every claim in one query) or, on SQLite, from the per-claim search's
+    fallback (claims naming the same entities plus the most recent ones); rapidfuzz ranks."""
     if not claims:
         return {}
     if connection.vendor == "postgresql":
         pools = _trigram_pools(claims)
-    else:
-        pools = _entity_pools(claims, canonicals)
+    else:  # no trigram index: the per-claim search's fallback (claims naming the same entities)
+        pools = {
+            c.pk: dict(
+                selectors.similar_candidates(
+                    c.text,
+                    exclude_claim=c.pk,
+                    exclude_article=c.article_id,
+                    canonicals=canonicals.get(c.pk, ()),
+                )
+            )
+            for c in claims
+        }
     threshold = settings.FACTCHECK["SIMILAR_SUGGEST"]
     return {
         c.pk: enrichment.rank_similar(c.text, pools[c.pk].items(), threshold=threshold)[:20]
@@ -61,40 +71,20 @@ def similar_claims_many(
 
 def _trigram_pools(claims: list[Claim]) -> dict[int, dict[int, str]]:
     pools: dict[int, dict[int, str]] = {c.pk: {} for c in claims}
-    with connection.cursor() as cursor:
+    # The candidates' rule is the per-claim search's (claims.selectors.similar_candidates): its
+    # trigram threshold prunes in the index, the best CANDIDATE_LIMIT by similarity are kept.
+    with selectors.trigram_threshold(), connection.cursor() as cursor:
         cursor.execute(
             _TRIGRAM_POOLS,
-            [[c.text for c in claims], [c.pk for c in claims], [c.article_id for c in claims]],
+            [
+                [c.text for c in claims],
+                [c.pk for c in claims],
+                [c.article_id for c in claims],
+                selectors.CANDIDATE_LIMIT,
+            ],
         )
         for n, pk, text in cursor.fetchall():
             pools[claims[n - 1].pk][pk] = text
-    return pools
-
-
-def _entity_pools(
-    claims: list[Claim], canonicals: dict[int, set[str]]
-) -> dict[int, dict[int, str]]:
-    names = set().union(*canonicals.values()) if canonicals else set()
-    sharing = list(
-        Claim.objects.filter(mentions__entity__name__in=names)
-        .order_by("-id")
-        .values_list("pk", "text", "article_id", "mentions__entity__name")[: 300 * len(claims)]
-    )
-    recent = list(
-        Claim.objects.order_by("-id").values_list("pk", "text", "article_id")[: 300 + len(claims)]
-    )
-    pools: dict[int, dict[int, str]] = {}
-    for claim in claims:
-
-        def other(pk: int, article_id: int | None, claim: Claim = claim) -> bool:
-            return pk != claim.pk and (claim.article_id is None or article_id != claim.article_id)
-
-        wanted = canonicals.get(claim.pk, set())
-        shared = [
-            (pk, text) for pk, text, art, name in sharing if name in wanted and other(pk, art)
-        ]
-        latest = [(pk, text) for pk, text, art in recent if other(pk, art)]
-        pools[claim.pk] = dict(shared[:300] + latest[:300])
     return pools
 
 

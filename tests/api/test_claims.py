@@ -160,6 +160,10 @@ def test_an_unknown_claim_is_404(as_viewer):
 def test_the_list_is_paginated_with_page_size(as_viewer):
     ClaimFactory.create_batch(5)
     body = as_viewer.get("/api/v1/claims/?page_size=2").json()
+    assert set(body) == {"next", "results"}  # cursor pages (API 1.1): no count
+    assert len(body["results"]) == 2
+    assert "cursor=" in body["next"]
+    body = as_viewer.get("/api/v1/claims/?page_size=2&page=1").json()  # API 1.0 pages
     assert body["count"] == 5
     assert len(body["results"]) == 2
     assert "page=2" in body["next"]
@@ -229,8 +233,8 @@ def test_filter_q_searches_text_and_claimant(as_viewer):
     by_text = ClaimFactory(article=ArticleFactory(body="Troops were offered to Mexico. Fine."))
     by_claimant = ClaimFactory(claimant=EntityFactory(name="Troopers Union"))
     ClaimFactory()
-    assert set(ids(as_viewer.get("/api/v1/claims/?q=troop"))) == {by_text.pk, by_claimant.pk}
-    assert ids(as_viewer.get("/api/v1/claims/?q=troops mexico")) == [by_text.pk]
+    assert set(ids(as_viewer.get("/api/v1/claims/?q=troop*"))) == {by_text.pk, by_claimant.pk}
+    assert ids(as_viewer.get("/api/v1/claims/?q=mexico troops")) == [by_text.pk]
 
 
 def test_filter_created_after_and_before(as_viewer):
@@ -261,6 +265,10 @@ def test_ordering(as_viewer):
         "ordering=text",
         "q=" + "x" * 201,
         "q=nul%00byte",
+        "q=" + "+".join(["word"] * 13),  # more than 12 terms
+        "expand=history",
+        "cursor=not-a-cursor",
+        "page=21",
     ],
 )
 def test_invalid_query_parameters_are_a_400_naming_the_parameter(as_viewer, query):

@@ -121,7 +121,8 @@ def test_404_for_an_unknown_row_and_an_unknown_url(as_viewer):
     response = as_viewer.get("/api/v1/no-such-thing/")
     assert response.status_code == 404
     assert assert_problem(response)["type"] == PROBLEM_BASE + "not-found"
-    assert as_viewer.get("/api/v1/claims/?page=99").status_code == 404
+    assert as_viewer.get("/api/v1/claims/?page=19").status_code == 404
+    assert as_viewer.get("/api/v1/articles/?page=99").status_code == 404
 
 
 def test_404_outside_the_api_stays_a_page(client):
