@@ -223,6 +223,7 @@ EXPANDABLE = {
     "similar": "similar",
     "mentions": "entities",
     "entities": "entities",
+    "already_checked": "already_checked",
 }
 
 
@@ -234,6 +235,9 @@ class ClaimCountsSerializer(serializers.Serializer):
     evidence = serializers.IntegerField(source="evidence_total")
     similar = serializers.IntegerField(source="similar_total", help_text="Not rejected.")
     entities = serializers.IntegerField(source="mentions_total", help_text="Entity mentions.")
+    already_checked = serializers.IntegerField(
+        source="already_checked_total", help_text="Other desks' fact-checks matched."
+    )
 
 
 _SENTINEL = 987654321987
@@ -275,8 +279,9 @@ class ClaimLinksSerializer(serializers.Serializer):
 
 class ClaimListSerializer(serializers.ModelSerializer):
     """A claim as the list shows it (API 1.1): what tells claims apart and where each stands,
-    with counts of its parts and links to them. `expand=checklist,evidence,similar,mentions`
-    adds those parts as the claim's detail shows them (`entities` for mentions)."""
+    with counts of its parts and links to them. `expand=` (checklist, evidence, similar,
+    mentions, already_checked) adds those parts as the claim's detail shows them (`entities`
+    for mentions)."""
 
     article = serializers.IntegerField(source="article_id", read_only=True, allow_null=True)
     claimant = ClaimantSerializer(read_only=True, allow_null=True)
@@ -296,6 +301,13 @@ class ClaimListSerializer(serializers.ModelSerializer):
     )
     similar = SimilarSerializer(
         many=True, read_only=True, required=False, help_text="expand=similar"
+    )
+    already_checked = ExternalMatchSerializer(
+        source="external_matches",
+        many=True,
+        read_only=True,
+        required=False,
+        help_text="expand=already_checked",
     )
 
     class Meta:
@@ -322,6 +334,7 @@ class ClaimListSerializer(serializers.ModelSerializer):
             "checklist",
             "evidence",
             "similar",
+            "already_checked",
         ]
         read_only_fields = fields
 
@@ -367,6 +380,7 @@ class ClaimListSerializer(serializers.ModelSerializer):
                 "evidence": claim.evidence_total,  # type: ignore[attr-defined]
                 "similar": claim.similar_total,  # type: ignore[attr-defined]
                 "entities": claim.mentions_total,  # type: ignore[attr-defined]
+                "already_checked": claim.already_checked_total,  # type: ignore[attr-defined]
             },
             "links": {
                 "self": links.get_self(claim),

@@ -35,6 +35,10 @@ PARTS = {
         .select_related("other")
         .order_by("-score", "id"),
     ),
+    "already_checked": Prefetch(
+        "external_matches",
+        queryset=ExternalMatch.objects.select_related("external").order_by("-score", "id"),
+    ),
 }
 
 
@@ -48,10 +52,7 @@ def claim_list() -> QuerySet[Claim]:
         PARTS["checklist"],
         PARTS["evidence"],
         PARTS["similar"],
-        Prefetch(
-            "external_matches",
-            queryset=ExternalMatch.objects.select_related("external").order_by("-score", "id"),
-        ),
+        PARTS["already_checked"],
     )
 
 
@@ -63,6 +64,7 @@ _COUNTS = {
     "evidence_total": ("claims_evidence", ""),
     "similar_total": ("claims_similarclaim", " AND claims_similarclaim.decision <> 'rejected'"),
     "mentions_total": ("claims_mention", ""),
+    "already_checked_total": ("claims_externalmatch", ""),
 }
 
 

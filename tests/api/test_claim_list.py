@@ -53,6 +53,7 @@ def test_a_listed_claim_is_compact_with_counts_and_links(as_viewer, fact_checker
         "evidence": 1,
         "similar": 1,  # the rejected one is not counted
         "entities": 1,
+        "already_checked": 0,
     }
     assert row["assignee"] == "fatima"
     assert row["links"]["self"] == f"http://testserver/api/v1/claims/{claim.pk}/"

@@ -37,7 +37,8 @@ EXPAND = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.QUERY,
     description="Nested parts to include in each listed claim, comma-separated: "
-    "`checklist`, `evidence`, `similar`, `mentions` (shown as `entities`). Without it a "
+    "`checklist`, `evidence`, `similar`, `mentions` (shown as `entities`), `already_checked` "
+    "(other desks' fact-checks matched). Without it a "
     "listed claim has counts of its parts and links to them; the claim's detail has them all.",
 )
 
