@@ -8,8 +8,9 @@ phrases", `prefix*` and `-excluded` terms, ranked by `ts_rank`. On SQLite (the e
 each term is a case-insensitive substring of one of the three.
 
 `similar_candidates()` is the bounded candidate search behind similar-claim suggestions (and any
-other "does this text say the same as something we track" question): PostgreSQL's trigram index
-with a per-query threshold and a limit, the candidates then re-ranked by the caller with
+other "does this text say the same as something we track" question): the claims sharing two of
+the text's rarest words, from the full-text index (`candidate_tsquery`), above a trigram
+similarity, the best few by it, then re-ranked by the caller with
 `workers.enrichment.rank_similar` (rapidfuzz).
 """
 
@@ -25,10 +26,9 @@ from claims.models import Claim
 from claims.parsing.search import Term, parse_search
 
 CONFIG = "english"
-# The trigram similarity a candidate needs (pg_trgm's `%`, 0..1). pg_trgm's default, 0.3, let the
-# index return 7,000-44,000 candidates per claim at 100,000 claims; at 0.45 it returns a few
-# dozen, and keeps every pair of the paraphrase set that rapidfuzz scores at or above the
-# suggestion threshold (benchmarks/test_scale_bench.py measures both).
+# The trigram similarity (pg_trgm's `similarity`, 0..1) a candidate found by the full-text index
+# needs: it keeps every pair of the paraphrase set that rapidfuzz scores at or above the
+# suggestion threshold (`python -m benchmarks.scale` measures recall and time).
 TRIGRAM_THRESHOLD = 0.45
 CANDIDATE_LIMIT = 200
 
