@@ -163,3 +163,24 @@ def test_candidates_come_from_the_full_text_index_and_the_batch_uses_the_same_ru
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "claim_search_idx" in plan
+
+
+@postgres
+@pytest.mark.django_db
+def test_a_lexeme_with_quotes_or_backslashes_is_one_tsquery_operand():
+    from claims.selectors.search import _QUOTED_LEXEME
+
+    lexeme = "o'neil\\x"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT numnode(q), setweight(array_to_tsvector(ARRAY[r.lexeme]), 'A') @@ q "
+            f"FROM (SELECT %s::text AS lexeme) AS r, LATERAL (SELECT {_QUOTED_LEXEME}::tsquery) "
+            f"AS t(q)",
+            [lexeme],
+        )
+        (nodes, matches) = cursor.fetchone()
+        cursor.execute(
+            f"SELECT {selectors.candidate_tsquery('%s')}::text", ["the and of"]
+        )  # nothing but stop words: no query, no candidate
+        assert cursor.fetchone()[0] is None
+    assert (nodes, matches) == (1, True)

@@ -95,6 +95,13 @@ FROM pg_stats AS s,
 WHERE s.schemaname = current_schema() AND s.tablename = 'claims_claim' AND s.attname = 'search'
 """
 
+# A lexeme as a tsquery operand in the text's own words (weight A): quoted, its quotes and
+# backslashes escaped (format('%L') would write E'...', which a tsquery does not read).
+_QUOTED_LEXEME = (
+    r"""concat('''', replace(replace(r.lexeme, E'\\', E'\\\\')"""
+    r""", '''', ''''''), ''':A')"""
+)
+
 
 def candidate_tsquery(text_sql: str) -> str:
     """SQL of the tsquery matching the claims that may say the same as the text `text_sql` (an
@@ -103,7 +110,7 @@ def candidate_tsquery(text_sql: str) -> str:
     query (workers.gather). NULL when the text has no content word."""
     return f"""(
     WITH w AS (
-        SELECT row_number() OVER () AS n, format('%%L', r.lexeme) || ':A' AS q FROM (
+        SELECT row_number() OVER () AS n, {_QUOTED_LEXEME} AS q FROM (
             SELECT l.lexeme
             FROM unnest(tsvector_to_array(to_tsvector('{CONFIG}', {text_sql}))) AS l(lexeme)
             LEFT JOIN ({_LEXEME_FREQUENCIES}) AS f ON f.lexeme = l.lexeme
