@@ -60,7 +60,6 @@ CLAIMANT_NOT_YET = {
         "This is the worst drought this region has seen in 40 years",
         "declared a national disaster in the affected counties",
         "pledged emergency cash transfers to 300,000 households",
-        "expect the next rains, due in October, to be below average",
     ],
     "broadcaster_gulf": ["the brine it discharges could harm coral reefs"],
     "broadcaster_npr": [
@@ -113,6 +112,10 @@ EXTRACTED_YET = {
         "the city should have cut spending first",
         "We asked families to tighten their belts.",
         "Residents packed the council chamber for the vote",
+    ],
+    "newspaper_tabloid": [
+        "It's nothing but a cash grab.",
+        "They should be fixing the potholes instead.",
     ],
     "wire_reuters": [
         "We are not yet where we need to be",

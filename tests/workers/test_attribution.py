@@ -148,6 +148,51 @@ FRAMES = [
         "reported_speech",
         EntityRef("poll", "unnamed"),
     ),
+    # Appositions after the speaker's name: an age, a party and state, one after another.
+    (
+        "Roe, 56, noted that 4,000 jobs were lost in 2024.",
+        "Roe, 56",
+        "reported_speech",
+        EntityRef("Roe", "person"),
+    ),
+    (
+        "Rep. Jane Roe, D-Md., a candidate for governor, said 4,000 jobs were lost.",
+        "Rep. Jane Roe",
+        "reported_speech",
+        EntityRef("Rep. Jane Roe", "person"),
+    ),
+    # A manner adverb between the speaker and the verb.
+    (
+        "Jane Roe sharply warned that 4,000 jobs were lost in 2024.",
+        "Jane Roe sharply",
+        "reported_speech",
+        ROE,
+    ),
+    # A share of those surveyed speaks as an unnamed source.
+    (
+        "Twenty-four percent said wages rose 5% in 2024.",
+        "Twenty-four",
+        "reported_speech",
+        EntityRef("Twenty-four percent", "unnamed"),
+    ),
+    (
+        "About four in 10 said wages rose 5% in 2024.",
+        "About four",
+        "reported_speech",
+        EntityRef("About four in 10", "unnamed"),
+    ),
+    (
+        "A third of independents, 33%, say wages rose 5% in 2024.",
+        "A third",
+        "reported_speech",
+        EntityRef("third of independents", "unnamed"),
+    ),
+    (
+        "If rents keep rising, forecasters say 300 clinics will close.",
+        "If rents",
+        "reported_speech",
+        EntityRef("forecasters", "unnamed"),
+    ),
     # Unnamed sources: never a person named nearby or inside the phrase, never the outlet.
     (
         "Jane Roe visited Ohio. Officials said 300 clinics would close.",
@@ -207,6 +252,21 @@ FRAMES = [
         "He said",
         "reported_speech",
         EntityRef("John Smith", "person"),
+    ),
+    # Gender of a name the gazetteer does not know: from a common given name, else from the
+    # article's own "she" for it, so a later "he" is someone else.
+    (
+        "Ada Fisher spoke first. Tom Quill spoke next. “Rents rose 7%,” she said.",
+        "“Rents rose",
+        "direct_quote",
+        EntityRef("Ada Fisher", "person"),
+    ),
+    (
+        "Kim Lu spoke first. Pat Quinn spoke next. “Rents rose 7%,” she said. "
+        "“Wages rose 2% in 2024,” he said.",
+        "“Wages rose",
+        "direct_quote",
+        EntityRef("Kim Lu", "person"),
     ),
 ]
 

@@ -9,6 +9,7 @@ continues an earlier speaker.  Resolving the speaker phrase to an entity is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -123,6 +124,8 @@ ROLE_NOUNS = frozenset(
         "leaders", "authors", "staff", "staffers", "allies", "donors", "pollsters",
         "pollster", "economist", "analyst", "expert", "surveys", "polls", "poll",
         "studies", "estimates", "records", "documents", "analysis", "review", "census",
+        "forecasters", "respondents", "consultants", "historians", "executives",
+        "operatives", "employees", "workers", "organizers", "attorneys",
     }
 )  # fmt: skip
 # First words of a speaker described by number or quantity ("many lawmakers", "two
@@ -131,6 +134,21 @@ _QUANTIFIERS = frozenset(
     {"many", "some", "several", "few", "most", "both", "all", "other", "two", "three",
      "four", "five", "dozens", "hundreds", "thousands", "more", "new", "one", "another",
      "these", "those", "our", "your", "my"}
+)  # fmt: skip
+
+# A share of the people asked, as a survey reports them: "Twenty-four percent said", "About
+# four in 10 said", "Almost half of respondents say", "A third of independents, 33%, say".
+SHARE_RE = re.compile(
+    r"^(?:(?:about|almost|nearly|roughly|some|just|over|under|more|fewer|less|than|fully|"
+    r"only|barely|but|and|the|a)\s+)*"
+    r"(?:[\w.,-]+\s*(?:%|percent\b|per\s+cent\b)|\w+\s+in\s+(?:10|ten)\b|half\b|"
+    r"(?:a|one|two)\s+(?:third|quarter)s?\b|(?:a\s+)?(?:majority|plurality|minority)\b)",
+    re.IGNORECASE,
+)
+# Nouns ending in -ly, unlike the adverbs skipped between a speaker and the verb.
+_LY_NOUNS = frozenset(
+    {"family", "assembly", "supply", "ally", "rally", "anomaly", "monopoly", "reply",
+     "july", "italy", "bully", "fly", "belly", "jelly", "lily", "holly"}
 )  # fmt: skip
 
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "or", "still", "however"})
@@ -145,6 +163,11 @@ class Attribution:
     first_person: bool = False
 
 
+def _is_adverb(word: str) -> bool:
+    """A manner adverb between speaker and verb ("Gorka similarly warned")."""
+    return word.islower() and len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
+
+
 def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     if start >= end or end - start > 12:
         return False
@@ -157,6 +180,8 @@ def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     last = tokens[-1]
     if last.lower_ in PRONOUNS and len(tokens) == 1:
         return True
+    if SHARE_RE.match(doc[start:end].text):
+        return True  # "About four in 10", "Thirty percent of those surveyed"
     if (
         (
             tokens[0].lower_ in {"the", "a", "an", "its", "his", "her", "their", "this"}
@@ -197,8 +222,14 @@ def _appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | N
         party_of = (  # "Dianne Feinstein, Democrat of California, said"
             opener.text[:1].isupper() and k + 2 < comma and doc[k + 2].lower_ in {"of", "from"}
         )
+        # "Zimmerman, 32, noted", "A third of independents, 33%, say": a number;
+        # "Sen. Jo Roe, R-Fla., said": a party and state.
+        number = opener.like_num and comma - k <= 4
+        party = opener.text in {"R", "D", "I"} and doc[k + 2].text == "-" and named_before
         if (
-            opener.lower_ in _APPOSITIVE_OPENERS
+            number
+            or party
+            or opener.lower_ in _APPOSITIVE_OPENERS
             or opener.lower_ in DEMONYMS_LOWER
             or (named_before and (party_of or (opener.is_alpha and opener.text[:1].islower())))
         ):
@@ -261,7 +292,7 @@ def find_attribution(
             continue  # "a think tank"
         # Walk back over auxiliaries/adverbs ("has also said", "said earlier").
         j = i - 2 if progressive else i - 1
-        while j >= start and doc[j].lower_ in _SPEAKER_SKIP:
+        while j >= start and (doc[j].lower_ in _SPEAKER_SKIP or _is_adverb(doc[j].text)):
             j -= 1
         if j >= start and doc[j].lower_ in _PASSIVE_AUX:
             by = _passive_agent(doc, i, end)
@@ -277,11 +308,13 @@ def find_attribution(
             continue  # "the reported cases", "to say"
         sp_end = j + 1
         # Appositive: "John Smith, a local official, said" -> skip back over it.
-        if j >= start and doc[j].text == ",":
-            k = _appositive_start(doc, start, j, inside)
-            if k is not None:
-                sp_end = k
-                j = k - 1
+        comma = j
+        while comma >= start and doc[comma].text == ",":
+            # "Sen. Jo Roe, R-S.C., a presidential candidate, said": one after another.
+            k = _appositive_start(doc, start, comma, inside)
+            if k is None:
+                break
+            sp_end, j, comma = k, k - 1, k
         if sp_end - 2 > start and doc[sp_end - 1].like_num and doc[sp_end - 2].text == ",":
             sp_end -= 2  # "Schiff, 56, who has served …, told"
         k = sp_end - 1

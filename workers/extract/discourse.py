@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from workers.enrichment import NOT_NAME_WORDS, EntityMention
 from workers.nlp import DEMONYMS, LEADER_TITLES, lookup_alias
+from workers.nlp.first_names import first_name_gender
 
 from .attribution import PRONOUNS, ROLE_NOUNS, Attribution
 from .candidates import EntityRef
@@ -114,6 +115,8 @@ class Discourse:
         self.spokes: EntityRef | None = None
         self.by_surname: dict[str, _Referent] = {}
         self.paragraph_speaker: dict[int, tuple[str, EntityRef | None]] = {}
+        # Genders the article itself gave a name it left open ("Ada Fisher … she said").
+        self.learned: dict[str, str] = {}
         self._seen: set[int] = set()
 
     def observe_until(
@@ -130,7 +133,7 @@ class Discourse:
         if ref.kind not in {"person", "unnamed"}:
             return
         entry = lookup_alias(ref.name)
-        gender = entry.gender if entry else None
+        gender = entry.gender if entry else _given_name_gender(ref)
         if gender is None:
             same = (r.gender for r in reversed(self.referents) if r.ref.name == ref.name)
             gender = next((g for g in same if g), None)
@@ -146,7 +149,8 @@ class Discourse:
                 entry.heads,
                 entry.news,
             )
-        return _Referent(EntityRef(mention.canonical, mention.kind), None, (), False)
+        ref = EntityRef(mention.canonical, mention.kind)
+        return _Referent(ref, _given_name_gender(ref), (), False)
 
     def observe(self, mention: EntityMention, body: str, sentence_start: int) -> _Referent:
         referent = self.referent_for(mention)
@@ -262,18 +266,32 @@ class Discourse:
     def _pronoun(self, pronoun: str) -> EntityRef | None:
         if pronoun in {"i", "we", "you"}:
             return None
+        wanted = None
         if pronoun in {"he", "she"}:
             wanted = "female" if pronoun == "she" else "male"
             fits = [
                 r for r in reversed(self.referents[-40:])
-                if r.ref.kind == "person" and r.gender in (wanted, None)
+                if r.ref.kind == "person" and self._gender(r) in (wanted, None)
             ]  # fmt: skip
         else:  # "it", "they"
             kinds = {"organization", "group", "unnamed"} if pronoun == "they" else {"organization"}
             fits = [r for r in reversed(self.referents[-40:]) if r.ref.kind in kinds]
         # The last subject or speaker that fits; else the last name that fits at all.
         best = next((r for r in fits[:6] if r.salient), fits[0] if fits else None)
+        if best is not None and wanted and self._gender(best) is None:
+            # The article's "she" now tells this name's gender: a later "he" is someone else.
+            self.learned[best.ref.name] = wanted
         return best.ref if best else None
+
+    def _gender(self, referent: _Referent) -> str | None:
+        return referent.gender or self.learned.get(referent.ref.name)
+
+
+def _given_name_gender(ref: EntityRef) -> str | None:
+    """The gender an unknown person's given name marks; a lone word may be a surname."""
+    if ref.kind != "person" or len(ref.name.split()) < 2:
+        return None
+    return first_name_gender(ref.name)
 
 
 def resolve_speaker(
