@@ -50,10 +50,7 @@ NOT_FOUND_YET = {
 }
 # Expected claims, by fixture, whose claimant is not the expected one today.
 CLAIMANT_NOT_YET = {
-    "analysis": [
-        "cheaper imports are undercutting local producers",
-        "a review of tariff quotas for beef and sugar will begin in July",
-    ],
+    "analysis": ["cheaper imports are undercutting local producers"],
     "broadcaster_bbc": ["will cut 300 jobs, about a fifth of its workforce"],
     "broadcaster_cnn": [
         "More than 2 million people in northern Kenya and southern Ethiopia face severe hunger",
@@ -73,7 +70,6 @@ CLAIMANT_NOT_YET = {
         "expects most customers to be reconnected by Wednesday evening",
         "has issued a rare red warning for wind",
     ],
-    "newsletter": ["would reopen in spring 2025"],
     "newspaper_broadsheet": [
         "the number of homes available to rent has fallen as landlords sell up",
         "demand has been pushed up by people priced out of buying",
@@ -84,18 +80,9 @@ CLAIMANT_NOT_YET = {
         "scored lower in maths than comparable students in five-day districts",
         "will ask lawmakers next year to set a minimum number of instructional hours",
     ],
-    "wire_afp": [
-        "thinned by an average of 2.3 metres between June and September",
-        "most small glaciers in the range would disappear by the end of the century",
-    ],
-    "wire_ap": [
-        "would open temporary vaccination sites in every affected county",
-        "expect the outbreak to keep growing through the summer",
-    ],
-    "wire_reuters": [
-        "left its main interest rate unchanged at 2.5%",
-        "Three of the bank's nine policymakers had argued for a cut",
-    ],
+    "wire_afp": ["thinned by an average of 2.3 metres between June and September"],
+    "wire_ap": ["would open temporary vaccination sites in every affected county"],
+    "wire_reuters": ["left its main interest rate unchanged at 2.5%"],
 }
 # Not-claims, by fixture, extracted as claims at the default threshold today.
 EXTRACTED_YET = {

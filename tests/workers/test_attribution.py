@@ -193,6 +193,37 @@ FRAMES = [
         "reported_speech",
         EntityRef("forecasters", "unnamed"),
     ),
+    (
+        "A mere 9 percent say wages rose 5% in 2024.",
+        "A mere",
+        "reported_speech",
+        EntityRef("mere 9 percent", "unnamed"),
+    ),
+    (
+        "Two in three said wages rose 5% in 2024.",
+        "Two in",
+        "reported_speech",
+        EntityRef("Two in three", "unnamed"),
+    ),
+    # A source described, never named: the description, not nobody.
+    (
+        "The governor claimed that crime fell 20% in 2024.",
+        "The governor",
+        "reported_speech",
+        EntityRef("governor", "unnamed"),
+    ),
+    (
+        "The judges who ruled on Monday said 300 clinics would close.",
+        "The judges",
+        "reported_speech",
+        EntityRef("judges", "unnamed"),
+    ),
+    (
+        "Some candidates said 300 clinics would close.",
+        "Some candidates",
+        "reported_speech",
+        EntityRef("some candidates", "unnamed"),
+    ),
     # Unnamed sources: never a person named nearby or inside the phrase, never the outlet.
     (
         "Jane Roe visited Ohio. Officials said 300 clinics would close.",

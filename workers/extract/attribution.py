@@ -130,19 +130,20 @@ ROLE_NOUNS = frozenset(
 )  # fmt: skip
 # First words of a speaker described by number or quantity ("many lawmakers", "two
 # senators present", "some analysts").
-_QUANTIFIERS = frozenset(
+QUANTIFIERS = frozenset(
     {"many", "some", "several", "few", "most", "both", "all", "other", "two", "three",
      "four", "five", "dozens", "hundreds", "thousands", "more", "new", "one", "another",
-     "these", "those", "our", "your", "my"}
+     "these", "those", "our", "your", "my", "multiple", "top", "various", "numerous"}
 )  # fmt: skip
 
 # A share of the people asked, as a survey reports them: "Twenty-four percent said", "About
 # four in 10 said", "Almost half of respondents say", "A third of independents, 33%, say".
 SHARE_RE = re.compile(
     r"^(?:(?:about|almost|nearly|roughly|some|just|over|under|more|fewer|less|than|fully|"
-    r"only|barely|but|and|the|a)\s+)*"
-    r"(?:[\w.,-]+\s*(?:%|percent\b|per\s+cent\b)|\w+\s+in\s+(?:10|ten)\b|half\b|"
-    r"(?:a|one|two)\s+(?:third|quarter)s?\b|(?:a\s+)?(?:majority|plurality|minority)\b)",
+    r"only|barely|mere|but|and|the|a)\s+)*"
+    r"(?:[\w.,-]+\s*(?:%|percent\b|per\s+cent\b)|"
+    r"\w+\s+in\s+(?:10|ten|two|three|four|five|\d)\b|half\b|"
+    r"(?:(?:a|one|two)\s+|\w+-)?(?:third|quarter)s?\b|(?:a\s+)?(?:majority|plurality|minority)\b)",
     re.IGNORECASE,
 )
 # Nouns ending in -ly, unlike the adverbs skipped between a speaker and the verb.
@@ -185,7 +186,7 @@ def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     if (
         (
             tokens[0].lower_ in {"the", "a", "an", "its", "his", "her", "their", "this"}
-            or tokens[0].lower_ in _QUANTIFIERS
+            or tokens[0].lower_ in QUANTIFIERS
         )
         and len(tokens) <= 8
         and last.is_alpha

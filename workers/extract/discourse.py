@@ -17,7 +17,7 @@ from workers.enrichment import NOT_NAME_WORDS, EntityMention
 from workers.nlp import DEMONYMS, LEADER_TITLES, lookup_alias
 from workers.nlp.first_names import first_name_gender
 
-from .attribution import PRONOUNS, ROLE_NOUNS, Attribution
+from .attribution import PRONOUNS, QUANTIFIERS, ROLE_NOUNS, Attribution
 from .candidates import EntityRef
 from .sources import UNNAMED, describe_source
 
@@ -261,7 +261,7 @@ class Discourse:
             # An organisation the article never names ("the health ministry"): keep
             # the description as the claimant rather than losing it.
             return EntityRef(" ".join(words[1:]), "organization")
-        return None
+        return _description(words)
 
     def _pronoun(self, pronoun: str) -> EntityRef | None:
         if pronoun in {"i", "we", "you"}:
@@ -285,6 +285,28 @@ class Discourse:
 
     def _gender(self, referent: _Referent) -> str | None:
         return referent.gender or self.learned.get(referent.ref.name)
+
+
+_ARTICLES = frozenset({"the", "a", "an", "this", "that"})
+_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
+_FUNCTION_WORDS = frozenset(
+    {"of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or"}
+)
+
+
+def _description(words: list[str]) -> EntityRef | None:
+    """A source the article describes without a name it has given ("the governor", "some
+    candidates", "the rights group"): the description itself, as an unnamed source."""
+    cut = next((k for k, w in enumerate(words) if w in _RELATIVE_WORDS), len(words))
+    words = words[:cut]
+    if not 2 <= len(words) <= 8 or not (words[0] in _ARTICLES or words[0] in QUANTIFIERS):
+        return None
+    if words[-1] in PRONOUNS or words[-1] in _FUNCTION_WORDS:
+        return None  # "one of them", "the constant sowing of"
+    if not all(re.fullmatch(r"[a-z][a-z'’-]*|\d+", w) for w in words):
+        return None  # a name, a number or a title in quotation marks: not a description
+    kept = words[1:] if words[0] in _ARTICLES else words
+    return EntityRef(" ".join(kept), UNNAMED)
 
 
 def _given_name_gender(ref: EntityRef) -> str | None:
