@@ -54,7 +54,6 @@ CLAIMANT_NOT_YET = {
     "broadcaster_bbc": ["will cut 300 jobs, about a fifth of its workforce"],
     "broadcaster_cnn": [
         "More than 2 million people in northern Kenya and southern Ethiopia face severe hunger",
-        "This is the worst drought this region has seen in 40 years",
         "declared a national disaster in the affected counties",
         "pledged emergency cash transfers to 300,000 households",
     ],
@@ -66,20 +65,15 @@ CLAIMANT_NOT_YET = {
     ],
     "live_blog": [
         "have cancelled all departures until at least 3pm",
-        "85,000 homes were without power",
         "expects most customers to be reconnected by Wednesday evening",
         "has issued a rare red warning for wind",
     ],
     "newspaper_broadsheet": [
         "the number of homes available to rent has fallen as landlords sell up",
         "demand has been pushed up by people priced out of buying",
-        "would bring forward its renters' reform bill",
     ],
     "newspaper_tabloid": ["plans to put cameras outside another 25 schools by Christmas"],
-    "opinion": [
-        "scored lower in maths than comparable students in five-day districts",
-        "will ask lawmakers next year to set a minimum number of instructional hours",
-    ],
+    "opinion": ["scored lower in maths than comparable students in five-day districts"],
     "wire_afp": ["thinned by an average of 2.3 metres between June and September"],
     "wire_ap": ["would open temporary vaccination sites in every affected county"],
     "wire_reuters": ["left its main interest rate unchanged at 2.5%"],

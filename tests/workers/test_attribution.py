@@ -161,6 +161,23 @@ FRAMES = [
         "reported_speech",
         EntityRef("Rep. Jane Roe", "person"),
     ),
+    # The name set off after a description is the speaker, not the description.
+    (
+        "A company spokesman, Tom Quill, said 300 clinics would close.",
+        "A company spokesman",
+        "reported_speech",
+        EntityRef("Tom Quill", "person"),
+    ),
+    # "As reported by X": X is the source.
+    (
+        "As reported by The Washington Post, 300 clinics closed in 2024.",
+        "As reported",
+        "according_to",
+        EntityRef("The Washington Post", "organization"),
+    ),
+    # A quoted question "asked" by its speaker; verbs of saying such as "scoffed".
+    ("''Did 300 clinics close in 2024?'' asked Jane Roe.", "''Did 300", "direct_quote", ROE),
+    ("''Prices rose 5% last year,'' scoffed Jane Roe.", "''Prices rose", "direct_quote", ROE),
     # A manner adverb between the speaker and the verb.
     (
         "Jane Roe sharply warned that 4,000 jobs were lost in 2024.",

@@ -43,6 +43,8 @@ SPEECH_VERBS = frozenset(
         "decried", "decries", "touted", "touts", "lamented", "laments", "slammed",
         "slams", "questioned", "disputed", "disputes", "recounted", "proposed", "proposes",
         "demanded", "demands", "defended", "defends", "expressed", "expresses",
+        "quipped", "joked", "scoffed", "retorted", "exclaimed", "shouted", "yelled", "mused",
+        "snapped",
     }
 )  # fmt: skip
 # Verbs of thinking, hoping and expecting: their subject holds the view that follows
@@ -104,6 +106,7 @@ _BOUNDARY_WORDS = frozenset(
 )  # fmt: skip
 _BOUNDARY_PUNCT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "--"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
+_QUOTES = frozenset({"”", '"', "’", "''"})
 ROLE_NOUNS = frozenset(
     {
         "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official",
@@ -238,6 +241,23 @@ def _appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | N
     return None
 
 
+def _name_after_description(
+    doc: Doc, start: int, comma: int, inside: dict
+) -> tuple[int, int] | None:
+    """The name set off by commas after a description ("Santilli's attorney, Thomas Coan,
+    argued"; "One of the authors, Ari Fleischer, said"), as a token range, or None."""
+    k = comma - 1
+    while k > start and comma - k <= 5 and doc[k].text != "," and k not in inside:
+        k -= 1
+    if k <= start or doc[k].text != "," or comma - k < 3:
+        return None
+    name = doc[k + 1 : comma]
+    described = doc[k - 1].is_alpha and doc[k - 1].text.islower()
+    if described and all(t.text[:1].isupper() for t in name):
+        return (k + 1, comma)
+    return None
+
+
 def _names_document(doc: Doc, start: int, end: int) -> bool:
     return any(t.lower_ in DOCUMENT_NOUNS for t in doc[start:end])
 
@@ -286,8 +306,15 @@ def find_attribution(
         finding = lower in FINDING_VERBS and lower not in SPEECH_VERBS
         # "Clinton is pointing to …", "the group is accusing Obama of …"
         progressive = lower in _PROGRESSIVE and i > start and doc[i - 1].lower_ in _PASSIVE_AUX
-        if lower not in SPEECH_VERBS | COGNITION_VERBS and not finding and not progressive:
+        # "''Is he running?'' asked Mr. Roe": a question quoted is a statement asked.
+        asked = lower == "asked" and i > start and ((i - 1) in inside or doc[i - 1].text in _QUOTES)
+        if lower not in SPEECH_VERBS | COGNITION_VERBS and not (finding or progressive or asked):
             continue
+        as_at = i - 2 if i - 1 > start and doc[i - 1].lower_ == "first" else i - 1
+        if as_at >= start and doc[as_at].lower_ == "as":
+            by = _passive_agent(doc, i, end)  # "As (first) reported by The Washington Post, …"
+            if by is not None:
+                return Attribution("according_to", by, i, trailing=False)
         that_follows = i + 1 < end and doc[i + 1].lower_ == "that"
         if lower in COGNITION_VERBS and i + 1 < end and doc[i + 1].lower_ in {"tank", "tanks"}:
             continue  # "a think tank"
@@ -316,6 +343,9 @@ def find_attribution(
             if k is None:
                 break
             sp_end, j, comma = k, k - 1, k
+        named = _name_after_description(doc, start, j, inside) if doc[j].text == "," else None
+        if named is not None:  # "A Twitter spokesman, Chris Roe, said": Chris Roe speaks.
+            return Attribution("reported_speech", named, i, trailing=False)
         if sp_end - 2 > start and doc[sp_end - 1].like_num and doc[sp_end - 2].text == ",":
             sp_end -= 2  # "Schiff, 56, who has served …, told"
         k = sp_end - 1
