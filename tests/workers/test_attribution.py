@@ -175,6 +175,13 @@ FRAMES = [
         "according_to",
         EntityRef("The Washington Post", "organization"),
     ),
+    # An institution named in full, though the name finder splits it.
+    (
+        "Wages rose 5% in 2024, according to the Regional Police Agency.",
+        "Wages rose",
+        "according_to",
+        EntityRef("Regional Police Agency", "organization"),
+    ),
     # A quoted question "asked" by its speaker; verbs of saying such as "scoffed".
     ("''Did 300 clinics close in 2024?'' asked Jane Roe.", "''Did 300", "direct_quote", ROE),
     ("''Prices rose 5% last year,'' scoffed Jane Roe.", "''Prices rose", "direct_quote", ROE),

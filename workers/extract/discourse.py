@@ -82,6 +82,36 @@ def _news_title(phrase: str) -> EntityRef | None:
     return EntityRef(f"The {name}" if phrase.lower().startswith("the ") else name, "organization")
 
 
+_INSTITUTION_WORDS = frozenset(
+    {"Agency", "Department", "Institute", "Commission", "Council", "Office", "Bureau",
+     "Center", "Centre", "Service", "Committee", "Association", "Foundation", "Board",
+     "Authority", "University", "Ministry", "Administration", "Organization", "Court"}
+)  # fmt: skip
+_INSTITUTION_LINKS = frozenset({"of", "for", "and", "on", "&"})
+
+
+def _institution_title(phrase: str, mentions: list[EntityMention]) -> EntityRef | None:
+    """An institution named in full ("the National Police Agency", "the Department of
+    Homeland Security") that the name finder split into pieces."""
+    words = phrase.strip().split()
+    if words[:1] and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2 or not set(words) & _INSTITUTION_WORDS:
+        return None
+    if (
+        not all(w[:1].isupper() or w in _INSTITUTION_LINKS for w in words)
+        or not words[0][:1].isupper()
+    ):
+        return None
+    name = " ".join(words)
+    if any(m.text == name or m.canonical == name for m in mentions):
+        return None  # the name finder has it whole
+    entry = lookup_alias(name)
+    if entry is not None:
+        return EntityRef(entry.canonical, entry.kind, entry.aliases)
+    return EntityRef(name, "organization")
+
+
 def _nationality(word: str | None) -> str | None:
     if not word:
         return None
@@ -206,7 +236,7 @@ class Discourse:
             return described
         if described is not None:
             mentions = [described]
-        news = _news_title(phrase)
+        news = _news_title(phrase) or _institution_title(phrase, mentions)
         if news is not None:
             return news
         role = _ROLE_REF_RE.match(lowered)
