@@ -2,8 +2,10 @@
 #   make run    everything from nothing: venv, install, .env, migrate, demo accounts, worker + web,
 #               the seed article (HOST and PORT choose the address: make run PORT=8001)
 #   make test   the test suite (PostgreSQL + Redis when DATABASE_URL / REDIS_URL are set)
-#   make bench  the benchmarks
+#   make bench  the benchmarks (on PostgreSQL also the 1k/100k scale run and the HTTP load run)
 #   make lint   ruff (lint and format) and mypy on claims/, workers/ and factcheck/
+#   make chaos  kill the worker, stop Redis 30 s, restart PostgreSQL during a batch (private
+#               servers on spare ports): prints what was lost and duplicated, and the recovery
 #   make eval   CT24, PolNeAR, paste-fixture and throughput figures (python -m evaluation)
 #   make train-scorer   retrain workers/extract/checkworthiness.json from CT24 train + dev
 #   make backup / make restore FILE=…   pg_dump / pg_restore of DATABASE_URL (scripts/db.sh)
@@ -18,7 +20,7 @@ export PORT ?= 8000
 # interrupted recipe's target, which is how the service hears that make alone was signalled.
 RUN_MARK := $(or $(FACTCHECK_VAR_DIR),var)/make-run.serving
 
-.PHONY: install run test bench eval train-scorer lint format smoke backup restore clean
+.PHONY: install run test bench chaos eval train-scorer lint format smoke backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,8 +43,15 @@ TEST_WORKERS ?= auto
 test: install
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=20
 
+# With DATABASE_URL on PostgreSQL, also the scale benchmark (1k and 100k claims, built once in
+# <name>_1k and <name>_100k) and the HTTP load run against gunicorn on 127.0.0.1.
 bench: install
 	$(BIN)/pytest benchmarks -p no:cacheprovider --benchmark-enable --benchmark-only --benchmark-columns=min,median,mean,max,rounds --benchmark-sort=name
+	$(BIN)/python -m benchmarks.scale
+	$(BIN)/python -m benchmarks.load
+
+chaos: install
+	$(BIN)/python scripts/chaos.py
 
 eval: install
 	$(BIN)/python -m evaluation

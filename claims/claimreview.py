@@ -36,6 +36,23 @@ BEST_RATING = max(RATING_VALUES.values())
 WORST_RATING = min(RATING_VALUES.values())
 
 
+# JSON-LD is made to be embedded in a page's <script type="application/ld+json">: these characters
+# must never appear raw in it (`</script>` would end the element; U+2028/2029 end a line in
+# JavaScript). As \u escapes the JSON means the same, so the text is escaped wherever it is written.
+_HTML_UNSAFE = {ord(c): f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029"}
+
+
+def html_safe_json(text: str) -> str:
+    """JSON text (as json.dumps writes it) with <, >, & and U+2028/2029 as \\u escapes: safe to
+    embed in an HTML <script> element, and the same JSON document."""
+    return text.translate(_HTML_UNSAFE)
+
+
+def jsonld_dumps(data: Any, *, indent: int | None = None) -> str:
+    """A JSON-LD document as text that can be embedded in HTML (`html_safe_json`)."""
+    return html_safe_json(json.dumps(data, indent=indent, ensure_ascii=False))
+
+
 # Makes an absolute URL of a path: the request's `build_absolute_uri`.
 AbsoluteURI = Callable[[str], str]
 
@@ -72,15 +89,10 @@ def review_url(claim: Claim, *, absolute_uri: AbsoluteURI) -> str:
     return absolute_uri(public_path(claim))
 
 
-# In a <script> element, "</script>" or "<!--" inside a string would end or confuse it: these
-# three become JSON's \u escapes, which every JSON-LD reader decodes back to the same text.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-
-
 def jsonld_script(document: dict[str, Any]) -> str:
-    """A JSON-LD document as the text of a `<script type="application/ld+json">` element: the
-    same JSON with `<`, `>` and `&` escaped, so that no claim text can close the element."""
-    return json.dumps(document, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE)
+    """A JSON-LD document as the text of a `<script type="application/ld+json">` element (the
+    public page's): `jsonld_dumps`, so that no claim text can close the element."""
+    return jsonld_dumps(document, indent=2)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from .exceptions import InvalidTransition, ServiceError, TransitionForbidden
-from .models import ChecklistState, Claim, ClaimStatus, EventKind
+from .models import ChecklistItem, ChecklistState, Claim, ClaimStatus, EventKind, Evidence
 
 S = ClaimStatus
 
@@ -137,14 +137,24 @@ def has_review_url_if_required(claim: Claim, actor: Any) -> str | None:
     return None
 
 
+# The claim's own fields its research decides: whoever changed one of them worked the claim.
+# (Not research: who is assigned, priority, due date, duplicates — the desk's organisation — nor
+# the short summary and the published-at URL, which whoever publishes may record.)
+RESEARCH_FIELDS = ("text", "claim_type", "claimant_id", "attribution", "verdict", "verdict_summary")
+# Moving a claim through its research (start research, send to review) is research.
+RESEARCH_PERMISSION = "claims.research_claim"
+
+
 def reviewer_is_not_assignee(claim: Claim, actor: Any) -> str | None:
-    """Four eyes: whoever researched the claim cannot also publish it — neither its assignee nor
-    whoever sent it to review (so reassigning the claim first does not get round the rule)."""
+    """Four eyes: nobody who researched the claim publishes it — neither its assignee, nor whoever
+    was its assignee since it was last published, nor whoever worked it (`research_done_by`), so
+    that handing the claim over or unassigning oneself first does not get round the rule."""
     actor_id = getattr(actor, "pk", None)
     if actor_id is None:
         return "publishing needs an editor: the system cannot publish"
+    second = "a second editor must publish this verdict"
     if claim.assignee_id == actor_id:
-        return "the reviewer is the assignee: a second editor must publish this verdict"
+        return f"the reviewer is the assignee: {second}"
     submitted_by = (
         claim.events.filter(kind=EventKind.TRANSITION, to_value=ClaimStatus.IN_REVIEW)
         .order_by("-at", "-id")
@@ -152,8 +162,60 @@ def reviewer_is_not_assignee(claim: Claim, actor: Any) -> str | None:
         .first()
     )
     if submitted_by == actor_id:
-        return "the reviewer sent this claim to review: a second editor must publish this verdict"
+        return f"the reviewer sent this claim to review: {second}"
+    if _was_assignee_since_last_published(claim, actor_id):
+        return f"the reviewer was this claim's assignee: {second}"
+    work = research_done_by(claim, actor_id)
+    if work:
+        return f"the reviewer worked on this claim ({', '.join(work)}): {second}"
     return None
+
+
+def _was_assignee_since_last_published(claim: Claim, user_id: int) -> bool:
+    """Whether the user was the claim's assignee at any time since its last publication (ever,
+    if it was never published), from its field history."""
+    last_published = (
+        claim.events.filter(kind=EventKind.TRANSITION, to_value=ClaimStatus.PUBLISHED)
+        .order_by("-at", "-id")
+        .values_list("at", flat=True)
+        .first()
+    )
+    rows = claim.history.filter(assignee_id=user_id)
+    if last_published is not None:
+        rows = rows.filter(history_date__gte=last_published)
+    return rows.exists()
+
+
+def research_done_by(claim: Claim, user_id: int) -> list[str]:
+    """What the user did of the claim's research, in words (empty: nothing): an edit of a field
+    the research decides (`RESEARCH_FIELDS`), evidence added or removed, a checklist step worked,
+    a move of the research (`RESEARCH_PERMISSION`)."""
+    work = []
+    rows = claim.history.order_by("history_date", "history_id").values(
+        "history_user_id", *RESEARCH_FIELDS
+    )
+    previous = None
+    for row in rows:
+        if (
+            previous is not None
+            and row["history_user_id"] == user_id
+            and any(row[name] != previous[name] for name in RESEARCH_FIELDS)
+        ):
+            work.append("edited it")
+            break
+        previous = row
+    if Evidence.history.filter(claim_id=claim.pk, history_user_id=user_id).exists():
+        work.append("worked its evidence")
+    if ChecklistItem.history.filter(claim_id=claim.pk, history_user_id=user_id).exists():
+        work.append("worked its checklist")
+    research_moves = Q()
+    for move in MOVES:
+        if move.permission == RESEARCH_PERMISSION:
+            research_moves |= Q(from_value=move.source, to_value=move.target)
+    moves = claim.events.filter(kind=EventKind.TRANSITION, actor_id=user_id)
+    if moves.filter(research_moves).exists():
+        work.append("moved its research on")
+    return work
 
 
 # Preconditions about who acts rather than about the claim: no edit of the claim can meet them.
@@ -210,7 +272,16 @@ MOVES: tuple[Move, ...] = (
         "publish",
         "claims.publish_claim",
         "forward",
-        (has_verdict, has_summary, has_review_url_if_required, reviewer_is_not_assignee),
+        # What sending to review needed is checked again: evidence or checklist work undone
+        # during review must not be published.
+        (
+            has_verdict,
+            has_summary,
+            has_evidence,
+            required_checklist_worked,
+            has_review_url_if_required,
+            reviewer_is_not_assignee,
+        ),
     ),
     Move(
         S.PUBLISHED, S.RESEARCHING, "correct", "claims.publish_claim", "back", comment_required=True

@@ -38,14 +38,20 @@ def _file(split: str) -> str:
 
 def load(split: str, folder: Path | None = None) -> list[tuple[str, bool]]:
     """(sentence, check-worthy) pairs of one split; malformed lines are skipped."""
+    return [(text, label) for _, text, label in load_with_ids(split, folder)]
+
+
+def load_with_ids(split: str, folder: Path | None = None) -> list[tuple[int, str, bool]]:
+    """(sentence id, sentence, check-worthy) of one split. The ids run in debate order (the
+    ClaimBuster numbering), so a range of ids is a run of whole debates."""
     folder = folder or ct24_dir()
     if folder is None:
         raise FileNotFoundError(HOW_TO_GET)
-    rows: list[tuple[str, bool]] = []
+    rows: list[tuple[int, str, bool]] = []
     with (folder / _file(split)).open(newline="", encoding="utf-8") as handle:
         for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if len(row) == 3 and row[2].strip() in {"Yes", "No"}:  # skips the header too
-                rows.append((row[1], row[2].strip() == "Yes"))
+            if len(row) == 3 and row[2].strip() in {"Yes", "No"} and row[0].strip().isdigit():
+                rows.append((int(row[0]), row[1], row[2].strip() == "Yes"))
     return rows
 
 
@@ -88,7 +94,7 @@ def run(out: TextIO) -> dict:
             print(f"{split:<9} {name:<42} {p:6.3f} {r:6.3f} {f1:6.3f}", file=out)
     print(
         f"({len(load('dev-test', folder))} dev-test and {len(load('dev', folder))} dev "
-        "sentences; threshold chosen on dev, dev-test never tuned on)",
+        "sentences; threshold chosen on train debates held out in turn, dev-test never tuned on)",
         file=out,
     )
     return figures

@@ -76,6 +76,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: reads a chunked API body (or refuses it) before anything else reads the body.
+    "claims.api.middleware.RequestBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -194,15 +196,22 @@ TASK_SOFT_TIME_LIMIT = env_int("FACTCHECK_TASK_SOFT_TIME_LIMIT", 120, minimum=1)
 TASK_TIME_LIMIT = TASK_SOFT_TIME_LIMIT + 30
 RETRY_BACKOFF_MAX = 600
 
+# An unacked (acks_late) message is redelivered after this long: longer than any task and retry
+# countdown, or a slow task would run twice at once (the whole-worker kill test shortens it).
+BROKER_VISIBILITY_TIMEOUT = env_int(
+    "FACTCHECK_BROKER_VISIBILITY_TIMEOUT", 2 * max(TASK_TIME_LIMIT, RETRY_BACKOFF_MAX), minimum=1
+)
+
 if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(f"REDIS_URL={REDIS_URL!r} must start with redis:// or rediss://")
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
-        # An unacked (acks_late) message is redelivered after this long: it must exceed the longest
-        # task and the longest retry countdown, or a slow task would run twice at once.
-        "visibility_timeout": 2 * max(TASK_TIME_LIMIT, RETRY_BACKOFF_MAX),
-        "socket_connect_timeout": 3,
+        "visibility_timeout": BROKER_VISIBILITY_TIMEOUT,
+        # Sweeps for a dead worker's messages: kombu's 100 s, or sooner for a short timeout.
+        "unacked_restore_interval": min(10, max(1, BROKER_VISIBILITY_TIMEOUT // 2)),
+        "unacked_restore_throttle": 10 if BROKER_VISIBILITY_TIMEOUT >= 100 else 1,
+        "socket_connect_timeout": 1,  # a web write publishing after commit never waits long
         "socket_timeout": 5,
     }
 else:
@@ -250,6 +259,10 @@ CELERY_BEAT_SCHEDULE = {
 FACTCHECK = {
     # Largest article body accepted, in characters (a long feature is ~60,000).
     "MAX_ARTICLE_CHARS": env_int("FACTCHECK_MAX_ARTICLE_CHARS", 200_000, minimum=1000),
+    # An article keeps at most this many claims, its most check-worthy (README, Throughput).
+    "MAX_CLAIMS_PER_ARTICLE": env_int("FACTCHECK_MAX_CLAIMS_PER_ARTICLE", 300, minimum=1),
+    # The claim stages run per article in tasks of at most this many claims.
+    "CLAIMS_PER_TASK": env_int("FACTCHECK_CLAIMS_PER_TASK", 25, minimum=1),
     # A job is given up (state failed) after this many attempts.
     "JOB_MAX_ATTEMPTS": env_int("FACTCHECK_JOB_MAX_ATTEMPTS", 5, minimum=1),
     # A queued job not started after this many seconds is published again by the sweeper.

@@ -15,7 +15,7 @@ from celery import Celery
 
 from claims.models import Job, JobState
 from claims.services import article_ingest
-from workers import dispatch
+from claims.services.jobs import outbox as dispatch
 
 pytestmark = [
     pytest.mark.django_db,
@@ -77,7 +77,8 @@ def broker(tmp_path, monkeypatch):
         broker_transport_options={"socket_connect_timeout": 1, "socket_timeout": 2},
         task_serializer="json",
     )
-    monkeypatch.setattr(dispatch, "celery_app", app)
+    monkeypatch.setattr(dispatch, "_app", app)
+    monkeypatch.setattr(dispatch, "_broker_down_until", 0.0)
     yield server
     if server.process.poll() is None:
         server.stop()
@@ -128,3 +129,65 @@ def test_the_sweeper_leaves_running_and_finished_jobs_alone(broker, seed_text):
     Job.objects.filter(article=article).update(state=JobState.DONE)
     assert dispatch.jobs_republish_stale(older_than=dt.timedelta(0)) == 0
     assert broker.queued_messages() == []
+
+
+def test_extraction_publishes_its_claims_in_batches_per_article(broker, seed_text, settings):
+    from workers import tasks
+
+    settings.FACTCHECK = {**settings.FACTCHECK, "CLAIMS_PER_TASK": 8}
+    article = article_ingest(text=seed_text).article
+    tasks.extract_claims.apply(args=[article.pk])
+    messages = broker.queued_messages()
+    assert {m["headers"]["task"] for m in messages} == {"factcheck.pipeline.process_claims"}
+    claims = article.claims.count()
+    assert len(messages) == -(-claims // 8)
+    claim_jobs = Job.objects.filter(claim__article=article)
+    assert claim_jobs.count() == 2 * claims
+    assert set(claim_jobs.values_list("task_id", flat=True)) == {
+        m["headers"]["id"] for m in messages
+    }
+
+
+def test_the_sweeper_leaves_jobs_waiting_in_the_backlog_and_republishes_the_lost(
+    broker, seed_text, django_capture_on_commit_callbacks
+):
+    """Regression (issue 13 #15): every published job not started within JOB_STALE_AFTER was
+    published again, so a backlog grew with copies of itself."""
+    with django_capture_on_commit_callbacks(execute=True):
+        article = article_ingest(text=seed_text).article
+    assert len(broker.queued_messages()) == 1
+    assert dispatch.jobs_republish_stale(older_than=dt.timedelta(0)) == 0  # it is waiting
+    assert len(broker.queued_messages()) == 1
+
+    redis.Redis(port=broker.port).delete("celery")  # the broker loses it
+    assert dispatch.jobs_republish_stale(older_than=dt.timedelta(0)) == 1
+    (message,) = broker.queued_messages()
+    assert message["headers"]["argsrepr"] == f"[{article.pk}]"
+    assert Job.objects.get(article=article).task_id == message["headers"]["id"]
+
+
+def test_with_the_broker_down_writes_stop_trying_it_and_the_sweeper_does_not(
+    broker, seed_text, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Regression (issue 13 #12): each write waited on the broker for seconds while it was down.
+    After one failed publish the request path leaves the broker alone for a while."""
+    app = dispatch._app
+    attempts = []
+    real_send = app.send_task
+
+    def send_task(*args, **kwargs):
+        attempts.append(args[0])
+        return real_send(*args, **kwargs)
+
+    monkeypatch.setattr(app, "send_task", send_task)
+    broker.stop()
+    for n in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            text = f"The minister said unemployment fell to {n + 4} percent in {2020 + n}."
+            assert article_ingest(text=text).created
+    assert len(attempts) == 1  # the first write found the broker down; the next two did not try
+    assert Job.objects.filter(state=JobState.QUEUED, published_at__isnull=True).count() == 3
+
+    broker.start()
+    assert dispatch.jobs_republish_stale(older_than=dt.timedelta(0)) == 3  # the sweeper forces
+    assert len(broker.queued_messages()) == 3

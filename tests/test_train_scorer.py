@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("sklearn")
 
-from evaluation.train_scorer import choose_threshold, fit
+from evaluation.train_scorer import choose_threshold, debate_folds, fit
 from workers.extract.model import features
 
 WORTHY = [
@@ -35,3 +35,11 @@ def test_the_threshold_is_the_best_f1_on_dev_and_ties_go_lower():
         [0.9, 0.8, 0.3, 0.1], [True, True, False, False]
     )
     assert threshold == 0.31 and (precision, recall, f1) == (1.0, 1.0, 1.0)
+
+
+def test_the_out_of_fold_blocks_are_runs_of_sentence_ids():
+    ids = [40, 10, 30, 20, 50, 60, 5, 15, 25, 35]
+    blocks = debate_folds(ids, folds=5)
+    assert sorted(i for block in blocks for i in block) == list(range(len(ids)))
+    runs = [sorted(ids[i] for i in block) for block in blocks]
+    assert runs == [[5, 10], [15, 20], [25, 30], [35, 40], [50, 60]]

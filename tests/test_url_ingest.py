@@ -198,9 +198,9 @@ def test_the_ingest_command_refuses_metadata_with_a_url():
 
 
 def test_the_admin_add_form_takes_a_url_alone(editor, monkeypatch):
-    from workers import dispatch
+    from claims.services.jobs import outbox
 
-    monkeypatch.setattr(dispatch, "job_publish", lambda *, job_id: True)
+    monkeypatch.setattr(outbox, "job_publish", lambda *, job_id, force=False: True)
     editor.is_staff = True
     editor.save(update_fields=["is_staff"])
     client = Client()

@@ -13,7 +13,13 @@ from claims.exceptions import (
     TransitionForbidden,
 )
 from claims.models import ChecklistState, ClaimEvent, ClaimStatus, Verdict
-from claims.services import claim_transition, claim_update
+from claims.services import (
+    checklist_item_update,
+    claim_transition,
+    claim_update,
+    evidence_add,
+    evidence_delete,
+)
 from claims.workflow import MOVES, MOVES_BY_EDGE
 
 from .conftest import needs_postgres
@@ -153,6 +159,100 @@ def test_reassigning_a_claim_does_not_get_round_the_four_eyes_rule(editor, secon
     # The colleague it was handed to researched nothing either: the rule is about the assignee.
     with pytest.raises(InvalidTransition, match="the reviewer is the assignee"):
         claim_transition(claim=claim, to=S.PUBLISHED, actor=second_editor)
+
+
+def researched_by(claim, researcher, *, submitter):
+    """`researcher` is assigned, starts research, sets the verdict and attaches evidence; the
+    claim is then handed to `submitter`, who sends it to review."""
+    claim_update(claim=claim, actor=researcher, data={"assignee": researcher})
+    claim_transition(claim=claim, to=S.RESEARCHING, actor=researcher)
+    claim_update(
+        claim=claim,
+        actor=researcher,
+        data={"verdict": Verdict.FALSE, "verdict_summary": "The figures say otherwise."},
+    )
+    evidence_add(claim=claim, actor=researcher, url="https://stats.example.org/1")
+    claim_update(claim=claim, actor=researcher, data={"assignee": submitter})
+    claim_transition(claim=claim, to=S.IN_REVIEW, actor=submitter)
+    return claim
+
+
+def test_handing_the_claim_over_does_not_get_round_the_four_eyes_rule(
+    editor, second_editor, fact_checker
+):
+    """The researching editor hands the claim to a fact-checker, who sends it to review: the
+    editor researched it (and was its assignee), so a second editor must publish it."""
+    claim = researched_by(ClaimFactory(status=S.TRIAGED), editor, submitter=fact_checker)
+    with pytest.raises(InvalidTransition, match="a second editor must publish this verdict"):
+        claim_transition(claim=claim, to=S.PUBLISHED, actor=editor)
+    assert claim_transition(claim=claim, to=S.PUBLISHED, actor=second_editor).status == S.PUBLISHED
+
+
+def test_an_assignee_who_unassigned_themselves_cannot_publish(editor, second_editor, fact_checker):
+    claim = ready_for_review(ClaimFactory(status=S.RESEARCHING), None)
+    claim_update(claim=claim, actor=second_editor, data={"assignee": editor})
+    claim_update(claim=claim, actor=editor, data={"assignee": None})
+    claim_transition(claim=claim, to=S.IN_REVIEW, actor=fact_checker)
+    with pytest.raises(InvalidTransition, match="the reviewer was this claim's assignee"):
+        claim_transition(claim=claim, to=S.PUBLISHED, actor=editor)
+
+
+@pytest.mark.parametrize("work", ["edit", "evidence", "evidence_delete", "checklist", "move"])
+def test_an_editor_who_worked_the_claim_cannot_publish_it(
+    work, editor, second_editor, fact_checker
+):
+    """Whoever did any of the research — edited what the verdict rests on, added or removed
+    evidence, worked a checklist step, moved it through research — is not the second pair of
+    eyes, even without ever being its assignee."""
+    claim = ClaimFactory(status=S.TRIAGED)
+    claim_update(claim=claim, actor=editor, data={"assignee": fact_checker})
+    claim_transition(
+        claim=claim, to=S.RESEARCHING, actor=second_editor if work == "move" else fact_checker
+    )
+    ready_for_review(claim, fact_checker)
+    item = ChecklistItemFactory(claim=claim, required=False)
+    evidence_add(claim=claim, actor=fact_checker, url="https://stats.example.org/1")
+    if work == "edit":
+        claim_update(claim=claim, actor=second_editor, data={"verdict": Verdict.MISLEADING})
+    elif work == "evidence":
+        evidence_add(claim=claim, actor=second_editor, url="https://stats.example.org/2")
+    elif work == "evidence_delete":
+        evidence_delete(evidence=claim.evidence.first(), actor=second_editor)
+    elif work == "checklist":
+        checklist_item_update(item=item, actor=second_editor, state=ChecklistState.DONE)
+    claim_transition(claim=claim, to=S.IN_REVIEW, actor=fact_checker)
+
+    with pytest.raises(InvalidTransition, match="the reviewer worked on this claim"):
+        claim_transition(claim=claim, to=S.PUBLISHED, actor=second_editor)
+    # Assigning it and triaging it is not research: the desk editor may publish.
+    assert claim_transition(claim=claim, to=S.PUBLISHED, actor=editor).status == S.PUBLISHED
+
+
+def test_the_reviewer_who_sent_a_claim_back_may_publish_it_once_reworked(
+    editor, second_editor, fact_checker
+):
+    claim = claim_in(S.IN_REVIEW, assignee=fact_checker)
+    claim_transition(claim=claim, to=S.RESEARCHING, actor=editor, comment="Cite the source.")
+    evidence_add(claim=claim, actor=fact_checker, url="https://stats.example.org/source")
+    claim_transition(claim=claim, to=S.IN_REVIEW, actor=fact_checker)
+    assert claim_transition(claim=claim, to=S.PUBLISHED, actor=editor).status == S.PUBLISHED
+
+
+@pytest.mark.parametrize("undone", ["evidence", "checklist"])
+def test_publishing_checks_again_what_sending_to_review_needed(undone, editor, fact_checker):
+    """Evidence deleted or a required step reopened while the claim is in review: it cannot be
+    published as it stands."""
+    claim = claim_in(S.IN_REVIEW, assignee=fact_checker)
+    if undone == "evidence":
+        claim.evidence.all().delete()
+        message = "no evidence is attached"
+    else:
+        claim.checklist.filter(required=True).update(state=ChecklistState.OPEN)
+        message = "required checklist items are open"
+    with pytest.raises(InvalidTransition, match=message):
+        claim_transition(claim=claim, to=S.PUBLISHED, actor=editor)
+    claim.refresh_from_db()
+    assert claim.status == S.IN_REVIEW
 
 
 def test_the_system_cannot_publish(fact_checker):

@@ -14,6 +14,11 @@ from claims import selectors
 from .enrich.factchecks import match_factchecks
 
 
+def any_external() -> bool:
+    """Whether any other desk's fact-check was imported (else no claim can match one)."""
+    return selectors.external_factchecks_exist()
+
+
 def external_matches(text: str) -> list[tuple[int, float]]:
     """(external fact-check id, score) that say the same as `text`, best first (one query)."""
     return match_factchecks(

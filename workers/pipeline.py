@@ -11,10 +11,11 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connection
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from kombu.exceptions import OperationalError as BrokerError
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -22,9 +23,9 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from claims import services
 from claims.exceptions import UnsupportedLanguage
-from claims.models import Article, Claim, Job, JobStage, JobState, Quantity
+from claims.models import Article, Claim, Job, JobStage, JobState, PipelineStatus
 
-from . import checklists, enrichment, extraction, language, matching, webpage
+from . import checklists, enrichment, extraction, gather, language, matching, webpage
 from .outbound import FetchPolicy
 
 logger = logging.getLogger(__name__)
@@ -32,7 +33,8 @@ T = TypeVar("T")
 
 
 class NotReady(Exception):
-    """A stage's input is not there yet (the checklist waits for enrichment): try again later."""
+    """A stage's input is not there yet (the checklist waits for enrichment): try again later.
+    Raised before the stage's job is claimed, so waiting never counts as an attempt."""
 
 
 # Errors that say "the world is briefly unavailable", not "this input is bad".
@@ -42,16 +44,15 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
     BrokerError,
     RedisConnectionError,
     RedisTimeoutError,
-    NotReady,
 )
 
 
-def _run_job(job_filter: Q, *, task_id: str, work: Callable[[], T]) -> T | None:
+def _run_job(job_filter: Q, *, task_id: str, work: Callable[[], T], worker: str = "") -> T | None:
     """Run `work` under the Job matched by `job_filter`; None when the job is not ours to run."""
     job_id = Job.objects.filter(job_filter).values_list("pk", flat=True).first()
     if job_id is None:
         return None  # the article or claim is gone, or was never queued: nothing to do
-    job = services.job_start(job_id=job_id, task_id=task_id)
+    job = services.job_start(job_id=job_id, task_id=task_id, worker=worker)
     if job is None:
         return None  # done already, failed for good, or another run holds it
     try:
@@ -80,7 +81,7 @@ def _describe(exc: BaseException) -> str:
 
 
 # --- Stage 0: the page, for an article ingested from a URL ----------------------------------------
-def stage_fetch(article_id: int, *, task_id: str) -> bool:
+def stage_fetch(article_id: int, *, task_id: str, worker: str = "") -> bool:
     """Fetch the article's page (the outbound policy), take its article (trafilatura) and fill the
     article through the ingest service, which queues extraction. A refusal fails the job with it."""
 
@@ -98,11 +99,11 @@ def stage_fetch(article_id: int, *, task_id: str) -> bool:
         return True
 
     job = Q(article_id=article_id, stage=JobStage.FETCH)
-    return bool(_run_job(job, task_id=task_id, work=work))
+    return bool(_run_job(job, task_id=task_id, work=work, worker=worker))
 
 
 # --- Stage 1: extraction -------------------------------------------------------------------------
-def stage_extract(article_id: int, *, task_id: str) -> list[int] | None:
+def stage_extract(article_id: int, *, task_id: str, worker: str = "") -> list[int] | None:
     """Find the article's claims and record them. Returns the claim ids (None if not run).
 
     The body's language is detected and recorded first; one the extractor cannot read fails the
@@ -121,122 +122,191 @@ def stage_extract(article_id: int, *, task_id: str) -> list[int] | None:
             threshold=settings.FACTCHECK["CHECKWORTHINESS_THRESHOLD"],
             scorer=extraction.get_scorer(settings.FACTCHECK["CHECKWORTHINESS_SCORER"]),
         )
+        candidates = most_checkworthy(candidates, settings.FACTCHECK["MAX_CLAIMS_PER_ARTICLE"])
         return [
             claim.pk for claim in services.claims_record(article=article, candidates=candidates)
         ]
 
-    return _run_job(Q(article_id=article_id, stage=JobStage.EXTRACT), task_id=task_id, work=work)
+    job = Q(article_id=article_id, stage=JobStage.EXTRACT)
+    return _run_job(job, task_id=task_id, work=work, worker=worker)
 
 
-# --- Stage 2: enrichment -------------------------------------------------------------------------
-def stage_enrich(claim_id: int, *, task_id: str) -> bool:
-    """Entities, quantities, dates and similar claims for one claim."""
+def most_checkworthy(candidates: list, cap: int) -> list:
+    """At most `cap` candidates, the most check-worthy, in the article's order."""
+    if len(candidates) <= cap:
+        return candidates
+    ranked = sorted(range(len(candidates)), key=lambda i: -candidates[i].checkworthiness)
+    keep = set(ranked[:cap])
+    return [candidate for i, candidate in enumerate(candidates) if i in keep]
 
-    def work() -> bool:
-        claim = Claim.objects.select_related("article").get(pk=claim_id)
-        reference = (claim.article.published_at if claim.article else claim.created_at).date()
-        found = enrichment.enrich(claim.text, reference_date=reference, offset=claim.start or 0)
-        similar = similar_claims(claim, canonicals={e.canonical for e in found.entities})
-        services.claim_enrichment_apply(claim=claim, enrichment=found, similar=similar)
-        # Other desks' fact-checks (docs/factchecks.md): one query, one short transaction.
-        services.claim_external_matches_apply(
-            claim=claim, matches=matching.external_matches(claim.text)
+
+# --- Stages 2 and 3: enrichment and checklists, per batch of an article's claims -----------------
+def stage_claims(claim_ids: list[int], *, task_id: str, worker: str = "") -> None:
+    """Enrichment then checklists for a batch of claims (one task per article, or per chunk of a
+    long one): the stages' inputs gathered in bulk, written in bulk, one transaction per stage."""
+    stage_enrich_batch(claim_ids, task_id=task_id, worker=worker)
+    stage_checklist_batch(claim_ids, task_id=task_id, worker=worker)
+
+
+def stage_enrich(claim_id: int, *, task_id: str, worker: str = "") -> bool:
+    """Entities, quantities, dates and similar claims for one claim (a person's re-run)."""
+    return claim_id in stage_enrich_batch([claim_id], task_id=task_id, worker=worker)
+
+
+def stage_checklist(claim_id: int, *, task_id: str, worker: str = "") -> bool:
+    """One claim's checklist. Raises NotReady, before its job counts an attempt, while the
+    claim's enrichment is still to run."""
+    return claim_id in stage_checklist_batch([claim_id], task_id=task_id, worker=worker, wait=True)
+
+
+def stage_enrich_batch(claim_ids: list[int], *, task_id: str, worker: str = "") -> set[int]:
+    """Entities, quantities, dates and similar claims for each claim; returns the claims done."""
+
+    def work(ours: set[int]) -> Prepared:
+        found, errors = {}, {}
+        claims = gather.claims_for_enrichment(ours)
+        for claim in claims:
+            try:
+                reference = claim.article.published_at if claim.article else claim.created_at
+                found[claim.pk] = enrichment.enrich(
+                    claim.text, reference_date=reference.date(), offset=claim.start or 0
+                )
+            except Exception as exc:  # a poison claim fails its own job, not its siblings'
+                logger.exception("enrichment of claim %s failed", claim.pk)
+                errors[claim.pk] = _describe(exc)
+        enriched = [claim for claim in claims if claim.pk in found]
+        canonicals = {pk: {e.canonical for e in f.entities} for pk, f in found.items()}
+        similar = gather.similar_claims_many(enriched, canonicals=canonicals)
+        results = [(claim, found[claim.pk], similar[claim.pk]) for claim in enriched]
+        # Other desks' fact-checks (docs/factchecks.md): none imported, nothing to match or keep.
+        external = (
+            {claim.pk: matching.external_matches(claim.text) for claim in enriched}
+            if matching.any_external()
+            else {}
         )
-        return True
 
-    job = Q(claim_id=claim_id, stage=JobStage.ENRICH)
-    return bool(_run_job(job, task_id=task_id, work=work))
+        def write(batch: list) -> None:
+            services.claims_enrichment_apply(results=batch)
+            for claim, _, _ in batch:
+                if claim.pk in external:
+                    services.claim_external_matches_apply(claim=claim, matches=external[claim.pk])
 
+        return Prepared(write, results, errors)
 
-def similar_claims(claim: Claim, *, canonicals: set[str]) -> list[tuple[int, float]]:
-    """Claims already tracked that say much the same: (id, score) best first, at or above the
-    suggestion threshold. Candidates come from PostgreSQL's trigram index (the `%` operator) or,
-    on SQLite, from claims naming the same entities plus the most recent ones; rapidfuzz ranks."""
-    others = Claim.objects.exclude(pk=claim.pk)
-    if claim.article_id is not None:
-        others = others.exclude(article_id=claim.article_id)
-    if connection.vendor == "postgresql":
-        pool = list(others.filter(text__trigram_similar=claim.text).order_by("-id")[:200])
-    else:
-        sharing = others.filter(mentions__entity__name__in=canonicals).distinct()
-        recent = others.order_by("-id")[:300]
-        pool = list(sharing.order_by("-id")[:300]) + list(recent)
-    candidates = {c.pk: c.text for c in pool}
-    return enrichment.rank_similar(
-        claim.text, candidates.items(), threshold=settings.FACTCHECK["SIMILAR_SUGGEST"]
-    )[:20]
+    return _run_batch(JobStage.ENRICH, claim_ids, task_id=task_id, worker=worker, work=work)
 
 
-# --- Stage 3: checklist --------------------------------------------------------------------------
-def stage_checklist(claim_id: int, *, task_id: str) -> bool:
-    """Build the claim's checklist and run its automated checks (after enrichment)."""
-
-    def work() -> bool:
-        claim = Claim.objects.select_related("article", "claimant").get(pk=claim_id)
-        enrich_state = (
-            Job.objects.filter(claim=claim, stage=JobStage.ENRICH)
-            .values_list("state", flat=True)
-            .first()
-        )
-        if enrich_state in (JobState.QUEUED, JobState.RUNNING):
-            raise NotReady(f"claim {claim_id} is not enriched yet")
-        context = check_context(claim)
-        services.checklist_build(
-            claim=claim, run_check=lambda key: checklists.run_check(key, context)
-        )
-        return True
-
-    job = Q(claim_id=claim_id, stage=JobStage.CHECKLIST)
-    return bool(_run_job(job, task_id=task_id, work=work))
-
-
-def check_context(claim: Claim) -> checklists.CheckContext:
-    """Gather, as plain values, everything the automated checks look at."""
-    quantities = list(claim.quantities.all())
-    similar = [
-        (s.other_id, s.other.text, s.score)
-        for s in claim.similar.select_related("other").exclude(decision="rejected")
-    ]
-    corroborations: list[tuple[str, str]] = []
-    for quantity in quantities:
-        if quantity.value <= 0:
-            continue
-        margin = quantity.value * 0.01
-        matches = (
-            Quantity.objects.filter(
-                unit=quantity.unit,
-                value__gte=quantity.value - margin,
-                value__lte=quantity.value + margin,
-                claim__article__isnull=False,
-            )
-            .exclude(claim__article_id=claim.article_id)  # type: ignore[misc]
-            .select_related("claim__article")[:5]
-        )
-        corroborations += [(q.claim.article.title, q.claim.text) for q in matches]  # type: ignore[union-attr]
-    corroborations = list(dict.fromkeys(corroborations))  # one entry per claim, not per figure
-    history: list[tuple[int, str]] = []
-    if claim.claimant_id is not None:
-        topics = claim.mentions.exclude(entity_id=claim.claimant_id).values("entity_id")
-        earlier = Claim.objects.filter(
-            claimant_id=claim.claimant_id,
-            created_at__lt=claim.created_at,
-            mentions__entity_id__in=topics,
-        )
-        if claim.article_id is not None:  # earlier articles, not this one's other claims
-            earlier = earlier.exclude(article_id=claim.article_id)
-        history = list(earlier.distinct().order_by("-created_at").values_list("pk", "text")[:10])
-    return checklists.CheckContext(
-        claim_text=claim.text,
-        claim_type=claim.claim_type,
-        claimant=claim.claimant.name if claim.claimant else None,
-        source_text=claim.article.body if claim.article else None,
-        dates=tuple((d.text, d.value) for d in claim.dates.all()),
-        quantities=tuple((q.text, q.value, q.unit, q.bound) for q in quantities),
-        similar=tuple(similar),
-        corroborations=tuple(corroborations),
-        claimant_history=tuple(history),
-        external_checks=matching.external_checks(claim.pk),
+def stage_checklist_batch(
+    claim_ids: list[int], *, task_id: str, worker: str = "", wait: bool = False
+) -> set[int]:
+    """Each claim's checklist and its automated checks, once its enrichment has run. A claim whose
+    enrichment another run still holds is left queued for that run (or raises NotReady with
+    `wait`); returns the claims done."""
+    pending = set(
+        Job.objects.filter(
+            claim_id__in=claim_ids,
+            stage=JobStage.ENRICH,
+            state__in=[JobState.QUEUED, JobState.RUNNING],
+        ).values_list("claim_id", flat=True)
     )
+    if pending and wait:
+        raise NotReady(f"claims {sorted(pending)} are not enriched yet")
+    ready = [claim_id for claim_id in claim_ids if claim_id not in pending]
+
+    def work(ours: set[int]) -> Prepared:
+        claims = gather.claims_for_checklists(ours)
+        contexts = gather.check_contexts(claims)
+        pairs = [
+            (claim, lambda key, context=contexts[claim.pk]: checklists.run_check(key, context))
+            for claim in claims
+        ]
+        return Prepared(lambda batch: services.checklists_build(claims=batch), pairs, {})
+
+    return _run_batch(JobStage.CHECKLIST, ready, task_id=task_id, worker=worker, work=work)
+
+
+@dataclass
+class Prepared:
+    """A batch's work done and ready to record: `write(items)` records it (each item's first
+    element is its claim); `errors` holds the claims that already failed, with their error."""
+
+    write: Callable[[list], object]
+    items: list
+    errors: dict[int, str]
+
+
+def _record(write: Callable[[list], object], items: list, errors: dict[int, str]) -> None:
+    """Write a batch at once; if that fails for a reason that is not transient, write each claim
+    on its own so that one poison claim fails alone (its error into `errors`)."""
+    if not items:
+        return
+    try:
+        with transaction.atomic():
+            write(items)
+        return
+    except TRANSIENT_ERRORS:
+        raise
+    except Exception as exc:
+        if len(items) == 1:
+            logger.exception("recording claim %s failed", items[0][0].pk)
+            errors[items[0][0].pk] = _describe(exc)
+            return
+    for item in items:
+        try:
+            with transaction.atomic():
+                write([item])
+        except TRANSIENT_ERRORS:
+            raise
+        except Exception as exc:
+            logger.exception("recording claim %s failed", item[0].pk)
+            errors[item[0].pk] = _describe(exc)
+
+
+def _run_batch(
+    stage: str,
+    claim_ids: list[int],
+    *,
+    task_id: str,
+    worker: str,
+    work: Callable[[set[int]], Prepared],
+) -> set[int]:
+    """Run `work` over the claims whose `stage` job this run could claim (compare-and-swap, all
+    at once); their jobs end done, or failed with their own error; the articles roll up once.
+
+    What the stage writes and its jobs' end commit together: a worker dying in between leaves
+    neither, and the redelivered message does the work once."""
+    if not claim_ids:
+        return set()
+    ours = services.claim_jobs_start(
+        stage=stage, claim_ids=claim_ids, task_id=task_id, worker=worker
+    )
+    if not ours:
+        return ours
+    try:
+        prepared = work(ours)
+        errors = prepared.errors
+        with transaction.atomic():
+            _record(prepared.write, prepared.items, errors)
+            services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
+    except TRANSIENT_ERRORS as exc:
+        _quietly(
+            services.claim_jobs_retry_later,
+            stage=stage,
+            claim_ids=ours,
+            task_id=task_id,
+            error=_describe(exc),
+        )
+        raise
+    except Exception as exc:  # outside any one claim: the whole batch fails, with the error
+        logger.exception("%s of claims %s failed for good", stage, sorted(ours))
+        errors = dict.fromkeys(ours, _describe(exc))
+        services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
+    articles = Claim.objects.filter(pk__in=ours, article__isnull=False).values_list(
+        "article_id", flat=True
+    )
+    for article_id in set(articles):
+        services.article_pipeline_rollup(article_id=article_id)
+    return ours - set(errors)
 
 
 # --- Running a whole article in-process (`ingest --sync`) ----------------------------------------
@@ -246,7 +316,9 @@ def article_run_sync(article_id: int) -> str:
     task_id = f"sync-{uuid.uuid4()}"
     stage_fetch(article_id, task_id=task_id)  # an article ingested from a URL: its page first
     stage_extract(article_id, task_id=task_id)
-    for claim_id in Claim.objects.filter(article_id=article_id).values_list("pk", flat=True):
-        stage_enrich(claim_id, task_id=task_id)
-        stage_checklist(claim_id, task_id=task_id)
-    return services.article_pipeline_rollup(article_id=article_id)
+    claim_ids = list(Claim.objects.filter(article_id=article_id).values_list("pk", flat=True))
+    size = settings.FACTCHECK["CLAIMS_PER_TASK"]
+    for start in range(0, len(claim_ids), size):
+        stage_claims(claim_ids[start : start + size], task_id=task_id)
+    status = Article.objects.filter(pk=article_id).values_list("pipeline_status", flat=True)
+    return status.first() or PipelineStatus.FAILED

@@ -4,7 +4,6 @@ and ClaimReview exports. Each goes through the services (and the domain's ClaimR
 from __future__ import annotations
 
 import csv
-import json
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -13,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from claims.claimreview import claimreview_feed
+from claims.claimreview import claimreview_feed, jsonld_dumps
 from claims.models import ClaimStatus
 from claims.selectors import DeskClaim, claimreview_list
 from claims.services import claims_assign, claims_reenrich, claims_transition
@@ -120,7 +119,7 @@ class ClaimActions(admin.ModelAdmin):
             previous_url=None,
         )
         response = HttpResponse(
-            json.dumps(feed, indent=2, ensure_ascii=False),
+            jsonld_dumps(feed, indent=2),
             content_type="application/ld+json; charset=utf-8",
         )
         stamp = timezone.now().strftime("%Y%m%d-%H%M")

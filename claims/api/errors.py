@@ -15,6 +15,7 @@ under /api/, a crash in middleware) in the same shape.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -44,6 +45,7 @@ PROBLEM_TYPES: dict[str, tuple[int, str]] = {
     "invalid-transition": (409, "Invalid transition"),
     "concurrent-update": (409, "Concurrent update"),
     "idempotency-key-in-use": (409, "Request with this Idempotency-Key in progress"),
+    "length-required": (411, "Length required"),
     "precondition-failed": (412, "Precondition failed"),
     "payload-too-large": (413, "Payload too large"),
     "unsupported-media-type": (415, "Unsupported media type"),
@@ -174,32 +176,60 @@ def problem(
     return body
 
 
+# A problem never echoes a request back: a body of 100,000 unknown names (or one name of 900 kB)
+# answers with at most MAX_ERRORS entries, field names and messages cut, the rest counted.
+MAX_ERRORS = 50
+MAX_FIELD_CHARS = 100
+MAX_MESSAGE_CHARS = 300
+MAX_SUMMARY_FIELDS = 10
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def field_errors(detail: Any, prefix: str = "") -> list[dict[str, str]]:
-    """Flatten DRF's nested error detail into one entry per message, with dotted field paths."""
-    found: list[dict[str, str]] = []
+    """Flatten DRF's nested error detail into one entry per message, with dotted field paths;
+    bounded (MAX_ERRORS entries, then one saying how many more; names and messages cut)."""
+    found = list(_field_errors(detail, prefix))
+    if len(found) <= MAX_ERRORS:
+        return found
+    more = len(found) - MAX_ERRORS
+    return [
+        *found[:MAX_ERRORS],
+        {"message": f"… and {more:,} more errors not listed.", "code": "too_many_errors"},
+    ]
+
+
+def _field_errors(detail: Any, prefix: str = "") -> Iterator[dict[str, str]]:
     if isinstance(detail, dict):
         for key, value in detail.items():
             if key in ("non_field_errors", "__all__"):
                 path = prefix
             else:
                 path = f"{prefix}.{key}" if prefix else str(key)
-            found.extend(field_errors(value, path))
+            yield from _field_errors(value, path)
     elif isinstance(detail, list):
         for index, value in enumerate(detail):
             if isinstance(value, dict | list):
-                found.extend(field_errors(value, f"{prefix}.{index}" if prefix else str(index)))
+                yield from _field_errors(value, f"{prefix}.{index}" if prefix else str(index))
             else:
-                found.extend(field_errors(value, prefix))
+                yield from _field_errors(value, prefix)
     else:
-        entry = {"message": str(detail), "code": getattr(detail, "code", None) or "invalid"}
+        entry = {
+            "message": _cut(str(detail), MAX_MESSAGE_CHARS),
+            "code": getattr(detail, "code", None) or "invalid",
+        }
         if prefix:
-            entry = {"field": prefix, **entry}
-        found.append(entry)
-    return found
+            entry = {"field": _cut(prefix, MAX_FIELD_CHARS), **entry}
+        yield entry
 
 
 def _summary(errors: list[dict[str, str]]) -> str:
     named = sorted({e["field"] for e in errors if "field" in e})
+    if len(named) > MAX_SUMMARY_FIELDS:
+        shown = ", ".join(named[:MAX_SUMMARY_FIELDS])
+        return f"Invalid value for {shown} and other fields (see errors)."
     if named:
         return "Invalid value for " + ", ".join(named) + "."
     return errors[0]["message"] if errors else "The request is invalid."

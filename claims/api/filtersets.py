@@ -11,6 +11,7 @@ from django import forms
 from django.db.models import Q
 from django_filters.rest_framework import DjangoFilterBackend
 
+from claims import selectors
 from claims.models import (
     Attribution,
     ClaimStatus,
@@ -20,12 +21,18 @@ from claims.models import (
     JobState,
     Verdict,
 )
+from claims.parsing.search import MAX_LENGTH, MAX_TERMS, SearchQueryError
 
 from .errors import InvalidQuery
 
 
 class FilterBackend(DjangoFilterBackend):
     def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None and not (
+            set(request.query_params) & set(filterset_class.base_filters)
+        ):
+            return queryset  # no filter asked for: no form to build and validate
         filterset = self.get_filterset(request, queryset, view)
         if filterset is None:
             return queryset
@@ -52,12 +59,16 @@ class IdFilter(filters.NumberFilter):
 
 
 class ClaimFilterSet(filters.FilterSet):
+    # distinct=False: columns of the claim, no join that could repeat a row (django-filter's
+    # default DISTINCT made the database sort every matching claim, all columns, for each page).
     status = filters.MultipleChoiceFilter(
-        choices=ClaimStatus.choices, help_text="One or more statuses (repeat the parameter)."
+        choices=ClaimStatus.choices,
+        distinct=False,
+        help_text="One or more statuses (repeat the parameter).",
     )
-    verdict = filters.MultipleChoiceFilter(choices=Verdict.choices)
-    claim_type = filters.MultipleChoiceFilter(choices=ClaimType.choices)
-    attribution = filters.MultipleChoiceFilter(choices=Attribution.choices)
+    verdict = filters.MultipleChoiceFilter(choices=Verdict.choices, distinct=False)
+    claim_type = filters.MultipleChoiceFilter(choices=ClaimType.choices, distinct=False)
+    attribution = filters.MultipleChoiceFilter(choices=Attribution.choices, distinct=False)
     claimant = IdFilter(field_name="claimant_id", help_text="Entity id.")
     article = IdFilter(field_name="article_id", help_text="Article id.")
     assignee = filters.CharFilter(
@@ -67,7 +78,11 @@ class ClaimFilterSet(filters.FilterSet):
         field_name="checkworthiness", lookup_expr="gte", help_text="Score from 0 to 1."
     )
     q = filters.CharFilter(
-        method="search", max_length=200, help_text="Words in the claim text or claimant's name."
+        method="search",
+        max_length=MAX_LENGTH,
+        help_text="Words (any order) in the claim's text, its claimant's name or its article's "
+        f'title; "a phrase" in quotes, prefix* and -excluded words; at most {MAX_TERMS} terms. '
+        "Results are ranked by relevance unless `ordering` is given.",
     )
     created_after = filters.IsoDateTimeFilter(
         field_name="created_at", lookup_expr="gte", help_text="ISO 8601, inclusive."
@@ -89,8 +104,12 @@ class ClaimFilterSet(filters.FilterSet):
     )
 
     def search(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(Q(text__icontains=word) | Q(claimant__name__icontains=word))
+        try:
+            queryset = selectors.claims_search(queryset, value, ranked=True)
+        except SearchQueryError as error:
+            raise InvalidQuery({"q": [str(error)]}) from error
+        if not self.data.get("ordering") and "search_rank" in queryset.query.annotations:
+            queryset = queryset.order_by("-search_rank", "-id")
         return queryset
 
 

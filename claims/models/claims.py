@@ -192,6 +192,10 @@ class Claim(TimeStamped):
             # The editors' default queue: open claims, most check-worthy first.
             models.Index(fields=["status", "-checkworthiness"], name="claim_status_score_idx"),
             models.Index(fields=["priority", "due_at"], name="claim_priority_due_idx"),
+            # The default order (Meta.ordering): lists and cursor pages walk it, sorting nothing.
+            models.Index(
+                fields=["-checkworthiness", "-created_at", "-id"], name="claim_default_order_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -45,6 +45,9 @@ class Job(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     task_id = models.CharField(max_length=255, blank=True)
+    # The Celery worker (node name) running the job: a worker starting again under that name
+    # takes back what its previous life left running.
+    worker = models.CharField(max_length=255, blank=True)
     queued_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)

@@ -5,8 +5,9 @@ prefetched, so that a list costs the same number of queries for one row as for t
 Import from here (`from claims import selectors`); the modules are how the code is laid out:
 `claims` (the API's claims, their children, the ClaimReview feed, the public pages), `articles`
 (articles, their pipeline's jobs, entities, jobs), `desk` (the admin's changelist, dashboard and
-claim page), `people` (who may be assigned), `webhooks` (endpoints and their delivery logs),
-`external` (other desks' fact-checks and the claims they match).
+claim page), `people` (who may be assigned), `search` (the claim search and the similar-claim
+candidates), `webhooks` (endpoints and their delivery logs), `external` (other desks'
+fact-checks and the claims they match).
 """
 
 from .articles import (
@@ -22,6 +23,7 @@ from .claims import (
     claim_detail,
     claim_events,
     claim_list,
+    claim_rows,
     claimreview_for,
     claimreview_list,
     evidence_items,
@@ -36,17 +38,22 @@ from .desk import (
     claim_similar,
     claims_desk_annotate,
     claims_with_open_required,
+    count_estimate,
     dashboard_for,
 )
 from .external import (
     claim_external_matches,
+    claims_external_matches,
     external_factcheck_candidates,
     external_factcheck_list,
+    external_factchecks_exist,
 )
 from .people import users_assignable
+from .search import CANDIDATE_LIMIT, claims_search, similar_candidates, trigram_threshold
 from .webhooks import webhook_deliveries, webhook_endpoint_list
 
 __all__ = [
+    "CANDIDATE_LIMIT",
     "Dashboard",
     "DeskClaim",
     "article_detail",
@@ -60,19 +67,26 @@ __all__ = [
     "claim_list",
     "claim_page_prefetch",
     "claim_recent_events",
+    "claim_rows",
     "claim_similar",
     "claimreview_for",
     "claimreview_list",
     "claims_desk_annotate",
+    "claims_external_matches",
+    "claims_search",
     "claims_with_open_required",
+    "count_estimate",
     "dashboard_for",
     "entity_list",
     "evidence_items",
     "external_factcheck_candidates",
     "external_factcheck_list",
+    "external_factchecks_exist",
     "job_list",
     "public_factcheck",
     "public_factcheck_list",
+    "similar_candidates",
+    "trigram_threshold",
     "users_assignable",
     "webhook_deliveries",
     "webhook_endpoint_list",

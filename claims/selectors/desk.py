@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
+from django.db import connection
 from django.db.models import (
     Count,
     Exists,
@@ -36,15 +37,16 @@ from claims.models import (
     SimilarClaim,
 )
 
-# A claim row of `claims_desk_annotate()`, with `checklist_total`, `checklist_worked`,
-# `has_open_required` and `claim_date` (annotations the type checker cannot see).
+# A claim row of `claims_desk_annotate()`, with `checklist_total`, `checklist_worked` and
+# `claim_date` (annotations the type checker cannot see).
 DeskClaim: TypeAlias = Any
 
 
-def _count(items: QuerySet) -> Coalesce:
-    """COUNT(*) of checklist items per claim as a correlated subquery (no GROUP BY on claims,
-    no row multiplication when combined with other joins)."""
-    counted = items.order_by().values("claim").annotate(n=Count("pk")).values("n")
+def count_of(items: QuerySet, *, by: str = "claim") -> Coalesce:
+    """COUNT(*) of `items` (rows of one parent, `by` its foreign key, filtered on OuterRef) as a
+    correlated subquery: no GROUP BY on the parents, no row multiplication when combined with
+    other joins, computed for the rows of the page only."""
+    counted = items.order_by().values(by).annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted[:1], output_field=IntegerField()), Value(0))
 
 
@@ -54,11 +56,33 @@ def claims_desk_annotate(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
     return queryset.select_related(
         "article", "article__outlet", "claimant", "assignee", "reviewer"
     ).annotate(
-        checklist_total=_count(per_claim),
-        checklist_worked=_count(per_claim.filter(workflow.CHECKLIST_WORKED)),
-        has_open_required=Exists(per_claim.filter(workflow.CHECKLIST_UNWORKED_REQUIRED)),
+        checklist_total=count_of(per_claim),
+        checklist_worked=count_of(per_claim.filter(workflow.CHECKLIST_WORKED)),
         claim_date=Coalesce("article__published_at", "created_at"),
     )
+
+
+# Below this many rows an exact count is cheap; above it, an unfiltered list shows the planner's
+# estimate (pg_class.reltuples, kept by autovacuum and ANALYZE).
+EXACT_COUNT_BELOW = 10_000
+
+
+def count_estimate(queryset: QuerySet) -> int | None:
+    """How many rows an unfiltered `queryset` has, in one query that reads at most
+    `EXACT_COUNT_BELOW` index entries: the exact count below that, PostgreSQL's estimate
+    (pg_class.reltuples) above it. None when the queryset is filtered or the database not
+    PostgreSQL (count exactly then)."""
+    if connection.vendor != "postgresql" or queryset.query.where:
+        return None
+    table = connection.ops.quote_name(queryset.model._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT %s) AS head), "
+            "(SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass)",
+            [EXACT_COUNT_BELOW, queryset.model._meta.db_table],
+        )
+        exact, estimate = cursor.fetchone()
+    return exact if exact < EXACT_COUNT_BELOW else max(exact, estimate or 0)
 
 
 def claims_with_open_required(queryset: QuerySet[Claim], *, value: bool) -> QuerySet[Claim]:

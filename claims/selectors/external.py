@@ -36,3 +36,19 @@ def claim_external_matches(*, claim_id: int) -> QuerySet[ExternalMatch]:
         .select_related("external")
         .order_by("-score", "id")
     )
+
+
+def external_factchecks_exist() -> bool:
+    return ExternalFactCheck.objects.exists()
+
+
+def claims_external_matches(*, claim_ids) -> dict[int, list[ExternalMatch]]:
+    """`claim_external_matches` for many claims in one query."""
+    found: dict[int, list[ExternalMatch]] = {}
+    for match in (
+        ExternalMatch.objects.filter(claim_id__in=list(claim_ids))
+        .select_related("external")
+        .order_by("claim_id", "-score", "id")
+    ):
+        found.setdefault(match.claim_id, []).append(match)
+    return found

@@ -29,7 +29,6 @@ from claims.models import (
     Priority,
 )
 from claims.selectors import users_assignable
-from workers.dispatch import claim_jobs_enqueue
 
 from . import webhook_events
 from .common import (
@@ -42,7 +41,7 @@ from .common import (
     record_history,
     username,
 )
-from .jobs import job_queue
+from .jobs import claim_jobs_enqueue, job_queue
 
 # Fields a person may edit directly. Status is not among them: it moves through claim_transition().
 CLAIM_EDITABLE_FIELDS = frozenset(

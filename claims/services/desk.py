@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from claims.exceptions import ServiceError, TransitionForbidden
-from claims.models import Claim, JobStage, SimilarClaim, SimilarityDecision
-from workers.dispatch import claim_jobs_enqueue
+from claims.models import Claim, SimilarClaim, SimilarityDecision
 
 from .claims import claim_comment, claim_transition, claim_update
-from .jobs import job_queue
+from .jobs import claim_jobs_enqueue, claim_jobs_queue
 
 
 @dataclass(frozen=True)
@@ -88,11 +87,8 @@ def similar_claim_decide(*, similar: SimilarClaim, actor, decision: str) -> Simi
 def claims_reenrich(*, claims) -> int:
     """Run enrichment again for these claims, then rebuild their checklists' automated results:
     the same enrich → checklist chain the pipeline publishes. Returns how many were queued."""
-    ids = []
+    ids = [claim.pk for claim in claims]
     with transaction.atomic():
-        for claim in claims:
-            job_queue(claim=claim, stage=JobStage.ENRICH, publish=False)
-            job_queue(claim=claim, stage=JobStage.CHECKLIST, publish=False)
-            ids.append(claim.pk)
+        claim_jobs_queue(claim_ids=ids)
         claim_jobs_enqueue(claim_ids=ids)
     return len(ids)

@@ -11,15 +11,20 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from claims.exceptions import IdempotencyKeyInUse, IdempotencyKeyReused
 from claims.models import IdempotencyKey
 
 IDEMPOTENCY_TTL = timedelta(hours=24)
-# A request that has not finished after this long is taken to have died with its process.
+# A key's record is written in the transaction of its request (claims/api/idempotency.py), so a
+# request that dies takes its reservation with it. A record without an answer committed (written
+# before that was so) is taken to have died with its process after this long.
 IN_PROGRESS_TIMEOUT = timedelta(minutes=5)
+# How long a request waits for another one holding its key (PostgreSQL's lock_timeout) before
+# answering 409.
+IN_PROGRESS_WAIT_MS = 3000
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,9 @@ def idempotency_key_reserve(
 ) -> tuple[IdempotencyKey | None, StoredAnswer | None]:
     """Claim `key` for this request — (the record, None) — or return the answer to replay —
     (None, the answer). Raises IdempotencyKeyReused for the same key with another request, and
-    IdempotencyKeyInUse while the first request with it is still running."""
+    IdempotencyKeyInUse while the first request with it is still running (after waiting
+    IN_PROGRESS_WAIT_MS for it). Call inside the request's transaction: the record is visible to
+    others only once the request commits, and is gone if it does not."""
     for _ in range(2):
         now = timezone.now()
         existing = IdempotencyKey.objects.filter(user=user, key=key).first()
@@ -49,12 +56,19 @@ def idempotency_key_reserve(
         if existing is None:
             try:
                 with transaction.atomic():
+                    _wait_at_most(IN_PROGRESS_WAIT_MS)
                     record = IdempotencyKey.objects.create(
                         user=user, key=key, fingerprint=fingerprint
                     )
+                    _wait_at_most(None)
                 return record, None
             except IntegrityError:
-                continue  # another request took the key a moment ago: look again
+                continue  # another request with the key has just finished: look again
+            except OperationalError:
+                # Still running after the wait (PostgreSQL's lock_timeout, SQLite's busy timeout).
+                raise IdempotencyKeyInUse(
+                    f"A request with Idempotency-Key {key!r} is still being processed: retry later."
+                ) from None
         if existing.fingerprint != fingerprint:
             raise IdempotencyKeyReused(
                 f"The Idempotency-Key {key!r} was already used with another request "
@@ -68,6 +82,18 @@ def idempotency_key_reserve(
             existing.response_status, existing.response_body, existing.response_headers
         )
     raise IdempotencyKeyInUse(f"The Idempotency-Key {key!r} is busy: retry later.")
+
+
+def _wait_at_most(milliseconds: int | None) -> None:
+    """Bound how long the next statement waits for a row lock (None: the default again). The
+    insert of a key another transaction holds waits for that transaction to end."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        if milliseconds is None:
+            cursor.execute("SET LOCAL lock_timeout TO DEFAULT")
+        else:
+            cursor.execute(f"SET LOCAL lock_timeout = {int(milliseconds)}")
 
 
 def idempotency_key_record(*, record: IdempotencyKey, answer: StoredAnswer) -> None:

@@ -6,31 +6,24 @@ fields and never overwrites what a person did.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from claims.models import (
     Article,
     ChecklistItem,
-    ChecklistTemplate,
     Claim,
     ClaimEvent,
     ClaimStatus,
-    ClaimType,
-    DateMention,
     Entity,
-    EventKind,
-    JobStage,
-    Mention,
-    Quantity,
-    SimilarClaim,
-    SimilarityDecision,
+    Evidence,
 )
 
 from . import webhook_events
-from .jobs import job_queue
+from .batch import checklists_build, claims_enrichment_apply, entities_resolve
+from .common import apply_changes, record_history
+from .jobs import claim_jobs_queue
 
 
 def entity_resolve(*, name: str, kind: str, aliases: tuple[str, ...] = ()) -> Entity:
@@ -41,6 +34,16 @@ def entity_resolve(*, name: str, kind: str, aliases: tuple[str, ...] = ()) -> En
         entity.aliases = new_aliases
         entity.save(update_fields=["aliases"])
     return entity
+
+
+def _claimants_resolve(candidates) -> dict[tuple[str, str], Entity]:
+    """The candidates' claimants as Entity rows, all resolved at once (`entities_resolve`)."""
+    wanted: dict[tuple[str, str], set[str]] = {}
+    for candidate in candidates:
+        if candidate.claimant is not None:
+            key = (candidate.claimant.kind, candidate.claimant.name)
+            wanted.setdefault(key, set()).update(candidate.claimant.aliases)
+    return entities_resolve(wanted=wanted)
 
 
 def article_language_record(*, article: Article, detected: str | None) -> str:
@@ -54,199 +57,111 @@ def article_language_record(*, article: Article, detected: str | None) -> str:
     return language
 
 
-def _untouched(claim: Claim) -> bool:
-    """No person has edited, moved, or worked on this claim: the machine may still reshape it."""
-    return (
-        claim.version == 1
-        and claim.status == ClaimStatus.NEW
-        and not claim.evidence.exists()
-        and not claim.checklist.filter(done_by__isnull=False).exists()
-    )
+# What the machine owns of a claim: refreshed on every run (all shown by the API).
+MACHINE_FIELDS = frozenset({"sentence_index", "checkworthiness", "checkworthiness_reasons"})
+# What the machine proposes until a person touches the claim; then it is the person's. The text
+# and the claimant are also what a published ClaimReview shows: a published claim is touched.
+SHAPE_FIELDS = frozenset({"text", "claim_type", "claimant", "attribution"})
+
+
+def _touched(claims: list[Claim]) -> set[int]:
+    """The ids of the claims a person has touched — moved, edited (any field-history row by a
+    person), commented, given evidence, worked a checklist step of — from a few queries for the
+    whole article. The machine's own writes (history rows by nobody) do not count."""
+    ids = [claim.pk for claim in claims]
+    touched = {claim.pk for claim in claims if claim.status != ClaimStatus.NEW}
+    for rows, column in (
+        (Claim.history.filter(id__in=ids, history_user__isnull=False), "id"),
+        (ClaimEvent.objects.filter(claim_id__in=ids, actor__isnull=False), "claim_id"),
+        (Evidence.history.filter(claim_id__in=ids), "claim_id"),
+        (ChecklistItem.objects.filter(claim_id__in=ids, done_by__isnull=False), "claim_id"),
+        (ChecklistItem.history.filter(claim_id__in=ids, history_user__isnull=False), "claim_id"),
+    ):
+        touched.update(rows.values_list(column, flat=True).distinct())
+    return touched
+
+
+def _machine_refresh(claim: Claim, values: dict, *, owned: frozenset[str]) -> None:
+    """Write the machine's values of the `owned` fields that changed, as a new version of the
+    claim with its field-history row (by nobody): clients holding the old ETag see it changed.
+    Nothing changed, nothing written. The claim's row is locked by the caller."""
+    changes = {}
+    for name, value in values.items():
+        if name not in owned:
+            continue
+        current = claim.claimant_id if name == "claimant" else getattr(claim, name)
+        new = value.pk if name == "claimant" and value is not None else value
+        if current != new:
+            changes[name] = value
+    if not changes:
+        return
+    written = {**changes, "version": claim.version + 1, "updated_at": timezone.now()}
+    Claim.objects.filter(pk=claim.pk).update(**written)
+    apply_changes(written, claim)
+    record_history(claim, actor=None, reason="re-processing: " + ", ".join(sorted(changes)))
 
 
 def claims_record(*, article: Article, candidates) -> list[Claim]:
     """Record the extractor's candidates as the article's claims, idempotently.
 
     Claims are matched by span. Machine fields (score, reasons, sentence index) are refreshed on
-    every run; type, claimant and attribution only while no person has touched the claim. A claim
-    the extractor no longer finds is removed only if untouched, so human work is never lost.
-    Queues (unpublished) enrich and checklist jobs for every claim; returns the claims.
+    every run; text, type, claimant and attribution only while no person has touched the claim
+    (so a person's edits stay, and a published claim never changes under its ClaimReview). A
+    write that changes anything is a new version with a field-history row; a run that finds the
+    same writes nothing. A claim the extractor no longer finds is removed only if untouched, so
+    human work is never lost. Queues (unpublished) enrich and checklist jobs for every claim;
+    returns the claims.
     """
+    candidates = list(candidates)
     with transaction.atomic():
-        existing = {(c.start, c.end): c for c in article.claims.all()}
+        # Locked: a person's edit waits for this run (or this run for it), never interleaves.
+        rows = list(article.claims.select_for_update().order_by("pk"))
+        touched = _touched(rows)
+        existing = {(c.start, c.end): c for c in rows}
         recorded: list[Claim] = []
         created: list[int] = []
+        new: list[Claim] = []
+        claimants = _claimants_resolve(candidates)
         for candidate in candidates:
             claimant = (
-                entity_resolve(
-                    name=candidate.claimant.name,
-                    kind=candidate.claimant.kind,
-                    aliases=tuple(candidate.claimant.aliases),
-                )
+                claimants[(candidate.claimant.kind, candidate.claimant.name[:300])]
                 if candidate.claimant is not None
                 else None
             )
-            machine = {
+            values = {
                 "text": candidate.text,
                 "sentence_index": candidate.sentence_index,
                 "checkworthiness": round(min(max(candidate.checkworthiness, 0.0), 1.0), 4),
                 "checkworthiness_reasons": list(candidate.reasons),
-            }
-            shape = {
                 "claim_type": candidate.claim_type,
                 "claimant": claimant,
                 "attribution": candidate.attribution,
             }
             claim = existing.pop((candidate.start, candidate.end), None)
-            if claim is None:
-                claim = Claim.objects.create(
-                    article=article, start=candidate.start, end=candidate.end, **machine, **shape
-                )
-                created.append(claim.pk)
+            if claim is None:  # written below, all new claims in one insert
+                claim = Claim(article=article, start=candidate.start, end=candidate.end, **values)
+                claim._history_user = None  # type: ignore[attr-defined]  # the machine's
+                new.append(claim)
             else:
-                fields = machine | (shape if _untouched(claim) else {})
-                for name, value in fields.items():
-                    setattr(claim, name, value)
-                claim.save(update_fields=[*fields, "updated_at"])
+                owned = MACHINE_FIELDS if claim.pk in touched else MACHINE_FIELDS | SHAPE_FIELDS
+                _machine_refresh(claim, values, owned=owned)
             recorded.append(claim)
+        if new:
+            bulk_create_with_history(new, Claim)
+            created = [claim.pk for claim in new]
         for stale in existing.values():
-            if _untouched(stale):
+            if stale.pk not in touched:
                 stale.delete()
-        for claim in recorded:
-            job_queue(claim=claim, stage=JobStage.ENRICH, publish=False)
-            job_queue(claim=claim, stage=JobStage.CHECKLIST, publish=False)
+        claim_jobs_queue(claim_ids=[claim.pk for claim in recorded])
         webhook_events.claims_created(claim_ids=created)
     return recorded
 
 
 def claim_enrichment_apply(*, claim: Claim, enrichment, similar: list[tuple[int, float]]) -> None:
-    """Replace the claim's machine enrichment (mentions, quantities, dates, similar suggestions).
-
-    Editors' decisions on similar claims are kept. A claim whose best match reaches the duplicate
-    threshold is linked to the older claim as its duplicate, unless someone already linked it.
-    """
-    with transaction.atomic():
-        Mention.objects.filter(claim=claim).delete()
-        Mention.objects.bulk_create(
-            Mention(
-                claim=claim,
-                entity=entity_resolve(name=e.canonical, kind=e.kind, aliases=(e.text,)),
-                text=e.text[:300],
-                start=e.start,
-                end=e.end,
-            )
-            for e in enrichment.entities
-        )
-        Quantity.objects.filter(claim=claim).delete()
-        Quantity.objects.bulk_create(
-            Quantity(
-                claim=claim,
-                text=q.text[:300],
-                value=q.value,
-                unit=q.unit[:64],
-                bound=q.bound,
-                start=q.start,
-                end=q.end,
-            )
-            for q in enrichment.quantities
-        )
-        DateMention.objects.filter(claim=claim).delete()
-        DateMention.objects.bulk_create(
-            DateMention(
-                claim=claim,
-                text=d.text[:200],
-                value=d.value,
-                granularity=d.granularity,
-                start=d.start,
-                end=d.end,
-            )
-            for d in enrichment.dates
-        )
-        decided = set(
-            SimilarClaim.objects.filter(claim=claim)
-            .exclude(decision=SimilarityDecision.SUGGESTED)
-            .values_list("other_id", flat=True)
-        )
-        SimilarClaim.objects.filter(claim=claim, decision=SimilarityDecision.SUGGESTED).delete()
-        SimilarClaim.objects.bulk_create(
-            SimilarClaim(claim=claim, other_id=other_id, score=round(score, 4))
-            for other_id, score in similar
-            if other_id not in decided and other_id != claim.pk
-        )
-        summary = (
-            f"{len(enrichment.entities)} entities, {len(enrichment.quantities)} quantities, "
-            f"{len(enrichment.dates)} dates, {len(similar)} similar claims"
-        )
-        threshold = settings.FACTCHECK["SIMILAR_DUPLICATE"]
-        best = max(
-            (
-                (other, score)
-                for other, score in similar
-                if other < claim.pk and other not in decided
-            ),
-            key=lambda pair: pair[1],
-            default=None,
-        )
-        if best is not None and best[1] >= threshold:
-            linked = Claim.objects.filter(pk=claim.pk, duplicate_of__isnull=True).update(
-                duplicate_of_id=best[0]
-            )
-            if linked:
-                summary += f"; linked as a duplicate of #{best[0]} (score {best[1]:.2f})"
-        ClaimEvent.objects.create(
-            claim=claim, actor_label="worker", kind=EventKind.ENRICHMENT, comment=summary
-        )
+    """One claim's enrichment: `claims_enrichment_apply` with a batch of one."""
+    claims_enrichment_apply(results=[(claim, enrichment, similar)])
 
 
 def checklist_build(*, claim: Claim, run_check) -> list[ChecklistItem]:
-    """Give the claim the checklist of its type's template and record the automated results.
-
-    `run_check(check_key)` returns a result with `state` and `result`. Items are matched by title,
-    so running this again adds new template items and refreshes automated results, but never
-    changes an item a person has worked (done_by set) or a manual item's state. Items no longer in
-    the template (the claim's type changed) are removed unless a person worked on them.
-    """
-    template = (
-        ChecklistTemplate.objects.filter(claim_type=claim.claim_type).first()
-        or ChecklistTemplate.objects.filter(claim_type=ClaimType.OTHER).first()
-    )
-    if template is None:
-        return []
-    existing = {item.title: item for item in claim.checklist.all()}
-    specs = list(template.items.all())
-    items: list[ChecklistItem] = []
-    created: list[ChecklistItem] = []
-    changed: list[ChecklistItem] = []
-    now = timezone.now()
-    for spec in specs:
-        item = existing.get(spec.title)
-        if item is None:
-            item = ChecklistItem(
-                claim=claim,
-                template_item=spec,
-                order=spec.order,
-                title=spec.title,
-                guidance=spec.guidance,
-                required=spec.required,
-                automated=bool(spec.check_key),
-                check_key=spec.check_key,
-            )
-            created.append(item)
-        if item.automated and item.done_by_id is None:
-            outcome = run_check(item.check_key)
-            if (item.state, item.result) != (outcome.state, outcome.result):
-                item.state, item.result, item.done_at = outcome.state, outcome.result, now
-                if item.pk is not None:
-                    changed.append(item)
-        items.append(item)
-    # In bulk, with their history rows: a checklist is a dozen items, written a few times each.
-    with transaction.atomic():
-        if created:
-            bulk_create_with_history(created, ChecklistItem)
-        if changed:
-            bulk_update_with_history(changed, ChecklistItem, ["state", "result", "done_at"])
-        # After a change of claim type, the old type's items go, unless someone worked on them.
-        claim.checklist.exclude(title__in=[spec.title for spec in specs]).filter(
-            done_by__isnull=True, note=""
-        ).delete()
-    return items
+    """One claim's checklist: `checklists_build` with a batch of one."""
+    return checklists_build(claims=[(claim, run_check)])[claim.pk]

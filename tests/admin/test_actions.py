@@ -163,6 +163,25 @@ def test_claimreview_export_is_the_apis_json_ld_for_the_published_claims(
     assert review["url"].endswith(public_path(desk.figure))  # the public page
 
 
+def test_claimreview_export_can_be_embedded_in_an_html_script_element(
+    desk, fact_checker, second_editor, login
+):
+    from claims.services import claim_transition
+
+    hostile = "</script><script>alert(1)</script> & \u2028"
+    ready_for_review(desk.figure, assignee=fact_checker)
+    claim_in(desk.figure, ClaimStatus.IN_REVIEW)
+    desk.figure.__class__.objects.filter(pk=desk.figure.pk).update(verdict_summary=hostile)
+    claim_transition(claim=desk.figure, to=ClaimStatus.PUBLISHED, actor=second_editor)
+
+    response = act(login(fact_checker), "export_claimreview", [desk.figure])
+
+    raw = response.content.decode()
+    assert not any(character in raw for character in "<>&\u2028")
+    review = json.loads(raw)["dataFeedElement"][0]
+    assert review["reviewRating"]["ratingExplanation"] == hostile
+
+
 def test_claimreview_export_of_unpublished_claims_says_why_nothing_came(desk, viewer, login):
     response = act(login(viewer), "export_claimreview", [desk.figure])
 

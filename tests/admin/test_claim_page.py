@@ -261,6 +261,47 @@ def test_an_editor_cannot_publish_a_claim_they_researched(desk, editor, login):
     assert "a second editor must publish this verdict" in response.content.decode()
 
 
+def test_an_editor_who_researched_then_handed_over_cannot_publish(
+    desk, editor, fact_checker, login
+):
+    """The editor researched the claim (evidence, verdict) and handed it to a fact-checker, who
+    sent it to review: the publish button stays disabled for the editor, with the reason."""
+    from claims.services import claim_transition, claim_update, evidence_add
+
+    claim = ready_for_review(desk.figure, assignee=editor)
+    evidence_add(claim=claim, actor=editor, url="https://www.inegi.org.mx/app/tabulados/")
+    claim_update(claim=claim, actor=editor, data={"verdict_summary": "INEGI: 460,000 since 2006."})
+    claim_update(claim=claim, actor=editor, data={"assignee": fact_checker})
+    claim_transition(claim=claim, to=ClaimStatus.IN_REVIEW, actor=fact_checker)
+    client = login(editor)
+    response, data = open_page(client, claim)
+    publish = next(m for m in response.context["desk"]["moves"] if m.target == "published")
+    assert publish.disabled
+    assert "the reviewer was this claim&#x27;s assignee" in response.content.decode()
+
+    response = client.post(change_url(claim), {**data, "_transition": "published"}, follow=True)
+
+    assert Claim.objects.get(pk=claim.pk).status == ClaimStatus.IN_REVIEW
+    assert "a second editor must publish this verdict" in response.content.decode()
+
+
+def test_publish_is_refused_when_evidence_went_missing_during_review(
+    desk, fact_checker, second_editor, login
+):
+    claim = ready_for_review(desk.figure, assignee=fact_checker)
+    claim_in(claim, ClaimStatus.IN_REVIEW)
+    claim.evidence.all().delete()
+    client = login(second_editor)
+    response, data = open_page(client, claim)
+    publish = next(m for m in response.context["desk"]["moves"] if m.target == "published")
+    assert "no evidence is attached" in publish.blocked
+
+    response = client.post(change_url(claim), {**data, "_transition": "published"}, follow=True)
+
+    assert Claim.objects.get(pk=claim.pk).status == ClaimStatus.IN_REVIEW
+    assert "no evidence is attached" in response.content.decode()
+
+
 def test_a_second_editor_publishes_and_is_recorded_as_reviewer(
     desk, fact_checker, second_editor, login
 ):

@@ -204,3 +204,24 @@ def test_claimreview_also_answers_plain_json_when_asked(as_viewer):
     )
     assert response["Content-Type"] == "application/json"
     assert response.json()["@type"] == "ClaimReview"
+
+
+HOSTILE = "</script><script>alert(1)</script> & more\u2028\u2029"
+
+
+@pytest.mark.parametrize("accept", ["application/ld+json", "application/json"])
+@pytest.mark.parametrize("feed", [False, True])
+def test_claimreview_json_can_be_embedded_in_an_html_script_element(as_viewer, accept, feed):
+    """A claim's text ends up in a page's <script type="application/ld+json">: nothing in the
+    JSON may close the element or start markup (<, >, & and U+2028/2029 are \\u escapes)."""
+    claim = published_claim(text=HOSTILE, verdict_summary=HOSTILE)
+    url = "/api/v1/claimreview/" if feed else f"/api/v1/claims/{claim.pk}/claimreview/"
+
+    response = as_viewer.get(url, HTTP_ACCEPT=accept)
+
+    raw = response.content.decode()
+    for character in "<>&\u2028\u2029":
+        assert character not in raw
+    assert "\\u003c/script\\u003e\\u003cscript\\u003e" in raw
+    review = response.json()["dataFeedElement"][0] if feed else response.json()
+    assert review["reviewRating"]["ratingExplanation"] == HOSTILE  # the same text, escaped

@@ -57,6 +57,7 @@ CLAIM_KEYS = {
     "checklist",
     "evidence",
     "similar",
+    "already_checked",
     "version",
     "created_at",
     "updated_at",
@@ -159,6 +160,10 @@ def test_an_unknown_claim_is_404(as_viewer):
 def test_the_list_is_paginated_with_page_size(as_viewer):
     ClaimFactory.create_batch(5)
     body = as_viewer.get("/api/v1/claims/?page_size=2").json()
+    assert set(body) == {"next", "results"}  # cursor pages (API 1.1): no count
+    assert len(body["results"]) == 2
+    assert "cursor=" in body["next"]
+    body = as_viewer.get("/api/v1/claims/?page_size=2&page=1").json()  # API 1.0 pages
     assert body["count"] == 5
     assert len(body["results"]) == 2
     assert "page=2" in body["next"]
@@ -228,8 +233,8 @@ def test_filter_q_searches_text_and_claimant(as_viewer):
     by_text = ClaimFactory(article=ArticleFactory(body="Troops were offered to Mexico. Fine."))
     by_claimant = ClaimFactory(claimant=EntityFactory(name="Troopers Union"))
     ClaimFactory()
-    assert set(ids(as_viewer.get("/api/v1/claims/?q=troop"))) == {by_text.pk, by_claimant.pk}
-    assert ids(as_viewer.get("/api/v1/claims/?q=troops mexico")) == [by_text.pk]
+    assert set(ids(as_viewer.get("/api/v1/claims/?q=troop*"))) == {by_text.pk, by_claimant.pk}
+    assert ids(as_viewer.get("/api/v1/claims/?q=mexico troops")) == [by_text.pk]
 
 
 def test_filter_created_after_and_before(as_viewer):
@@ -260,6 +265,10 @@ def test_ordering(as_viewer):
         "ordering=text",
         "q=" + "x" * 201,
         "q=nul%00byte",
+        "q=" + "+".join(["word"] * 13),  # more than 12 terms
+        "expand=history",
+        "cursor=not-a-cursor",
+        "page=21",
     ],
 )
 def test_invalid_query_parameters_are_a_400_naming_the_parameter(as_viewer, query):
@@ -502,6 +511,50 @@ def test_publishing_needs_a_second_editor(client_for, editor):
     assert response.status_code == 409
     assert response.json()["reasons"] == [
         "the reviewer is the assignee: a second editor must publish this verdict"
+    ]
+
+
+def test_an_editor_who_handed_the_claim_over_cannot_publish_it(as_editor, as_checker):
+    """Four eyes: the editor researched the claim, then handed it to a fact-checker who sent it
+    to review. Changing the assignee does not make the editor a second pair of eyes."""
+    claim = ClaimFactory(status=ClaimStatus.TRIAGED)
+    url = f"/api/v1/claims/{claim.pk}/"
+    assert as_editor.patch(url, {"assignee": "eddie"}).status_code == 200
+    assert as_editor.post(url + "transition/", {"to": "researching"}).status_code == 200
+    as_editor.post(url + "evidence/", {"url": "https://stats.example.org/1", "stance": "refutes"})
+    as_editor.patch(url, {"verdict": "false", "verdict_summary": "The data say otherwise."})
+    assert as_editor.patch(url, {"assignee": "fatima"}).status_code == 200
+    assert as_checker.post(url + "transition/", {"to": "in_review"}).status_code == 200
+
+    response = as_editor.post(url + "transition/", {"to": "published"})
+
+    assert response.status_code == 409
+    assert "a second editor must publish this verdict" in response.json()["reasons"][0]
+    assert Claim.objects.get(pk=claim.pk).status == ClaimStatus.IN_REVIEW
+
+
+def test_publishing_checks_the_evidence_and_checklist_again(as_editor, as_checker, fact_checker):
+    """Evidence removed and a required step reopened while in review: 409, naming both."""
+    claim = ClaimFactory(
+        status=ClaimStatus.IN_REVIEW,
+        assignee=fact_checker,
+        verdict=Verdict.FALSE,
+        verdict_summary="No.",
+    )
+    evidence = EvidenceFactory(claim=claim)
+    item = ChecklistItemFactory(
+        claim=claim, title="Find the original source", state=ChecklistState.DONE
+    )
+    url = f"/api/v1/claims/{claim.pk}/"
+    assert as_checker.delete(f"{url}evidence/{evidence.pk}/").status_code == 204
+    assert as_checker.patch(f"{url}checklist/{item.pk}/", {"state": "open"}).status_code == 200
+
+    response = as_editor.post(url + "transition/", {"to": "published"})
+
+    assert response.status_code == 409
+    assert response.json()["reasons"] == [
+        "no evidence is attached",
+        "required checklist items are open (or skipped without a note): “Find the original source”",
     ]
 
 

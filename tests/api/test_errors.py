@@ -76,6 +76,35 @@ def test_field_errors_are_listed_per_field(as_checker):
     assert body["detail"] == "Invalid value for assignee, due_at, priority."
 
 
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {f"unknown_field_{n:06d}": 1 for n in range(30_000)},  # ~800 kB of names
+        {"x" * 900_000: 1, "text": "A claim."},  # one name of 900 kB
+    ],
+    ids=["many-names", "one-long-name"],
+)
+def test_unknown_field_errors_stay_small(as_checker, payload):
+    """Every unknown field is an error naming it, but a problem never echoes a body back: at most
+    MAX_ERRORS entries, each field name and message cut, the rest counted."""
+    response = post_raw(as_checker, "/api/v1/claims/", json.dumps(payload).encode())
+
+    assert response.status_code == 400
+    assert len(response.content) < 20_000
+    from claims.api.errors import MAX_ERRORS
+
+    body = assert_problem(response)
+    listed = [e for e in body["errors"] if e["code"] == "unknown_field"]
+    assert 1 <= len(listed) <= MAX_ERRORS
+    assert all(len(e["field"]) <= 100 for e in listed)
+    assert len(body["detail"]) <= 600
+    if len(payload) > MAX_ERRORS:
+        more = body["errors"][-1]
+        assert more["code"] == "too_many_errors"
+        assert f"{len(payload) - MAX_ERRORS:,} more" in more["message"]
+    assert not Claim.objects.exists()
+
+
 def test_401(anon):
     body = assert_problem(anon.get("/api/v1/claims/"))
     assert body["type"] == PROBLEM_BASE + "not-authenticated"
@@ -92,7 +121,8 @@ def test_404_for_an_unknown_row_and_an_unknown_url(as_viewer):
     response = as_viewer.get("/api/v1/no-such-thing/")
     assert response.status_code == 404
     assert assert_problem(response)["type"] == PROBLEM_BASE + "not-found"
-    assert as_viewer.get("/api/v1/claims/?page=99").status_code == 404
+    assert as_viewer.get("/api/v1/claims/?page=19").status_code == 404
+    assert as_viewer.get("/api/v1/articles/?page=99").status_code == 404
 
 
 def test_404_outside_the_api_stays_a_page(client):

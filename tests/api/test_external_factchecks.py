@@ -126,7 +126,9 @@ def test_enrichment_matches_a_new_claim_in_process(seed_text, as_viewer):
     external_factchecks_import(reviews=read_claimreviews([review(1, claimReviewed=sentence)]))
     article = article_ingest(text=seed_text, published_at=dt.date(2025, 5, 4)).article
     pipeline.article_run_sync(article.pk)
-    claims = as_viewer.get(f"/api/v1/claims/?article={article.pk}&page_size=200").json()
+    claims = as_viewer.get(
+        f"/api/v1/claims/?article={article.pk}&page_size=200&expand=already_checked"
+    ).json()
     checked = {c["id"]: c["already_checked"] for c in claims["results"] if c["already_checked"]}
     [(claim_id, [match])] = checked.items()
     assert (match["author_name"], match["rating"], match["score"]) == (

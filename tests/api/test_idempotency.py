@@ -1,6 +1,7 @@
 """Idempotency-Key on POST creates: a retry replays the first answer, never creates twice."""
 
 import datetime as dt
+import json
 import threading
 from types import SimpleNamespace
 
@@ -64,6 +65,18 @@ def test_a_failed_request_does_not_use_up_its_key(as_checker):
     fixed = as_checker.post("/api/v1/claims/", {"text": "Fixed."}, HTTP_IDEMPOTENCY_KEY=KEY)
     assert (refused.status_code, fixed.status_code) == (400, 201)
     assert IdempotencyKey.objects.get().response_status == 201
+
+
+def test_a_request_that_crashes_frees_its_key(as_checker, monkeypatch):
+    def crash(**kwargs):
+        raise RuntimeError("the service crashed")
+
+    monkeypatch.setattr("claims.services.claim_create", crash)
+    crashed = as_checker.post("/api/v1/claims/", {"text": "By hand."}, HTTP_IDEMPOTENCY_KEY=KEY)
+    monkeypatch.undo()
+    retry = as_checker.post("/api/v1/claims/", {"text": "By hand."}, HTTP_IDEMPOTENCY_KEY=KEY)
+    assert (crashed.status_code, retry.status_code) == (500, 201)
+    assert not IdempotencyKey.objects.filter(response_status__isnull=True).exists()
 
 
 def test_a_key_still_in_progress_is_409(as_checker, fact_checker):
@@ -134,3 +147,78 @@ def test_two_concurrent_requests_with_one_key_create_once(client_for, fact_check
 
     assert Claim.objects.count() == 1
     assert sorted(statuses) in ([201, 201], [201, 409])
+
+
+@pytest.mark.slow
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_key_is_free_again_at_once_when_its_request_dies(fact_checker, client_for):
+    """gunicorn's worker is killed (SIGKILL: an OOM kill, a timeout) while its request holds an
+    Idempotency-Key: the key is not left "in progress" for minutes, a retry creates at once."""
+    import os
+    import signal
+    import time
+
+    from django.db import transaction
+    from rest_framework.authtoken.models import Token
+
+    from tests.gunicorn_process import GunicornProcess
+
+    token = Token.objects.create(user=fact_checker).key
+    claim = ClaimFactory()
+    path = f"/api/v1/claims/{claim.pk}/evidence/"
+    body = json.dumps({"url": "https://stats.example.org/1"})
+    web = GunicornProcess(timeout=300).start()  # gunicorn's own timeout must not act first
+    try:
+        with transaction.atomic():
+            # Hold the claim's row: the request waits for it inside its handler, key reserved.
+            Claim.objects.select_for_update().get(pk=claim.pk)
+            sender = threading.Thread(target=_post_quietly, args=(web.port, path, token, body))
+            sender.start()
+            deadline = time.monotonic() + 90
+            while not _a_backend_waits_for_a_lock():
+                assert time.monotonic() < deadline, "the request never reached the claim's lock"
+                time.sleep(0.1)
+            os.killpg(web.process.pid, signal.SIGKILL)  # the whole server dies mid-request
+            web.process.wait()
+        sender.join(timeout=30)
+    finally:
+        web.stop()
+
+    retry = client_for(fact_checker).post(
+        path, {"url": "https://stats.example.org/1"}, HTTP_IDEMPOTENCY_KEY=KEY
+    )
+    assert retry.status_code == 201, retry.content
+    assert "Idempotency-Replayed" not in retry
+    assert Evidence.objects.count() == 1
+
+
+def _post_quietly(port, path, token, body):
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        connection.request(
+            "POST",
+            path,
+            body=body,
+            headers={
+                "Authorization": f"Token {token}",
+                "Content-Type": "application/json",
+                "Idempotency-Key": KEY,
+            },
+        )
+        connection.getresponse().read()
+    except (OSError, http.client.HTTPException):
+        pass  # the server died: no answer
+
+
+def _a_backend_waits_for_a_lock() -> bool:
+    with connection.cursor() as cursor:
+        # Inside a transaction pg_stat_activity is a snapshot taken at its first read: drop it.
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0] > 0

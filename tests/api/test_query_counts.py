@@ -70,27 +70,37 @@ def check(client, url, make, queries, django_assert_num_queries):
 
 
 def test_claims_list(as_viewer, django_assert_num_queries):
-    # auth (2) + count + claims with claimant/assignee/reviewer joined + mentions with their
-    # entities + quantities + dates + checklist items + evidence + similar claims + other desks'
-    # fact-checks matched (with their fact-check) = 11
-    check(
-        as_viewer,
-        "/api/v1/claims/",
-        enriched,
-        AUTH + 9,
-        django_assert_num_queries,
-    )
+    # auth (2) + one cursor page of compact claims (claimant and assignee joined, the counts of
+    # their parts in correlated subqueries; no count of every claim) = 3
+    check(as_viewer, "/api/v1/claims/", enriched, AUTH + 1, django_assert_num_queries)
 
 
 def test_claims_list_filtered(as_viewer, django_assert_num_queries):
-    # the same 11, the filters being WHERE clauses of the count and of the claims query
+    # the same 3, the filters being WHERE clauses of the claims query
     check(
         as_viewer,
         "/api/v1/claims/?claim_type=statistic&min_checkworthiness=0.5&q=minister&ordering=-id",
         enriched,
-        AUTH + 9,
+        AUTH + 1,
         django_assert_num_queries,
     )
+
+
+def test_claims_list_expanded(as_viewer, django_assert_num_queries):
+    # auth (2) + the page + mentions with their entities + checklist items + evidence + similar
+    # claims = 7
+    check(
+        as_viewer,
+        "/api/v1/claims/?expand=mentions,checklist,evidence,similar",
+        enriched,
+        AUTH + 5,
+        django_assert_num_queries,
+    )
+
+
+def test_claims_list_numbered_page(as_viewer, django_assert_num_queries):
+    # auth (2) + count + the page = 4
+    check(as_viewer, "/api/v1/claims/?page=1", enriched, AUTH + 2, django_assert_num_queries)
 
 
 def test_claim_detail_within_ten_queries(as_viewer, django_assert_num_queries):

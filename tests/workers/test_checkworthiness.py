@@ -16,9 +16,11 @@ from pathlib import Path
 import pytest
 
 from evaluation.ct24 import ct24_dir, load, prf
+from workers.extract.features import news_form
 from workers.extract.model import MODEL_PATH, features, load_model, tokens
 from workers.extraction import (
     FEATURE_WEIGHTS,
+    NEWS_FORM_REASON,
     QUOTED_SOURCE_REASON,
     SCORERS,
     ModelScorer,
@@ -133,10 +135,8 @@ def test_the_threshold_defaults_to_the_scorers_own(seed_body):
     model = get_scorer("model")
     claims = extract_claims(seed_body)
     assert claims == extract_claims(seed_body, threshold=model.threshold, scorer=model)
-    assert all(
-        c.checkworthiness >= model.threshold or c.reasons[-1] == QUOTED_SOURCE_REASON
-        for c in claims
-    )
+    floors = {QUOTED_SOURCE_REASON, *(NEWS_FORM_REASON.format(f) for f in NEWS_FORMS)}
+    assert all(c.checkworthiness >= model.threshold or c.reasons[-1] in floors for c in claims)
     rules = extract_claims(seed_body, scorer=get_scorer("rules"))
     assert rules == extract_claims(seed_body, scorer=RuleBasedScorer(), threshold=0.5)
     assert all(set(c.reasons) <= set(FEATURE_WEIGHTS) for c in rules)
@@ -157,6 +157,47 @@ def test_a_named_sources_quotation_is_kept_below_the_threshold(body, kept):
     quoted = [c for c in claims if c.attribution == "direct_quote"]
     assert bool(quoted) == kept
     assert all(c.reasons[-1] == QUOTED_SOURCE_REASON and c.claimant for c in quoted)
+
+
+NEWS_FORMS = ("forecast by a third party", "official act")
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("Economists expect rent growth to slow later in the year.", NEWS_FORMS[0]),
+        ("It expects most customers to be reconnected by Wednesday evening.", NEWS_FORMS[0]),
+        ("The remaining provinces are expected to finish their harvests by May.", NEWS_FORMS[0]),
+        ("Analysts now forecast that prices will fall.", NEWS_FORMS[0]),
+        ("The Met Office has issued a rare red warning for wind.", NEWS_FORMS[1]),
+        (
+            "Ohio lawmakers passed a bill last week that will let districts hire vans.",
+            NEWS_FORMS[1],
+        ),
+        ("The governor declared a state of emergency in three counties.", NEWS_FORMS[1]),
+        ("I passed 56 bills as a senator.", NEWS_FORMS[1]),  # an act is checkable in any person
+        # a debater's own expectation or hope is no third party's forecast
+        ("I don't expect you to watch every vote.", None),
+        ("So I hope and expect that I will be liked by the people.", None),
+        ("We expect to win this election.", None),
+        ("Nobody expects the car trade to respond this fast.", None),
+        ("The weather was fine on Sunday.", None),
+    ],
+)
+def test_news_forms(text, form):
+    assert news_form(text) == form
+
+
+def test_a_news_form_is_kept_below_the_threshold_with_its_reason():
+    body = "The weather service has issued a red warning for wind. Forecasters expect it to ease."
+    claims = extract_claims(body, threshold=1.0)
+    assert [c.reasons[-1] for c in claims] == [
+        NEWS_FORM_REASON.format("official act"),
+        NEWS_FORM_REASON.format("forecast by a third party"),
+    ]
+    # …but not as a question
+    assert extract_claims("Has the weather service issued a warning for wind?", threshold=1.0) == []
+    assert extract_claims("Do forecasters expect the wind to ease?", threshold=1.0) == []
 
 
 def test_the_service_never_imports_the_training_stack():

@@ -10,7 +10,6 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from claims import selectors
@@ -20,7 +19,7 @@ from claims.models import Claim
 from .. import serializers as s
 from ..filtersets import EntityFilterSet, JobFilterSet
 from ..pagination import PageNumberPagination
-from ..renderers import JSONLDRenderer
+from ..renderers import ClaimReviewJSONRenderer, JSONLDRenderer
 from ..viewsets import ID
 
 ClaimReviewFeedSerializer = inline_serializer(
@@ -44,7 +43,7 @@ class ClaimReviewViewSet(viewsets.GenericViewSet):
     everyone, so credentials are not even looked at."""
 
     filter_backends: list = []
-    renderer_classes = [JSONLDRenderer, JSONRenderer]
+    renderer_classes = [JSONLDRenderer, ClaimReviewJSONRenderer]
     authentication_classes: list = []
     permission_classes = [AllowAny]
     problem_codes_exclude = ("403",)

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from claims import selectors, services
@@ -20,15 +24,33 @@ from claims.models import Claim
 
 from .. import inputs
 from .. import serializers as s
+from ..errors import InvalidQuery
 from ..filtersets import ClaimFilterSet
 from ..idempotency import idempotent
+from ..pagination import ClaimPagination
 from ..permissions import ANY_OF
-from ..renderers import JSONLDRenderer
+from ..renderers import ClaimReviewJSONRenderer, JSONLDRenderer
 from ..viewsets import ETAG, ID, IDEMPOTENCY_KEY, IF_MATCH, ETagMixin, raise_not_found
+
+EXPAND = OpenApiParameter(
+    "expand",
+    OpenApiTypes.STR,
+    OpenApiParameter.QUERY,
+    description="Nested parts to include in each listed claim, comma-separated: "
+    "`checklist`, `evidence`, `similar`, `mentions` (shown as `entities`), `already_checked` "
+    "(other desks' fact-checks matched). Without it a "
+    "listed claim has counts of its parts and links to them; the claim's detail has them all.",
+)
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List claims", responses=s.ClaimSerializer(many=True)),
+    list=extend_schema(
+        summary="List claims",
+        description="Compact claims (API 1.1; `expand=` adds nested parts), in cursor pages: "
+        "follow `next`. `page` still serves the first pages, with `count`.",
+        responses=s.ClaimListSerializer(many=True),
+        parameters=[EXPAND],
+    ),
     retrieve=extend_schema(summary="A claim", parameters=[ETAG]),
 )
 class ClaimViewSet(
@@ -56,8 +78,35 @@ class ClaimViewSet(
         "claimreview": ("claims.view_claim",),
     }
 
+    pagination_class = ClaimPagination
+
     def get_queryset(self):
+        if self.action == "list":
+            return selectors.claim_rows(expand=self._expand())
         return selectors.claim_list()
+
+    def get_serializer_class(self):
+        return s.ClaimListSerializer if self.action == "list" else s.ClaimSerializer
+
+    def get_serializer_context(self):
+        context: dict = super().get_serializer_context()  # type: ignore[assignment]
+        if self.action == "list":
+            context["expand"] = self._expand()
+        return context
+
+    def _expand(self) -> set[str]:
+        parts = {
+            part.strip()
+            for value in self.request.query_params.getlist("expand")
+            for part in value.split(",")
+            if part.strip()
+        }
+        unknown = parts - set(s.EXPANDABLE)
+        if unknown:
+            raise InvalidQuery(
+                {"expand": [f"Unknown part(s) {sorted(unknown)}; one of {sorted(s.EXPANDABLE)}."]}
+            )
+        return {"mentions" if part == "entities" else part for part in parts}
 
     def _claim(self, pk) -> Claim:
         try:
@@ -146,7 +195,7 @@ class ClaimViewSet(
     @action(
         detail=True,
         methods=["get"],
-        renderer_classes=[JSONLDRenderer, JSONRenderer],
+        renderer_classes=[JSONLDRenderer, ClaimReviewJSONRenderer],
         filter_backends=[],
     )
     def claimreview(self, request, pk=None):

@@ -1,0 +1,129 @@
+"""Scale benchmark (issue 14): every read and the similar-claim search at 1,000 and 100,000 claims.
+
+    python -m benchmarks.scale            (what `make bench` runs when DATABASE_URL is PostgreSQL)
+
+Builds, or reuses when they already hold their claims, two PostgreSQL databases next to
+DATABASE_URL's (`<name>_1k`, `<name>_100k`) with `manage.py generate_demo_data`, then measures each
+in its own process (`--measure`) and prints, per operation, the warm median at both sizes, their
+ratio and the operation's query count; then the similar-claim search's time per claim and its
+recall on the pair set of `benchmarks/similar_pairs.py`, for the bounded candidate search and for
+the one it replaced (pg_trgm's default threshold, newest 200 candidates).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = {"1k": 1_000, "100k": 100_000}
+RUNS = 11
+SIMILAR_SAMPLE = 40
+LIMIT = 1.5
+
+
+def bench_env(url: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=url,
+        DJANGO_SETTINGS_MODULE="factcheck.settings",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
+        FACTCHECK_API_THROTTLE_USER="1000000/second",
+        FACTCHECK_API_THROTTLE_ANON="1000000/second",
+    )
+    return env
+
+
+def database_url(base: str, suffix: str) -> str:
+    parts = urlsplit(base)
+    return urlunsplit(parts._replace(path=f"{parts.path.rstrip('/')}_{suffix}"))
+
+
+def ensure_database(url: str, claims: int) -> None:
+    """Create, migrate and fill the database unless it already holds `claims` claims."""
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+    env = bench_env(url)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    with psycopg.connect(url) as conn:
+        have = conn.execute("SELECT count(*) FROM claims_claim WHERE article_id IS NOT NULL")
+        count = have.fetchone()[0]  # type: ignore[index]
+    if count < claims:
+        print(f"building {name}: {claims - count:,} claims …", flush=True)
+        more = str(claims - count)
+        subprocess.run([*manage, "generate_demo_data", "--claims", more], env=env, check=True)
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE")
+
+
+def main() -> int:
+    base = os.environ.get("DATABASE_URL", "")
+    if not base.startswith(("postgres://", "postgresql://")):
+        print("scale benchmark: skipped (DATABASE_URL is not PostgreSQL)")
+        return 0
+    results = {}
+    for label, claims in SIZES.items():
+        url = database_url(base, label)
+        ensure_database(url, claims)
+        out = subprocess.run(
+            [sys.executable, "-m", "benchmarks.scale", "--measure"],
+            env=bench_env(url),
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        results[label] = json.loads(out.stdout.strip().splitlines()[-1])
+    report(results)
+    return 0
+
+
+def report(results: dict) -> None:
+    small, large = results["1k"], results["100k"]
+    print(f"\n{'operation':<52} {'1k ms':>8} {'100k ms':>8} {'ratio':>6} {'queries':>8}")
+    worst = 0.0
+    for name, (ms1, q1) in small["ops"].items():
+        ms2, q2 = large["ops"][name]
+        ratio = ms2 / ms1
+        worst = max(worst, ratio)
+        queries = str(q1) if q1 == q2 else f"{q1}/{q2}"
+        flag = "" if ratio <= LIMIT else "  > 1.5x"
+        print(f"{name:<52} {ms1:8.1f} {ms2:8.1f} {ratio:6.2f} {queries:>8}{flag}")
+    print(f"worst ratio {worst:.2f} (done when every ratio is at most {LIMIT})")
+    print("\nsimilar claims per claim (candidates + rapidfuzz), and recall on the pair set:")
+    for label in SIZES:
+        s = results[label]["similar"]
+        print(
+            f"  {label:>4}: bounded median {s['new_median']:.1f} ms (p90 {s['new_p90']:.1f}); "
+            f"replaced search median {s['old_median']:.1f} ms (p90 {s['old_p90']:.1f})"
+        )
+        print(
+            f"        recall {s['new_recall']}/{s['pairs']} (replaced: {s['old_recall']}/"
+            f"{s['pairs']}; rapidfuzz alone: {s['ceiling']}/{s['pairs']}), false suggestions "
+            f"{s['new_false']}/{s['non_pairs']} (replaced: {s['old_false']}/{s['non_pairs']})"
+        )
+
+
+if __name__ == "__main__":
+    if "--measure" in sys.argv:
+        from benchmarks.scale_measure import measure
+
+        print(json.dumps(measure(RUNS, SIMILAR_SAMPLE, time.perf_counter)))
+        sys.exit(0)
+    sys.exit(main())

@@ -1,0 +1,231 @@
+"""Recording the machine's enrichment and checklists for many claims at once: one transaction and
+a fixed number of bulk queries per batch, whatever its size (the pipeline's claim stages run per
+article, or per chunk of a long one). One claim is a batch of one.
+
+Re-running either refreshes machine rows and never overwrites what a person did: editors'
+decisions on similar claims are kept, and so are checklist items a person worked on.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from claims.models import (
+    ChecklistItem,
+    ChecklistTemplate,
+    Claim,
+    ClaimEvent,
+    ClaimType,
+    DateMention,
+    Entity,
+    EventKind,
+    Mention,
+    Quantity,
+    SimilarClaim,
+    SimilarityDecision,
+)
+
+# (claim, what the enrichment found, [(similar claim id, score)])
+Enriched = tuple[Claim, Any, list[tuple[int, float]]]
+
+
+def entities_resolve(*, wanted: dict[tuple[str, str], set[str]]) -> dict[tuple[str, str], Entity]:
+    """The one Entity row per (kind, canonical name) in `wanted`, created when new, with the
+    names it was seen under added to its aliases. Three queries, however many entities."""
+    keys = {(kind, name[:300]): aliases for (kind, name), aliases in wanted.items()}
+    if not keys:
+        return {}
+    Entity.objects.bulk_create(
+        [Entity(kind=kind, name=name) for kind, name in keys], ignore_conflicts=True
+    )
+    found = {
+        (e.kind, e.name): e
+        for e in Entity.objects.filter(name__in={name for _, name in keys})
+        if (e.kind, e.name) in keys
+    }
+    changed = []
+    for key, entity in found.items():
+        aliases = sorted({*entity.aliases, *(a for a in keys[key] if a != entity.name)})
+        if aliases != entity.aliases:
+            entity.aliases = aliases
+            changed.append(entity)
+    if changed:
+        Entity.objects.bulk_update(changed, ["aliases"])
+    return found
+
+
+def claims_enrichment_apply(*, results: Iterable[Enriched]) -> None:
+    """Replace each claim's machine enrichment (mentions, quantities, dates, similar suggestions).
+
+    Editors' decisions on similar claims are kept. A claim whose best match reaches the duplicate
+    threshold is linked to the older claim as its duplicate, unless someone already linked it.
+    """
+    results = list(results)
+    ids = [claim.pk for claim, _, _ in results]
+    if not ids:
+        return
+    with transaction.atomic():
+        wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for _, found, _ in results:
+            for e in found.entities:
+                wanted[(e.kind, e.canonical)].add(e.text)
+        entities = entities_resolve(wanted=wanted)
+        Mention.objects.filter(claim_id__in=ids).delete()
+        Quantity.objects.filter(claim_id__in=ids).delete()
+        DateMention.objects.filter(claim_id__in=ids).delete()
+        decided: dict[int, set[int]] = defaultdict(set)
+        for claim_id, other_id in (
+            SimilarClaim.objects.filter(claim_id__in=ids)
+            .exclude(decision=SimilarityDecision.SUGGESTED)
+            .values_list("claim_id", "other_id")
+        ):
+            decided[claim_id].add(other_id)
+        SimilarClaim.objects.filter(
+            claim_id__in=ids, decision=SimilarityDecision.SUGGESTED
+        ).delete()
+        mentions, quantities, dates, similars, events = [], [], [], [], []
+        threshold = settings.FACTCHECK["SIMILAR_DUPLICATE"]
+        for claim, found, similar in results:
+            mentions += [
+                Mention(
+                    claim=claim,
+                    entity=entities[(e.kind, e.canonical[:300])],
+                    text=e.text[:300],
+                    start=e.start,
+                    end=e.end,
+                )
+                for e in found.entities
+            ]
+            quantities += [
+                Quantity(
+                    claim=claim,
+                    text=q.text[:300],
+                    value=q.value,
+                    unit=q.unit[:64],
+                    bound=q.bound,
+                    start=q.start,
+                    end=q.end,
+                )
+                for q in found.quantities
+            ]
+            dates += [
+                DateMention(
+                    claim=claim,
+                    text=d.text[:200],
+                    value=d.value,
+                    granularity=d.granularity,
+                    start=d.start,
+                    end=d.end,
+                )
+                for d in found.dates
+            ]
+            kept = decided[claim.pk]
+            similars += [
+                SimilarClaim(claim=claim, other_id=other_id, score=round(score, 4))
+                for other_id, score in similar
+                if other_id not in kept and other_id != claim.pk
+            ]
+            summary = (
+                f"{len(found.entities)} entities, {len(found.quantities)} quantities, "
+                f"{len(found.dates)} dates, {len(similar)} similar claims"
+            )
+            best = max(
+                (
+                    (other, score)
+                    for other, score in similar
+                    if other < claim.pk and other not in kept
+                ),
+                key=lambda pair: pair[1],
+                default=None,
+            )
+            if best is not None and best[1] >= threshold:
+                linked = Claim.objects.filter(pk=claim.pk, duplicate_of__isnull=True).update(
+                    duplicate_of_id=best[0]
+                )
+                if linked:
+                    summary += f"; linked as a duplicate of #{best[0]} (score {best[1]:.2f})"
+            events.append(
+                ClaimEvent(
+                    claim=claim, actor_label="worker", kind=EventKind.ENRICHMENT, comment=summary
+                )
+            )
+        Mention.objects.bulk_create(mentions)
+        Quantity.objects.bulk_create(quantities)
+        DateMention.objects.bulk_create(dates)
+        SimilarClaim.objects.bulk_create(similars)
+        ClaimEvent.objects.bulk_create(events)
+
+
+def checklists_build(
+    *, claims: Iterable[tuple[Claim, Callable[[str], Any]]]
+) -> dict[int, list[ChecklistItem]]:
+    """Give each claim the checklist of its type's template and record the automated results.
+
+    `claims` pairs each claim (its `checklist` prefetched or not) with its `run_check(check_key)`,
+    which returns a result with `state` and `result`. Items are matched by title, so running this
+    again adds new template items and refreshes automated results, but never changes an item a
+    person has worked (done_by set) or a manual item's state. Items no longer in the template (the
+    claim's type changed) are removed unless a person worked on them. Returns each claim's items.
+    """
+    templates: dict[str, ChecklistTemplate] = {}
+    for each in ChecklistTemplate.objects.prefetch_related("items"):
+        templates.setdefault(each.claim_type, each)
+    fallback = templates.get(ClaimType.OTHER)
+    items_by_claim: dict[int, list[ChecklistItem]] = {}
+    created: list[ChecklistItem] = []
+    changed: list[ChecklistItem] = []
+    stale: list[int] = []
+    now = timezone.now()
+    for claim, run_check in claims:
+        template = templates.get(claim.claim_type) or fallback
+        if template is None:
+            items_by_claim[claim.pk] = []
+            continue
+        existing = {item.title: item for item in claim.checklist.all()}
+        specs = list(template.items.all())
+        items = []
+        for spec in specs:
+            item = existing.get(spec.title)
+            if item is None:
+                item = ChecklistItem(
+                    claim=claim,
+                    template_item=spec,
+                    order=spec.order,
+                    title=spec.title,
+                    guidance=spec.guidance,
+                    required=spec.required,
+                    automated=bool(spec.check_key),
+                    check_key=spec.check_key,
+                )
+                created.append(item)
+            if item.automated and item.done_by_id is None:
+                outcome = run_check(item.check_key)
+                if (item.state, item.result) != (outcome.state, outcome.result):
+                    item.state, item.result, item.done_at = outcome.state, outcome.result, now
+                    if item.pk is not None:
+                        changed.append(item)
+            items.append(item)
+        items_by_claim[claim.pk] = items
+        # After a change of claim type, the old type's items go, unless someone worked on them.
+        titles = {spec.title for spec in specs}
+        stale += [
+            item.pk
+            for item in existing.values()
+            if item.title not in titles and item.done_by_id is None and not item.note
+        ]
+    # In bulk, with their history rows.
+    with transaction.atomic():
+        if created:
+            bulk_create_with_history(created, ChecklistItem)
+        if changed:
+            bulk_update_with_history(changed, ChecklistItem, ["state", "result", "done_at"])
+        if stale:
+            ChecklistItem.objects.filter(pk__in=stale, done_by__isnull=True, note="").delete()
+    return items_by_claim

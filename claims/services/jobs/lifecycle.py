@@ -1,0 +1,255 @@
+"""A job's rows: queueing a stage, and its lifecycle queued → running → done/failed, one job at a
+time or a batch of claims' jobs at once, with the article's pipeline status rolled up from its jobs.
+
+Workers move a Job with compare-and-swap updates (Healthchecks' pattern): a row that is not in the
+state the update expects is left alone, and that run does nothing to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from claims.exceptions import TransitionForbidden
+from claims.models import Article, Claim, Job, JobStage, JobState, PipelineStatus
+
+from .. import webhook_events
+from . import outbox
+
+CLAIM_STAGES = (JobStage.ENRICH, JobStage.CHECKLIST)
+_REARM = {
+    "state": JobState.QUEUED,
+    "attempts": 0,
+    "last_error": "",
+    "task_id": "",
+    "worker": "",
+    "published_at": None,
+    "started_at": None,
+    "finished_at": None,
+}
+
+
+def job_queue(
+    *,
+    stage: str,
+    article: Article | None = None,
+    claim: Claim | None = None,
+    publish: bool = True,
+) -> Job:
+    """Queue one pipeline stage for an article or a claim, publishing it after commit.
+
+    One Job row per (target, stage): queuing again re-arms a finished or failed job; a job still
+    queued or running is left as it is (it will do the work anyway). With `publish=False` the row
+    is written but not sent: the caller sends it, or the sweeper will.
+    """
+    job, created = Job.objects.get_or_create(article=article, claim=claim, stage=stage)
+    if not created:
+        rearmed = Job.objects.filter(pk=job.pk, state__in=[JobState.DONE, JobState.FAILED]).update(
+            **_REARM, queued_at=timezone.now()
+        )
+        if not rearmed:
+            return job
+        job.refresh_from_db()
+    if publish:
+        outbox.job_enqueue(job=job)
+    return job
+
+
+def claim_jobs_queue(*, claim_ids: Iterable[int], stages: Iterable[str] = CLAIM_STAGES) -> None:
+    """`job_queue(publish=False)` for many claims and stages in two queries: the missing rows
+    created, the finished or failed ones re-armed, the queued or running ones left as they are."""
+    ids, stages = list(claim_ids), list(stages)
+    if not ids:
+        return
+    Job.objects.bulk_create(
+        [Job(claim_id=claim_id, stage=stage) for claim_id in ids for stage in stages],
+        ignore_conflicts=True,
+    )
+    Job.objects.filter(
+        claim_id__in=ids, stage__in=stages, state__in=[JobState.DONE, JobState.FAILED]
+    ).update(**_REARM, queued_at=timezone.now())
+
+
+def job_requeue(*, jobs, actor=None) -> list[Job]:
+    """Queue failed jobs again with their attempts reset (the ops view's "requeue"). Jobs in any
+    other state are left as they are; returns the jobs requeued."""
+    if actor is not None and not actor.has_perm("claims.change_job"):
+        raise TransitionForbidden("your role does not allow you to requeue jobs")
+    requeued = []
+    for job in jobs:
+        if job.state != JobState.FAILED:
+            continue
+        requeued.append(job_queue(stage=job.stage, article=job.article, claim=job.claim))
+    return requeued
+
+
+def _claimable(task_id: str) -> Q:
+    """Queued, or running under this very task id: a message redelivered after its worker died
+    (acks_late) takes over the job the dead run left running."""
+    return Q(state=JobState.QUEUED) | Q(state=JobState.RUNNING, task_id=task_id)
+
+
+def _running(task_id: str, worker: str) -> dict:
+    return {
+        "state": JobState.RUNNING,
+        "attempts": F("attempts") + 1,
+        "task_id": task_id,
+        "worker": worker[:255],
+        "started_at": timezone.now(),
+        "finished_at": None,
+    }
+
+
+def _give_up(job_filter: Q) -> None:
+    """Fail the claimable jobs out of attempts, each with its last error."""
+    cap = settings.FACTCHECK["JOB_MAX_ATTEMPTS"]
+    for pk, attempts, last in Job.objects.filter(job_filter, attempts__gte=cap).values_list(
+        "pk", "attempts", "last_error"
+    ):
+        error = f"gave up after {attempts} attempts; last error: {last or 'none'}"
+        Job.objects.filter(job_filter, pk=pk).update(
+            state=JobState.FAILED, last_error=error[:4000], finished_at=timezone.now()
+        )
+
+
+def job_start(*, job_id: int, task_id: str, worker: str = "") -> Job | None:
+    """Claim a job for this run: queued → running, attempts + 1. Returns None if not ours to run.
+    A job out of attempts is marked failed instead of run again."""
+    claimable = _claimable(task_id) & Q(pk=job_id)
+    job = Job.objects.filter(claimable).first()
+    if job is None:
+        return None
+    if job.attempts >= settings.FACTCHECK["JOB_MAX_ATTEMPTS"]:
+        _give_up(claimable)
+        _pipeline_rollup(job)
+        return None
+    updated = Job.objects.filter(claimable, attempts=job.attempts).update(
+        **_running(task_id, worker)
+    )
+    if updated != 1:
+        return None
+    job.refresh_from_db()
+    _pipeline_rollup(job)
+    return job
+
+
+def claim_jobs_start(*, stage: str, claim_ids: list[int], task_id: str, worker: str = "") -> set:
+    """`job_start` for one stage of many claims in three queries: returns the claim ids whose job
+    this run now holds. Two runs never hold the same job: the update re-checks each row's state
+    under its row lock."""
+    claimable = _claimable(task_id) & Q(stage=stage, claim_id__in=claim_ids)
+    _give_up(claimable)
+    cap = settings.FACTCHECK["JOB_MAX_ATTEMPTS"]
+    Job.objects.filter(claimable, attempts__lt=cap).update(**_running(task_id, worker))
+    return set(
+        Job.objects.filter(
+            stage=stage, claim_id__in=claim_ids, state=JobState.RUNNING, task_id=task_id
+        ).values_list("claim_id", flat=True)
+    )
+
+
+def claim_jobs_end(
+    *, stage: str, claim_ids: Iterable[int], task_id: str, errors: dict[int, str]
+) -> None:
+    """Close a batch run's jobs: failed with its error for a claim in `errors`, done otherwise."""
+    ours = Q(stage=stage, state=JobState.RUNNING, task_id=task_id)
+    now = timezone.now()
+    for claim_id, error in errors.items():
+        Job.objects.filter(ours, claim_id=claim_id).update(
+            state=JobState.FAILED, last_error=error[:4000], finished_at=now
+        )
+    done = [claim_id for claim_id in claim_ids if claim_id not in errors]
+    Job.objects.filter(ours, claim_id__in=done).update(
+        state=JobState.DONE, last_error="", finished_at=now
+    )
+
+
+def claim_jobs_retry_later(*, stage: str, claim_ids: Iterable[int], task_id: str, error: str):
+    """A batch's running jobs → queued after a transient error; the task's retry claims them."""
+    Job.objects.filter(
+        stage=stage, claim_id__in=list(claim_ids), state=JobState.RUNNING, task_id=task_id
+    ).update(state=JobState.QUEUED, last_error=error[:4000])
+
+
+def job_finish(*, job: Job) -> None:
+    """running → done."""
+    Job.objects.filter(pk=job.pk, state=JobState.RUNNING).update(
+        state=JobState.DONE, last_error="", finished_at=timezone.now()
+    )
+    _pipeline_rollup(job)
+
+
+def job_fail(*, job: Job, error: str) -> None:
+    """→ failed, with the error kept on the row for the ops view."""
+    Job.objects.filter(pk=job.pk, state__in=[JobState.QUEUED, JobState.RUNNING]).update(
+        state=JobState.FAILED, last_error=error[:4000], finished_at=timezone.now()
+    )
+    _pipeline_rollup(job)
+
+
+def job_retry_later(*, job: Job, error: str) -> None:
+    """running → queued after a transient error; the task's retry will claim it again."""
+    Job.objects.filter(pk=job.pk, state=JobState.RUNNING).update(
+        state=JobState.QUEUED, last_error=error[:4000]
+    )
+
+
+def jobs_take_back(*, worker: str) -> int:
+    """A worker starting under `worker`'s name: the jobs its previous life left running died
+    with it. Back to queued and published again now, not when the broker's visibility timeout or
+    the sweeper's abandonment delay run out. Returns how many were taken back."""
+    orphans = Job.objects.filter(state=JobState.RUNNING, worker=worker[:255])
+    ids = list(orphans.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    Job.objects.filter(pk__in=ids, state=JobState.RUNNING).update(
+        state=JobState.QUEUED, last_error=f"taken back: worker {worker} restarted", task_id=""
+    )
+    outbox.jobs_publish(job_ids=ids)
+    return len(ids)
+
+
+def _pipeline_rollup(job: Job) -> None:
+    article_id = job.article_id
+    if article_id is None and job.claim_id is not None:
+        article_id = (
+            Claim.objects.filter(pk=job.claim_id).values_list("article_id", flat=True).first()
+        )
+    if article_id is not None:
+        article_pipeline_rollup(article_id=article_id)
+
+
+def article_pipeline_rollup(*, article_id: int) -> str:
+    """The article's pipeline status from its jobs and its claims' jobs: failed if any failed,
+    done when all are done, queued while nothing has started, running otherwise.
+
+    Computed under a lock on the article row: two workers finishing the last two jobs at once
+    would otherwise each read the other's job as unfinished, and the later write could leave the
+    article "running" for ever. Each caller's own job update is committed before it gets here, so
+    whoever takes the lock last sees every update.
+    """
+    with transaction.atomic():
+        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        if article is None:
+            return PipelineStatus.FAILED
+        states = set(
+            Job.objects.filter(Q(article_id=article_id) | Q(claim__article_id=article_id))
+            .values_list("state", flat=True)
+            .distinct()
+        )
+        if JobState.FAILED in states:
+            status = PipelineStatus.FAILED
+        elif states <= {JobState.DONE}:
+            status = PipelineStatus.DONE if states else PipelineStatus.QUEUED
+        elif states == {JobState.QUEUED}:
+            status = PipelineStatus.QUEUED
+        else:
+            status = PipelineStatus.RUNNING
+        if article.pipeline_status != status:
+            Article.objects.filter(pk=article_id).update(pipeline_status=status)
+            webhook_events.article_pipeline_finished(article_id=article_id, status=status)
+    return status

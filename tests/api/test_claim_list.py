@@ -1,0 +1,181 @@
+"""The claims list (API 1.1): compact claims with counts and links, `expand=` for nested parts,
+cursor pages that visit every claim once in every order, and the search behind `q`."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+
+from claims.models import ChecklistState, Claim, SimilarityDecision
+from tests.factories import ArticleFactory, ChecklistItemFactory, ClaimFactory, EntityFactory
+
+from .factories import SimilarClaimFactory, enriched_claim
+
+pytestmark = pytest.mark.django_db
+
+COMPACT_KEYS = {
+    "id",
+    "article",
+    "text",
+    "start",
+    "end",
+    "claim_type",
+    "checkworthiness",
+    "claimant",
+    "status",
+    "verdict",
+    "assignee",
+    "priority",
+    "due_at",
+    "version",
+    "updated_at",
+    "counts",
+    "links",
+}
+
+
+def ids(response) -> list[int]:
+    assert response.status_code == 200, response.content
+    return [row["id"] for row in response.json()["results"]]
+
+
+def test_a_listed_claim_is_compact_with_counts_and_links(as_viewer, fact_checker):
+    claim = enriched_claim(assignee=fact_checker)
+    ChecklistItemFactory(claim=claim, state=ChecklistState.DONE)
+    SimilarClaimFactory(claim=claim, decision=SimilarityDecision.REJECTED)
+
+    [row] = [r for r in as_viewer.get("/api/v1/claims/").json()["results"] if r["id"] == claim.pk]
+
+    assert set(row) == COMPACT_KEYS
+    assert row["counts"] == {
+        "checklist": 2,
+        "checklist_worked": 1,
+        "evidence": 1,
+        "similar": 1,  # the rejected one is not counted
+        "entities": 1,
+        "already_checked": 0,
+    }
+    assert row["assignee"] == "fatima"
+    assert row["links"]["self"] == f"http://testserver/api/v1/claims/{claim.pk}/"
+    assert row["links"]["article"] == f"http://testserver/api/v1/articles/{claim.article_id}/"
+    assert row["links"]["checklist"].endswith(f"/api/v1/claims/{claim.pk}/checklist/")
+
+
+def test_expand_adds_the_nested_parts_as_the_detail_shows_them(as_viewer):
+    claim = enriched_claim()
+    detail = as_viewer.get(f"/api/v1/claims/{claim.pk}/").json()
+
+    url = f"/api/v1/claims/?article={claim.article_id}"
+    [row] = as_viewer.get(f"{url}&expand=checklist,similar&expand=mentions").json()["results"]
+
+    assert set(row) == COMPACT_KEYS | {"checklist", "similar", "entities"}
+    for part in ("checklist", "similar", "entities", "updated_at", "due_at", "claimant"):
+        assert row[part] == detail[part]
+    [row] = as_viewer.get(f"{url}&expand=evidence").json()["results"]
+    assert row["evidence"] == detail["evidence"]
+
+
+def walk(client, url) -> list[int]:
+    seen, pages = [], 0
+    while url:
+        response = client.get(url)
+        seen += ids(response)
+        url = response.json()["next"]
+        pages += 1
+        assert pages < 50
+    return seen
+
+
+@pytest.mark.parametrize(
+    "ordering", ["", "-checkworthiness", "due_at", "-due_at", "status", "-priority", "created_at"]
+)
+def test_cursor_pages_visit_every_claim_once_in_order(as_viewer, ordering):
+    days = [None, 1, 1, 2, None, 3]
+    for n in range(23):
+        day = days[n % len(days)]
+        ClaimFactory(
+            checkworthiness=[0.5, 0.9, 0.7][n % 3],
+            priority=1 + n % 4,
+            due_at=None if day is None else dt.datetime(2025, 5, day, tzinfo=dt.UTC),
+        )
+    everything = ids(as_viewer.get(f"/api/v1/claims/?page_size=200&ordering={ordering}"))
+
+    paged = walk(as_viewer, f"/api/v1/claims/?page_size=4&ordering={ordering}")
+
+    assert paged == everything
+    assert sorted(paged) == sorted(Claim.objects.values_list("pk", flat=True))
+
+
+def test_numbered_pages_hand_over_to_cursors_after_the_last_numbered_page(as_viewer):
+    ClaimFactory.create_batch(23)
+    last_numbered = as_viewer.get("/api/v1/claims/?page_size=1&page=20").json()
+    assert last_numbered["count"] == 23
+    rest = walk(as_viewer, last_numbered["next"])
+    everything = ids(as_viewer.get("/api/v1/claims/?page_size=100"))
+    assert [r["id"] for r in last_numbered["results"]] + rest == everything[19:]
+
+
+# --- Search (q) ----------------------------------------------------------------------------------
+@pytest.fixture
+def texts():
+    trump = EntityFactory(name="Donald Trump")
+    article = ArticleFactory(title="Tariff war")
+    return {
+        "care": ClaimFactory(text="Health care costs doubled since 2010."),
+        "reversed": ClaimFactory(text="Costs of care for health rose, the minister said."),
+        "career": ClaimFactory(text="Her career in health policy began in 1990."),
+        "tariffs": ClaimFactory(text="He imposed tariffs on steel.", claimant=trump),
+        "titled": ClaimFactory(article=article, text="Imports fell by half."),
+        "immigration": ClaimFactory(text="Immigration reached 450,000 people last year."),
+    }
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        pytest.param(  # any order (on SQLite, substrings: "career" holds "care")
+            "care health",
+            {"care", "reversed"},
+            marks=pytest.mark.skipif(
+                connection.vendor != "postgresql", reason="whole words on PostgreSQL only"
+            ),
+        ),
+        ('"health care"', {"care"}),  # a phrase
+        ("trump steel", {"tariffs"}),  # the claimant's name with the text
+        ("tariff", {"tariffs", "titled"}),  # a stem; the article's title
+        ("immig*", {"immigration"}),  # a prefix
+        ("450,000", {"immigration"}),
+        ("health -career", {"care", "reversed"}),  # an excluded word
+    ],
+)
+def test_search_finds_words_phrases_prefixes_and_claimants(as_viewer, texts, q, expected):
+    found = set(ids(as_viewer.get("/api/v1/claims/", {"q": q})))
+    assert found == {texts[name].pk for name in expected}
+
+
+def test_search_pages_by_cursor_in_rank_order(as_viewer):
+    for n in range(7):
+        ClaimFactory(text="Steel steel tariffs. " * (n % 3 + 1) + f"Number {n}.")
+    everything = ids(as_viewer.get("/api/v1/claims/", {"q": "steel", "page_size": 100}))
+    assert len(everything) == 7
+    assert walk(as_viewer, "/api/v1/claims/?q=steel&page_size=2") == everything
+
+
+def test_a_search_with_too_many_terms_is_a_400_saying_the_bound(as_viewer):
+    response = as_viewer.get("/api/v1/claims/", {"q": " ".join(f"w{n}" for n in range(30))})
+    assert response.status_code == 400
+    assert "at most 12" in response.json()["errors"][0]["message"]
+
+
+def test_the_worked_count_agrees_with_the_workflow_rule(as_viewer):
+    # The list counts worked items in SQL; `workflow.CHECKLIST_WORKED` is the rule.
+    from claims import workflow
+    from claims.models import ChecklistItem
+
+    claim = ClaimFactory()
+    for n, state in enumerate(ChecklistState.values):
+        for note in ("", "  ", "because"):
+            ChecklistItemFactory(claim=claim, title=f"{n}{note!r}", state=state, note=note)
+    [row] = as_viewer.get("/api/v1/claims/").json()["results"]
+    worked = ChecklistItem.objects.filter(workflow.CHECKLIST_WORKED, claim=claim).count()
+    assert 0 < row["counts"]["checklist_worked"] == worked < row["counts"]["checklist"]

@@ -1,0 +1,214 @@
+"""The claim stages batched per article, in-process: a poison claim fails alone, a transient error
+puts the batch back for its retry and leaves no duplicates, waiting for enrichment is not an
+attempt, a dead worker's jobs are taken back, and an article keeps its most check-worthy claims
+up to the cap."""
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+from django.db import OperationalError
+
+from claims.models import (
+    ChecklistItem,
+    Claim,
+    ClaimEvent,
+    EventKind,
+    Job,
+    JobStage,
+    JobState,
+    Mention,
+    PipelineStatus,
+)
+from claims.services import article_ingest, jobs_take_back
+from claims.services.jobs import outbox
+from workers import checklists, extraction, pipeline, tasks
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def extracted(seed_text):
+    """The seed with its claims recorded, their enrich and checklist jobs queued."""
+    article = article_ingest(text=seed_text, published_at=dt.date(2025, 5, 4)).article
+    claim_ids = pipeline.stage_extract(article.pk, task_id="t-extract")
+    assert claim_ids and len(claim_ids) >= 12
+    return article, claim_ids
+
+
+def jobs(claim_ids, stage):
+    return {job.claim_id: job for job in Job.objects.filter(claim_id__in=claim_ids, stage=stage)}
+
+
+def test_one_batch_enriches_and_checks_every_claim_of_an_article(extracted):
+    article, claim_ids = extracted
+    pipeline.stage_claims(claim_ids, task_id="t-batch")
+    for stage in (JobStage.ENRICH, JobStage.CHECKLIST):
+        assert {(j.state, j.attempts, j.task_id) for j in jobs(claim_ids, stage).values()} == {
+            (JobState.DONE, 1, "t-batch")
+        }
+    assert not Claim.objects.filter(pk__in=claim_ids, checklist__isnull=True).exists()
+    article.refresh_from_db()
+    assert article.pipeline_status == PipelineStatus.DONE
+
+
+def test_a_poison_claim_fails_its_own_jobs_and_its_siblings_finish(extracted, monkeypatch):
+    article, claim_ids = extracted
+    poison = Claim.objects.get(article=article, text__contains="more than 450,000")
+    real_enrich = pipeline.enrichment.enrich
+
+    def enrich(text, **kwargs):
+        if "450,000" in text:
+            raise ValueError("the tagger choked")
+        return real_enrich(text, **kwargs)
+
+    monkeypatch.setattr(pipeline.enrichment, "enrich", enrich)
+    pipeline.stage_claims(claim_ids, task_id="t-batch")
+    enrich_jobs = jobs(claim_ids, JobStage.ENRICH)
+    assert (enrich_jobs[poison.pk].state, enrich_jobs[poison.pk].last_error) == (
+        JobState.FAILED,
+        "ValueError: the tagger choked",
+    )
+    siblings = [pk for pk in claim_ids if pk != poison.pk]
+    assert {enrich_jobs[pk].state for pk in siblings} == {JobState.DONE}
+    assert {j.state for pk, j in jobs(siblings, JobStage.CHECKLIST).items()} == {JobState.DONE}
+    # Its enrichment failed for good: its checklist is still built, on what there is.
+    assert jobs([poison.pk], JobStage.CHECKLIST)[poison.pk].state == JobState.DONE
+    article.refresh_from_db()
+    assert article.pipeline_status == PipelineStatus.FAILED
+
+
+def test_a_check_that_crashes_on_one_claim_fails_only_that_claims_checklist(extracted, monkeypatch):
+    article, claim_ids = extracted
+    poison = Claim.objects.get(article=article, text__contains="most secure southwest border")
+    real = checklists.run_check
+
+    def run_check(key, context):
+        if "most secure" in context.claim_text:
+            raise RuntimeError("check exploded")
+        return real(key, context)
+
+    monkeypatch.setattr(pipeline.checklists, "run_check", run_check)
+    pipeline.stage_claims(claim_ids, task_id="t-batch")
+    checklist_jobs = jobs(claim_ids, JobStage.CHECKLIST)
+    assert checklist_jobs[poison.pk].state == JobState.FAILED
+    assert checklist_jobs[poison.pk].last_error == "RuntimeError: check exploded"
+    assert not ChecklistItem.objects.filter(claim=poison).exists()
+    others = [pk for pk in claim_ids if pk != poison.pk]
+    assert {checklist_jobs[pk].state for pk in others} == {JobState.DONE}
+    assert not Claim.objects.filter(pk__in=others, checklist__isnull=True).exists()
+
+
+def test_a_transient_error_mid_batch_retries_the_batch_without_duplicates(extracted, monkeypatch):
+    _, claim_ids = extracted
+    real = pipeline.services.checklists_build
+    calls = []
+
+    def flaky(**kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real(**kwargs)
+
+    monkeypatch.setattr(pipeline.services, "checklists_build", flaky)
+    tasks.process_claims.apply(args=[claim_ids])
+    assert len(calls) == 2
+    checklist_jobs = jobs(claim_ids, JobStage.CHECKLIST)
+    assert {(j.state, j.attempts, j.last_error) for j in checklist_jobs.values()} == {
+        (JobState.DONE, 2, "")
+    }
+    # Enrichment was done on the first run and not repeated by the retry.
+    assert {j.attempts for j in jobs(claim_ids, JobStage.ENRICH).values()} == {1}
+    per_claim = Counter(ChecklistItem.objects.values_list("claim_id", "title"))
+    assert max(per_claim.values()) == 1
+    assert len(set(Mention.objects.values_list("claim_id", "entity_id", "start"))) == (
+        Mention.objects.count()
+    )
+
+
+def test_running_a_batch_again_changes_nothing(extracted):
+    _, claim_ids = extracted
+    pipeline.stage_claims(claim_ids, task_id="t-1")
+    before = (ChecklistItem.objects.count(), Mention.objects.count())
+    pipeline.stage_claims(claim_ids, task_id="t-2")  # the jobs are done: nothing to claim
+    pipeline.stage_claims(claim_ids, task_id="t-1")  # nor for a redelivered message
+    assert (ChecklistItem.objects.count(), Mention.objects.count()) == before
+
+
+def test_waiting_for_enrichment_does_not_spend_the_checklists_attempts(extracted, settings):
+    """Regression (issue 13 #5): a checklist waiting on its enrichment spent its five attempts
+    on NotReady and failed, leaving the article failed after a worker was killed."""
+    _, claim_ids = extracted
+    claim_id = claim_ids[0]
+    tasks.build_checklist.apply(args=[claim_id])  # enrichment is still queued
+    job = jobs([claim_id], JobStage.CHECKLIST)[claim_id]
+    assert (job.state, job.attempts) == (JobState.QUEUED, 0)
+    assert settings.FACTCHECK["JOB_MAX_ATTEMPTS"] < tasks.NOT_READY_RETRIES
+
+
+def test_a_worker_starting_again_takes_back_the_jobs_its_previous_life_held(extracted, monkeypatch):
+    _, claim_ids = extracted
+    sent = []
+    monkeypatch.setattr(
+        outbox, "claim_jobs_publish", lambda *, claim_ids, force=False: sent.append(claim_ids)
+    )
+    held, elsewhere = claim_ids[:3], claim_ids[3:5]
+    Job.objects.filter(claim_id__in=held, stage=JobStage.ENRICH).update(
+        state=JobState.RUNNING, task_id="t-dead", worker="celery@box", attempts=1
+    )
+    Job.objects.filter(claim_id__in=elsewhere, stage=JobStage.ENRICH).update(
+        state=JobState.RUNNING, task_id="t-alive", worker="celery@other", attempts=1
+    )
+    assert jobs_take_back(worker="celery@box") == 3
+    taken = jobs(held, JobStage.ENRICH)
+    assert {(j.state, j.attempts) for j in taken.values()} == {(JobState.QUEUED, 1)}
+    assert {j.state for j in jobs(elsewhere, JobStage.ENRICH).values()} == {JobState.RUNNING}
+    assert sent == [held]
+
+
+def test_an_article_keeps_its_most_checkworthy_claims_up_to_the_cap(seed_text, settings):
+    settings.FACTCHECK = {**settings.FACTCHECK, "MAX_CLAIMS_PER_ARTICLE": 5}
+    article = article_ingest(text=seed_text).article
+    pipeline.article_run_sync(article.pk)
+    kept = list(Claim.objects.filter(article=article).order_by("start"))
+    assert len(kept) == 5
+    everything = extraction.extract_claims(
+        article.body,
+        threshold=settings.FACTCHECK["CHECKWORTHINESS_THRESHOLD"],
+        scorer=extraction.get_scorer(settings.FACTCHECK["CHECKWORTHINESS_SCORER"]),
+    )
+    assert len(everything) > 5
+    best = sorted(c.checkworthiness for c in everything)[-5:]
+    assert sorted(round(c.checkworthiness, 4) for c in kept) == [round(b, 4) for b in best]
+    assert Job.objects.filter(claim__article=article).count() == 10
+
+
+class WorkerDied(BaseException):
+    """Stands for SIGKILL: nothing in the task catches it."""
+
+
+def test_a_worker_dying_between_writing_and_closing_its_jobs_leaves_nothing_twice(
+    extracted, monkeypatch
+):
+    """What a batch writes and its jobs' end commit together: a death in between leaves neither,
+    so the redelivered message (same task id) records each claim's enrichment once."""
+    article, claim_ids = extracted
+    real_end = pipeline.services.claim_jobs_end
+
+    def die(**kwargs):
+        raise WorkerDied
+
+    monkeypatch.setattr(pipeline.services, "claim_jobs_end", die)
+    with pytest.raises(WorkerDied):
+        pipeline.stage_claims(claim_ids, task_id="t-batch")
+    assert not ClaimEvent.objects.filter(claim__article=article).exists()
+    assert not Mention.objects.filter(claim__article=article).exists()
+    assert {j.state for j in jobs(claim_ids, JobStage.ENRICH).values()} == {JobState.RUNNING}
+
+    monkeypatch.setattr(pipeline.services, "claim_jobs_end", real_end)
+    pipeline.stage_claims(claim_ids, task_id="t-batch")  # the message, redelivered
+    events = ClaimEvent.objects.filter(claim__article=article, kind=EventKind.ENRICHMENT)
+    assert Counter(events.values_list("claim_id", flat=True)) == dict.fromkeys(claim_ids, 1)
+    assert {(j.state, j.attempts) for j in jobs(claim_ids, JobStage.ENRICH).values()} == {
+        (JobState.DONE, 2)
+    }

@@ -1,0 +1,132 @@
+"""The claim search's query parser (pure), the search on both databases, the bounded similar-claim
+candidates and the search vector's triggers (PostgreSQL)."""
+
+import pytest
+from django.db import connection
+
+from claims import selectors
+from claims.models import Claim
+from claims.parsing.search import MAX_TERMS, SearchQueryError, Term, parse_search
+from tests.factories import ArticleFactory, ClaimFactory, EntityFactory
+
+postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the search vector and trigram index are PostgreSQL's"
+)
+
+
+# --- The parser (no database) -------------------------------------------------------------------
+def test_words_phrases_prefixes_and_exclusions():
+    assert parse_search('health  "care  costs" immig* -career -"new budget"') == [
+        Term("health"),
+        Term("care costs", phrase=True),
+        Term("immig", prefix=True),
+        Term("career", negated=True),
+        Term("new budget", phrase=True, negated=True),
+    ]
+
+
+def test_odd_input_is_searched_as_typed():
+    assert parse_search('"half typed') == [Term("half typed", phrase=True)]
+    assert parse_search('- "" * U.S.*') == [Term("U.S.")]
+    assert parse_search("   ") == []
+
+
+def test_too_many_terms_or_characters_is_refused_or_cut():
+    many = " ".join(f"w{n}" for n in range(MAX_TERMS + 1))
+    with pytest.raises(SearchQueryError, match="at most 12"):
+        parse_search(many)
+    assert len(parse_search(many, strict=False)) == MAX_TERMS
+    with pytest.raises(SearchQueryError, match="200 characters"):
+        parse_search("x" * 201)
+    assert parse_search("x" * 201, strict=False) == [Term("x" * 200)]
+
+
+# --- The search ----------------------------------------------------------------------------------
+@pytest.mark.django_db
+def test_the_search_finds_by_claimant_and_article_title_on_either_database():
+    claim = ClaimFactory(text="Costs doubled.", claimant=EntityFactory(name="Claudia Sheinbaum"))
+    titled = ClaimFactory(article=ArticleFactory(title="Steel tariffs"), text="Imports fell.")
+    ClaimFactory(text="Something else.")
+
+    def found(q):
+        return set(selectors.claims_search(Claim.objects.all(), q).values_list("pk", flat=True))
+
+    assert found("sheinbaum costs") == {claim.pk}
+    assert found("steel") == {titled.pk}
+    assert found("costs -sheinbaum") == set()
+
+
+@postgres
+@pytest.mark.django_db
+def test_the_vector_follows_renamed_claimants_and_retitled_articles():
+    entity = EntityFactory(name="Jane Roe")
+    article = ArticleFactory(title="Budget day")
+    claim = ClaimFactory(article=article, text="Spending rose.", claimant=entity)
+
+    def found(q):
+        return set(selectors.claims_search(Claim.objects.all(), q).values_list("pk", flat=True))
+
+    assert found("roe budget") == {claim.pk}
+    entity.name = "Jane Doe"
+    entity.save()
+    article.title = "Election night"
+    article.save()
+    Claim.objects.filter(pk=claim.pk).update(text="Spending fell.")
+    assert found("roe") == found("budget") == found("rose") == set()
+    assert found("doe election fell") == {claim.pk}
+
+
+@postgres
+@pytest.mark.django_db
+def test_the_search_uses_the_gin_index():
+    ClaimFactory.create_batch(3)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        queryset = selectors.claims_search(Claim.objects.all(), '"health care" tariff*')
+        plan = queryset.explain()
+    assert "claim_search_idx" in plan
+
+
+# --- Similar-claim candidates ---------------------------------------------------------------------
+@postgres
+@pytest.mark.django_db
+def test_candidates_are_bounded_by_threshold_and_limit_and_leave_the_setting_alone():
+    text = "Violence has killed more than 450,000 people in Mexico since 2006."
+    paraphrase = ClaimFactory(
+        text="More than 450,000 people have been killed by violence in Mexico since 2006."
+    )
+    unrelated = ClaimFactory(text="The tourism budget reached $12 billion last year.")
+    near = [
+        ClaimFactory(text=f"Violence has killed more than {n},000 people in Mexico.")
+        for n in range(5)
+    ]
+
+    ids = [pk for pk, _ in selectors.similar_candidates(text, limit=3)]
+
+    assert len(ids) == 3
+    assert unrelated.pk not in ids
+    everything = [pk for pk, _ in selectors.similar_candidates(text)]
+    assert paraphrase.pk in everything
+    assert set(everything) >= {c.pk for c in near}
+    assert [pk for pk, _ in selectors.similar_candidates(text, threshold=0.99)] == []
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW pg_trgm.similarity_threshold")
+        assert cursor.fetchone()[0] == "0.3"  # SET LOCAL: the session's default is untouched
+
+
+@pytest.mark.django_db
+def test_candidates_exclude_the_claim_and_its_article():
+    article = ArticleFactory()
+    claim = ClaimFactory(article=article, text="Unemployment fell to 3.9 percent in Ohio.")
+    sibling = ClaimFactory(article=article, start=50, end=60, text="Unemployment fell in Ohio.")
+    other = ClaimFactory(text="Unemployment fell to 3.9 percent in Ohio in March.")
+
+    ids = [
+        pk
+        for pk, _ in selectors.similar_candidates(
+            claim.text, exclude_claim=claim.pk, exclude_article=article.pk
+        )
+    ]
+
+    assert other.pk in ids
+    assert claim.pk not in ids and sibling.pk not in ids

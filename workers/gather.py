@@ -1,0 +1,203 @@
+"""What the claim stages read, gathered from the database for a batch of claims at once and
+handed to the pure modules as plain values: the claims with their rows prefetched, similar-claim
+candidates, and the automated checks' context (corroborating figures, the claimant's history) in
+one query each for the whole batch rather than one per claim or per figure.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Q
+
+from claims import selectors
+from claims.models import Claim, Quantity, SimilarClaim, SimilarityDecision
+
+from . import checklists, enrichment
+
+CORROBORATIONS_PER_FIGURE = 5
+HISTORY_PER_CLAIM = 10
+
+
+def claims_for_enrichment(claim_ids) -> list[Claim]:
+    return list(Claim.objects.filter(pk__in=list(claim_ids)).select_related("article"))
+
+
+# Each claim's trigram candidates, all claims in one query: a lateral join on the trigram index.
+_TRIGRAM_POOLS = """
+SELECT t.n, c.id, c.text
+FROM unnest(%s::text[], %s::bigint[], %s::bigint[])
+    WITH ORDINALITY AS t(text, claim_id, article_id, n)
+CROSS JOIN LATERAL (
+    SELECT id, text FROM claims_claim
+    WHERE text %% t.text AND id <> t.claim_id
+      AND (t.article_id IS NULL OR article_id IS DISTINCT FROM t.article_id)
+    ORDER BY similarity(text, t.text) DESC, id DESC LIMIT %s
+) AS c
+"""
+
+
+def similar_claims_many(
+    claims: list[Claim], *, canonicals: dict[int, set[str]]
+) -> dict[int, list[tuple[int, float]]]:
+    """Claims already tracked that say much the same as each claim of a batch: (id, score) best
+    first, at or above the suggestion threshold. Candidates come from PostgreSQL's trigram index
+    (the `%` operator, every claim in one query) or, on SQLite, from the per-claim search's
+    fallback (claims naming the same entities plus the most recent ones); rapidfuzz ranks."""
+    if not claims:
+        return {}
+    if connection.vendor == "postgresql":
+        pools = _trigram_pools(claims)
+    else:  # no trigram index: the per-claim search's fallback (claims naming the same entities)
+        pools = {
+            c.pk: dict(
+                selectors.similar_candidates(
+                    c.text,
+                    exclude_claim=c.pk,
+                    exclude_article=c.article_id,
+                    canonicals=canonicals.get(c.pk, ()),
+                )
+            )
+            for c in claims
+        }
+    threshold = settings.FACTCHECK["SIMILAR_SUGGEST"]
+    return {
+        c.pk: enrichment.rank_similar(c.text, pools[c.pk].items(), threshold=threshold)[:20]
+        for c in claims
+    }
+
+
+def _trigram_pools(claims: list[Claim]) -> dict[int, dict[int, str]]:
+    pools: dict[int, dict[int, str]] = {c.pk: {} for c in claims}
+    # The candidates' rule is the per-claim search's (claims.selectors.similar_candidates): its
+    # trigram threshold prunes in the index, the best CANDIDATE_LIMIT by similarity are kept.
+    with selectors.trigram_threshold(), connection.cursor() as cursor:
+        cursor.execute(
+            _TRIGRAM_POOLS,
+            [
+                [c.text for c in claims],
+                [c.pk for c in claims],
+                [c.article_id for c in claims],
+                selectors.CANDIDATE_LIMIT,
+            ],
+        )
+        for n, pk, text in cursor.fetchall():
+            pools[claims[n - 1].pk][pk] = text
+    return pools
+
+
+def claims_for_checklists(claim_ids) -> list[Claim]:
+    """The claims with everything their checklist and its automated checks read, prefetched."""
+    return list(
+        Claim.objects.filter(pk__in=list(claim_ids))
+        .select_related("article", "claimant")
+        .prefetch_related(
+            "quantities",
+            "dates",
+            "mentions",
+            "checklist",
+        )
+    )
+
+
+def check_contexts(claims: list[Claim]) -> dict[int, checklists.CheckContext]:
+    """Each claim's `CheckContext`, for claims from `claims_for_checklists`."""
+    corroborations = _corroborations(claims)
+    histories = _claimant_histories(claims)
+    external = selectors.claims_external_matches(claim_ids=[claim.pk for claim in claims])
+    similar: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
+    for claim_id, other_id, text, score in (
+        SimilarClaim.objects.filter(claim_id__in=[claim.pk for claim in claims])
+        .exclude(decision=SimilarityDecision.REJECTED)
+        .order_by("claim_id", "-score", "id")
+        .values_list("claim_id", "other_id", "other__text", "score")
+    ):
+        similar[claim_id].append((other_id, text, score))
+    return {
+        claim.pk: checklists.CheckContext(
+            claim_text=claim.text,
+            claim_type=claim.claim_type,
+            claimant=claim.claimant.name if claim.claimant else None,
+            source_text=claim.article.body if claim.article else None,
+            dates=tuple((d.text, d.value) for d in claim.dates.all()),
+            quantities=tuple((q.text, q.value, q.unit, q.bound) for q in claim.quantities.all()),
+            similar=tuple(similar[claim.pk]),
+            corroborations=tuple(corroborations[claim.pk]),
+            claimant_history=tuple(histories[claim.pk]),
+            external_checks=tuple(
+                (m.external.author_name, m.external.rating, m.external.url, m.score)
+                for m in external.get(claim.pk, [])
+            ),
+        )
+        for claim in claims
+    }
+
+
+def _corroborations(claims: list[Claim]) -> dict[int, list[tuple[str, str]]]:
+    """Other articles' claims reporting the same figure (same unit, within 1%): (title, text),
+    one entry per claim, at most five per figure."""
+    figures = [(claim, q) for claim in claims for q in claim.quantities.all() if q.value > 0]
+    found: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    if not figures:
+        return found
+    ranges = Q()
+    for _, q in figures:
+        ranges |= Q(unit=q.unit, value__gte=q.value * 0.99, value__lte=q.value * 1.01)
+    rows = list(
+        Quantity.objects.filter(ranges, claim__article__isnull=False)
+        .order_by("claim_id", "start")
+        .values_list("unit", "value", "claim__article_id", "claim__article__title", "claim__text")[
+            : 50 * len(figures)
+        ]
+    )
+    for claim, q in figures:
+        low, high = q.value - q.value * 0.01, q.value + q.value * 0.01
+        matches = [
+            (title, text)
+            for unit, value, article_id, title, text in rows
+            if unit == q.unit and low <= value <= high and article_id != claim.article_id
+        ]
+        found[claim.pk] += matches[:CORROBORATIONS_PER_FIGURE]
+    for claim_id, pairs in found.items():
+        found[claim_id] = list(dict.fromkeys(pairs))
+    return found
+
+
+def _claimant_histories(claims: list[Claim]) -> dict[int, list[tuple[int, str]]]:
+    """For each claim with a claimant: that claimant's earlier claims in other articles about the
+    same entities, newest first, at most ten."""
+    topics = {
+        claim.pk: {m.entity_id for m in claim.mentions.all()} - {claim.claimant_id}
+        for claim in claims
+        if claim.claimant_id is not None
+    }
+    histories: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    entities = set().union(*topics.values()) if topics else set()
+    if not entities:
+        return histories
+    claimants = {claim.claimant_id for claim in claims if claim.pk in topics}
+    rows = list(
+        Claim.objects.filter(claimant_id__in=claimants, mentions__entity_id__in=entities)
+        .order_by("-created_at", "-id")
+        .values_list(
+            "pk", "text", "claimant_id", "created_at", "article_id", "mentions__entity_id"
+        )[:5000]
+    )
+    for claim in claims:
+        if claim.pk not in topics:
+            continue
+        earlier: dict[int, str] = {}
+        for pk, text, claimant_id, created_at, article_id, entity_id in rows:
+            if (
+                claimant_id == claim.claimant_id
+                and created_at < claim.created_at
+                and entity_id in topics[claim.pk]
+                and (claim.article_id is None or article_id != claim.article_id)
+            ):
+                earlier.setdefault(pk, text)
+                if len(earlier) == HISTORY_PER_CLAIM:
+                    break
+        histories[claim.pk] = list(earlier.items())
+    return histories
