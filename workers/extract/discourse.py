@@ -17,8 +17,9 @@ from workers.enrichment import NOT_NAME_WORDS, EntityMention
 from workers.nlp import DEMONYMS, LEADER_TITLES, lookup_alias
 from workers.nlp.first_names import first_name_gender
 
-from .attribution import PRONOUNS, QUANTIFIERS, ROLE_NOUNS, Attribution
+from .attribution import Attribution
 from .candidates import EntityRef
+from .lexicon import PRONOUNS, QUANTIFIERS, ROLE_NOUNS
 from .sources import UNNAMED, describe_source
 
 _BARE_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "statement"})

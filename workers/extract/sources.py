@@ -26,8 +26,8 @@ import re
 
 from workers.enrich.entities import EntityMention
 
-from .attribution import DOCUMENT_NOUNS, SHARE_RE
 from .candidates import EntityRef
+from .lexicon import DOCUMENT_NOUNS, SHARE_RE
 
 UNNAMED = "unnamed"
 # People nouns that describe a source without naming it.
