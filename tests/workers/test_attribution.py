@@ -185,6 +185,26 @@ FRAMES = [
     # A quoted question "asked" by its speaker; verbs of saying such as "scoffed".
     ("''Did 300 clinics close in 2024?'' asked Jane Roe.", "''Did 300", "direct_quote", ROE),
     ("''Prices rose 5% last year,'' scoffed Jane Roe.", "''Prices rose", "direct_quote", ROE),
+    # A time between the speaker and the verb.
+    (
+        "Jane Roe last month warned that 4,000 jobs were lost.",
+        "Jane Roe last",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Jane Roe on Monday said 4,000 jobs were lost in 2024.",
+        "Jane Roe on",
+        "reported_speech",
+        ROE,
+    ),
+    # A poll the clause opens with reports what follows.
+    (
+        "In a new Daily Bugle poll, 40% of voters backed the 2024 plan.",
+        "In a new",
+        "according_to",
+        EntityRef("Daily Bugle poll", "organization"),
+    ),
     # A manner adverb between the speaker and the verb.
     (
         "Jane Roe sharply warned that 4,000 jobs were lost in 2024.",

@@ -76,6 +76,19 @@ def _is_adverb(word: str) -> bool:
     return word.islower() and len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
 
 
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)  # fmt: skip
+
+
+def _is_time_phrase(first: str, second: str) -> bool:
+    """ "last month", "this week", "on Monday" between a speaker and the verb."""
+    periods = {"week", "month", "year", "weekend", "night"}
+    return (first in {"last", "this"} and second in periods) or (
+        first == "on" and second in _WEEKDAYS
+    )
+
+
 def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     if start >= end or end - start > 12:
         return False
@@ -224,8 +237,13 @@ def find_attribution(
             continue  # "a think tank"
         # Walk back over auxiliaries/adverbs ("has also said", "said earlier").
         j = i - 2 if progressive else i - 1
-        while j >= start and (doc[j].lower_ in _SPEAKER_SKIP or _is_adverb(doc[j].text)):
-            j -= 1
+        while j >= start:
+            if doc[j].lower_ in _SPEAKER_SKIP or _is_adverb(doc[j].text):
+                j -= 1
+            elif j - 1 >= start and _is_time_phrase(doc[j - 1].lower_, doc[j].lower_):
+                j -= 2  # "Rep. Roe last month warned", "Roe on Monday said"
+            else:
+                break
         if j >= start and doc[j].lower_ in _PASSIVE_AUX:
             by = _passive_agent(doc, i, end)
             if by is not None:  # "… was first reported by The Washington Post."
@@ -302,7 +320,27 @@ def find_attribution(
                 m += 1
             if m > i + 1 and _is_speaker_phrase(doc, i + 1, m):
                 return Attribution("reported_speech", (i + 1, m), i, trailing=True)
-    return _participle_attribution(doc, start, end, inside)
+    return _participle_attribution(doc, start, end, inside) or _in_document(doc, start, end)
+
+
+_IN_DOCUMENT_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies"})
+
+
+def _in_document(doc: Doc, start: int, end: int) -> Attribution | None:
+    """ "In a new Gallup poll, 40% of voters …": the poll the clause opens with reports it."""
+    first = start
+    while first < end and doc[first].lower_ in _LEADING_CONJUNCTIONS:
+        first += 1
+    if first >= end or doc[first].lower_ != "in":
+        return None
+    comma = next((k for k in range(first + 1, min(first + 14, end)) if doc[k].text == ","), None)
+    if comma is None:
+        return None
+    words = [t.lower_ for t in doc[first + 1 : comma]]
+    noun = next((k for k, w in enumerate(words) if w in _IN_DOCUMENT_NOUNS), None)
+    if noun is None or set(words[:noun]) & _BOUNDARY_WORDS:
+        return None  # "In eight states where exit polls were taken, …" names no poll
+    return Attribution("according_to", (first + 1, comma), first, trailing=False)
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
