@@ -25,6 +25,8 @@ from .lexicon import (
     ROLE_NOUNS,
     SHARE_RE,
     SPEECH_VERBS,
+    is_manner_adverb,
+    is_time_phrase,
 )
 
 DEMONYMS_LOWER = frozenset(d.lower() for d in DEMONYMS)
@@ -53,11 +55,6 @@ _BOUNDARY_WORDS = frozenset(
 )  # fmt: skip
 _BOUNDARY_PUNCT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "--"})
 _QUOTES = frozenset({"”", '"', "’", "''"})
-# Nouns ending in -ly, unlike the adverbs skipped between a speaker and the verb.
-_LY_NOUNS = frozenset(
-    {"family", "assembly", "supply", "ally", "rally", "anomaly", "monopoly", "reply",
-     "july", "italy", "bully", "fly", "belly", "jelly", "lily", "holly"}
-)  # fmt: skip
 
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "or", "still", "however"})
 
@@ -69,24 +66,6 @@ class Attribution:
     verb: int  # token index of the speech verb (or "according")
     trailing: bool  # content precedes the verb ("…, she said.")
     first_person: bool = False
-
-
-def _is_adverb(word: str) -> bool:
-    """A manner adverb between speaker and verb ("Gorka similarly warned")."""
-    return word.islower() and len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
-
-
-_WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)  # fmt: skip
-
-
-def _is_time_phrase(first: str, second: str) -> bool:
-    """ "last month", "this week", "on Monday" between a speaker and the verb."""
-    periods = {"week", "month", "year", "weekend", "night"}
-    return (first in {"last", "this"} and second in periods) or (
-        first == "on" and second in _WEEKDAYS
-    )
 
 
 def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
@@ -238,9 +217,9 @@ def find_attribution(
         # Walk back over auxiliaries/adverbs ("has also said", "said earlier").
         j = i - 2 if progressive else i - 1
         while j >= start:
-            if doc[j].lower_ in _SPEAKER_SKIP or _is_adverb(doc[j].text):
+            if doc[j].lower_ in _SPEAKER_SKIP or is_manner_adverb(doc[j].text):
                 j -= 1
-            elif j - 1 >= start and _is_time_phrase(doc[j - 1].lower_, doc[j].lower_):
+            elif j - 1 >= start and is_time_phrase(doc[j - 1].lower_, doc[j].lower_):
                 j -= 2  # "Rep. Roe last month warned", "Roe on Monday said"
             else:
                 break

@@ -116,3 +116,25 @@ SHARE_RE = re.compile(
     r"(?:(?:a|one|two)\s+|\w+-)?(?:third|quarter)s?\b|(?:a\s+)?(?:majority|plurality|minority)\b)",
     re.IGNORECASE,
 )
+
+# Nouns ending in -ly, unlike the adverbs skipped between a speaker and the verb.
+_LY_NOUNS = frozenset(
+    {"family", "assembly", "supply", "ally", "rally", "anomaly", "monopoly", "reply",
+     "july", "italy", "bully", "fly", "belly", "jelly", "lily", "holly"}
+)  # fmt: skip
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)  # fmt: skip
+
+
+def is_manner_adverb(word: str) -> bool:
+    """A manner adverb between speaker and verb ("Gorka similarly warned")."""
+    return word.islower() and len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
+
+
+def is_time_phrase(first: str, second: str) -> bool:
+    """ "last month", "this week", "on Monday" between a speaker and the verb."""
+    periods = {"week", "month", "year", "weekend", "night"}
+    return (first in {"last", "this"} and second in periods) or (
+        first == "on" and second in _WEEKDAYS
+    )
