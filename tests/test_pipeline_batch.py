@@ -255,3 +255,17 @@ def test_a_redelivered_extraction_finishes_the_claims_its_dead_run_held(extracte
     assert ClaimEvent.objects.filter(claim__article=article, kind=EventKind.ENRICHMENT).count() == (
         len(claim_ids) - len(elsewhere)
     )
+
+
+def test_each_checklist_item_the_machine_creates_has_its_history_row(extracted):
+    _, claim_ids = extracted
+    pipeline.stage_claims(claim_ids, task_id="t-batch")
+    items = ChecklistItem.objects.filter(claim_id__in=claim_ids)
+    fields = ("id", "claim_id", "title", "state", "result", "automated", "done_at")
+    history = list(ChecklistItem.history.filter(claim_id__in=claim_ids).values(*fields))
+    assert len(history) == items.count() > 0
+    assert sorted(map(repr, history)) == sorted(map(repr, items.values(*fields)))
+    assert {(h.history_type, h.history_user_id) for h in ChecklistItem.history.all()} == {
+        ("+", None)
+    }
+    assert ChecklistItem.history.filter(history_date__isnull=True).count() == 0
