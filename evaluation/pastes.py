@@ -253,7 +253,8 @@ def write_waiting(path: Path = TEST_FILE) -> None:
     """Rewrite the waiting lists in ``tests/test_pastes.py`` from the current output."""
     source = path.read_text(encoding="utf-8")
     for name, table in waiting().items():
-        pattern = re.compile(rf"^{name} = \{{\n.*?^\}}$", re.MULTILINE | re.DOTALL)
+        # An empty table is written "{}" on one line; a full one spans several.
+        pattern = re.compile(rf"^{name} = \{{(?:\}}|\n.*?^\}})$", re.MULTILINE | re.DOTALL)
         if not pattern.search(source):
             raise SystemExit(f"{path}: no {name} = {{…}} to rewrite")
         source = pattern.sub(lambda _m, n=name, t=table: format_table(n, t), source, count=1)

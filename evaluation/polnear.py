@@ -5,7 +5,8 @@ attribution of 1,008 political news articles as source / cue / content. It is re
 from ``FACTCHECK_POLNEAR_DIR`` (the fetched bare git directory, or a folder holding ``data/``)
 and never copied into the repository; only the train and dev splits are ever read (test stays
 unseen). Each article goes through ``parse_article`` and ``extract_claims`` as ingest runs them
-(outlet: the publisher; threshold: ``FACTCHECK_CHECKWORTHINESS_THRESHOLD``, default 0.5), the
+(outlet: the publisher; threshold: ``FACTCHECK_CHECKWORTHINESS_THRESHOLD`` when set, else the
+shipped scorer's own default, as the service runs), the
 body is aligned back onto the raw text (non-whitespace characters; a greedy walk that
 resynchronises on the next 12 characters) and:
 
@@ -243,14 +244,24 @@ def score_article(
             tally.errors.append((kind, stem, got, claim.attribution, best[1].resolved, claim.text))
 
 
+def threshold() -> float:
+    """The threshold ingest uses: the setting's when set, else the default scorer's own."""
+    from workers.extraction import DEFAULT_SCORER, get_scorer
+
+    configured = os.environ.get("FACTCHECK_CHECKWORTHINESS_THRESHOLD", "").strip()
+    return (
+        float(configured) if configured else getattr(get_scorer(DEFAULT_SCORER), "threshold", 0.5)
+    )
+
+
 def measure(location: Path, split: str = "dev", limit: int | None = None) -> Tally:
-    threshold = float(os.environ.get("FACTCHECK_CHECKWORTHINESS_THRESHOLD", "0.5"))
+    cut = threshold()
     items = articles(read_split(location, split))
     if limit and limit < len(items):
         items = [items[k * len(items) // limit] for k in range(limit)]
     tally = Tally()
     for stem, raw, ann, outlet in items:
-        score_article(stem, raw, ann, outlet, threshold, tally)
+        score_article(stem, raw, ann, outlet, cut, tally)
     return tally
 
 
@@ -261,7 +272,8 @@ def run(out: TextIO, split: str = "dev", limit: int | None = None) -> dict:
         return {}
     figures = measure(Path(configured), split, limit).figures()
     print(
-        f"PolNeAR {split} ({figures['articles']} articles, {figures['claims']} claims): "
+        f"PolNeAR {split} ({figures['articles']} articles, {figures['claims']} claims, "
+        f"threshold {threshold():.2f}): "
         f"claimant accuracy {figures['claimant_accuracy']:.3f} (n={figures['claimant_scored']}, "
         f"{figures['outcomes']}); figure/comparison content recall "
         f"{figures['content_recall']:.3f} (n={figures['figure_contents']})",

@@ -36,17 +36,12 @@ WAITS_FOR_ATTRIBUTION = "nlp-attribution: news-style attribution resolves anothe
 NOT_FOUND_YET = {}
 # Expected claims, by fixture, whose claimant is not the expected one today.
 CLAIMANT_NOT_YET = {
-    "analysis": [
-        "cheaper imports are undercutting local producers",
-        "a review of tariff quotas for beef and sugar will begin in July",
-    ],
+    "analysis": ["cheaper imports are undercutting local producers"],
     "broadcaster_bbc": ["will cut 300 jobs, about a fifth of its workforce"],
     "broadcaster_cnn": [
         "More than 2 million people in northern Kenya and southern Ethiopia face severe hunger",
-        "This is the worst drought this region has seen in 40 years",
         "declared a national disaster in the affected counties",
         "pledged emergency cash transfers to 300,000 households",
-        "expect the next rains, due in October, to be below average",
     ],
     "broadcaster_gulf": ["the brine it discharges could harm coral reefs"],
     "broadcaster_npr": [
@@ -56,33 +51,18 @@ CLAIMANT_NOT_YET = {
     ],
     "live_blog": [
         "have cancelled all departures until at least 3pm",
-        "85,000 homes were without power",
         "expects most customers to be reconnected by Wednesday evening",
         "has issued a rare red warning for wind",
     ],
-    "newsletter": ["would reopen in spring 2025"],
     "newspaper_broadsheet": [
         "the number of homes available to rent has fallen as landlords sell up",
         "demand has been pushed up by people priced out of buying",
-        "would bring forward its renters' reform bill",
     ],
     "newspaper_tabloid": ["plans to put cameras outside another 25 schools by Christmas"],
-    "opinion": [
-        "scored lower in maths than comparable students in five-day districts",
-        "will ask lawmakers next year to set a minimum number of instructional hours",
-    ],
-    "wire_afp": [
-        "thinned by an average of 2.3 metres between June and September",
-        "most small glaciers in the range would disappear by the end of the century",
-    ],
-    "wire_ap": [
-        "would open temporary vaccination sites in every affected county",
-        "expect the outbreak to keep growing through the summer",
-    ],
-    "wire_reuters": [
-        "left its main interest rate unchanged at 2.5%",
-        "Three of the bank's nine policymakers had argued for a cut",
-    ],
+    "opinion": ["scored lower in maths than comparable students in five-day districts"],
+    "wire_afp": ["thinned by an average of 2.3 metres between June and September"],
+    "wire_ap": ["would open temporary vaccination sites in every affected county"],
+    "wire_reuters": ["left its main interest rate unchanged at 2.5%"],
 }
 # Not-claims, by fixture, extracted as claims at the default threshold today.
 EXTRACTED_YET = {
@@ -101,6 +81,10 @@ EXTRACTED_YET = {
         "Residents packed the council chamber for the vote",
     ],
     "newsletter": ["So far, no one has said."],
+    "newspaper_tabloid": [
+        "It's nothing but a cash grab.",
+        "They should be fixing the potholes instead.",
+    ],
     "portal_pti": ["Farmers in Maharashtra said they would wait for the first showers"],
     "wire_afp": ["What we measured this year would have seemed impossible 20 years ago"],
     "wire_reuters": [

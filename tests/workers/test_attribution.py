@@ -148,6 +148,126 @@ FRAMES = [
         "reported_speech",
         EntityRef("poll", "unnamed"),
     ),
+    # Appositions after the speaker's name: an age, a party and state, one after another.
+    (
+        "Roe, 56, noted that 4,000 jobs were lost in 2024.",
+        "Roe, 56",
+        "reported_speech",
+        EntityRef("Roe", "person"),
+    ),
+    (
+        "Rep. Jane Roe, D-Md., a candidate for governor, said 4,000 jobs were lost.",
+        "Rep. Jane Roe",
+        "reported_speech",
+        EntityRef("Rep. Jane Roe", "person"),
+    ),
+    # The name set off after a description is the speaker, not the description.
+    (
+        "A company spokesman, Tom Quill, said 300 clinics would close.",
+        "A company spokesman",
+        "reported_speech",
+        EntityRef("Tom Quill", "person"),
+    ),
+    # "As reported by X": X is the source.
+    (
+        "As reported by The Washington Post, 300 clinics closed in 2024.",
+        "As reported",
+        "according_to",
+        EntityRef("The Washington Post", "organization"),
+    ),
+    # An institution named in full, though the name finder splits it.
+    (
+        "Wages rose 5% in 2024, according to the Regional Police Agency.",
+        "Wages rose",
+        "according_to",
+        EntityRef("Regional Police Agency", "organization"),
+    ),
+    # A quoted question "asked" by its speaker; verbs of saying such as "scoffed".
+    ("''Did 300 clinics close in 2024?'' asked Jane Roe.", "''Did 300", "direct_quote", ROE),
+    ("''Prices rose 5% last year,'' scoffed Jane Roe.", "''Prices rose", "direct_quote", ROE),
+    # A time between the speaker and the verb.
+    (
+        "Jane Roe last month warned that 4,000 jobs were lost.",
+        "Jane Roe last",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Jane Roe on Monday said 4,000 jobs were lost in 2024.",
+        "Jane Roe on",
+        "reported_speech",
+        ROE,
+    ),
+    # A poll the clause opens with reports what follows.
+    (
+        "In a new Daily Bugle poll, 40% of voters backed the 2024 plan.",
+        "In a new",
+        "according_to",
+        EntityRef("Daily Bugle poll", "organization"),
+    ),
+    # A manner adverb between the speaker and the verb.
+    (
+        "Jane Roe sharply warned that 4,000 jobs were lost in 2024.",
+        "Jane Roe sharply",
+        "reported_speech",
+        ROE,
+    ),
+    # A share of those surveyed speaks as an unnamed source.
+    (
+        "Twenty-four percent said wages rose 5% in 2024.",
+        "Twenty-four",
+        "reported_speech",
+        EntityRef("Twenty-four percent", "unnamed"),
+    ),
+    (
+        "About four in 10 said wages rose 5% in 2024.",
+        "About four",
+        "reported_speech",
+        EntityRef("About four in 10", "unnamed"),
+    ),
+    (
+        "A third of independents, 33%, say wages rose 5% in 2024.",
+        "A third",
+        "reported_speech",
+        EntityRef("third of independents", "unnamed"),
+    ),
+    (
+        "If rents keep rising, forecasters say 300 clinics will close.",
+        "If rents",
+        "reported_speech",
+        EntityRef("forecasters", "unnamed"),
+    ),
+    (
+        "A mere 9 percent say wages rose 5% in 2024.",
+        "A mere",
+        "reported_speech",
+        EntityRef("mere 9 percent", "unnamed"),
+    ),
+    (
+        "Two in three said wages rose 5% in 2024.",
+        "Two in",
+        "reported_speech",
+        EntityRef("Two in three", "unnamed"),
+    ),
+    # A source described, never named: the description, not nobody.
+    (
+        "The governor claimed that crime fell 20% in 2024.",
+        "The governor",
+        "reported_speech",
+        EntityRef("governor", "unnamed"),
+    ),
+    (
+        "The judges who ruled on Monday said 300 clinics would close.",
+        "The judges",
+        "reported_speech",
+        EntityRef("judges", "unnamed"),
+    ),
+    (
+        "Some candidates said 300 clinics would close.",
+        "Some candidates",
+        "reported_speech",
+        EntityRef("some candidates", "unnamed"),
+    ),
     # Unnamed sources: never a person named nearby or inside the phrase, never the outlet.
     (
         "Jane Roe visited Ohio. Officials said 300 clinics would close.",
@@ -207,6 +327,21 @@ FRAMES = [
         "He said",
         "reported_speech",
         EntityRef("John Smith", "person"),
+    ),
+    # Gender of a name the gazetteer does not know: from a common given name, else from the
+    # article's own "she" for it, so a later "he" is someone else.
+    (
+        "Ada Fisher spoke first. Tom Quill spoke next. “Rents rose 7%,” she said.",
+        "“Rents rose",
+        "direct_quote",
+        EntityRef("Ada Fisher", "person"),
+    ),
+    (
+        "Kim Lu spoke first. Pat Quinn spoke next. “Rents rose 7%,” she said. "
+        "“Wages rose 2% in 2024,” he said.",
+        "“Wages rose",
+        "direct_quote",
+        EntityRef("Kim Lu", "person"),
     ),
 ]
 

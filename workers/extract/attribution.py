@@ -15,70 +15,22 @@ from spacy.tokens import Doc
 
 from workers.nlp import DEMONYMS
 
+from .lexicon import (
+    COGNITION_VERBS,
+    DOCUMENT_NOUNS,
+    FINDING_VERBS,
+    PRONOUNS,
+    QUANTIFIERS,
+    QUOTE_PARTICIPLES,
+    ROLE_NOUNS,
+    SHARE_RE,
+    SPEECH_VERBS,
+    is_manner_adverb,
+    is_time_phrase,
+)
+
 DEMONYMS_LOWER = frozenset(d.lower() for d in DEMONYMS)
 
-# Finite verbs that introduce reported content.  "asked" and "suggested" are left out on
-# purpose: "Trump had asked her how he could help" reports an action, not a statement.
-SPEECH_VERBS = frozenset(
-    {
-        "said", "says", "say", "told", "tells", "tell", "reported", "reports", "report",
-        "added", "adds", "claimed", "claims", "claim", "announced", "announces",
-        "announce", "wrote", "writes", "stated", "states", "noted", "notes", "argued",
-        "argues", "insisted", "insists", "warned", "warns", "declared", "declares",
-        "alleged", "alleges", "asserted", "asserts", "confirmed", "confirms",
-        "acknowledged", "acknowledges", "admitted", "admits", "explained", "explains",
-        "tweeted", "posted", "estimated", "estimates", "predicted", "predicts",
-        "revealed", "reveals", "disclosed", "testified", "maintained", "maintains",
-        "contended", "contends", "stressed", "stresses", "emphasised", "emphasized",
-        "underlined", "pointed", "recalled", "recalls", "denied", "denies", "replied",
-        "responded", "countered", "boasted", "boasts", "observed", "observes",
-        "cautioned", "cautions", "complained", "complains", "conceded", "concedes",
-        "projected", "forecast", "forecasts", "promised", "promises", "pledged", "vowed",
-        "vows", "urged", "urges", "accused", "accuses", "criticized", "criticised",
-        "criticizes", "blamed", "blames", "praised", "described", "describes",
-        "reiterated", "repeated", "mentioned", "signaled", "signalled", "hinted",
-        "concluded", "ruled", "agreed", "cited", "cites", "calculated", "charged",
-        "contend", "argue", "insist", "warn", "estimate", "predict", "acknowledge",
-        "decried", "decries", "touted", "touts", "lamented", "laments", "slammed",
-        "slams", "questioned", "disputed", "disputes", "recounted", "proposed", "proposes",
-        "demanded", "demands", "defended", "defends", "expressed", "expresses",
-    }
-)  # fmt: skip
-# Verbs of thinking, hoping and expecting: their subject holds the view that follows
-# ("analysts expect the rains to fail", "she believes wages will rise").
-COGNITION_VERBS = frozenset(
-    {
-        "believe", "believes", "believed", "think", "thinks", "thought", "hope", "hopes",
-        "hoped", "expect", "expects", "expected", "fear", "fears", "feared", "worry",
-        "worries", "worried", "doubt", "doubts", "doubted",
-    }
-)  # fmt: skip
-# Head nouns of a document or a measurement that speaks for its author ("a report by X
-# found", "new polls show"): a finding verb needs no "that" after them.
-DOCUMENT_NOUNS = frozenset(
-    {
-        "report", "reports", "study", "studies", "survey", "surveys", "poll", "polls",
-        "data", "figures", "analysis", "review", "audit", "estimate", "estimates",
-        "records", "documents", "document", "filings", "returns", "census", "research",
-        "investigation", "statement", "release", "letter", "memo", "assessment",
-        "statistics", "numbers", "count", "tally", "projections", "projection", "model",
-        "index", "forecast",
-    }
-)  # fmt: skip
-# Verbs that report content only with a "that" clause: "the report found that …"
-# ("they found the body" is an event, not an attribution).
-FINDING_VERBS = frozenset(
-    {"found", "finds", "showed", "shows", "concluded", "concludes", "suggested",
-     "suggests", "revealed", "indicated", "indicates", "showing", "finding",
-     "show", "find", "suggest", "indicate"}
-)  # fmt: skip
-# Participles that introduce a direct quotation inside a sentence: "..., telling Trump, “…”".
-QUOTE_PARTICIPLES = frozenset(
-    {
-        "telling", "saying", "adding", "writing", "noting", "declaring", "warning",
-        "insisting", "stating", "arguing", "explaining", "stressing", "replying",
-    }
-)  # fmt: skip
 _SPEAKER_SKIP = frozenset(
     {
         "has", "have", "had", "also", "later", "earlier", "previously", "repeatedly",
@@ -102,36 +54,7 @@ _BOUNDARY_WORDS = frozenset(
     }
 )  # fmt: skip
 _BOUNDARY_PUNCT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "--"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
-ROLE_NOUNS = frozenset(
-    {
-        "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official",
-        "officials", "representative", "minister", "ministry", "president", "leader",
-        "outlet", "newspaper", "paper", "agency", "department", "council", "report",
-        "statement", "government", "police", "authorities", "experts", "analysts",
-        "sources", "source", "people", "researchers", "study", "survey", "data",
-        "figures", "prosecutors", "court", "judge", "lawyers", "lawyer", "aides",
-        "aide", "economists", "witnesses", "residents", "activists", "critics",
-        "counterpart", "administration", "pentagon", "army", "military", "broadcaster",
-        "network", "journal", "company", "firm", "group", "organization",
-        "organisation", "secretary", "governor", "senator", "mayor", "chief", "head",
-        "director", "ambassador", "envoy", "premier", "chancellor", "commission",
-        "committee", "union", "party", "campaign", "office", "house", "lawmakers",
-        "voters", "advisers", "advisors", "adviser", "advisor", "strategists", "diplomats",
-        "insiders", "observers", "supporters", "opponents", "members", "delegates",
-        "officers", "investigators", "scientists", "doctors", "democrats", "republicans",
-        "leaders", "authors", "staff", "staffers", "allies", "donors", "pollsters",
-        "pollster", "economist", "analyst", "expert", "surveys", "polls", "poll",
-        "studies", "estimates", "records", "documents", "analysis", "review", "census",
-    }
-)  # fmt: skip
-# First words of a speaker described by number or quantity ("many lawmakers", "two
-# senators present", "some analysts").
-_QUANTIFIERS = frozenset(
-    {"many", "some", "several", "few", "most", "both", "all", "other", "two", "three",
-     "four", "five", "dozens", "hundreds", "thousands", "more", "new", "one", "another",
-     "these", "those", "our", "your", "my"}
-)  # fmt: skip
+_QUOTES = frozenset({"”", '"', "’", "''"})
 
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "or", "still", "however"})
 
@@ -157,10 +80,12 @@ def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     last = tokens[-1]
     if last.lower_ in PRONOUNS and len(tokens) == 1:
         return True
+    if SHARE_RE.match(doc[start:end].text):
+        return True  # "About four in 10", "Thirty percent of those surveyed"
     if (
         (
             tokens[0].lower_ in {"the", "a", "an", "its", "his", "her", "their", "this"}
-            or tokens[0].lower_ in _QUANTIFIERS
+            or tokens[0].lower_ in QUANTIFIERS
         )
         and len(tokens) <= 8
         and last.is_alpha
@@ -197,12 +122,35 @@ def _appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | N
         party_of = (  # "Dianne Feinstein, Democrat of California, said"
             opener.text[:1].isupper() and k + 2 < comma and doc[k + 2].lower_ in {"of", "from"}
         )
+        # "Zimmerman, 32, noted", "A third of independents, 33%, say": a number;
+        # "Sen. Jo Roe, R-Fla., said": a party and state.
+        number = opener.like_num and comma - k <= 4
+        party = opener.text in {"R", "D", "I"} and doc[k + 2].text == "-" and named_before
         if (
-            opener.lower_ in _APPOSITIVE_OPENERS
+            number
+            or party
+            or opener.lower_ in _APPOSITIVE_OPENERS
             or opener.lower_ in DEMONYMS_LOWER
             or (named_before and (party_of or (opener.is_alpha and opener.text[:1].islower())))
         ):
             return k
+    return None
+
+
+def _name_after_description(
+    doc: Doc, start: int, comma: int, inside: dict
+) -> tuple[int, int] | None:
+    """The name set off by commas after a description ("Santilli's attorney, Thomas Coan,
+    argued"; "One of the authors, Ari Fleischer, said"), as a token range, or None."""
+    k = comma - 1
+    while k > start and comma - k <= 5 and doc[k].text != "," and k not in inside:
+        k -= 1
+    if k <= start or doc[k].text != "," or comma - k < 3:
+        return None
+    name = doc[k + 1 : comma]
+    described = doc[k - 1].is_alpha and doc[k - 1].text.islower()
+    if described and all(t.text[:1].isupper() for t in name):
+        return (k + 1, comma)
     return None
 
 
@@ -254,15 +202,27 @@ def find_attribution(
         finding = lower in FINDING_VERBS and lower not in SPEECH_VERBS
         # "Clinton is pointing to …", "the group is accusing Obama of …"
         progressive = lower in _PROGRESSIVE and i > start and doc[i - 1].lower_ in _PASSIVE_AUX
-        if lower not in SPEECH_VERBS | COGNITION_VERBS and not finding and not progressive:
+        # "''Is he running?'' asked Mr. Roe": a question quoted is a statement asked.
+        asked = lower == "asked" and i > start and ((i - 1) in inside or doc[i - 1].text in _QUOTES)
+        if lower not in SPEECH_VERBS | COGNITION_VERBS and not (finding or progressive or asked):
             continue
+        as_at = i - 2 if i - 1 > start and doc[i - 1].lower_ == "first" else i - 1
+        if as_at >= start and doc[as_at].lower_ == "as":
+            by = _passive_agent(doc, i, end)  # "As (first) reported by The Washington Post, …"
+            if by is not None:
+                return Attribution("according_to", by, i, trailing=False)
         that_follows = i + 1 < end and doc[i + 1].lower_ == "that"
         if lower in COGNITION_VERBS and i + 1 < end and doc[i + 1].lower_ in {"tank", "tanks"}:
             continue  # "a think tank"
         # Walk back over auxiliaries/adverbs ("has also said", "said earlier").
         j = i - 2 if progressive else i - 1
-        while j >= start and doc[j].lower_ in _SPEAKER_SKIP:
-            j -= 1
+        while j >= start:
+            if doc[j].lower_ in _SPEAKER_SKIP or is_manner_adverb(doc[j].text):
+                j -= 1
+            elif j - 1 >= start and is_time_phrase(doc[j - 1].lower_, doc[j].lower_):
+                j -= 2  # "Rep. Roe last month warned", "Roe on Monday said"
+            else:
+                break
         if j >= start and doc[j].lower_ in _PASSIVE_AUX:
             by = _passive_agent(doc, i, end)
             if by is not None:  # "… was first reported by The Washington Post."
@@ -277,11 +237,16 @@ def find_attribution(
             continue  # "the reported cases", "to say"
         sp_end = j + 1
         # Appositive: "John Smith, a local official, said" -> skip back over it.
-        if j >= start and doc[j].text == ",":
-            k = _appositive_start(doc, start, j, inside)
-            if k is not None:
-                sp_end = k
-                j = k - 1
+        comma = j
+        while comma >= start and doc[comma].text == ",":
+            # "Sen. Jo Roe, R-S.C., a presidential candidate, said": one after another.
+            k = _appositive_start(doc, start, comma, inside)
+            if k is None:
+                break
+            sp_end, j, comma = k, k - 1, k
+        named = _name_after_description(doc, start, j, inside) if doc[j].text == "," else None
+        if named is not None:  # "A Twitter spokesman, Chris Roe, said": Chris Roe speaks.
+            return Attribution("reported_speech", named, i, trailing=False)
         if sp_end - 2 > start and doc[sp_end - 1].like_num and doc[sp_end - 2].text == ",":
             sp_end -= 2  # "Schiff, 56, who has served …, told"
         k = sp_end - 1
@@ -334,7 +299,27 @@ def find_attribution(
                 m += 1
             if m > i + 1 and _is_speaker_phrase(doc, i + 1, m):
                 return Attribution("reported_speech", (i + 1, m), i, trailing=True)
-    return _participle_attribution(doc, start, end, inside)
+    return _participle_attribution(doc, start, end, inside) or _in_document(doc, start, end)
+
+
+_IN_DOCUMENT_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies"})
+
+
+def _in_document(doc: Doc, start: int, end: int) -> Attribution | None:
+    """ "In a new Gallup poll, 40% of voters …": the poll the clause opens with reports it."""
+    first = start
+    while first < end and doc[first].lower_ in _LEADING_CONJUNCTIONS:
+        first += 1
+    if first >= end or doc[first].lower_ != "in":
+        return None
+    comma = next((k for k in range(first + 1, min(first + 14, end)) if doc[k].text == ","), None)
+    if comma is None:
+        return None
+    words = [t.lower_ for t in doc[first + 1 : comma]]
+    noun = next((k for k, w in enumerate(words) if w in _IN_DOCUMENT_NOUNS), None)
+    if noun is None or set(words[:noun]) & _BOUNDARY_WORDS:
+        return None  # "In eight states where exit polls were taken, …" names no poll
+    return Attribution("according_to", (first + 1, comma), first, trailing=False)
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})

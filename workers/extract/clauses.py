@@ -6,8 +6,8 @@ from spacy.tokens import Doc
 
 from workers.enrichment import NOT_NAME_WORDS, EntityMention
 
-from .attribution import SPEECH_VERBS
 from .features import IRREGULAR_PAST, NOT_PAST
+from .lexicon import SPEECH_VERBS
 
 _CLAUSE_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "yet"})
 _SUBJECT_STARTERS = frozenset(

@@ -15,9 +15,11 @@ from spacy.tokens import Doc
 
 from workers.enrichment import NOT_NAME_WORDS, EntityMention
 from workers.nlp import DEMONYMS, LEADER_TITLES, lookup_alias
+from workers.nlp.first_names import first_name_gender
 
-from .attribution import PRONOUNS, ROLE_NOUNS, Attribution
+from .attribution import Attribution
 from .candidates import EntityRef
+from .lexicon import PRONOUNS, QUANTIFIERS, ROLE_NOUNS
 from .sources import UNNAMED, describe_source
 
 _BARE_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "statement"})
@@ -81,6 +83,36 @@ def _news_title(phrase: str) -> EntityRef | None:
     return EntityRef(f"The {name}" if phrase.lower().startswith("the ") else name, "organization")
 
 
+_INSTITUTION_WORDS = frozenset(
+    {"Agency", "Department", "Institute", "Commission", "Council", "Office", "Bureau",
+     "Center", "Centre", "Service", "Committee", "Association", "Foundation", "Board",
+     "Authority", "University", "Ministry", "Administration", "Organization", "Court"}
+)  # fmt: skip
+_INSTITUTION_LINKS = frozenset({"of", "for", "and", "on", "&"})
+
+
+def _institution_title(phrase: str, mentions: list[EntityMention]) -> EntityRef | None:
+    """An institution named in full ("the National Police Agency", "the Department of
+    Homeland Security") that the name finder split into pieces."""
+    words = phrase.strip().split()
+    if words[:1] and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2 or not set(words) & _INSTITUTION_WORDS:
+        return None
+    if (
+        not all(w[:1].isupper() or w in _INSTITUTION_LINKS for w in words)
+        or not words[0][:1].isupper()
+    ):
+        return None
+    name = " ".join(words)
+    if any(m.text == name or m.canonical == name for m in mentions):
+        return None  # the name finder has it whole
+    entry = lookup_alias(name)
+    if entry is not None:
+        return EntityRef(entry.canonical, entry.kind, entry.aliases)
+    return EntityRef(name, "organization")
+
+
 def _nationality(word: str | None) -> str | None:
     if not word:
         return None
@@ -114,6 +146,8 @@ class Discourse:
         self.spokes: EntityRef | None = None
         self.by_surname: dict[str, _Referent] = {}
         self.paragraph_speaker: dict[int, tuple[str, EntityRef | None]] = {}
+        # Genders the article itself gave a name it left open ("Ada Fisher … she said").
+        self.learned: dict[str, str] = {}
         self._seen: set[int] = set()
 
     def observe_until(
@@ -130,7 +164,7 @@ class Discourse:
         if ref.kind not in {"person", "unnamed"}:
             return
         entry = lookup_alias(ref.name)
-        gender = entry.gender if entry else None
+        gender = entry.gender if entry else _given_name_gender(ref)
         if gender is None:
             same = (r.gender for r in reversed(self.referents) if r.ref.name == ref.name)
             gender = next((g for g in same if g), None)
@@ -146,7 +180,8 @@ class Discourse:
                 entry.heads,
                 entry.news,
             )
-        return _Referent(EntityRef(mention.canonical, mention.kind), None, (), False)
+        ref = EntityRef(mention.canonical, mention.kind)
+        return _Referent(ref, _given_name_gender(ref), (), False)
 
     def observe(self, mention: EntityMention, body: str, sentence_start: int) -> _Referent:
         referent = self.referent_for(mention)
@@ -202,7 +237,7 @@ class Discourse:
             return described
         if described is not None:
             mentions = [described]
-        news = _news_title(phrase)
+        news = _news_title(phrase) or _institution_title(phrase, mentions)
         if news is not None:
             return news
         role = _ROLE_REF_RE.match(lowered)
@@ -257,23 +292,59 @@ class Discourse:
             # An organisation the article never names ("the health ministry"): keep
             # the description as the claimant rather than losing it.
             return EntityRef(" ".join(words[1:]), "organization")
-        return None
+        return _description(words)
 
     def _pronoun(self, pronoun: str) -> EntityRef | None:
         if pronoun in {"i", "we", "you"}:
             return None
+        wanted = None
         if pronoun in {"he", "she"}:
             wanted = "female" if pronoun == "she" else "male"
             fits = [
                 r for r in reversed(self.referents[-40:])
-                if r.ref.kind == "person" and r.gender in (wanted, None)
+                if r.ref.kind == "person" and self._gender(r) in (wanted, None)
             ]  # fmt: skip
         else:  # "it", "they"
             kinds = {"organization", "group", "unnamed"} if pronoun == "they" else {"organization"}
             fits = [r for r in reversed(self.referents[-40:]) if r.ref.kind in kinds]
         # The last subject or speaker that fits; else the last name that fits at all.
         best = next((r for r in fits[:6] if r.salient), fits[0] if fits else None)
+        if best is not None and wanted and self._gender(best) is None:
+            # The article's "she" now tells this name's gender: a later "he" is someone else.
+            self.learned[best.ref.name] = wanted
         return best.ref if best else None
+
+    def _gender(self, referent: _Referent) -> str | None:
+        return referent.gender or self.learned.get(referent.ref.name)
+
+
+_ARTICLES = frozenset({"the", "a", "an", "this", "that"})
+_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
+_FUNCTION_WORDS = frozenset(
+    {"of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or"}
+)
+
+
+def _description(words: list[str]) -> EntityRef | None:
+    """A source the article describes without a name it has given ("the governor", "some
+    candidates", "the rights group"): the description itself, as an unnamed source."""
+    cut = next((k for k, w in enumerate(words) if w in _RELATIVE_WORDS), len(words))
+    words = words[:cut]
+    if not 2 <= len(words) <= 8 or not (words[0] in _ARTICLES or words[0] in QUANTIFIERS):
+        return None
+    if words[-1] in PRONOUNS or words[-1] in _FUNCTION_WORDS:
+        return None  # "one of them", "the constant sowing of"
+    if not all(re.fullmatch(r"[a-z][a-z'’-]*|\d+", w) for w in words):
+        return None  # a name, a number or a title in quotation marks: not a description
+    kept = words[1:] if words[0] in _ARTICLES else words
+    return EntityRef(" ".join(kept), UNNAMED)
+
+
+def _given_name_gender(ref: EntityRef) -> str | None:
+    """The gender an unknown person's given name marks; a lone word may be a surname."""
+    if ref.kind != "person" or len(ref.name.split()) < 2:
+        return None
+    return first_name_gender(ref.name)
 
 
 def resolve_speaker(

@@ -26,8 +26,8 @@ import re
 
 from workers.enrich.entities import EntityMention
 
-from .attribution import DOCUMENT_NOUNS
 from .candidates import EntityRef
+from .lexicon import DOCUMENT_NOUNS, SHARE_RE
 
 UNNAMED = "unnamed"
 # People nouns that describe a source without naming it.
@@ -42,7 +42,8 @@ UNNAMED_NOUNS = frozenset(
         "attorneys", "activists", "staff", "staffers", "allies", "donors", "pollsters",
         "doctors", "employees", "workers", "executives", "operatives", "organizers",
         "spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative",
-        "representatives", "someone", "others",
+        "representatives", "someone", "others", "forecasters", "respondents", "consultants",
+        "historians",
     }
 )  # fmt: skip
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"})
@@ -72,6 +73,9 @@ def describe_source(
     phrase = phrase.split(",")[0].strip()
     words = _words(phrase)
     lowered = [w.lower() for w in words]
+    if SHARE_RE.match(phrase) and not any(m.kind == "person" for m in mentions):
+        # A share of those surveyed ("Twenty-four percent", "About four in 10").
+        return EntityRef(_clean(_description(words, lowered), _LEADING), UNNAMED)
     head = next(
         (k for k, w in enumerate(lowered) if w in UNNAMED_NOUNS or w in DOCUMENT_NOUNS), None
     )

@@ -1,0 +1,140 @@
+"""The words of attribution: verbs of saying, thinking and finding, the nouns that head a
+speaker or a document, and the shapes of a surveyed share ("About four in 10").
+
+Shared by ``attribution`` (which finds the frames), ``sources``, ``discourse`` and ``clauses``.
+Pure: no Django.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Finite verbs that introduce reported content.  "asked" and "suggested" are left out on
+# purpose: "Trump had asked her how he could help" reports an action, not a statement.
+SPEECH_VERBS = frozenset(
+    {
+        "said", "says", "say", "told", "tells", "tell", "reported", "reports", "report",
+        "added", "adds", "claimed", "claims", "claim", "announced", "announces",
+        "announce", "wrote", "writes", "stated", "states", "noted", "notes", "argued",
+        "argues", "insisted", "insists", "warned", "warns", "declared", "declares",
+        "alleged", "alleges", "asserted", "asserts", "confirmed", "confirms",
+        "acknowledged", "acknowledges", "admitted", "admits", "explained", "explains",
+        "tweeted", "posted", "estimated", "estimates", "predicted", "predicts",
+        "revealed", "reveals", "disclosed", "testified", "maintained", "maintains",
+        "contended", "contends", "stressed", "stresses", "emphasised", "emphasized",
+        "underlined", "pointed", "recalled", "recalls", "denied", "denies", "replied",
+        "responded", "countered", "boasted", "boasts", "observed", "observes",
+        "cautioned", "cautions", "complained", "complains", "conceded", "concedes",
+        "projected", "forecast", "forecasts", "promised", "promises", "pledged", "vowed",
+        "vows", "urged", "urges", "accused", "accuses", "criticized", "criticised",
+        "criticizes", "blamed", "blames", "praised", "described", "describes",
+        "reiterated", "repeated", "mentioned", "signaled", "signalled", "hinted",
+        "concluded", "ruled", "agreed", "cited", "cites", "calculated", "charged",
+        "contend", "argue", "insist", "warn", "estimate", "predict", "acknowledge",
+        "decried", "decries", "touted", "touts", "lamented", "laments", "slammed",
+        "slams", "questioned", "disputed", "disputes", "recounted", "proposed", "proposes",
+        "demanded", "demands", "defended", "defends", "expressed", "expresses",
+        "quipped", "joked", "scoffed", "retorted", "exclaimed", "shouted", "yelled", "mused",
+        "snapped",
+    }
+)  # fmt: skip
+# Verbs of thinking, hoping and expecting: their subject holds the view that follows
+# ("analysts expect the rains to fail", "she believes wages will rise").
+COGNITION_VERBS = frozenset(
+    {
+        "believe", "believes", "believed", "think", "thinks", "thought", "hope", "hopes",
+        "hoped", "expect", "expects", "expected", "fear", "fears", "feared", "worry",
+        "worries", "worried", "doubt", "doubts", "doubted",
+    }
+)  # fmt: skip
+# Head nouns of a document or a measurement that speaks for its author ("a report by X
+# found", "new polls show"): a finding verb needs no "that" after them.
+DOCUMENT_NOUNS = frozenset(
+    {
+        "report", "reports", "study", "studies", "survey", "surveys", "poll", "polls",
+        "data", "figures", "analysis", "review", "audit", "estimate", "estimates",
+        "records", "documents", "document", "filings", "returns", "census", "research",
+        "investigation", "statement", "release", "letter", "memo", "assessment",
+        "statistics", "numbers", "count", "tally", "projections", "projection", "model",
+        "index", "forecast",
+    }
+)  # fmt: skip
+# Verbs that report content only with a "that" clause: "the report found that …"
+# ("they found the body" is an event, not an attribution).
+FINDING_VERBS = frozenset(
+    {"found", "finds", "showed", "shows", "concluded", "concludes", "suggested",
+     "suggests", "revealed", "indicated", "indicates", "showing", "finding",
+     "show", "find", "suggest", "indicate"}
+)  # fmt: skip
+# Participles that introduce a direct quotation inside a sentence: "..., telling Trump, “…”".
+QUOTE_PARTICIPLES = frozenset(
+    {
+        "telling", "saying", "adding", "writing", "noting", "declaring", "warning",
+        "insisting", "stating", "arguing", "explaining", "stressing", "replying",
+    }
+)  # fmt: skip
+PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
+ROLE_NOUNS = frozenset(
+    {
+        "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official",
+        "officials", "representative", "minister", "ministry", "president", "leader",
+        "outlet", "newspaper", "paper", "agency", "department", "council", "report",
+        "statement", "government", "police", "authorities", "experts", "analysts",
+        "sources", "source", "people", "researchers", "study", "survey", "data",
+        "figures", "prosecutors", "court", "judge", "lawyers", "lawyer", "aides",
+        "aide", "economists", "witnesses", "residents", "activists", "critics",
+        "counterpart", "administration", "pentagon", "army", "military", "broadcaster",
+        "network", "journal", "company", "firm", "group", "organization",
+        "organisation", "secretary", "governor", "senator", "mayor", "chief", "head",
+        "director", "ambassador", "envoy", "premier", "chancellor", "commission",
+        "committee", "union", "party", "campaign", "office", "house", "lawmakers",
+        "voters", "advisers", "advisors", "adviser", "advisor", "strategists", "diplomats",
+        "insiders", "observers", "supporters", "opponents", "members", "delegates",
+        "officers", "investigators", "scientists", "doctors", "democrats", "republicans",
+        "leaders", "authors", "staff", "staffers", "allies", "donors", "pollsters",
+        "pollster", "economist", "analyst", "expert", "surveys", "polls", "poll",
+        "studies", "estimates", "records", "documents", "analysis", "review", "census",
+        "forecasters", "respondents", "consultants", "historians", "executives",
+        "operatives", "employees", "workers", "organizers", "attorneys",
+    }
+)  # fmt: skip
+# First words of a speaker described by number or quantity ("many lawmakers", "two
+# senators present", "some analysts").
+QUANTIFIERS = frozenset(
+    {"many", "some", "several", "few", "most", "both", "all", "other", "two", "three",
+     "four", "five", "dozens", "hundreds", "thousands", "more", "new", "one", "another",
+     "these", "those", "our", "your", "my", "multiple", "top", "various", "numerous"}
+)  # fmt: skip
+
+# A share of the people asked, as a survey reports them: "Twenty-four percent said", "About
+# four in 10 said", "Almost half of respondents say", "A third of independents, 33%, say".
+SHARE_RE = re.compile(
+    r"^(?:(?:about|almost|nearly|roughly|some|just|over|under|more|fewer|less|than|fully|"
+    r"only|barely|mere|but|and|the|a)\s+)*"
+    r"(?:[\w.,-]+\s*(?:%|percent\b|per\s+cent\b)|"
+    r"\w+\s+in\s+(?:10|ten|two|three|four|five|\d)\b|half\b|"
+    r"(?:(?:a|one|two)\s+|\w+-)?(?:third|quarter)s?\b|(?:a\s+)?(?:majority|plurality|minority)\b)",
+    re.IGNORECASE,
+)
+
+# Nouns ending in -ly, unlike the adverbs skipped between a speaker and the verb.
+_LY_NOUNS = frozenset(
+    {"family", "assembly", "supply", "ally", "rally", "anomaly", "monopoly", "reply",
+     "july", "italy", "bully", "fly", "belly", "jelly", "lily", "holly"}
+)  # fmt: skip
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)  # fmt: skip
+
+
+def is_manner_adverb(word: str) -> bool:
+    """A manner adverb between speaker and verb ("Gorka similarly warned")."""
+    return word.islower() and len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
+
+
+def is_time_phrase(first: str, second: str) -> bool:
+    """ "last month", "this week", "on Monday" between a speaker and the verb."""
+    periods = {"week", "month", "year", "weekend", "night"}
+    return (first in {"last", "this"} and second in periods) or (
+        first == "on" and second in _WEEKDAYS
+    )
