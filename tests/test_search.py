@@ -130,3 +130,57 @@ def test_candidates_exclude_the_claim_and_its_article():
 
     assert other.pk in ids
     assert claim.pk not in ids and sibling.pk not in ids
+
+
+@postgres
+@pytest.mark.django_db
+def test_candidates_come_from_the_full_text_index_and_the_batch_uses_the_same_rule():
+    from workers.gather import _candidate_pools
+
+    article = ArticleFactory()
+    claim = ClaimFactory(
+        article=article, text="Rents in Lisbon rose by 40 percent in five years, the mayor said."
+    )
+    paraphrase = ClaimFactory(
+        text="The mayor said rents in Lisbon have risen 40 percent in five years."
+    )
+    for n in range(30):  # common words: a claim sharing only these is no candidate
+        ClaimFactory(text=f"Rents rose by {n} percent in five years across the region, data show.")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE claims_claim")
+
+    ids = [pk for pk, _ in selectors.similar_candidates(claim.text, exclude_claim=claim.pk)]
+    pools = _candidate_pools([claim])
+
+    assert ids == [paraphrase.pk]
+    assert list(pools[claim.pk]) == ids
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            f"EXPLAIN SELECT id FROM claims_claim WHERE search @@ "
+            f"{selectors.candidate_tsquery('%s')}",
+            [claim.text],
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "claim_search_idx" in plan
+
+
+@postgres
+@pytest.mark.django_db
+def test_a_lexeme_with_quotes_or_backslashes_is_one_tsquery_operand():
+    from claims.selectors.search import _QUOTED_LEXEME
+
+    lexeme = "o'neil\\x"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT numnode(q), setweight(array_to_tsvector(ARRAY[r.lexeme]), 'A') @@ q "
+            f"FROM (SELECT %s::text AS lexeme) AS r, LATERAL (SELECT {_QUOTED_LEXEME}::tsquery) "
+            f"AS t(q)",
+            [lexeme],
+        )
+        (nodes, matches) = cursor.fetchone()
+        cursor.execute(
+            f"SELECT {selectors.candidate_tsquery('%s')}::text", ["the and of"]
+        )  # nothing but stop words: no query, no candidate
+        assert cursor.fetchone()[0] is None
+    assert (nodes, matches) == (1, True)

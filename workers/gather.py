@@ -25,14 +25,17 @@ def claims_for_enrichment(claim_ids) -> list[Claim]:
     return list(Claim.objects.filter(pk__in=list(claim_ids)).select_related("article"))
 
 
-# Each claim's trigram candidates, all claims in one query: a lateral join on the trigram index.
-_TRIGRAM_POOLS = """
+# Each claim's candidates, all claims in one query: the per-claim search's rule
+# (claims.selectors.similar_candidates: its tsquery on the full-text index, its trigram
+# threshold, its limit) in a lateral join.
+_CANDIDATE_POOLS = f"""
 SELECT t.n, c.id, c.text
 FROM unnest(%s::text[], %s::bigint[], %s::bigint[])
     WITH ORDINALITY AS t(text, claim_id, article_id, n)
+CROSS JOIN LATERAL (SELECT {selectors.candidate_tsquery("t.text")} AS query) AS q
 CROSS JOIN LATERAL (
     SELECT id, text FROM claims_claim
-    WHERE text %% t.text AND id <> t.claim_id
+    WHERE search @@ q.query AND similarity(text, t.text) >= %s AND id <> t.claim_id
       AND (t.article_id IS NULL OR article_id IS DISTINCT FROM t.article_id)
     ORDER BY similarity(text, t.text) DESC, id DESC LIMIT %s
 ) AS c
@@ -43,14 +46,14 @@ def similar_claims_many(
     claims: list[Claim], *, canonicals: dict[int, set[str]]
 ) -> dict[int, list[tuple[int, float]]]:
     """Claims already tracked that say much the same as each claim of a batch: (id, score) best
-    first, at or above the suggestion threshold. Candidates come from PostgreSQL's trigram index
-    (the `%` operator, every claim in one query) or, on SQLite, from the per-claim search's
-    fallback (claims naming the same entities plus the most recent ones); rapidfuzz ranks."""
+    first, at or above the suggestion threshold. Candidates: the per-claim search's rule
+    (PostgreSQL's full-text index, every claim in one query) or, on SQLite, its fallback (claims
+    naming the same entities plus the most recent ones); rapidfuzz ranks."""
     if not claims:
         return {}
     if connection.vendor == "postgresql":
-        pools = _trigram_pools(claims)
-    else:  # no trigram index: the per-claim search's fallback (claims naming the same entities)
+        pools = _candidate_pools(claims)
+    else:  # no full-text index: the per-claim search's fallback (claims naming the same entities)
         pools = {
             c.pk: dict(
                 selectors.similar_candidates(
@@ -69,17 +72,16 @@ def similar_claims_many(
     }
 
 
-def _trigram_pools(claims: list[Claim]) -> dict[int, dict[int, str]]:
+def _candidate_pools(claims: list[Claim]) -> dict[int, dict[int, str]]:
     pools: dict[int, dict[int, str]] = {c.pk: {} for c in claims}
-    # The candidates' rule is the per-claim search's (claims.selectors.similar_candidates): its
-    # trigram threshold prunes in the index, the best CANDIDATE_LIMIT by similarity are kept.
-    with selectors.trigram_threshold(), connection.cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(
-            _TRIGRAM_POOLS,
+            _CANDIDATE_POOLS,
             [
                 [c.text for c in claims],
                 [c.pk for c in claims],
                 [c.article_id for c in claims],
+                selectors.TRIGRAM_THRESHOLD,
                 selectors.CANDIDATE_LIMIT,
             ],
         )

@@ -49,17 +49,25 @@ from .external import (
     external_factchecks_exist,
 )
 from .people import users_assignable
-from .search import CANDIDATE_LIMIT, claims_search, similar_candidates, trigram_threshold
+from .search import (
+    CANDIDATE_LIMIT,
+    TRIGRAM_THRESHOLD,
+    candidate_tsquery,
+    claims_search,
+    similar_candidates,
+)
 from .webhooks import webhook_deliveries, webhook_endpoint_list
 
 __all__ = [
     "CANDIDATE_LIMIT",
+    "TRIGRAM_THRESHOLD",
     "Dashboard",
     "DeskClaim",
     "article_detail",
     "article_jobs",
     "article_jobs_filter",
     "article_list",
+    "candidate_tsquery",
     "checklist_items",
     "claim_detail",
     "claim_events",
@@ -86,7 +94,6 @@ __all__ = [
     "public_factcheck",
     "public_factcheck_list",
     "similar_candidates",
-    "trigram_threshold",
     "users_assignable",
     "webhook_deliveries",
     "webhook_endpoint_list",

@@ -8,17 +8,17 @@ phrases", `prefix*` and `-excluded` terms, ranked by `ts_rank`. On SQLite (the e
 each term is a case-insensitive substring of one of the three.
 
 `similar_candidates()` is the bounded candidate search behind similar-claim suggestions (and any
-other "does this text say the same as something we track" question): PostgreSQL's trigram index
-with a per-query threshold and a limit, the candidates then re-ranked by the caller with
+other "does this text say the same as something we track" question): the claims sharing two of
+the text's rarest words, from the full-text index (`candidate_tsquery`), above a trigram
+similarity, the best few by it, then re-ranked by the caller with
 `workers.enrichment.rank_similar` (rapidfuzz).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import BooleanField, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -26,10 +26,9 @@ from claims.models import Claim
 from claims.parsing.search import Term, parse_search
 
 CONFIG = "english"
-# The trigram similarity a candidate needs (pg_trgm's `%`, 0..1). pg_trgm's default, 0.3, let the
-# index return 7,000-44,000 candidates per claim at 100,000 claims; at 0.45 it returns a few
-# dozen, and keeps every pair of the paraphrase set that rapidfuzz scores at or above the
-# suggestion threshold (benchmarks/test_scale_bench.py measures both).
+# The trigram similarity (pg_trgm's `similarity`, 0..1) a candidate found by the full-text index
+# needs: it keeps every pair of the paraphrase set that rapidfuzz scores at or above the
+# suggestion threshold (`python -m benchmarks.scale` measures recall and time).
 TRIGRAM_THRESHOLD = 0.45
 CANDIDATE_LIMIT = 200
 
@@ -81,24 +80,49 @@ def claims_search(
     return queryset
 
 
-@contextmanager
-def trigram_threshold(threshold: float = TRIGRAM_THRESHOLD) -> Iterator[None]:
-    """PostgreSQL: `text % …` inside the block uses `pg_trgm.similarity_threshold` = `threshold`,
-    so the trigram index itself prunes what shares too few trigrams; the caller's own value is
-    put back after (SET LOCAL lasts to the end of the outermost transaction, not of a savepoint)."""
-    with transaction.atomic(), connection.cursor() as cursor:
-        # show_limit() first: it loads pg_trgm, whose setting does not exist before
-        cursor.execute(
-            "SELECT show_limit()::text, set_config('pg_trgm.similarity_threshold', %s, true)",
-            [str(threshold)],
-        )
-        (previous, _) = cursor.fetchone()
-        try:
-            yield
-        finally:
-            cursor.execute(
-                "SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [previous]
-            )
+# The words a similar-claim search looks for: the text's RAREST_LEXEMES rarest lexemes (English
+# stemming, stop words dropped), rarity estimated from the planner's statistics on the search
+# column (pg_stats.most_common_elems: ANALYZE keeps each frequent lexeme's share of rows; a lexeme
+# not listed is rarer than all that are; ties: the longer lexeme first), OR-ed, each in the
+# claim's own text (weight A). A paraphrase keeps a text's rare words (names, figures, subjects),
+# and the GIN index reads only their short posting lists, where pg_trgm's index read those of the
+# commonest trigrams whatever the threshold (235-476 ms at 100,000 claims).
+RAREST_LEXEMES = 5
+_LEXEME_FREQUENCIES = """
+SELECT e.lexeme, e.freq
+FROM pg_stats AS s,
+    unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, freq)
+WHERE s.schemaname = current_schema() AND s.tablename = 'claims_claim' AND s.attname = 'search'
+"""
+
+# A lexeme as a tsquery operand in the text's own words (weight A): quoted, its quotes and
+# backslashes escaped (format('%L') would write E'...', which a tsquery does not read).
+_QUOTED_LEXEME = (
+    r"""concat('''', replace(replace(r.lexeme, E'\\', E'\\\\')"""
+    r""", '''', ''''''), ''':A')"""
+)
+
+
+def candidate_tsquery(text_sql: str) -> str:
+    """SQL of the tsquery matching the claims that may say the same as the text `text_sql` (an
+    SQL expression): those sharing at least two of its RAREST_LEXEMES rarest lexemes (one, when
+    it has only one). The one candidate rule of `similar_candidates` and of the batch's lateral
+    query (workers.gather). NULL when the text has no content word."""
+    return f"""(
+    WITH w AS (
+        SELECT row_number() OVER () AS n, {_QUOTED_LEXEME} AS q FROM (
+            SELECT l.lexeme
+            FROM unnest(tsvector_to_array(to_tsvector('{CONFIG}', {text_sql}))) AS l(lexeme)
+            LEFT JOIN ({_LEXEME_FREQUENCIES}) AS f ON f.lexeme = l.lexeme
+            ORDER BY coalesce(f.freq, 0), length(l.lexeme) DESC, l.lexeme
+            LIMIT {RAREST_LEXEMES}
+        ) AS r
+    )
+    SELECT coalesce(
+        (SELECT string_agg(a.q || ' & ' || b.q, ' | ') FROM w AS a JOIN w AS b ON a.n < b.n),
+        (SELECT min(q) FROM w)
+    )::tsquery
+)"""
 
 
 def similar_candidates(
@@ -114,11 +138,10 @@ def similar_candidates(
     """(id, text) of tracked claims whose text may say the same as `text`, most similar first,
     at most `limit`: to be re-ranked with `workers.enrichment.rank_similar`.
 
-    PostgreSQL: the trigram GIN index answers `text % …` with `pg_trgm.similarity_threshold` set
-    to `threshold` for this query only (set locally, then put back), so the index itself prunes
-    what shares too few trigrams; the best `limit` by trigram similarity are returned. SQLite
-    (no trigram index): the most recent `limit` claims naming one of the entities `canonicals`,
-    plus the most recent ones.
+    PostgreSQL: the claims sharing one of the text's rarest words (`candidate_tsquery`, on the
+    full-text GIN index) whose trigram similarity to `text` is at least `threshold`; the best
+    `limit` by trigram similarity. SQLite (no such index): the most recent `limit` claims naming
+    one of the entities `canonicals`, plus the most recent ones.
     `queryset` narrows where to look (default: every claim)."""
     others = Claim.objects.all() if queryset is None else queryset
     if exclude_claim is not None:
@@ -126,14 +149,18 @@ def similar_candidates(
     if exclude_article is not None:
         others = others.exclude(article_id=exclude_article)
     if connection.vendor == "postgresql":
+        matches = RawSQL(
+            f"claims_claim.search @@ {candidate_tsquery('%s')}", [text], BooleanField()
+        )
+        trigram = RawSQL("similarity(claims_claim.text, %s)", [text], FloatField())
         rows = (
-            others.filter(text__trigram_similar=text)
-            .annotate(trigram=RawSQL("similarity(claims_claim.text, %s)", [text], FloatField()))
+            others.filter(matches)
+            .annotate(trigram=trigram)
+            .filter(trigram__gte=threshold)
             .order_by("-trigram", "-id")
             .values_list("id", "text")[:limit]
         )
-        with trigram_threshold(threshold):
-            return list(rows)
+        return list(rows)
     sharing = others.filter(mentions__entity__name__in=set(canonicals)).distinct()
     pool = list(sharing.order_by("-id").values_list("id", "text")[:limit]) if canonicals else []
     pool += list(others.order_by("-id").values_list("id", "text")[:limit])
