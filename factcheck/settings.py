@@ -263,6 +263,9 @@ FACTCHECK = {
     "MAX_CLAIMS_PER_ARTICLE": env_int("FACTCHECK_MAX_CLAIMS_PER_ARTICLE", 300, minimum=1),
     # The claim stages run per article in tasks of at most this many claims.
     "CLAIMS_PER_TASK": env_int("FACTCHECK_CLAIMS_PER_TASK", 25, minimum=1),
+    # An article with at most this many claims has them enriched and checked by its extraction
+    # task itself, without a trip through the broker (0: always publish `process_claims`).
+    "INLINE_CLAIMS": env_int("FACTCHECK_INLINE_CLAIMS", 25, minimum=0),
     # A job is given up (state failed) after this many attempts.
     "JOB_MAX_ATTEMPTS": env_int("FACTCHECK_JOB_MAX_ATTEMPTS", 5, minimum=1),
     # A queued job not started after this many seconds is published again by the sweeper.

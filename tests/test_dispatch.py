@@ -134,7 +134,7 @@ def test_the_sweeper_leaves_running_and_finished_jobs_alone(broker, seed_text):
 def test_extraction_publishes_its_claims_in_batches_per_article(broker, seed_text, settings):
     from workers import tasks
 
-    settings.FACTCHECK = {**settings.FACTCHECK, "CLAIMS_PER_TASK": 8}
+    settings.FACTCHECK = {**settings.FACTCHECK, "CLAIMS_PER_TASK": 8, "INLINE_CLAIMS": 0}
     article = article_ingest(text=seed_text).article
     tasks.extract_claims.apply(args=[article.pk])
     messages = broker.queued_messages()

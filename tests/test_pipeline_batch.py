@@ -212,3 +212,60 @@ def test_a_worker_dying_between_writing_and_closing_its_jobs_leaves_nothing_twic
     assert {(j.state, j.attempts) for j in jobs(claim_ids, JobStage.ENRICH).values()} == {
         (JobState.DONE, 2)
     }
+
+
+def test_a_short_article_is_extracted_enriched_and_checked_in_one_run(seed_text, settings):
+    settings.FACTCHECK = {**settings.FACTCHECK, "INLINE_CLAIMS": 100}
+    article = article_ingest(text=seed_text, published_at=dt.date(2025, 5, 4)).article
+    assert pipeline.stage_extract_and_claims(article.pk, task_id="t-1") is None
+    article.refresh_from_db()
+    assert article.pipeline_status == PipelineStatus.DONE
+    claim_jobs = Job.objects.filter(claim__article=article)
+    assert {(j.state, j.task_id) for j in claim_jobs} == {(JobState.DONE, "t-1")}
+
+
+def test_a_longer_article_leaves_its_claims_to_publish(seed_text, settings):
+    settings.FACTCHECK = {**settings.FACTCHECK, "INLINE_CLAIMS": 3}
+    article = article_ingest(text=seed_text, published_at=dt.date(2025, 5, 4)).article
+    claim_ids = pipeline.stage_extract_and_claims(article.pk, task_id="t-1")
+    assert claim_ids and len(claim_ids) > 3
+    assert set(Job.objects.filter(claim__article=article).values_list("state", flat=True)) == {
+        JobState.QUEUED
+    }
+
+
+def test_a_redelivered_extraction_finishes_the_claims_its_dead_run_held(extracted, settings):
+    """The worker died while the extraction task ran its claims itself: the redelivered message
+    (same task id) takes over the jobs left running, and those never published; jobs another
+    task holds are left to it."""
+    settings.FACTCHECK = {**settings.FACTCHECK, "INLINE_CLAIMS": 100}
+    article, claim_ids = extracted
+    held, elsewhere = claim_ids[:4], claim_ids[4:6]
+    Job.objects.filter(claim_id__in=held, stage=JobStage.ENRICH).update(
+        state=JobState.RUNNING, task_id="t-extract", attempts=1
+    )
+    Job.objects.filter(claim_id__in=elsewhere).update(
+        state=JobState.RUNNING, task_id="t-other", attempts=1
+    )
+    assert pipeline.stage_extract_and_claims(article.pk, task_id="t-extract") is None
+    left = Job.objects.filter(claim__article=article).exclude(claim_id__in=elsewhere)
+    assert {j.state for j in left} == {JobState.DONE}
+    assert {j.attempts for j in jobs(held, JobStage.ENRICH).values()} == {2}
+    assert {j.state for j in Job.objects.filter(claim_id__in=elsewhere)} == {JobState.RUNNING}
+    assert ClaimEvent.objects.filter(claim__article=article, kind=EventKind.ENRICHMENT).count() == (
+        len(claim_ids) - len(elsewhere)
+    )
+
+
+def test_each_checklist_item_the_machine_creates_has_its_history_row(extracted):
+    _, claim_ids = extracted
+    pipeline.stage_claims(claim_ids, task_id="t-batch")
+    items = ChecklistItem.objects.filter(claim_id__in=claim_ids)
+    fields = ("id", "claim_id", "title", "state", "result", "automated", "done_at")
+    history = list(ChecklistItem.history.filter(claim_id__in=claim_ids).values(*fields))
+    assert len(history) == items.count() > 0
+    assert sorted(map(repr, history)) == sorted(map(repr, items.values(*fields)))
+    assert {(h.history_type, h.history_user_id) for h in ChecklistItem.history.all()} == {
+        ("+", None)
+    }
+    assert ChecklistItem.history.filter(history_date__isnull=True).count() == 0

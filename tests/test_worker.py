@@ -63,8 +63,14 @@ def test_a_worker_processes_an_ingested_article_end_to_end(worker, seed_text):
     assert spans == {(c.start, c.end) for c in expected}
     assert set(Job.objects.values_list("state", flat=True)) == {JobState.DONE}
     assert not Claim.objects.filter(article=article, checklist__isnull=True).exists()
-    # The claims went through one batch task (the log's banner lists every task: not that).
-    assert "Task factcheck.pipeline.process_claims[" in worker.log
+    # A news article's claims were enriched and checked by its extraction task itself (the
+    # log's banner lists every task: not that), under its task id.
+    assert "Task factcheck.pipeline.process_claims[" not in worker.log
+    extract = Job.objects.get(article=article, stage=JobStage.EXTRACT)
+    claim_task_ids = set(
+        Job.objects.filter(claim__article=article).values_list("task_id", flat=True)
+    )
+    assert claim_task_ids == {extract.task_id}
 
 
 def long_article(seed_text: str, parts: int) -> str:
@@ -110,12 +116,18 @@ def test_a_worker_killed_mid_task_leaves_no_duplicates_and_nothing_missing(worke
 
 
 @needs_redis
-def test_the_whole_worker_killed_mid_batch_the_batch_is_redelivered_and_finishes(seed_text):
+@pytest.mark.parametrize("inline", [False, True], ids=["process_claims", "inline"])
+def test_the_whole_worker_killed_mid_batch_the_batch_is_redelivered_and_finishes(seed_text, inline):
     """Issue 9 #5: SIGKILL of the worker's main process and its pool (a host reboot, the OOM
     killer taking the container): with a short visibility timeout the broker hands the batch to
-    the next worker, which takes over its running jobs. Nothing lost, nothing duplicated."""
+    the next worker, which takes over its running jobs. Nothing lost, nothing duplicated. The
+    batch is a `process_claims` task, or the extraction task running its claims itself."""
     celery_app.control.purge()
-    env = {"FACTCHECK_BROKER_VISIBILITY_TIMEOUT": "6", "FACTCHECK_CLAIMS_PER_TASK": "500"}
+    env = {
+        "FACTCHECK_BROKER_VISIBILITY_TIMEOUT": "6",
+        "FACTCHECK_CLAIMS_PER_TASK": "500",
+        "FACTCHECK_INLINE_CLAIMS": "500" if inline else "0",
+    }
     first = WorkerProcess(extra_env=env).start()
     try:
         body = long_article(seed_text, 4)
@@ -133,7 +145,7 @@ def test_the_whole_worker_killed_mid_batch_the_batch_is_redelivered_and_finishes
         first.process.wait(timeout=10)
     finally:
         first.stop()
-    assert "factcheck.pipeline.process_claims" in first.log
+    assert ("Task factcheck.pipeline.process_claims[" in first.log) is not inline
     assert Job.objects.filter(claim__article=article, state=JobState.RUNNING).exists()
 
     second = WorkerProcess(extra_env=env).start()  # another name: redelivery, not take-back

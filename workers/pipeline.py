@@ -12,7 +12,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection, transaction
@@ -47,8 +47,17 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
-def _run_job(job_filter: Q, *, task_id: str, work: Callable[[], T], worker: str = "") -> T | None:
-    """Run `work` under the Job matched by `job_filter`; None when the job is not ours to run."""
+def _run_job(
+    job_filter: Q,
+    *,
+    task_id: str,
+    work: Callable[[Any], T],
+    worker: str = "",
+    prepare: Callable[[], Any] | None = None,
+) -> T | None:
+    """Run `work(prepare())` under the Job matched by `job_filter`; None when the job is not ours
+    to run. What `prepare` writes commits on its own (kept when the job then fails); what `work`
+    writes commits with the job's end."""
     job_id = Job.objects.filter(job_filter).values_list("pk", flat=True).first()
     if job_id is None:
         return None  # the article or claim is gone, or was never queued: nothing to do
@@ -56,7 +65,12 @@ def _run_job(job_filter: Q, *, task_id: str, work: Callable[[], T], worker: str 
     if job is None:
         return None  # done already, failed for good, or another run holds it
     try:
-        result = work()
+        prepared = prepare() if prepare is not None else None
+        # The work, the job's end and the article's roll-up commit together (one transaction):
+        # a worker dying before the commit leaves none of them, and the redelivery runs it again.
+        with transaction.atomic():
+            result = work(prepared)
+            services.job_finish(job=job)
     except TRANSIENT_ERRORS as exc:
         _quietly(services.job_retry_later, job=job, error=_describe(exc))
         raise
@@ -64,7 +78,6 @@ def _run_job(job_filter: Q, *, task_id: str, work: Callable[[], T], worker: str 
         logger.exception("%s failed for good", job)
         services.job_fail(job=job, error=_describe(exc))
         return None
-    services.job_finish(job=job)
     return result
 
 
@@ -85,7 +98,7 @@ def stage_fetch(article_id: int, *, task_id: str, worker: str = "") -> bool:
     """Fetch the article's page (the outbound policy), take its article (trafilatura) and fill the
     article through the ingest service, which queues extraction. A refusal fails the job with it."""
 
-    def work() -> bool:
+    def work(_) -> bool:
         url = Article.objects.values_list("url", flat=True).get(pk=article_id) or ""
         page = webpage.fetch_page(url, policy=FetchPolicy.from_config(settings.FACTCHECK))
         services.article_fill_from_page(
@@ -109,13 +122,16 @@ def stage_extract(article_id: int, *, task_id: str, worker: str = "") -> list[in
     The body's language is detected and recorded first; one the extractor cannot read fails the
     job with "language xx is not supported yet" instead of claims read with English rules."""
 
-    def work() -> list[int]:
+    def prepare() -> Article:
         article = Article.objects.select_related("outlet").get(pk=article_id)
         read_as = services.article_language_record(
             article=article, detected=language.detect_language(article.body)
         )
         if not language.is_supported(read_as):
             raise UnsupportedLanguage(read_as, language.unsupported_reason(read_as))
+        return article
+
+    def work(article: Article) -> list[int]:
         candidates = extraction.extract_claims(
             article.body,
             outlet=article.outlet.name if article.outlet else None,
@@ -128,7 +144,7 @@ def stage_extract(article_id: int, *, task_id: str, worker: str = "") -> list[in
         ]
 
     job = Q(article_id=article_id, stage=JobStage.EXTRACT)
-    return _run_job(job, task_id=task_id, work=work, worker=worker)
+    return _run_job(job, task_id=task_id, work=work, worker=worker, prepare=prepare)
 
 
 def most_checkworthy(candidates: list, cap: int) -> list:
@@ -140,12 +156,46 @@ def most_checkworthy(candidates: list, cap: int) -> list:
     return [candidate for i, candidate in enumerate(candidates) if i in keep]
 
 
+# --- Extraction and the claim stages in one task, for an article with few claims ----------------
+def stage_extract_and_claims(
+    article_id: int, *, task_id: str, worker: str = ""
+) -> list[int] | None:
+    """Extraction, then, for an article with at most INLINE_CLAIMS claims, their enrichment and
+    checklists in this same run (no trip through the broker). Returns the claim ids still to
+    publish as `process_claims` batches (a longer article's), or None.
+
+    The claim jobs this run holds carry its task id, so a redelivery of this message (its worker
+    killed) takes them over: extraction is done by then, and the claims left queued and never
+    published, or running under this task id, are run here."""
+    claim_ids = stage_extract(article_id, task_id=task_id, worker=worker)
+    if claim_ids is None:
+        claim_ids = _left_by(article_id, task_id)
+    if len(claim_ids) > settings.FACTCHECK["INLINE_CLAIMS"]:
+        return claim_ids
+    if claim_ids:
+        stage_claims(claim_ids, task_id=task_id, worker=worker)
+    return None
+
+
+def _left_by(article_id: int, task_id: str) -> list[int]:
+    """The article's claims whose claim-stage jobs a previous run of this task left: running
+    under its id, or queued and never published (it meant to run them itself)."""
+    left = Job.objects.filter(
+        Q(state=JobState.RUNNING, task_id=task_id)
+        | Q(state=JobState.QUEUED, published_at__isnull=True),
+        claim__article_id=article_id,
+    ).values_list("claim_id", flat=True)
+    return sorted(set(left))
+
+
 # --- Stages 2 and 3: enrichment and checklists, per batch of an article's claims -----------------
 def stage_claims(claim_ids: list[int], *, task_id: str, worker: str = "") -> None:
     """Enrichment then checklists for a batch of claims (one task per article, or per chunk of a
-    long one): the stages' inputs gathered in bulk, written in bulk, one transaction per stage."""
-    stage_enrich_batch(claim_ids, task_id=task_id, worker=worker)
-    stage_checklist_batch(claim_ids, task_id=task_id, worker=worker)
+    long one): the stages' inputs gathered in bulk, written in bulk, one transaction per stage;
+    the articles rolled up once, after both stages (between them the article is running anyway)."""
+    stage_enrich_batch(claim_ids, task_id=task_id, worker=worker, rollup=False)
+    stage_checklist_batch(claim_ids, task_id=task_id, worker=worker, rollup=False)
+    _rollup_articles(claim_ids)
 
 
 def stage_enrich(claim_id: int, *, task_id: str, worker: str = "") -> bool:
@@ -159,7 +209,9 @@ def stage_checklist(claim_id: int, *, task_id: str, worker: str = "") -> bool:
     return claim_id in stage_checklist_batch([claim_id], task_id=task_id, worker=worker, wait=True)
 
 
-def stage_enrich_batch(claim_ids: list[int], *, task_id: str, worker: str = "") -> set[int]:
+def stage_enrich_batch(
+    claim_ids: list[int], *, task_id: str, worker: str = "", rollup: bool = True
+) -> set[int]:
     """Entities, quantities, dates and similar claims for each claim; returns the claims done."""
 
     def work(ours: set[int]) -> Prepared:
@@ -193,11 +245,18 @@ def stage_enrich_batch(claim_ids: list[int], *, task_id: str, worker: str = "") 
 
         return Prepared(write, results, errors)
 
-    return _run_batch(JobStage.ENRICH, claim_ids, task_id=task_id, worker=worker, work=work)
+    return _run_batch(
+        JobStage.ENRICH, claim_ids, task_id=task_id, worker=worker, work=work, rollup=rollup
+    )
 
 
 def stage_checklist_batch(
-    claim_ids: list[int], *, task_id: str, worker: str = "", wait: bool = False
+    claim_ids: list[int],
+    *,
+    task_id: str,
+    worker: str = "",
+    wait: bool = False,
+    rollup: bool = True,
 ) -> set[int]:
     """Each claim's checklist and its automated checks, once its enrichment has run. A claim whose
     enrichment another run still holds is left queued for that run (or raises NotReady with
@@ -222,7 +281,9 @@ def stage_checklist_batch(
         ]
         return Prepared(lambda batch: services.checklists_build(claims=batch), pairs, {})
 
-    return _run_batch(JobStage.CHECKLIST, ready, task_id=task_id, worker=worker, work=work)
+    return _run_batch(
+        JobStage.CHECKLIST, ready, task_id=task_id, worker=worker, work=work, rollup=rollup
+    )
 
 
 @dataclass
@@ -269,12 +330,14 @@ def _run_batch(
     task_id: str,
     worker: str,
     work: Callable[[set[int]], Prepared],
+    rollup: bool = True,
 ) -> set[int]:
     """Run `work` over the claims whose `stage` job this run could claim (compare-and-swap, all
     at once); their jobs end done, or failed with their own error; the articles roll up once.
 
     What the stage writes and its jobs' end commit together: a worker dying in between leaves
-    neither, and the redelivered message does the work once."""
+    neither, and the redelivered message does the work once. With `rollup=False` the caller
+    rolls the articles up."""
     if not claim_ids:
         return set()
     ours = services.claim_jobs_start(
@@ -301,12 +364,17 @@ def _run_batch(
         logger.exception("%s of claims %s failed for good", stage, sorted(ours))
         errors = dict.fromkeys(ours, _describe(exc))
         services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
-    articles = Claim.objects.filter(pk__in=ours, article__isnull=False).values_list(
+    if rollup:
+        _rollup_articles(ours)
+    return ours - set(errors)
+
+
+def _rollup_articles(claim_ids) -> None:
+    articles = Claim.objects.filter(pk__in=list(claim_ids), article__isnull=False).values_list(
         "article_id", flat=True
     )
     for article_id in set(articles):
         services.article_pipeline_rollup(article_id=article_id)
-    return ours - set(errors)
 
 
 # --- Running a whole article in-process (`ingest --sync`) ----------------------------------------

@@ -7,7 +7,8 @@ and the redelivery takes over the orphaned Jobs (same task id). Transient errors
 exponential backoff; the Job's attempts cap ends a job that keeps failing. A checklist waiting
 for its enrichment retries on its own budget, without spending the job's attempts.
 
-Queue layout: one queue (Celery's default, `celery`). The extract task publishes its article's
+Queue layout: one queue (Celery's default, `celery`). The extract task runs the claim stages of an
+article with at most FACTCHECK_INLINE_CLAIMS claims itself, and publishes a longer article's
 claims as `process_claims` batches of FACTCHECK_CLAIMS_PER_TASK claims; any worker takes any task,
 so scaling out is running more workers (`docker compose up --scale worker=N`).
 """
@@ -52,8 +53,11 @@ def fetch_article(self, article_id: int) -> None:
 
 @shared_task(name="factcheck.pipeline.extract_claims", **PIPELINE_TASK)
 def extract_claims(self, article_id: int) -> None:
-    """Extract the article's claims, then publish their enrichment and checklists in batches."""
-    claim_ids = pipeline.stage_extract(article_id, task_id=self.request.id, worker=_worker(self))
+    """Extract the article's claims, then enrich and check them here (a short article) or publish
+    their enrichment and checklists in batches (a longer one)."""
+    claim_ids = pipeline.stage_extract_and_claims(
+        article_id, task_id=self.request.id, worker=_worker(self)
+    )
     if claim_ids:
         claim_jobs_publish(claim_ids=claim_ids, force=True)
 

@@ -133,7 +133,7 @@ def job_start(*, job_id: int, task_id: str, worker: str = "") -> Job | None:
     if updated != 1:
         return None
     job.refresh_from_db()
-    _pipeline_rollup(job)
+    _pipeline_started(job)
     return job
 
 
@@ -211,6 +211,29 @@ def jobs_take_back(*, worker: str) -> int:
     )
     outbox.jobs_publish(job_ids=ids)
     return len(ids)
+
+
+def _pipeline_started(job: Job) -> None:
+    """A job has started: its article is running. One conditional update rather than a roll-up
+    (a running job makes "running" the answer, unless another job failed): queued or done →
+    running; an article already running stays as it is, one marked failed is rolled up in full
+    (the job now running again may have been its only failure). The update takes the article's
+    row lock and re-reads its status, so a roll-up committing at the same moment is not undone."""
+    if job.article_id is None:
+        _pipeline_rollup(job)
+        return
+    flipped = (
+        Article.objects.filter(pk=job.article_id)
+        .exclude(pipeline_status__in=[PipelineStatus.RUNNING, PipelineStatus.FAILED])
+        .update(pipeline_status=PipelineStatus.RUNNING)
+    )
+    if (
+        not flipped
+        and not Article.objects.filter(
+            pk=job.article_id, pipeline_status=PipelineStatus.RUNNING
+        ).exists()
+    ):
+        article_pipeline_rollup(article_id=job.article_id)
 
 
 def _pipeline_rollup(job: Job) -> None:
