@@ -22,7 +22,7 @@ from claims import selectors, services
 from claims.claimreview import claimreview
 from claims.models import Claim
 
-from .. import inputs
+from .. import inputs, serializers_list
 from .. import serializers as s
 from ..errors import InvalidQuery
 from ..filtersets import ClaimFilterSet
@@ -48,7 +48,7 @@ EXPAND = OpenApiParameter(
         summary="List claims",
         description="Compact claims (API 1.1; `expand=` adds nested parts), in cursor pages: "
         "follow `next`. `page` still serves the first pages, with `count`.",
-        responses=s.ClaimListSerializer(many=True),
+        responses=serializers_list.ClaimListSerializer(many=True),
         parameters=[EXPAND],
     ),
     retrieve=extend_schema(summary="A claim", parameters=[ETAG]),
@@ -86,7 +86,7 @@ class ClaimViewSet(
         return selectors.claim_list()
 
     def get_serializer_class(self):
-        return s.ClaimListSerializer if self.action == "list" else s.ClaimSerializer
+        return serializers_list.ClaimListSerializer if self.action == "list" else s.ClaimSerializer
 
     def get_serializer_context(self):
         context: dict = super().get_serializer_context()  # type: ignore[assignment]
@@ -101,11 +101,10 @@ class ClaimViewSet(
             for part in value.split(",")
             if part.strip()
         }
-        unknown = parts - set(s.EXPANDABLE)
+        known = sorted(serializers_list.EXPANDABLE)
+        unknown = parts - set(known)
         if unknown:
-            raise InvalidQuery(
-                {"expand": [f"Unknown part(s) {sorted(unknown)}; one of {sorted(s.EXPANDABLE)}."]}
-            )
+            raise InvalidQuery({"expand": [f"Unknown part(s) {sorted(unknown)}; one of {known}."]})
         return {"mentions" if part == "entities" else part for part in parts}
 
     def _claim(self, pk) -> Claim:

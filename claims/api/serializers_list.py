@@ -1,0 +1,210 @@
+"""The claims list's compact claim (API 1.1): what tells claims apart and where each stands,
+counts of its parts and links to them, and the parts `expand=` may add. The full claim of the
+detail is `claims.api.serializers.ClaimSerializer`."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from claims.models import Claim, Priority, Verdict
+
+from .serializers import (
+    BlankAsNullChoiceField,
+    ChecklistItemSerializer,
+    ClaimantSerializer,
+    EvidenceSerializer,
+    MentionSerializer,
+    SimilarSerializer,
+    UsernameOf,
+)
+from .serializers_external import ExternalMatchSerializer
+
+# What `expand=` may add to a listed claim: the part's name → the field it fills.
+EXPANDABLE = {
+    "checklist": "checklist",
+    "evidence": "evidence",
+    "similar": "similar",
+    "mentions": "entities",
+    "entities": "entities",
+    "already_checked": "already_checked",
+}
+
+
+class ClaimCountsSerializer(serializers.Serializer):
+    checklist = serializers.IntegerField(source="checklist_total")
+    checklist_worked = serializers.IntegerField(
+        help_text="Items done, not applicable, or skipped with a note."
+    )
+    evidence = serializers.IntegerField(source="evidence_total")
+    similar = serializers.IntegerField(source="similar_total", help_text="Not rejected.")
+    entities = serializers.IntegerField(source="mentions_total", help_text="Entity mentions.")
+    already_checked = serializers.IntegerField(
+        source="already_checked_total", help_text="Other desks' fact-checks matched."
+    )
+
+
+_SENTINEL = 987654321987
+
+
+class ClaimLinksSerializer(serializers.Serializer):
+    self = serializers.SerializerMethodField()
+    article = serializers.SerializerMethodField()
+    checklist = serializers.SerializerMethodField()
+    evidence = serializers.SerializerMethodField()
+    history = serializers.SerializerMethodField()
+
+    def _url(self, name: str, pk: int) -> str:
+        # reverse() once per route and response, not once per listed claim and link: the list's
+        # links are built by substituting the row's id into the route's address.
+        templates: dict[str, str] = self.__dict__.setdefault("_templates", {})
+        if name not in templates:
+            path = reverse(name, args=[_SENTINEL])
+            request = self.context.get("request")
+            templates[name] = request.build_absolute_uri(path) if request is not None else path
+        return templates[name].replace(str(_SENTINEL), str(pk))
+
+    def get_self(self, claim: Claim) -> str:
+        return self._url("api:claim-detail", claim.pk)
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_article(self, claim: Claim) -> str | None:
+        return self._url("api:article-detail", claim.article_id) if claim.article_id else None
+
+    def get_checklist(self, claim: Claim) -> str:
+        return self._url("api:claim-checklist-list", claim.pk)
+
+    def get_evidence(self, claim: Claim) -> str:
+        return self._url("api:claim-evidence-list", claim.pk)
+
+    def get_history(self, claim: Claim) -> str:
+        return self._url("api:claim-history-list", claim.pk)
+
+
+class ClaimListSerializer(serializers.ModelSerializer):
+    """A claim as the list shows it (API 1.1): what tells claims apart and where each stands,
+    with counts of its parts and links to them. `expand=` (checklist, evidence, similar,
+    mentions, already_checked) adds those parts as the claim's detail shows them (`entities`
+    for mentions)."""
+
+    article = serializers.IntegerField(source="article_id", read_only=True, allow_null=True)
+    claimant = ClaimantSerializer(read_only=True, allow_null=True)
+    verdict = BlankAsNullChoiceField(choices=Verdict.choices, read_only=True, allow_null=True)
+    assignee = UsernameOf(read_only=True, allow_null=True)
+    priority = serializers.ChoiceField(choices=Priority.choices, read_only=True)
+    counts = ClaimCountsSerializer(source="*", read_only=True)
+    links = ClaimLinksSerializer(source="*", read_only=True)
+    entities = MentionSerializer(
+        source="mentions", many=True, read_only=True, required=False, help_text="expand=mentions"
+    )
+    checklist = ChecklistItemSerializer(
+        many=True, read_only=True, required=False, help_text="expand=checklist"
+    )
+    evidence = EvidenceSerializer(
+        many=True, read_only=True, required=False, help_text="expand=evidence"
+    )
+    similar = SimilarSerializer(
+        many=True, read_only=True, required=False, help_text="expand=similar"
+    )
+    already_checked = ExternalMatchSerializer(
+        source="external_matches",
+        many=True,
+        read_only=True,
+        required=False,
+        help_text="expand=already_checked",
+    )
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "article",
+            "text",
+            "start",
+            "end",
+            "claim_type",
+            "checkworthiness",
+            "claimant",
+            "status",
+            "verdict",
+            "assignee",
+            "priority",
+            "due_at",
+            "version",
+            "updated_at",
+            "counts",
+            "links",
+            "entities",
+            "checklist",
+            "evidence",
+            "similar",
+            "already_checked",
+        ]
+        read_only_fields = fields
+
+    def _expanded(self) -> list[str]:
+        expand = self.context.get("expand") or ()
+        return sorted({EXPANDABLE[part] for part in expand})
+
+    def to_representation(self, claim: Claim) -> dict:
+        # By hand, as the declared fields describe it: a list page is 50 of these, and DRF's
+        # field-by-field path (nested serializers for claimant, counts and links) was most of
+        # the list's time under load. The expanded parts go through their serializers.
+        # The one serializer of every row (ListSerializer's child) keeps what is the same for all
+        # of them: DRF's `self.context` walks up to the root on each access.
+        state = self.__dict__.get("_rows")
+        if state is None:
+            state = self.__dict__["_rows"] = (
+                ClaimLinksSerializer(context=self.context),
+                self._expanded(),
+            )
+        links, expanded = state
+        claimant = claim.claimant
+        data = {
+            "id": claim.pk,
+            "article": claim.article_id,
+            "text": claim.text,
+            "start": claim.start,
+            "end": claim.end,
+            "claim_type": claim.claim_type,
+            "checkworthiness": claim.checkworthiness,
+            "claimant": None
+            if claimant is None
+            else {"id": claimant.pk, "name": claimant.name, "kind": claimant.kind},
+            "status": claim.status,
+            "verdict": claim.verdict or None,
+            "assignee": claim.assignee.get_username() if claim.assignee else None,
+            "priority": claim.priority,
+            "due_at": self._datetime(claim.due_at),
+            "version": claim.version,
+            "updated_at": self._datetime(claim.updated_at),
+            "counts": {
+                "checklist": claim.checklist_total,  # type: ignore[attr-defined]
+                "checklist_worked": claim.checklist_worked,  # type: ignore[attr-defined]
+                "evidence": claim.evidence_total,  # type: ignore[attr-defined]
+                "similar": claim.similar_total,  # type: ignore[attr-defined]
+                "entities": claim.mentions_total,  # type: ignore[attr-defined]
+                "already_checked": claim.already_checked_total,  # type: ignore[attr-defined]
+            },
+            "links": {
+                "self": links.get_self(claim),
+                "article": links.get_article(claim),
+                "checklist": links.get_checklist(claim),
+                "evidence": links.get_evidence(claim),
+                "history": links.get_history(claim),
+            },
+        }
+        for name in expanded:
+            field = self.fields[name]
+            data[name] = field.to_representation(field.get_attribute(claim))
+        return data
+
+    @staticmethod
+    def _datetime(value) -> str | None:
+        """As DRF's DateTimeField shows it: ISO 8601 in the current time zone, UTC as Z."""
+        if value is None:
+            return None
+        shown = timezone.localtime(value).isoformat()
+        return shown[:-6] + "Z" if shown.endswith("+00:00") else shown
