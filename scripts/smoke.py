@@ -148,7 +148,8 @@ def smoke(var_dir: str) -> int:
     figure = [c for c in statistics["results"] if "more than 450,000" in c["text"]]
     if not figure:
         return fail(f"no statistic claim with the casualty figure: {statistics}")
-    claim = figure[0]
+    # The list is compact (API 1.1): the claim's detail carries its checklist and quantities.
+    claim = request(f"{base}/api/v1/claims/{figure[0]['id']}/", token=token)
     if not claim["checklist"] or not claim["quantities"]:
         return fail(f"the casualty claim was not enriched and checklisted: {claim}")
 
