@@ -161,8 +161,9 @@ def smoke(var_dir: str) -> int:
         return fail(f"processes still running after Ctrl-C: {leftovers}")
     total = time.monotonic() - (deadline - TIMEOUT)
     print(
-        f"smoke: make run served the seed: {len(statistics['results'])} statistic claim(s), the casualty "
-        f"figure with {len(claim['checklist'])} checklist items, in {total:.0f}s; Ctrl-C stopped it"
+        f"smoke: make run served the seed: {len(statistics['results'])} statistic claim(s), "
+        f"the casualty figure with {len(claim['checklist'])} checklist items, in {total:.0f}s; "
+        "Ctrl-C stopped it"
     )
     return 0
 
