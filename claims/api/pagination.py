@@ -141,7 +141,9 @@ class _Key:
         )
 
     def value(self, row) -> Any:
-        value = getattr(row, self.field.attname if self.field is not None else self.name)
+        """The key's value in `row`: a model instance or a `.values()` dict."""
+        name = self.field.attname if self.field is not None else self.name
+        value = row[name] if isinstance(row, dict) else getattr(row, name)
         return value.isoformat() if isinstance(value, dt.datetime | dt.date) else value
 
     def parse(self, value: Any) -> Any:
