@@ -22,6 +22,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection
 from django.db.models import BooleanField, F, Q, QuerySet
 from django.db.models.expressions import OrderBy, RawSQL
+from django.db.models.sql.where import WhereNode
 from rest_framework import pagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -57,6 +58,8 @@ class ClaimPagination(PageNumberPagination):
         raw = request.query_params.get(self.cursor_query_param)
         if raw:
             queryset = queryset.filter(_after(self.ordering, _decode(raw, self.ordering)))
+        if not _index_ordered(queryset.model, self.ordering):
+            queryset = _ids_first(queryset, size + 1)
         rows: list = list(queryset[: size + 1])
         self.more = len(rows) > size
         rows = rows[:size]
@@ -169,6 +172,29 @@ def _ordering(queryset: QuerySet) -> list[_Key]:
     if keys[-1].name != "id":
         keys.append(_Key("id", bool(keys) and keys[-1].descending, queryset.model._meta.pk))
     return keys
+
+
+def _index_ordered(model, ordering: list[_Key]) -> bool:
+    """Whether `ordering` is the model's default order (`Meta.ordering`, which an index serves:
+    the database walks it and stops after a page)."""
+    default = _ordering(model.objects.order_by(*model._meta.ordering))
+    return [(k.name, k.descending) for k in ordering] == [(k.name, k.descending) for k in default]
+
+
+def _ids_first(queryset: QuerySet, limit: int) -> QuerySet:
+    """`queryset` narrowed to the ids of its first `limit` rows, chosen by a query on its own
+    table with its filters and order but without its joins and computed columns. Another order
+    (the search's rank, a sort key without an index) sorts every matching row: alone, with
+    nothing but the order's columns, rather than joined to the claimant and assignee, each
+    with its correlated counts (at 100k claims, 4,700 matches of `health care`: 3 ms instead of
+    14). Compiled on its own and embedded as SQL: RawSQL filters such as the search's name the
+    table itself, which a Django subquery would rename."""
+    sql, params = queryset.values("pk")[:limit].query.sql_with_params()
+    rows = queryset.all()
+    # Its filters are the subquery's: repeated outside they would only make the planner expect
+    # one row of `limit` (and join the claimant by scanning the entities for each).
+    rows.query.where = WhereNode()
+    return rows.filter(pk__in=RawSQL(sql, params))
 
 
 def _encode(ordering: list[_Key], row) -> str:

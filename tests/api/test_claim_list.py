@@ -106,6 +106,25 @@ def test_cursor_pages_visit_every_claim_once_in_order(as_viewer, ordering):
     assert sorted(paged) == sorted(Claim.objects.values_list("pk", flat=True))
 
 
+@pytest.mark.parametrize("ordering", ["due_at", "-priority"])
+def test_cursor_pages_of_a_filtered_list_in_another_order_keep_the_filter(as_viewer, ordering):
+    # Another order than the default reads each page's ids first (the filters and the cursor in
+    # that query only): the pages still hold exactly the filtered claims.
+    for n in range(17):
+        ClaimFactory(
+            status=["new", "triaged"][n % 2],
+            priority=1 + n % 4,
+            due_at=dt.datetime(2025, 5, 1 + n % 5, tzinfo=dt.UTC),
+        )
+    url = f"/api/v1/claims/?status=new&ordering={ordering}"
+    everything = ids(as_viewer.get(f"{url}&page_size=200"))
+
+    paged = walk(as_viewer, f"{url}&page_size=3")
+
+    assert paged == everything
+    assert sorted(paged) == sorted(Claim.objects.filter(status="new").values_list("pk", flat=True))
+
+
 def test_numbered_pages_hand_over_to_cursors_after_the_last_numbered_page(as_viewer):
     ClaimFactory.create_batch(23)
     last_numbered = as_viewer.get("/api/v1/claims/?page_size=1&page=20").json()
@@ -159,6 +178,21 @@ def test_search_pages_by_cursor_in_rank_order(as_viewer):
     everything = ids(as_viewer.get("/api/v1/claims/", {"q": "steel", "page_size": 100}))
     assert len(everything) == 7
     assert walk(as_viewer, "/api/v1/claims/?q=steel&page_size=2") == everything
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the ranked search's SQL")
+def test_a_ranked_page_is_chosen_on_the_claims_table_alone(as_viewer):
+    # Ranking sorts every match: the page's ids are chosen without the counts (which the outer
+    # query computes for the page's rows only), or the database joins them to every match.
+    from django.test.utils import CaptureQueriesContext
+
+    ClaimFactory.create_batch(3, text="Steel output rose.", claimant=EntityFactory())
+    with CaptureQueriesContext(connection) as ctx:
+        assert len(ids(as_viewer.get("/api/v1/claims/", {"q": "steel"}))) == 3
+    [page] = [q["sql"] for q in ctx.captured_queries if "ts_rank" in q["sql"]]
+    inner = page[page.index("IN (SELECT") :]
+    assert "LIMIT 51" in inner
+    assert "ts_rank" in inner and "count(*)" not in inner
 
 
 def test_a_search_with_too_many_terms_is_a_400_saying_the_bound(as_viewer):
