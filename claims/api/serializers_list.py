@@ -57,14 +57,20 @@ class ClaimLinksSerializer(serializers.Serializer):
     history = serializers.SerializerMethodField()
 
     def url(self, name: str, pk: int) -> str:
-        # reverse() once per route and response, not once per listed claim and link: the list's
-        # links are built by substituting the row's id into the route's address.
-        templates: dict[str, str] = self.__dict__.setdefault("_templates", {})
+        prefix, suffix = self.template(name)
+        return f"{prefix}{pk}{suffix}"
+
+    def template(self, name: str) -> tuple[str, str]:
+        """The route's address around its id: reverse() once per route and response, not once
+        per listed claim and link."""
+        templates: dict[str, tuple[str, str]] = self.__dict__.setdefault("_templates", {})
         if name not in templates:
             path = reverse(name, args=[_SENTINEL])
             request = self.context.get("request")
-            templates[name] = request.build_absolute_uri(path) if request is not None else path
-        return templates[name].replace(str(_SENTINEL), str(pk))
+            url = request.build_absolute_uri(path) if request is not None else path
+            prefix, _, suffix = url.partition(str(_SENTINEL))
+            templates[name] = (prefix, suffix)
+        return templates[name]
 
     def get_self(self, claim: Claim) -> str:
         return self.url("api:claim-detail", claim.pk)
@@ -157,22 +163,26 @@ class ClaimListSerializer(serializers.ModelSerializer):
         # the same for all of them: DRF's `self.context` walks up to the root on each access.
         state = self.__dict__.get("_rows")
         if state is None:
+            links = ClaimLinksSerializer(context=self.context)
             state = self.__dict__["_rows"] = (
-                ClaimLinksSerializer(context=self.context),
+                {name: links.template(f"api:{name}") for name in _LINKED},
+                timezone.get_current_timezone(),
                 self._expanded(),
             )
-        links, expanded = state
+        links, zone, expanded = state
         if isinstance(claim, dict):
-            return self._compact(claim, links)
-        data = self._compact(_values_of(claim), links)
+            return self._compact(claim, links, zone)
+        data = self._compact(_values_of(claim), links, zone)
         for name in expanded:
             field = self.fields[name]
             data[name] = field.to_representation(field.get_attribute(claim))
         return data
 
-    def _compact(self, row: dict, links: ClaimLinksSerializer) -> dict:
+    @staticmethod
+    def _compact(row: dict, links: dict[str, tuple[str, str]], zone) -> dict:
         pk, article = row["id"], row["article_id"]
         claimant = row["claimant__id"]
+        due_at, updated_at = row["due_at"], row["updated_at"]
         return {
             "id": pk,
             "article": article,
@@ -188,9 +198,9 @@ class ClaimListSerializer(serializers.ModelSerializer):
             "verdict": row["verdict"] or None,
             "assignee": row["assignee__username"],
             "priority": row["priority"],
-            "due_at": self._datetime(row["due_at"]),
+            "due_at": None if due_at is None else _datetime(due_at, zone),
             "version": row["version"],
-            "updated_at": self._datetime(row["updated_at"]),
+            "updated_at": None if updated_at is None else _datetime(updated_at, zone),
             "counts": {
                 "checklist": row["checklist_total"],
                 "checklist_worked": row["checklist_worked"],
@@ -200,21 +210,32 @@ class ClaimListSerializer(serializers.ModelSerializer):
                 "already_checked": row["already_checked_total"],
             },
             "links": {
-                "self": links.url("api:claim-detail", pk),
-                "article": links.url("api:article-detail", article) if article else None,
-                "checklist": links.url("api:claim-checklist-list", pk),
-                "evidence": links.url("api:claim-evidence-list", pk),
-                "history": links.url("api:claim-history-list", pk),
+                "self": _link(links["claim-detail"], pk),
+                "article": _link(links["article-detail"], article) if article else None,
+                "checklist": _link(links["claim-checklist-list"], pk),
+                "evidence": _link(links["claim-evidence-list"], pk),
+                "history": _link(links["claim-history-list"], pk),
             },
         }
 
-    @staticmethod
-    def _datetime(value) -> str | None:
-        """As DRF's DateTimeField shows it: ISO 8601 in the current time zone, UTC as Z."""
-        if value is None:
-            return None
-        shown = timezone.localtime(value).isoformat()
-        return shown[:-6] + "Z" if shown.endswith("+00:00") else shown
+
+_LINKED = (
+    "claim-detail",
+    "article-detail",
+    "claim-checklist-list",
+    "claim-evidence-list",
+    "claim-history-list",
+)
+
+
+def _link(template: tuple[str, str], pk: int) -> str:
+    return f"{template[0]}{pk}{template[1]}"
+
+
+def _datetime(value, zone) -> str:
+    """As DRF's DateTimeField shows it: ISO 8601 in the current time zone, UTC as Z."""
+    shown = timezone.localtime(value, zone).isoformat()
+    return shown[:-6] + "Z" if shown.endswith("+00:00") else shown
 
 
 def _values_of(claim: Claim) -> dict:
