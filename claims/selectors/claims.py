@@ -3,6 +3,7 @@ the published claims their ClaimReviews are built from."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 
 from django.db import connection
@@ -75,10 +76,16 @@ def _count_sql(table: str, condition: str = "") -> str:
 def _worked_count() -> RawSQL:
     """Worked checklist items by `workflow.CHECKLIST_WORKED`, the rule compiled for this
     database (it is a regex on PostgreSQL, a function on SQLite)."""
+    sql, params = _worked_sql(connection.vendor)
+    return RawSQL(sql, params, output_field=IntegerField())
+
+
+@functools.cache
+def _worked_sql(vendor: str) -> tuple[str, tuple]:
+    # Once per process and database: the list builds its counts on every request.
     query = ChecklistItem.objects.filter(workflow.CHECKLIST_WORKED).query
     where, params = query.get_compiler(connection=connection).compile(query.where)
-    sql = _count_sql("claims_checklistitem", f" AND ({where})")
-    return RawSQL(sql, tuple(params), output_field=IntegerField())
+    return _count_sql("claims_checklistitem", f" AND ({where})"), tuple(params)
 
 
 # What a listed claim shows or is ordered by (the API's `ordering` keys): the list reads only
