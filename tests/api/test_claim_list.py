@@ -134,6 +134,23 @@ def test_numbered_pages_hand_over_to_cursors_after_the_last_numbered_page(as_vie
     assert [r["id"] for r in last_numbered["results"]] + rest == everything[19:]
 
 
+def test_a_numbered_page_counts_the_parts_of_its_own_rows_only(as_viewer):
+    # The offset's skipped rows are skipped in a query of ids; the counts are the page's.
+    from django.test.utils import CaptureQueriesContext
+
+    ClaimFactory.create_batch(5)
+    everything = ids(as_viewer.get("/api/v1/claims/?page_size=100"))
+    with CaptureQueriesContext(connection) as ctx:
+        assert ids(as_viewer.get("/api/v1/claims/?page_size=2&page=2")) == everything[2:4]
+    [page] = [q["sql"] for q in ctx.captured_queries if "count(*) FROM claims_evidence" in q["sql"]]
+    assert "OFFSET 2" in page[page.index("IN (SELECT") :]
+
+
+def test_an_empty_list_has_an_empty_first_numbered_page(as_viewer):
+    body = as_viewer.get("/api/v1/claims/?page=1").json()
+    assert (body["count"], body["results"]) == (0, [])
+
+
 # --- Search (q) ----------------------------------------------------------------------------------
 @pytest.fixture
 def texts():
