@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import functools
 import json
 from typing import Any
 
@@ -205,8 +206,14 @@ def _ordering(queryset: QuerySet) -> list[_Key]:
 def _index_ordered(model, ordering: list[_Key]) -> bool:
     """Whether `ordering` is the model's default order (`Meta.ordering`, which an index serves:
     the database walks it and stops after a page)."""
-    default = _ordering(model.objects.order_by(*model._meta.ordering))
-    return [(k.name, k.descending) for k in ordering] == [(k.name, k.descending) for k in default]
+    return [(k.name, k.descending) for k in ordering] == _default_order(model)
+
+
+@functools.cache
+def _default_order(model) -> list[tuple[str, bool]]:
+    return [
+        (k.name, k.descending) for k in _ordering(model.objects.order_by(*model._meta.ordering))
+    ]
 
 
 def _ids_first(queryset: QuerySet, start: int, stop: int) -> QuerySet:
