@@ -47,6 +47,8 @@ class _ClaimPaginator(Paginator):
     and a page's rows are chosen by id first (`_ids_first`), so that the counts of its parts
     are computed for its rows only, not for every row the offset skips."""
 
+    object_list: QuerySet
+
     @cached_property
     def count(self) -> int:
         estimate = selectors.count_estimate(self.object_list)
@@ -61,7 +63,7 @@ class _ClaimPaginator(Paginator):
         rows = (
             list(_ids_first(self.object_list, bottom, top)[: top - bottom]) if top > bottom else []
         )
-        return self._get_page(rows, number, self)
+        return self._get_page(rows, number, self)  # type: ignore[attr-defined]
 
 
 class ClaimPagination(PageNumberPagination):

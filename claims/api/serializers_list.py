@@ -163,9 +163,9 @@ class ClaimListSerializer(serializers.ModelSerializer):
         # the same for all of them: DRF's `self.context` walks up to the root on each access.
         state = self.__dict__.get("_rows")
         if state is None:
-            links = ClaimLinksSerializer(context=self.context)
+            routes = ClaimLinksSerializer(context=self.context)
             state = self.__dict__["_rows"] = (
-                {name: links.template(f"api:{name}") for name in _LINKED},
+                {name: routes.template(f"api:{name}") for name in _LINKED},
                 timezone.get_current_timezone(),
                 self._expanded(),
             )
