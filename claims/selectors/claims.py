@@ -125,6 +125,14 @@ def claim_rows(*, expand: Collection[str] = ()) -> QuerySet:
     annotation added later, such as the search's rank): building 50 model instances, each
     with its claimant and assignee, took longer than the query. With `expand` they are
     Claim instances, which the parts are prefetched onto."""
+    # Built once per database and set of parts, cloned per request: building the annotations and
+    # the values' joins took longer than running the query (a QuerySet is only evaluated as a
+    # clone, so the cached one never holds rows).
+    return _claim_rows(connection.vendor, frozenset(expand)).all()
+
+
+@functools.lru_cache(maxsize=64)
+def _claim_rows(vendor: str, expand: frozenset[str]) -> QuerySet:
     counts = {
         name: RawSQL(_count_sql(table, condition), (), output_field=IntegerField())
         for name, (table, condition) in _COUNTS.items()
