@@ -88,6 +88,22 @@ def _worked_sql(vendor: str) -> tuple[str, tuple]:
     return _count_sql("claims_checklistitem", f" AND ({where})"), tuple(params)
 
 
+def _counts(vendor: str) -> dict[str, RawSQL]:
+    """The list's counts. PostgreSQL keeps them on the claim's row (columns of the same names
+    that triggers maintain, migration 0015): reading six columns instead of planning and running
+    six correlated counts per listed claim was a fifth of the list's time. SQLite counts."""
+    if vendor == "postgresql":
+        return {
+            name: RawSQL(f'"claims_claim"."{name}"', (), output_field=IntegerField())
+            for name in ("checklist_worked", *_COUNTS)
+        }
+    counts = {
+        name: RawSQL(_count_sql(table, condition), (), output_field=IntegerField())
+        for name, (table, condition) in _COUNTS.items()
+    }
+    return {"checklist_worked": _worked_count(), **counts}
+
+
 # What a listed claim shows or is ordered by (the API's `ordering` keys): the list reads only
 # these columns (no JSON reasons to decode, no user's password hash to carry).
 LISTED_FIELDS = (
@@ -133,11 +149,7 @@ def claim_rows(*, expand: Collection[str] = ()) -> QuerySet:
 
 @functools.lru_cache(maxsize=64)
 def _claim_rows(vendor: str, expand: frozenset[str]) -> QuerySet:
-    counts = {
-        name: RawSQL(_count_sql(table, condition), (), output_field=IntegerField())
-        for name, (table, condition) in _COUNTS.items()
-    }
-    rows = Claim.objects.annotate(checklist_worked=_worked_count(), **counts)
+    rows = Claim.objects.annotate(**_counts(vendor))
     if not expand:
         return rows.values(*LISTED_VALUES)
     return (
