@@ -32,6 +32,7 @@ from .speakers import (
     participle_attribution,
     passive_agent,
 )
+from .stance import chain_start, stance_cue
 
 _SPEAKER_SKIP = frozenset(
     {
@@ -50,6 +51,14 @@ _PROGRESSIVE = frozenset(
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s", "’s"})
 _BOUNDARY_PUNCT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "--"})
 _QUOTES = frozenset({"”", '"', "’", "''"})
+# A determiner, possessive or preposition before a cue word makes it a noun ("his claims").
+_NOUN_MARKERS = frozenset(
+    {"the", "a", "an", "to", "his", "her", "their", "its", "our", "my", "your", "this",
+     "these", "those", "of", "in", "for", "with", "by"}
+)  # fmt: skip
+# Words that open a subordinate clause: a stance verb after them is inside someone's content.
+_SUBORDINATORS = BOUNDARY_WORDS - {"and", "but", "so", "which"}
+_CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "there"})
 
 
 def _names_document(doc: Doc, start: int, end: int) -> bool:
@@ -102,20 +111,34 @@ def find_attribution(
         progressive = lower in _PROGRESSIVE and i > start and doc[i - 1].lower_ in _PASSIVE_AUX
         # "''Is he running?'' asked Mr. Roe": a question quoted is a statement asked.
         asked = lower == "asked" and i > start and ((i - 1) in inside or doc[i - 1].text in _QUOTES)
-        if lower not in SPEECH_VERBS | COGNITION_VERBS and not (finding or progressive or asked):
+        # "Roe is continuing to insist", "aides have taken to saying": a chain of verbs.
+        chain = chain_start(doc, i, start)
+        chained = chain is not None and (lower in SPEECH_VERBS or lower in _PROGRESSIVE)
+        stance = stance_cue(doc, i, end, inside)
+        stance_only = stance and lower not in SPEECH_VERBS | COGNITION_VERBS
+        if lower not in SPEECH_VERBS | COGNITION_VERBS and not (
+            finding or progressive or asked or stance or chained
+        ):
             continue
         as_at = i - 2 if i - 1 > start and doc[i - 1].lower_ == "first" else i - 1
         if as_at >= start and doc[as_at].lower_ == "as":
             by = passive_agent(doc, i, end)  # "As (first) reported by The Washington Post, …"
             if by is not None:
                 return Attribution("according_to", by, i, trailing=False)
-        that_follows = i + 1 < end and doc[i + 1].lower_ == "that"
+        # "the poll showed that …", "records show he paid …": a clause follows.
+        that_follows = i + 1 < end and (
+            doc[i + 1].lower_ == "that" or doc[i + 1].lower_ in _CLAUSE_SUBJECTS
+        )
         if lower in COGNITION_VERBS and i + 1 < end and doc[i + 1].lower_ in {"tank", "tanks"}:
             continue  # "a think tank"
         # Walk back over auxiliaries/adverbs ("has also said", "said earlier").
         j = i - 2 if progressive else i - 1
+        if chain is not None:
+            j = chain
         while j >= start:
-            if doc[j].lower_ in _SPEAKER_SKIP or is_manner_adverb(doc[j].text):
+            if chain is not None and doc[j].lower_ in _PASSIVE_AUX:
+                j -= 1  # "is (continuing to insist)" is no passive
+            elif doc[j].lower_ in _SPEAKER_SKIP or is_manner_adverb(doc[j].text):
                 j -= 1
             elif j - 1 >= start and is_time_phrase(doc[j - 1].lower_, doc[j].lower_):
                 j -= 2  # "Rep. Roe last month warned", "Roe on Monday said"
@@ -131,8 +154,10 @@ def find_attribution(
             subject = leading_subject(doc, start, j)
             if subject is not None:
                 return Attribution("reported_speech", subject, i, trailing=False)
-        if j >= start and doc[j].lower_ in {"the", "a", "an", "to"}:
-            continue  # "the reported cases", "to say"
+        if j >= start and doc[j].lower_ in _NOUN_MARKERS:
+            continue  # "the reported cases", "to say", "his support for", "in support of"
+        if stance_only and j >= start and doc[j].lower_ in {"who", "which", "that"}:
+            continue  # "Roe, who wants the tax cut, said …": the relative clause is no frame
         sp_end = j + 1
         # Appositive: "John Smith, a local official, said" -> skip back over it.
         comma = j
@@ -161,6 +186,8 @@ def find_attribution(
         ):
             k -= 1
         sp_start = k + 1
+        if stance_only and k >= start and doc[k].lower_ in _SUBORDINATORS:
+            continue  # "… that he would not support …": inside someone's content
         if finding and not that_follows and not _names_document(doc, sp_start, sp_end):
             continue  # "they found the body" is an event, "the study found …" a finding
         if sp_end - sp_start > 12:
@@ -191,7 +218,8 @@ def find_attribution(
             return Attribution("reported_speech", (sp_start, sp_end), i, trailing, first_person)
         # Inverted trailing attribution: "…,” said Sheinbaum."
         prev = doc[i - 1] if i > start else None
-        if prev is not None and (prev.text in {",", "”", '"', "’"} or (i - 1) in inside):
+        inverted = (lower in SPEECH_VERBS or asked) and prev is not None and not that_follows
+        if inverted and (prev.text in {",", "”", '"', "’"} or (i - 1) in inside):
             m = i + 1
             while m < end and doc[m].text not in {",", ".", ";", "!", "?"}:
                 m += 1

@@ -113,6 +113,24 @@ def _institution_title(phrase: str, mentions: list[EntityMention]) -> EntityRef 
     return EntityRef(name, "organization")
 
 
+_OWNED_RE = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?:['’]s|['’])\s+"
+    r"(?P<rest>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})$"
+)
+
+
+def _owned(phrase: str) -> EntityRef | None:
+    """ "Roe's campaign", "Sanders’ lawyer": the campaign or office speaks as itself, a person
+    described through someone else is unnamed: neither is the person whose name it bears."""
+    match = _OWNED_RE.match(phrase.strip())
+    if match is None:
+        return None
+    name = phrase.strip()
+    name = name[4:] if name.lower().startswith("the ") else name
+    head = match.group("rest").split()[-1]
+    return EntityRef(name, "organization" if head in _ORG_HEAD_NOUNS else UNNAMED)
+
+
 def _nationality(word: str | None) -> str | None:
     if not word:
         return None
@@ -230,6 +248,8 @@ class Discourse:
         lowered = re.sub(r"\s+", " ", phrase.strip().lower())
         words = lowered.split()
         described = describe_source(phrase, mentions, phrase_start)
+        if isinstance(described, EntityRef) and not described.name.strip():
+            return None
         if isinstance(described, EntityRef):
             if described.kind == UNNAMED and described.name.lower() in _BARE_SPOKES:
                 # "the spokesperson said": for the organisation it last spoke for.
@@ -237,6 +257,10 @@ class Discourse:
             return described
         if described is not None:
             mentions = [described]
+        else:
+            owned = _owned(phrase)
+            if owned is not None:
+                return owned
         news = _news_title(phrase) or _institution_title(phrase, mentions)
         if news is not None:
             return news

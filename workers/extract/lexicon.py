@@ -15,7 +15,7 @@ SPEECH_VERBS = frozenset(
     {
         "said", "says", "say", "told", "tells", "tell", "reported", "reports", "report",
         "added", "adds", "claimed", "claims", "claim", "announced", "announces",
-        "announce", "wrote", "writes", "stated", "states", "noted", "notes", "argued",
+        "announce", "wrote", "writes", "stated", "states", "noted", "notes", "note", "argued",
         "argues", "insisted", "insists", "warned", "warns", "declared", "declares",
         "alleged", "alleges", "asserted", "asserts", "confirmed", "confirms",
         "acknowledged", "acknowledges", "admitted", "admits", "explained", "explains",
@@ -56,7 +56,7 @@ DOCUMENT_NOUNS = frozenset(
         "records", "documents", "document", "filings", "returns", "census", "research",
         "investigation", "statement", "release", "letter", "memo", "assessment",
         "statistics", "numbers", "count", "tally", "projections", "projection", "model",
-        "index", "forecast",
+        "index", "forecast", "polling", "results", "emails", "findings", "tallies",
     }
 )  # fmt: skip
 # Verbs that report content only with a "that" clause: "the report found that …"

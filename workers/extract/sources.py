@@ -43,7 +43,7 @@ UNNAMED_NOUNS = frozenset(
         "doctors", "employees", "workers", "executives", "operatives", "organizers",
         "spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative",
         "representatives", "someone", "others", "forecasters", "respondents", "consultants",
-        "historians",
+        "historians", "leaders",
     }
 )  # fmt: skip
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"})

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from workers.nlp import DEMONYMS
 
-from .lexicon import PRONOUNS, QUANTIFIERS, QUOTE_PARTICIPLES, ROLE_NOUNS, SHARE_RE
+from .lexicon import DOCUMENT_NOUNS, PRONOUNS, QUANTIFIERS, QUOTE_PARTICIPLES, ROLE_NOUNS, SHARE_RE
 
 DEMONYMS_LOWER = frozenset(d.lower() for d in DEMONYMS)
 BOUNDARY_WORDS = frozenset(
@@ -39,9 +39,43 @@ class Attribution:
     first_person: bool = False
 
 
+# Words after a document's head noun that describe it: "records from …", "a poll conducted by …".
+_POST_MODIFIERS = frozenset(
+    {"of", "from", "by", "for", "in", "on", "conducted", "released", "published",
+     "commissioned", "obtained", "filed", "issued", "compiled", "tallied"}
+)  # fmt: skip
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def _document_head(doc: Doc, start: int, end: int) -> bool:
+    """The phrase is headed by a document noun within its first five words."""
+    if doc[start].lower_ in BOUNDARY_WORDS:
+        return False  # "that the emails released on Tuesday …" is content
+    for k in range(start, min(start + 5, end)):
+        noun = doc[k].lower_ in DOCUMENT_NOUNS and (k == start or doc[k].text[:1].islower())
+        if noun and (k + 1 == end or doc[k + 1].lower_ in _POST_MODIFIERS):
+            return True
+    return False
+
+
+def _owner_phrase(doc: Doc, start: int, end: int) -> bool:
+    """A possessive name and a lowercase head: "Roe's campaign", "Sanders’ lawyer"."""
+    owner = next(
+        (k for k in range(start + 1, min(start + 4, end)) if doc[k].text in _POSSESSIVE), None
+    )
+    if owner is None or not doc[owner - 1].text[:1].isupper() or end - owner > 4:
+        return False
+    rest = doc[owner + 1 : end]
+    return len(rest) > 0 and all(t.is_alpha and t.text.islower() for t in rest)
+
+
 def is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
+    if start < end <= start + 18 and _document_head(doc, start, end):
+        return True  # "FEC records from the 2008 cycle", "A new batch of emails released …"
     if start >= end or end - start > 12:
         return False
+    if _owner_phrase(doc, start, end):
+        return True  # "Roe's campaign", "Sanders’ campaign manager"
     if doc[end - 1].text == ")":
         # "Rep. Jane Roe (D-Md.)": judge the name before the bracket.
         end = next((k for k in range(end - 1, start, -1) if doc[k].text == "("), end)
@@ -73,7 +107,7 @@ def is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
 
 
 _APPOSITIVE_OPENERS = frozenset(
-    {"a", "an", "the", "who", "whose", "his", "her", "its", "their", "one", "now", "then",
+    {"a", "an", "the", "who", "whose", "which", "his", "her", "its", "their", "one", "now", "then",
      "also", "formerly", "both", "of", "from"}
 )  # fmt: skip
 
@@ -84,7 +118,7 @@ def appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | No
     k = comma
     for _ in range(2):  # "Jo Roe, of Springfield, Va., said": one comma inside
         k -= 1
-        while k >= start and doc[k].text != "," and comma - k <= 25 and k not in inside:
+        while k >= start and doc[k].text != "," and comma - k <= 40 and k not in inside:
             k -= 1
         if k <= start or doc[k].text != "," or k + 1 >= comma:
             return None
@@ -96,10 +130,18 @@ def appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | No
         # "Zimmerman, 32, noted", "A third of independents, 33%, say": a number;
         # "Sen. Jo Roe, R-Fla., said": a party and state.
         number = opener.like_num and comma - k <= 4
+        # "Tom Roe, Jane's father, said"; "Jo Roe, Ohio Secretary of State, said".
+        capital = named_before and opener.text[:1].isupper() and k + 2 < comma
+        owner = capital and doc[k + 2].text in {"'s", "’s", "'", "’"}
+        titled = (
+            capital and comma - k <= 8 and any(t.lower_ in ROLE_NOUNS for t in doc[k + 1 : comma])
+        )
         party = opener.text in {"R", "D", "I"} and doc[k + 2].text == "-" and named_before
         if (
             number
             or party
+            or owner
+            or titled
             or opener.lower_ in _APPOSITIVE_OPENERS
             or opener.lower_ in DEMONYMS_LOWER
             or (named_before and (party_of or (opener.is_alpha and opener.text[:1].islower())))
@@ -152,14 +194,27 @@ _REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
 }  # fmt: skip
 
 
+# Where a passive agent ends: "denounced by Jane Roe as a giveaway".
+_AGENT_END = frozenset(
+    {",", ".", ";", "!", "?", "“", '"', "as", "for", "after", "when", "because", "over"}
+)
+
+
 def passive_agent(doc: Doc, verb: int, end: int) -> tuple[int, int] | None:
     """The agent of a passive report: "reported by The Washington Post" -> its tokens."""
     if verb + 2 >= end or doc[verb + 1].lower_ != "by":
         return None
     m = verb + 2
-    while m < end and doc[m].text not in {",", ".", ";", "!", "?", "“", '"'} and m - verb < 10:
+    while m < end and doc[m].text not in _AGENT_END and m - verb < 10:
         m += 1
     return (verb + 2, m) if is_speaker_phrase(doc, verb + 2, m) else None
+
+
+_OPENING_ADVERBS = frozenset(
+    {"likewise", "still", "meanwhile", "indeed", "however", "instead", "separately", "later",
+     "earlier", "now", "then", "yet", "also", "again", "moreover", "overall", "today",
+     "yesterday", "similarly", "nevertheless", "nonetheless", "afterward", "afterwards"}
+)  # fmt: skip
 
 
 def leading_subject(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
@@ -169,6 +224,8 @@ def leading_subject(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
         first += 1
     if first >= limit:
         return None
+    if first + 2 < limit and doc[first + 1].text == "," and doc[first].lower_ in _OPENING_ADVERBS:
+        first += 2  # "Likewise, Roe …"
     if doc[first].lower_ in _SUBJECT_PRONOUNS:
         return (first, first + 1)
     last = first
