@@ -25,6 +25,7 @@ from .speakers import (
     LEADING_CONJUNCTIONS,
     Attribution,
     appositive_start,
+    document_head,
     in_document,
     is_speaker_phrase,
     leading_subject,
@@ -188,6 +189,13 @@ def find_attribution(
         sp_start = k + 1
         if stance_only and k >= start and doc[k].lower_ in _SUBORDINATORS:
             continue  # "… that he would not support …": inside someone's content
+        if k >= start and doc[k].lower_ == "and":
+            # "Exit polls conducted for the AP and the networks show …": one document.
+            first = start
+            while first < k and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
+                first += 1
+            if sp_end - first <= 18 and document_head(doc, first, sp_end):
+                sp_start = first
         if finding and not that_follows and not _names_document(doc, sp_start, sp_end):
             continue  # "they found the body" is an event, "the study found …" a finding
         if sp_end - sp_start > 12:
@@ -223,6 +231,8 @@ def find_attribution(
             m = i + 1
             while m < end and doc[m].text not in {",", ".", ";", "!", "?"}:
                 m += 1
+            # "…,” said a senior official who was not authorized to speak": the official.
+            m = next((r for r in range(i + 2, m) if doc[r].lower_ in {"who", "whose"}), m)
             if m > i + 1 and is_speaker_phrase(doc, i + 1, m):
                 return Attribution("reported_speech", (i + 1, m), i, trailing=True)
     return participle_attribution(doc, start, end, inside) or in_document(doc, start, end)

@@ -47,7 +47,7 @@ _POST_MODIFIERS = frozenset(
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
-def _document_head(doc: Doc, start: int, end: int) -> bool:
+def document_head(doc: Doc, start: int, end: int) -> bool:
     """The phrase is headed by a document noun within its first five words."""
     if doc[start].lower_ in BOUNDARY_WORDS:
         return False  # "that the emails released on Tuesday …" is content
@@ -70,7 +70,7 @@ def _owner_phrase(doc: Doc, start: int, end: int) -> bool:
 
 
 def is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
-    if start < end <= start + 18 and _document_head(doc, start, end):
+    if start < end <= start + 18 and document_head(doc, start, end):
         return True  # "FEC records from the 2008 cycle", "A new batch of emails released …"
     if start >= end or end - start > 12:
         return False

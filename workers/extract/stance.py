@@ -34,9 +34,7 @@ STANCE_VERBS = frozenset(
 PARTICLE_CUES = {
     "called": frozenset({"for", "on"}),
     "calls": frozenset({"for", "on"}),
-    "call": frozenset({"for", "on"}),
     "points": frozenset({"to", "out"}),
-    "point": frozenset({"to", "out"}),
     "pressed": frozenset({"for"}),
     "presses": frozenset({"for"}),
     "pushed": frozenset({"for"}),
