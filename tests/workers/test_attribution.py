@@ -151,6 +151,56 @@ FRAMES = [
         "reported_speech",
         EntityRef("Jane Roe's campaign", "organization"),
     ),
+    (
+        "Jane Roe made it clear that 300 clinics would close.",
+        "Jane Roe made",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Jane Roe is expected to announce that 300 clinics will close.",
+        "Jane Roe is",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Experts agree that rents rose 7% in 2024.",
+        "Experts agree",
+        "reported_speech",
+        EntityRef("experts", "unnamed"),
+    ),
+    (
+        "Jane Roe, an economist at Acme Analytics, calculates that 600,000 jobs pay $15 or less.",
+        "Jane Roe, an",
+        "reported_speech",
+        ROE,
+    ),
+    # A document described in apposition; a share of a named poll's respondents: the poll.
+    (
+        "The survey, conducted for a rights group, also found that support for Roe rose to 19%.",
+        "The survey",
+        "reported_speech",
+        EntityRef("survey", "unnamed"),
+    ),
+    (
+        "Some 20 percent of people in a recent Acme News poll said they would back Roe.",
+        "Some 20 percent",
+        "reported_speech",
+        EntityRef("Acme News poll", "organization"),
+    ),
+    # A writer named through the paper speaks, not the paper; "even" is not part of a name.
+    (
+        "The Planet’s Jane Roe writes: “Rents rose 7% in 2024.”",
+        "The Planet",
+        "direct_quote",
+        ROE,
+    ),
+    (
+        "In the end, even a top party strategist said 300 clinics would close.",
+        "In the end",
+        "reported_speech",
+        EntityRef("top party strategist", "unnamed"),
+    ),
     # Apposition, titles and bracketed party tags.
     (
         "Jane Roe, the health minister, said 300 clinics would close.",
@@ -480,6 +530,8 @@ def test_an_unnamed_source_is_neither_the_outlet_nor_a_person(body: str) -> None
         "His support for the plan cost Jane Roe 300 votes.",
         "Their original call for a ban drew 300 protesters.",
         "The soldiers attacked the base at dawn, killing 300 people.",
+        "Jane Roe made it to the final with 300 votes.",
+        "Voters agree to a 5% tax in most years.",
     ],
 )
 def test_no_attribution_where_there_is_none(body: str) -> None:

@@ -59,6 +59,7 @@ _NOUN_MARKERS = frozenset(
 )  # fmt: skip
 # Words that open a subordinate clause: a stance verb after them is inside someone's content.
 _SUBORDINATORS = BOUNDARY_WORDS - {"and", "but", "so", "which"}
+_FOCUS_WORDS = frozenset({"even", "also", "only", "now", "then"})
 _CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "there"})
 
 
@@ -187,6 +188,8 @@ def find_attribution(
         ):
             k -= 1
         sp_start = k + 1
+        while sp_start < sp_end - 1 and doc[sp_start].lower_ in _FOCUS_WORDS:
+            sp_start += 1  # "…, even a top strategist said"
         if stance_only and k >= start and doc[k].lower_ in _SUBORDINATORS:
             continue  # "… that he would not support …": inside someone's content
         if k >= start and doc[k].lower_ == "and":

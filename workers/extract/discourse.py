@@ -20,24 +20,13 @@ from workers.nlp.first_names import first_name_gender
 from .attribution import Attribution
 from .candidates import EntityRef
 from .lexicon import PRONOUNS, QUANTIFIERS, ROLE_NOUNS
-from .sources import UNNAMED, describe_source
+from .sources import ORG_HEAD_NOUNS, UNNAMED, describe_source, owned_source
 
 _BARE_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "statement"})
 
 _SPOKES_NOUNS = frozenset(
     {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials",
      "representative", "statement", "source", "sources", "aide", "aides"}
-)  # fmt: skip
-# Head nouns of unnamed organisations that still make a useful claimant.
-_ORG_HEAD_NOUNS = frozenset(
-    {
-        "bank", "ministry", "department", "agency", "government", "company", "firm",
-        "council", "court", "police", "army", "military", "commission", "committee",
-        "office", "administration", "newspaper", "outlet", "broadcaster", "network",
-        "union", "party", "university", "institute", "hospital", "regulator", "board",
-        "authority", "embassy", "parliament", "congress", "senate", "tribunal",
-        "campaign", "secretariat", "prosecutor's office",
-    }
 )  # fmt: skip
 
 
@@ -74,6 +63,8 @@ def _news_title(phrase: str) -> EntityRef | None:
     match = _NEWS_TITLE_RE.match(phrase.strip())
     if match is None or match.group("last") not in _NEWS_WORDS:
         return None
+    if re.search(r"['’]s\s+[A-Z]", phrase):
+        return None  # "The Post's Chris Roe": the paper's writer speaks, not the paper
     name = match.group("name")
     if not all(word[:1].isupper() for word in name.split()):
         return None
@@ -111,24 +102,6 @@ def _institution_title(phrase: str, mentions: list[EntityMention]) -> EntityRef 
     if entry is not None:
         return EntityRef(entry.canonical, entry.kind, entry.aliases)
     return EntityRef(name, "organization")
-
-
-_OWNED_RE = re.compile(
-    r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?:['’]s|['’])\s+"
-    r"(?P<rest>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})$"
-)
-
-
-def _owned(phrase: str) -> EntityRef | None:
-    """ "Roe's campaign", "Sanders’ lawyer": the campaign or office speaks as itself, a person
-    described through someone else is unnamed: neither is the person whose name it bears."""
-    match = _OWNED_RE.match(phrase.strip())
-    if match is None:
-        return None
-    name = phrase.strip()
-    name = name[4:] if name.lower().startswith("the ") else name
-    head = match.group("rest").split()[-1]
-    return EntityRef(name, "organization" if head in _ORG_HEAD_NOUNS else UNNAMED)
 
 
 def _nationality(word: str | None) -> str | None:
@@ -258,7 +231,7 @@ class Discourse:
         if described is not None:
             mentions = [described]
         else:
-            owned = _owned(phrase)
+            owned = owned_source(phrase)
             if owned is not None:
                 return owned
         news = _news_title(phrase) or _institution_title(phrase, mentions)
@@ -312,7 +285,7 @@ class Discourse:
             for referent in reversed(self.referents):
                 if noun in referent.heads or noun.split()[-1] in referent.heads:
                     return referent.ref
-        if words and words[0] in {"the", "a", "an"} and words[-1] in _ORG_HEAD_NOUNS:
+        if words and words[0] in {"the", "a", "an"} and words[-1] in ORG_HEAD_NOUNS:
             # An organisation the article never names ("the health ministry"): keep
             # the description as the claimant rather than losing it.
             return EntityRef(" ".join(words[1:]), "organization")

@@ -35,7 +35,8 @@ SPEECH_VERBS = frozenset(
         "slams", "questioned", "disputed", "disputes", "recounted", "proposed", "proposes",
         "demanded", "demands", "defended", "defends", "expressed", "expresses",
         "quipped", "joked", "scoffed", "retorted", "exclaimed", "shouted", "yelled", "mused",
-        "snapped",
+        "snapped", "calculates", "emphasize", "emphasizes", "emphasise", "emphasises",
+        "elaborated", "assured", "assures",
     }
 )  # fmt: skip
 # Verbs of thinking, hoping and expecting: their subject holds the view that follows

@@ -145,6 +145,8 @@ def appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | No
             or opener.lower_ in _APPOSITIVE_OPENERS
             or opener.lower_ in DEMONYMS_LOWER
             or (named_before and (party_of or (opener.is_alpha and opener.text[:1].islower())))
+            # "The survey, conducted for the institute, found": a document described.
+            or (before.lower_ in DOCUMENT_NOUNS and opener.is_alpha and opener.text.islower())
         ):
             return k
     return None

@@ -56,12 +56,22 @@ _STATEMENT_NOUNS = frozenset(
      "message", "note", "video", "ad", "advertisement", "post", "report", "notice"}
 )  # fmt: skip
 _CONTENT_OPENERS = frozenset({"saying", "stating", "arguing", "claiming", "that", "warning"})
+# "made it clear that …", "has made the case that …".
+_MAKING = frozenset({"made", "makes", "make", "making"})
+_MADE_CASES = (
+    "it clear that",
+    "clear that",
+    "the case that",
+    "the point that",
+    "the argument that",
+)
 # Verbs of a chain between a subject and its cue: "is continuing to insist".
 _CHAIN_VERBS = frozenset(
     {"continuing", "continues", "continue", "continued", "trying", "tries", "tried", "try",
      "taken", "took", "began", "begun", "begins", "begin", "beginning", "pivoted",
      "moved", "went", "goes", "go", "rushed", "hastened", "attempted", "sought", "seeks",
-     "seemed", "seems", "appeared", "appears", "used", "struggled", "struggling"}
+     "seemed", "seems", "appeared", "appears", "used", "struggled", "struggling", "likely",
+     "expected", "poised", "set", "going", "planning", "plans", "planned"}
 )  # fmt: skip
 
 
@@ -71,6 +81,11 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
     after = doc[i + 1].lower_ if i + 1 < end else ""
     if lower in STANCE_VERBS:
         return True
+    if lower in {"agree", "agrees"} and after == "that":
+        return True  # "experts agree that …"
+    if lower in _MAKING:
+        words = [t.lower_ for t in doc[i + 1 : min(i + 5, end)]]
+        return any(" ".join(words).startswith(case) for case in _MADE_CASES)
     if lower in PARTICLE_CUES and after in PARTICLE_CUES[lower]:
         return True
     naming = lower in _NAMING and i > 0 and doc[i - 1].text != ","  # not "a blog, called …"
