@@ -201,6 +201,59 @@ FRAMES = [
         "reported_speech",
         EntityRef("top party strategist", "unnamed"),
     ),
+    # Title-case headlines capitalise the verb; singular roles head a speaker.
+    (
+        "Former Roe Pollster Says Roe Is Losing Ground In Ohio Primaries.",
+        "Former Roe",
+        "reported_speech",
+        EntityRef("Former Roe Pollster", "unnamed"),
+    ),
+    (
+        "Ohio lawmaker wants Roe banned from the state for 20 years.",
+        "Ohio lawmaker",
+        "reported_speech",
+        EntityRef("Ohio lawmaker", "unnamed"),
+    ),
+    # "… but did note", "didn't report": the subject of the first verb; negation skipped.
+    (
+        "Jane Roe did not mention Smith by name but did note that she had won 300 votes.",
+        "Jane Roe did",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Jane Roe didn't report that 300 clinics had closed.",
+        "Jane Roe didn't",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "Two analysts, in fact, insist that Roe will win 60% of the vote.",
+        "Two analysts",
+        "reported_speech",
+        EntityRef("Two analysts", "unnamed"),
+    ),
+    (
+        "Democratic candidates, including Jane Roe and Tom Quill, have proposed spending $4 "
+        "billion on clinics.",
+        "Democratic candidates",
+        "reported_speech",
+        EntityRef("democratic candidates", "unnamed"),
+    ),
+    # Asides set off by dashes.
+    (
+        "Jane Roe — a former aide, now a critic of the plan — recalled that 300 clinics closed.",
+        "Jane Roe —",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        "A former party candidate -- Jane Roe, who lost the 2008 race -- said the plan would "
+        "close 300 clinics.",
+        "A former party",
+        "reported_speech",
+        ROE,
+    ),
     # Apposition, titles and bracketed party tags.
     (
         "Jane Roe, the health minister, said 300 clinics would close.",
@@ -532,6 +585,7 @@ def test_an_unnamed_source_is_neither_the_outlet_nor_a_person(body: str) -> None
         "The soldiers attacked the base at dawn, killing 300 people.",
         "Jane Roe made it to the final with 300 votes.",
         "Voters agree to a 5% tax in most years.",
+        "Clinics In The United States Rose 5% In 2024.",
     ],
 )
 def test_no_attribution_where_there_is_none(body: str) -> None:

@@ -25,6 +25,7 @@ from .speakers import (
     LEADING_CONJUNCTIONS,
     Attribution,
     appositive_start,
+    dash_aside_start,
     document_head,
     in_document,
     is_speaker_phrase,
@@ -42,7 +43,7 @@ _SPEAKER_SKIP = frozenset(
         "often", "would", "will", "has also", "had also", "already", "since", "first",
         "reportedly", "subsequently", "privately", "initially", "flatly", "falsely",
         "correctly", "wrongly", "not", "never", "did", "does", "do", "now", "still",
-        "today", "yesterday", "tonight", "frequently", "openly", "even", "just",
+        "today", "yesterday", "tonight", "frequently", "openly", "even", "just", "n't",
     }
 )  # fmt: skip
 _PROGRESSIVE = frozenset(
@@ -59,6 +60,20 @@ _NOUN_MARKERS = frozenset(
 )  # fmt: skip
 # Words that open a subordinate clause: a stance verb after them is inside someone's content.
 _SUBORDINATORS = BOUNDARY_WORDS - {"and", "but", "so", "which"}
+# Verbs a title-case headline capitalises ("Roe Says Rents Rose 7%"): only unambiguous forms.
+_HEADLINE_VERBS = frozenset(
+    {"Says", "Tells", "Warns", "Promises", "Wants", "Praises", "Slams", "Blasts", "Urges",
+     "Vows", "Denies", "Admits", "Insists", "Predicts", "Accuses", "Blames", "Argues",
+     "Rips", "Touts", "Defends", "Pledges", "Demands"}
+)  # fmt: skip
+
+
+def _title_case(doc: Doc, start: int, end: int) -> bool:
+    """A headline in title case: most words of four letters or more are capitalised."""
+    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
 _FOCUS_WORDS = frozenset({"even", "also", "only", "now", "then"})
 _CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "there"})
 
@@ -106,7 +121,9 @@ def find_attribution(
             if j > i + 2:
                 return Attribution("according_to", (i + 2, j), i, trailing=False)
             continue
-        if not tok.text[:1].islower():
+        if not tok.text[:1].islower() and not (
+            tok.text in _HEADLINE_VERBS and i > start and _title_case(doc, start, end)
+        ):
             continue  # "United States" is not "states"
         finding = lower in FINDING_VERBS and lower not in SPEECH_VERBS
         # "Clinton is pointing to …", "the group is accusing Obama of …"
@@ -128,8 +145,16 @@ def find_attribution(
             if by is not None:
                 return Attribution("according_to", by, i, trailing=False)
         # "the poll showed that …", "records show he paid …": a clause follows.
-        that_follows = i + 1 < end and (
-            doc[i + 1].lower_ == "that" or doc[i + 1].lower_ in _CLAUSE_SUBJECTS
+        that_follows = (
+            i + 1 < end
+            and (
+                doc[i + 1].lower_ == "that"
+                or doc[i + 1].lower_ in _CLAUSE_SUBJECTS
+                or (  # "found in 2014 that …", "said on Monday that …"
+                    doc[i + 1].lower_ in {"in", "on", "last", "this", "earlier"}
+                    and any(t.lower_ == "that" for t in doc[i + 2 : min(i + 5, end)])
+                )
+            )
         )
         if lower in COGNITION_VERBS and i + 1 < end and doc[i + 1].lower_ in {"tank", "tanks"}:
             continue  # "a think tank"
@@ -151,7 +176,7 @@ def find_attribution(
             if by is not None:  # "… was first reported by The Washington Post."
                 return Attribution("reported_speech", by, i, trailing=True)
             continue  # "it was reported", "is said to"
-        if j >= start and doc[j].lower_ == "and" and not progressive:
+        if j >= start and doc[j].lower_ in {"and", "but"} and not progressive:
             # "Trump bemoaned the unrest and said …": the subject of the first verb.
             subject = leading_subject(doc, start, j)
             if subject is not None:
@@ -169,6 +194,15 @@ def find_attribution(
             if k is None:
                 break
             sp_end, j, comma = k, k - 1, k
+        aside = dash_aside_start(doc, start, j)
+        if aside is not None:  # "Jo Roe — a former aide, now a critic — recalled"
+            run = aside + 1
+            while run < j and doc[run].text[:1].isupper() and doc[run].is_alpha:
+                run += 1
+            if run > aside + 1 and doc[aside - 1].text.islower():
+                # "A former candidate -- Jo Roe, who lost in 2008 -- said": the name speaks.
+                return Attribution("reported_speech", (aside + 1, run), i, trailing=False)
+            sp_end, j = aside, aside - 1
         named = name_after_description(doc, start, j, inside) if doc[j].text == "," else None
         if named is not None:  # "A Twitter spokesman, Chris Roe, said": Chris Roe speaks.
             return Attribution("reported_speech", named, i, trailing=False)

@@ -20,7 +20,7 @@ from workers.nlp.first_names import first_name_gender
 from .attribution import Attribution
 from .candidates import EntityRef
 from .lexicon import PRONOUNS, QUANTIFIERS, ROLE_NOUNS
-from .sources import ORG_HEAD_NOUNS, UNNAMED, describe_source, owned_source
+from .sources import ORG_HEAD_NOUNS, UNNAMED, UNNAMED_NOUNS, describe_source, owned_source
 
 _BARE_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "statement"})
 
@@ -327,8 +327,9 @@ def _description(words: list[str]) -> EntityRef | None:
     candidates", "the rights group"): the description itself, as an unnamed source."""
     cut = next((k for k, w in enumerate(words) if w in _RELATIVE_WORDS), len(words))
     words = words[:cut]
-    if not 2 <= len(words) <= 8 or not (words[0] in _ARTICLES or words[0] in QUANTIFIERS):
-        return None
+    people = bool(words) and (words[-1] in UNNAMED_NOUNS or words[-1] == "candidates")
+    if not 2 <= len(words) <= 8 or not (words[0] in _ARTICLES or words[0] in QUANTIFIERS or people):
+        return None  # "democratic candidates" is a description; "health minister" is a title
     if words[-1] in PRONOUNS or words[-1] in _FUNCTION_WORDS:
         return None  # "one of them", "the constant sowing of"
     if not all(re.fullmatch(r"[a-z][a-z'’-]*|\d+", w) for w in words):

@@ -96,7 +96,10 @@ ROLE_NOUNS = frozenset(
         "pollster", "economist", "analyst", "expert", "surveys", "polls", "poll",
         "studies", "estimates", "records", "documents", "analysis", "review", "census",
         "forecasters", "respondents", "consultants", "historians", "executives",
-        "operatives", "employees", "workers", "organizers", "attorneys",
+        "operatives", "employees", "workers", "organizers", "attorneys", "lawmaker",
+        "strategist", "diplomat", "legislator", "legislators", "congressman",
+        "congresswoman", "professor", "pastor", "activist", "prosecutor", "attorney",
+        "candidate", "candidates", "nominee",
     }
 )  # fmt: skip
 # First words of a speaker described by number or quantity ("many lawmakers", "two

@@ -43,7 +43,7 @@ UNNAMED_NOUNS = frozenset(
         "doctors", "employees", "workers", "executives", "operatives", "organizers",
         "spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative",
         "representatives", "someone", "others", "forecasters", "respondents", "consultants",
-        "historians", "leaders",
+        "historians", "leaders", "lawmaker", "pollster", "legislator", "legislators",
     }
 )  # fmt: skip
 # Head nouns of unnamed organisations that still make a useful claimant.

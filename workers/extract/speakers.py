@@ -107,9 +107,31 @@ def is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
 
 
 _APPOSITIVE_OPENERS = frozenset(
-    {"a", "an", "the", "who", "whose", "which", "his", "her", "its", "their", "one", "now", "then",
-     "also", "formerly", "both", "of", "from"}
+    {"a", "an", "the", "who", "whose", "which", "including", "like", "unlike", "his", "her",
+     "its", "their", "one", "now", "then", "also", "formerly", "both", "of", "from"}
 )  # fmt: skip
+
+
+# Asides set off by commas between a speaker and the verb: "Officials, in fact, insist …".
+_PARENTHETICALS = frozenset(
+    {"in fact", "for instance", "for example", "however", "though", "too", "of course",
+     "in turn", "meanwhile", "moreover", "instead", "in particular", "at least", "so far",
+     "in short", "in other words", "by contrast", "in contrast", "in addition"}
+)  # fmt: skip
+_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def dash_aside_start(doc: Doc, start: int, dash: int) -> int | None:
+    """The dash opening an aside that closes at ``dash`` ("Jo Roe — a former aide, now a
+    critic — recalled"; "A former candidate -- Jo Roe, who lost in 2008 -- said"), or None."""
+    if dash <= start or doc[dash].text not in _DASHES:
+        return None
+    k = next(
+        (m for m in range(dash - 1, max(start, dash - 30), -1) if doc[m].text in _DASHES), None
+    )
+    if k is None or k <= start or k + 1 >= dash or not doc[k - 1].is_alpha:
+        return None
+    return k
 
 
 def appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | None:
@@ -140,6 +162,7 @@ def appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | No
         if (
             number
             or party
+            or doc[k + 1 : comma].text.lower() in _PARENTHETICALS
             or owner
             or titled
             or opener.lower_ in _APPOSITIVE_OPENERS
