@@ -254,6 +254,36 @@ FRAMES = [
         "reported_speech",
         ROE,
     ),
+    (
+        "Officials with the Fair Pay Group made clear Monday they have no plans to close 300 "
+        "clinics.",
+        "Officials with",
+        "reported_speech",
+        EntityRef("Fair Pay Group", "organization"),
+    ),
+    (
+        "Jane Roe called the decision by the board to close 300 clinics “a disgrace.”",
+        "Jane Roe called",
+        "reported_speech",
+        ROE,
+    ),
+    # A name, a colon and a quotation (headlines, live blogs); a quotation "continued".
+    ("Jane Roe: “Rents rose 7% in 2024.”", "Jane Roe:", "direct_quote", ROE),
+    ("“Rents rose 7% in 2024,” Jane Roe continued.", "“Rents rose", "direct_quote", ROE),
+    # The name after a description wins over an apposition before it; a source described
+    # through a pronoun stays a description.
+    (
+        "Acme built the tool in 2024 to help 300 clinics, a spokeswoman, Ann Lee White, said.",
+        "Acme built",
+        "reported_speech",
+        EntityRef("Ann Lee White", "person"),
+    ),
+    (
+        "According to his longtime physician, Roe had excellent results in 2024.",
+        "According to",
+        "according_to",
+        EntityRef("his longtime physician", "unnamed"),
+    ),
     # Apposition, titles and bracketed party tags.
     (
         "Jane Roe, the health minister, said 300 clinics would close.",
@@ -586,6 +616,7 @@ def test_an_unnamed_source_is_neither_the_outlet_nor_a_person(body: str) -> None
         "Jane Roe made it to the final with 300 votes.",
         "Voters agree to a 5% tax in most years.",
         "Clinics In The United States Rose 5% In 2024.",
+        "Prices continued to rise by 5% in 2024.",
     ],
 )
 def test_no_attribution_where_there_is_none(body: str) -> None:

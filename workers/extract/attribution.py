@@ -25,6 +25,7 @@ from .speakers import (
     LEADING_CONJUNCTIONS,
     Attribution,
     appositive_start,
+    colon_quote,
     dash_aside_start,
     document_head,
     in_document,
@@ -130,6 +131,12 @@ def find_attribution(
         progressive = lower in _PROGRESSIVE and i > start and doc[i - 1].lower_ in _PASSIVE_AUX
         # "''Is he running?'' asked Mr. Roe": a question quoted is a statement asked.
         asked = lower == "asked" and i > start and ((i - 1) in inside or doc[i - 1].text in _QUOTES)
+        # "“…,” Roe continued.": a quotation carried on.
+        asked = asked or (
+            lower in {"continued", "continues"}
+            and (i + 1 >= end or doc[i + 1].text in {".", ",", ":"})
+            and any(k in inside for k in range(start, i))
+        )
         # "Roe is continuing to insist", "aides have taken to saying": a chain of verbs.
         chain = chain_start(doc, i, start)
         chained = chain is not None and (lower in SPEECH_VERBS or lower in _PROGRESSIVE)
@@ -186,6 +193,9 @@ def find_attribution(
         if stance_only and j >= start and doc[j].lower_ in {"who", "which", "that"}:
             continue  # "Roe, who wants the tax cut, said …": the relative clause is no frame
         sp_end = j + 1
+        named = name_after_description(doc, start, j, inside) if doc[j].text == "," else None
+        if named is not None:  # "A Twitter spokesman, Chris Roe, said": Chris Roe speaks.
+            return Attribution("reported_speech", named, i, trailing=False)
         # Appositive: "John Smith, a local official, said" -> skip back over it.
         comma = j
         while comma >= start and doc[comma].text == ",":
@@ -272,7 +282,11 @@ def find_attribution(
             m = next((r for r in range(i + 2, m) if doc[r].lower_ in {"who", "whose"}), m)
             if m > i + 1 and is_speaker_phrase(doc, i + 1, m):
                 return Attribution("reported_speech", (i + 1, m), i, trailing=True)
-    return participle_attribution(doc, start, end, inside) or in_document(doc, start, end)
+    return (
+        participle_attribution(doc, start, end, inside)
+        or in_document(doc, start, end)
+        or colon_quote(doc, start, end, inside)
+    )
 
 
 def is_direct_quote(

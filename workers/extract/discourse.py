@@ -316,6 +316,7 @@ class Discourse:
 
 
 _ARTICLES = frozenset({"the", "a", "an", "this", "that"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
 _FUNCTION_WORDS = frozenset(
     {"of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or"}
@@ -328,13 +329,15 @@ def _description(words: list[str]) -> EntityRef | None:
     cut = next((k for k, w in enumerate(words) if w in _RELATIVE_WORDS), len(words))
     words = words[:cut]
     people = bool(words) and (words[-1] in UNNAMED_NOUNS or words[-1] == "candidates")
-    if not 2 <= len(words) <= 8 or not (words[0] in _ARTICLES or words[0] in QUANTIFIERS or people):
+    if not 2 <= len(words) <= 8 or not (
+        words[0] in _ARTICLES or words[0] in QUANTIFIERS or words[0] in _POSSESSIVES or people
+    ):
         return None  # "democratic candidates" is a description; "health minister" is a title
     if words[-1] in PRONOUNS or words[-1] in _FUNCTION_WORDS:
         return None  # "one of them", "the constant sowing of"
     if not all(re.fullmatch(r"[a-z][a-z'’-]*|\d+", w) for w in words):
         return None  # a name, a number or a title in quotation marks: not a description
-    kept = words[1:] if words[0] in _ARTICLES else words
+    kept = words[1:] if words[0] in _ARTICLES else words  # "his physician" stays whole
     return EntityRef(" ".join(kept), UNNAMED)
 
 

@@ -270,3 +270,16 @@ def participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attr
         subject = leading_subject(doc, start, i)
         return Attribution("reported_speech", subject, i, trailing=False) if subject else None
     return None
+
+
+def colon_quote(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
+    """ "Roe: “Rents rose 7%”": a name, a colon and a quotation (headlines, live blogs)."""
+    first = start
+    while first < end and doc[first].is_punct:
+        first += 1
+    colon = first
+    while colon < end and colon - first < 5 and doc[colon].text[:1].isupper():
+        colon += 1
+    if colon == first or colon + 1 >= end or doc[colon].text != ":" or (colon + 1) not in inside:
+        return None
+    return Attribution("reported_speech", (first, colon), colon, trailing=False)

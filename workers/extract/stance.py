@@ -59,8 +59,8 @@ _CONTENT_OPENERS = frozenset({"saying", "stating", "arguing", "claiming", "that"
 # "made it clear that …", "has made the case that …".
 _MAKING = frozenset({"made", "makes", "make", "making"})
 _MADE_CASES = (
-    "it clear that",
-    "clear that",
+    "it clear",
+    "clear",
     "the case that",
     "the point that",
     "the argument that",
@@ -89,7 +89,7 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
     if lower in PARTICLE_CUES and after in PARTICLE_CUES[lower]:
         return True
     naming = lower in _NAMING and i > 0 and doc[i - 1].text != ","  # not "a blog, called …"
-    if naming and any(k in inside for k in range(i + 2, min(i + 8, end))):
+    if naming and any(k in inside for k in range(i + 2, min(i + 12, end))):
         return True  # "called the plan ''a giveaway''"
     if lower in _ISSUING:
         window = [t.lower_ for t in doc[i + 1 : min(i + 9, end)]]
