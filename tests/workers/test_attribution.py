@@ -617,6 +617,7 @@ def test_an_unnamed_source_is_neither_the_outlet_nor_a_person(body: str) -> None
         "Voters agree to a 5% tax in most years.",
         "Clinics In The United States Rose 5% In 2024.",
         "Prices continued to rise by 5% in 2024.",
+        "His oft-stated goal is to cut taxes by 5% in 2025.",
     ],
 )
 def test_no_attribution_where_there_is_none(body: str) -> None:

@@ -111,6 +111,8 @@ def find_attribution(
         if i in inside:
             continue  # words inside quotation marks belong to the quoted speaker
         lower = tok.lower_
+        if i > start and doc[i - 1].text == "-":
+            continue  # "his oft-stated goal", "a self-described socialist"
         if lower == "according" and i + 1 < end and doc[i + 1].lower_ == "to":
             j = i + 2
             while (

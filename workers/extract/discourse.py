@@ -317,6 +317,7 @@ class Discourse:
 
 _ARTICLES = frozenset({"the", "a", "an", "this", "that"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
+_NOT_HEADS = frozenset({"best", "own", "first", "last", "latest", "only", "other", "next", "most"})
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
 _FUNCTION_WORDS = frozenset(
     {"of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or"}
@@ -337,6 +338,10 @@ def _description(words: list[str]) -> EntityRef | None:
         return None  # "one of them", "the constant sowing of"
     if not all(re.fullmatch(r"[a-z][a-z'’-]*|\d+", w) for w in words):
         return None  # a name, a number or a title in quotation marks: not a description
+    if words[0] in _POSSESSIVES and (
+        not words[-1].isalpha() or words[-1] in _NOT_HEADS or not (people or len(words[-1]) > 3)
+    ):
+        return None  # "his oft-", "their best": no description of a source
     kept = words[1:] if words[0] in _ARTICLES else words  # "his physician" stays whole
     return EntityRef(" ".join(kept), UNNAMED)
 
