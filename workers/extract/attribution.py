@@ -35,7 +35,7 @@ from .speakers import (
     participle_attribution,
     passive_agent,
 )
-from .stance import chain_start, stance_cue
+from .stance import STANCE_WORDS, chain_start, stance_cue
 
 _SPEAKER_SKIP = frozenset(
     {
@@ -65,7 +65,7 @@ _SUBORDINATORS = BOUNDARY_WORDS - {"and", "but", "so", "which"}
 _HEADLINE_VERBS = frozenset(
     {"Says", "Tells", "Warns", "Promises", "Wants", "Praises", "Slams", "Blasts", "Urges",
      "Vows", "Denies", "Admits", "Insists", "Predicts", "Accuses", "Blames", "Argues",
-     "Rips", "Touts", "Defends", "Pledges", "Demands"}
+     "Touts", "Defends", "Pledges", "Demands"}
 )  # fmt: skip
 
 
@@ -75,6 +75,14 @@ def _title_case(doc: Doc, start: int, end: int) -> bool:
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
+_CUE_WORDS = (
+    SPEECH_VERBS
+    | COGNITION_VERBS
+    | FINDING_VERBS
+    | _PROGRESSIVE
+    | STANCE_WORDS
+    | frozenset({"asked", "continued", "continues"})
+)
 _FOCUS_WORDS = frozenset({"even", "also", "only", "now", "then"})
 _CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "there"})
 
@@ -128,6 +136,8 @@ def find_attribution(
             tok.text in _HEADLINE_VERBS and i > start and _title_case(doc, start, end)
         ):
             continue  # "United States" is not "states"
+        if lower not in _CUE_WORDS:
+            continue  # most words: no frame opens here (checked first, for speed)
         finding = lower in FINDING_VERBS and lower not in SPEECH_VERBS
         # "Clinton is pointing to …", "the group is accusing Obama of …"
         progressive = lower in _PROGRESSIVE and i > start and doc[i - 1].lower_ in _PASSIVE_AUX

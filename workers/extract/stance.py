@@ -75,6 +75,17 @@ _CHAIN_VERBS = frozenset(
 )  # fmt: skip
 
 
+# Every word that can open a stance frame: anything else is passed over at once.
+STANCE_WORDS = (
+    STANCE_VERBS
+    | frozenset(PARTICLE_CUES)
+    | _NAMING
+    | _ISSUING
+    | _MAKING
+    | frozenset({"agree", "agrees"})
+)
+
+
 def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
     """Does token ``i`` open a stance frame (see the module docstring)?"""
     lower = doc[i].lower_
