@@ -285,8 +285,12 @@ def find_attribution(
             return Attribution("reported_speech", (sp_start, sp_end), i, trailing, first_person)
         # Inverted trailing attribution: "…,” said Sheinbaum."
         prev = doc[i - 1] if i > start else None
-        inverted = (lower in SPEECH_VERBS or asked) and prev is not None and not that_follows
-        if inverted and (prev.text in {",", "”", '"', "’"} or (i - 1) in inside):
+        inverted = (lower in SPEECH_VERBS or asked) and not that_follows
+        if (
+            inverted
+            and prev is not None
+            and (prev.text in {",", "”", '"', "’"} or (i - 1) in inside)
+        ):
             m = i + 1
             while m < end and doc[m].text not in {",", ".", ";", "!", "?"}:
                 m += 1
