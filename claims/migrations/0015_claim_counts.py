@@ -3,7 +3,7 @@
 PostgreSQL only (SQLite keeps counting with correlated subqueries, `claims.selectors.claims`):
 six integer columns on `claims_claim` — checklist items, worked ones, evidence, similar claims
 not rejected, entity mentions, other desks' matches — kept by triggers on the five tables of
-parts (insert, delete, and an update that moves a row or changes what it counts as). Like
+parts (insert, delete, update: statement-level, so one bulk write updates each claim once). Like
 `search`, they are not model fields: only the list reads them, and a model's save() never
 writes them.
 
@@ -28,39 +28,53 @@ PARTS = {
     "claims_mention": {"mentions_total": "TRUE"},
     "claims_externalmatch": {"already_checked_total": "TRUE"},
 }
-# The columns a part's update must change for its counts to move.
-WATCHED = {
-    "claims_checklistitem": ("claim_id", "state", "note"),
-    "claims_evidence": ("claim_id",),
-    "claims_similarclaim": ("claim_id", "decision"),
-    "claims_mention": ("claim_id",),
-    "claims_externalmatch": ("claim_id",),
-}
 
-
-def _delta(table: str, row: str, sign: str) -> str:
-    sets = ", ".join(
-        f"{column} = {column} {sign} (CASE WHEN {condition.format(row=row)} THEN 1 ELSE 0 END)"
+def _changes(table: str, transition: str, sign: str) -> str:
+    """One row per part in a transition table: its claim and what it adds to each count."""
+    columns = ", ".join(
+        f"{sign}(CASE WHEN {condition.format(row='r')} THEN 1 ELSE 0 END) AS {column}"
         for column, condition in PARTS[table].items()
     )
-    return f"UPDATE claims_claim SET {sets} WHERE id = {row}.claim_id;"
+    return f"SELECT r.claim_id, {columns} FROM {transition} r"
+
+
+def _apply(table: str, changes: list[str]) -> str:
+    """One UPDATE per statement: the summed changes of the statement's rows, claim by claim."""
+    counted = list(PARTS[table])
+    sums = ", ".join(f"sum({column}) AS {column}" for column in counted)
+    sets = ", ".join(f"{column} = c.{column} + d.{column}" for column in counted)
+    moved = " OR ".join(f"d.{column} <> 0" for column in counted)
+    union = " UNION ALL ".join(changes)
+    return (
+        f"UPDATE claims_claim c SET {sets} FROM (SELECT claim_id, {sums} FROM ({union}) x "
+        f"GROUP BY claim_id) d WHERE c.id = d.claim_id AND ({moved});"
+    )
 
 
 def _trigger(table: str) -> list[str]:
-    function = f"{table}_counts"
-    watched = " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in WATCHED[table])
-    return [
-        f"""CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
+    # Statement-level triggers with transition tables: a bulk_create of forty checklist items
+    # updates each of their claims once, not forty times (the pipeline writes parts in bulk).
+    events = {
+        "insert": ("REFERENCING NEW TABLE AS new_rows", [_changes(table, "new_rows", "+")]),
+        "delete": ("REFERENCING OLD TABLE AS old_rows", [_changes(table, "old_rows", "-")]),
+        "update": (
+            "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+            [_changes(table, "old_rows", "-"), _changes(table, "new_rows", "+")],
+        ),
+    }
+    statements = []
+    for event, (referencing, changes) in events.items():
+        function = f"{table}_counts_{event}"
+        statements += [
+            f"""CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' THEN {_delta(table, "OLD", "-")} END IF;
-  IF TG_OP <> 'DELETE' THEN {_delta(table, "NEW", "+")} END IF;
+  {_apply(table, changes)}
   RETURN NULL;
 END $$""",
-        f"CREATE TRIGGER {function} AFTER INSERT OR DELETE ON {table} "
-        f"FOR EACH ROW EXECUTE FUNCTION {function}()",
-        f"CREATE TRIGGER {function}_update AFTER UPDATE ON {table} "
-        f"FOR EACH ROW WHEN ({watched}) EXECUTE FUNCTION {function}()",
-    ]
+            f"CREATE TRIGGER {function} AFTER {event.upper()} ON {table} "
+            f"{referencing} FOR EACH STATEMENT EXECUTE FUNCTION {function}()",
+        ]
+    return statements
 
 
 def _backfill() -> str:
@@ -80,10 +94,10 @@ FORWARD = [
     *(statement for table in PARTS for statement in _trigger(table)),
     _backfill(),
 ]
+EVENTS = ("insert", "delete", "update")
 BACKWARD = [
-    *(f"DROP TRIGGER IF EXISTS {t}_counts_update ON {t}" for t in PARTS),
-    *(f"DROP TRIGGER IF EXISTS {t}_counts ON {t}" for t in PARTS),
-    *(f"DROP FUNCTION IF EXISTS {t}_counts()" for t in PARTS),
+    *(f"DROP TRIGGER IF EXISTS {t}_counts_{e} ON {t}" for t in PARTS for e in EVENTS),
+    *(f"DROP FUNCTION IF EXISTS {t}_counts_{e}()" for t in PARTS for e in EVENTS),
     *(f"ALTER TABLE claims_claim DROP COLUMN IF EXISTS {c}" for c in COUNTS),
 ]
 

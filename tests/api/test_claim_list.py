@@ -268,3 +268,33 @@ def test_the_counts_follow_every_change_of_the_parts(as_viewer):
     after = counts(claim.pk)
     assert (after["evidence"], after["entities"]) == (0, before["entities"] + 1)
     assert Mention.objects.filter(claim=claim).count() == after["entities"]
+
+
+def test_the_counts_follow_bulk_writes_of_many_claims_parts_at_once(as_viewer):
+    # The pipeline writes parts with bulk_create and queryset updates: one statement touches
+    # several claims, several rows each (the triggers sum a statement's rows per claim).
+    from claims.models import ChecklistItem
+
+    first, second = ClaimFactory(), ClaimFactory()
+
+    def counts():
+        rows = as_viewer.get("/api/v1/claims/?page_size=200").json()["results"]
+        by_id = {row["id"]: row["counts"] for row in rows}
+        return [(by_id[c.pk]["checklist"], by_id[c.pk]["checklist_worked"]) for c in (first, second)]
+
+    ChecklistItem.objects.bulk_create(
+        ChecklistItem(claim=claim, title=f"item {n}", state=state, order=n)
+        for claim, n, state in [
+            (first, 1, ChecklistState.DONE),
+            (first, 2, ChecklistState.OPEN),
+            (first, 3, ChecklistState.OPEN),
+            (second, 1, ChecklistState.OPEN),
+        ]
+    )
+    assert counts() == [(3, 1), (1, 0)]
+    ChecklistItem.objects.filter(state=ChecklistState.OPEN).update(state=ChecklistState.DONE)
+    assert counts() == [(3, 3), (1, 1)]
+    ChecklistItem.objects.filter(claim=first, order__gte=2).update(claim=second)
+    assert counts() == [(1, 1), (3, 3)]
+    ChecklistItem.objects.filter(title__in=["item 1", "item 3"]).delete()
+    assert counts() == [(0, 0), (1, 1)]
