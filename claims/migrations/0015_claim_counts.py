@@ -29,6 +29,7 @@ PARTS = {
     "claims_externalmatch": {"already_checked_total": "TRUE"},
 }
 
+
 def _changes(table: str, transition: str, sign: str) -> str:
     """One row per part in a transition table: its claim and what it adds to each count."""
     columns = ", ".join(

@@ -280,7 +280,8 @@ def test_the_counts_follow_bulk_writes_of_many_claims_parts_at_once(as_viewer):
     def counts():
         rows = as_viewer.get("/api/v1/claims/?page_size=200").json()["results"]
         by_id = {row["id"]: row["counts"] for row in rows}
-        return [(by_id[c.pk]["checklist"], by_id[c.pk]["checklist_worked"]) for c in (first, second)]
+        pairs = [by_id[claim.pk] for claim in (first, second)]
+        return [(pair["checklist"], pair["checklist_worked"]) for pair in pairs]
 
     ChecklistItem.objects.bulk_create(
         ChecklistItem(claim=claim, title=f"item {n}", state=state, order=n)
