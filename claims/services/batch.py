@@ -163,26 +163,54 @@ def claims_enrichment_apply(*, results: Iterable[Enriched]) -> None:
         ClaimEvent.objects.bulk_create(events)
 
 
+# Fields whose Python value psycopg sends as it is (no Django conversion needed per value).
+_PLAIN_TYPES = frozenset(
+    {
+        "BooleanField", "CharField", "TextField", "FloatField", "DateTimeField", "IntegerField",
+        "BigIntegerField", "SmallIntegerField", "PositiveIntegerField",
+        "PositiveSmallIntegerField", "PositiveBigIntegerField", "ForeignKey",
+    }
+)  # fmt: skip
+
+
 def created_with_history(objs: list, model: Any) -> None:
-    """`bulk_create_with_history` for rows the machine creates (no user, no change reason): on
-    PostgreSQL the history rows are copied from the new rows by one INSERT … SELECT in the
-    database, rather than built as Python objects and sent back one field at a time."""
+    """`bulk_create_with_history` for rows the machine creates (no user, no change reason). On
+    PostgreSQL the rows and their history rows are written by one statement: the rows go in as
+    one array per column (values taken as they are, without Django's per-value preparation, for
+    plain fields) and the history rows are copied from what the insert returns. Sets each
+    object's pk."""
+    if not objs:
+        return
     if connection.vendor != "postgresql":
         bulk_create_with_history(objs, model)
         return
-    model.objects.bulk_create(objs)
-    history = model.history.model
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in model._meta.concrete_fields)
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    arrays, casts = [], []
+    for field in fields:
+        values = [field.pre_save(obj, True) for obj in objs]  # auto_now(_add) timestamps set
+        if field.get_internal_type() not in _PLAIN_TYPES:
+            values = [field.get_db_prep_save(value, connection) for value in values]
+        arrays.append(values)
+        casts.append(f"%s::{field.db_type(connection).split('(')[0]}[]")
+    history = model.history.model
     pk = quote(model._meta.pk.column)
+    columns = ", ".join(quote(f.column) for f in fields)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {quote(history._meta.db_table)} ({columns}, history_date, "
+            f"WITH new AS (INSERT INTO {quote(model._meta.db_table)} ({columns}) "
+            f"SELECT * FROM unnest({', '.join(casts)}) RETURNING {pk}, {columns}) "
+            f"INSERT INTO {quote(history._meta.db_table)} ({pk}, {columns}, history_date, "
             "history_change_reason, history_type, history_user_id) "
-            f"SELECT {columns}, %s, NULL, '+', NULL FROM {quote(model._meta.db_table)} "
-            f"WHERE {pk} = ANY(%s) ORDER BY {pk}",
-            [timezone.now(), [obj.pk for obj in objs]],
+            f"SELECT {pk}, {columns}, %s, NULL, '+', NULL FROM new ORDER BY {pk} RETURNING {pk}",
+            [*arrays, timezone.now()],
         )
+        ids = sorted(row[0] for row in cursor.fetchall())
+    # One statement's rows take their ids from the sequence in the order they are inserted.
+    for obj, pk_value in zip(objs, ids, strict=True):
+        obj.pk = pk_value
+        obj._state.adding = False
+        obj._state.db = connection.alias
 
 
 def checklists_build(
@@ -244,8 +272,7 @@ def checklists_build(
         ]
     # In bulk, with their history rows.
     with transaction.atomic():
-        if created:
-            created_with_history(created, ChecklistItem)
+        created_with_history(created, ChecklistItem)
         if changed:
             bulk_update_with_history(changed, ChecklistItem, ["state", "result", "done_at"])
         if stale:

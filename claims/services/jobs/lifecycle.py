@@ -261,6 +261,7 @@ def article_pipeline_rollup(*, article_id: int) -> str:
             return PipelineStatus.FAILED
         states = set(
             Job.objects.filter(Q(article_id=article_id) | Q(claim__article_id=article_id))
+            .order_by()  # no default ordering: its columns would make DISTINCT return every row
             .values_list("state", flat=True)
             .distinct()
         )
