@@ -269,3 +269,57 @@ def test_each_checklist_item_the_machine_creates_has_its_history_row(extracted):
         ("+", None)
     }
     assert ChecklistItem.history.filter(history_date__isnull=True).count() == 0
+
+
+def test_new_claims_get_their_own_ids_and_history_rows_in_one_write(extracted):
+    """The claims written in one statement get the ids of their own rows (matched by span), each
+    with its history row by nobody."""
+    article, claim_ids = extracted
+    claims = Claim.objects.filter(pk__in=claim_ids)
+    assert {(c.start, c.end): article.body[c.start : c.end] for c in claims} == {
+        (c.start, c.end): c.text for c in claims
+    }
+    history = Claim.history.filter(id__in=claim_ids)
+    assert sorted(h.id for h in history) == sorted(claim_ids)
+    assert {(h.history_type, h.history_user_id, h.text) for h in history} == {
+        ("+", None, c.text) for c in claims
+    }
+
+
+def test_a_claim_repeating_an_older_one_is_linked_as_its_duplicate_once(seed_text, settings):
+    """A second article repeating the seed: each repeated claim is linked to the seed's, with the
+    link in its enrichment event; one a person already linked elsewhere keeps that link."""
+    settings.FACTCHECK = {**settings.FACTCHECK, "INLINE_CLAIMS": 100}
+    first = article_ingest(text=seed_text, published_at=dt.date(2025, 5, 4)).article
+    pipeline.article_run_sync(first.pk)
+    again = (
+        seed_text.replace("Radio Habana Cuba", "Another Desk")
+        .replace("https://www.radiohc.cu/", "https://desk.example/")
+        .replace("more than 450,000", "more than 460,000")
+    )
+    second = article_ingest(text=again, published_at=dt.date(2025, 5, 5)).article
+    assert second.pk != first.pk
+    pipeline.stage_extract(second.pk, task_id="t-second")
+    claims = list(Claim.objects.filter(article=second).order_by("pk"))
+    kept = claims[0]
+    elsewhere = Claim.objects.filter(article=first).exclude(text=kept.text).first()
+    Claim.objects.filter(pk=kept.pk).update(duplicate_of=elsewhere)
+    pipeline.stage_claims([c.pk for c in claims], task_id="t-second-claims")
+    originals = {c.text: c.pk for c in Claim.objects.filter(article=first)}
+    linked = {
+        c.pk: c.duplicate_of_id for c in Claim.objects.filter(article=second).exclude(pk=kept.pk)
+    }
+    repeated = {pk for pk, other in linked.items() if other is not None}
+    assert len(repeated) >= 10
+    texts = dict(Claim.objects.filter(pk__in=repeated).values_list("pk", "text"))
+    assert {linked[pk] for pk in repeated} <= set(originals.values())
+    assert all(originals.get(texts[pk]) in (linked[pk], None) for pk in repeated)
+    assert Claim.objects.get(pk=kept.pk).duplicate_of_id == elsewhere.pk
+    comments = dict(
+        ClaimEvent.objects.filter(claim__article=second, kind=EventKind.ENRICHMENT).values_list(
+            "claim_id", "comment"
+        )
+    )
+    assert {pk for pk, comment in comments.items() if "linked as a duplicate" in comment} == (
+        repeated
+    )

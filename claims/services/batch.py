@@ -91,6 +91,8 @@ def claims_enrichment_apply(*, results: Iterable[Enriched]) -> None:
             claim_id__in=ids, decision=SimilarityDecision.SUGGESTED
         ).delete()
         mentions, quantities, dates, similars, events = [], [], [], [], []
+        duplicates: dict[int, tuple[int, float]] = {}
+        summaries: dict[int, str] = {}
         threshold = settings.FACTCHECK["SIMILAR_DUPLICATE"]
         for claim, found, similar in results:
             mentions += [
@@ -146,21 +148,48 @@ def claims_enrichment_apply(*, results: Iterable[Enriched]) -> None:
                 default=None,
             )
             if best is not None and best[1] >= threshold:
-                linked = Claim.objects.filter(pk=claim.pk, duplicate_of__isnull=True).update(
-                    duplicate_of_id=best[0]
-                )
-                if linked:
-                    summary += f"; linked as a duplicate of #{best[0]} (score {best[1]:.2f})"
+                duplicates[claim.pk] = best
+            summaries[claim.pk] = summary
+        linked = _duplicates_link({pk: other for pk, (other, _) in duplicates.items()})
+        for claim, _, _ in results:
+            summary = summaries[claim.pk]
+            if claim.pk in linked:
+                other, score = duplicates[claim.pk]
+                summary += f"; linked as a duplicate of #{other} (score {score:.2f})"
             events.append(
                 ClaimEvent(
                     claim=claim, actor_label="worker", kind=EventKind.ENRICHMENT, comment=summary
                 )
             )
-        Mention.objects.bulk_create(mentions)
-        Quantity.objects.bulk_create(quantities)
-        DateMention.objects.bulk_create(dates)
-        SimilarClaim.objects.bulk_create(similars)
-        ClaimEvent.objects.bulk_create(events)
+        for model, rows in (
+            (Mention, mentions),
+            (Quantity, quantities),
+            (DateMention, dates),
+            (SimilarClaim, similars),
+            (ClaimEvent, events),
+        ):
+            inserted(rows, model)
+
+
+def _duplicates_link(links: dict[int, int]) -> set[int]:
+    """Link each claim in `links` as a duplicate of its claim, unless someone already linked it
+    (one update for the batch); returns the claims linked."""
+    if not links:
+        return set()
+    if connection.vendor != "postgresql":
+        return {
+            pk
+            for pk, other in links.items()
+            if Claim.objects.filter(pk=pk, duplicate_of__isnull=True).update(duplicate_of_id=other)
+        }
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE claims_claim AS c SET duplicate_of_id = t.other "
+            "FROM unnest(%s::bigint[], %s::bigint[]) AS t(id, other) "
+            "WHERE c.id = t.id AND c.duplicate_of_id IS NULL RETURNING c.id",
+            [list(links), list(links.values())],
+        )
+        return {row[0] for row in cursor.fetchall()}
 
 
 # Fields whose Python value psycopg sends as it is (no Django conversion needed per value).
@@ -173,18 +202,10 @@ _PLAIN_TYPES = frozenset(
 )  # fmt: skip
 
 
-def created_with_history(objs: list, model: Any) -> None:
-    """`bulk_create_with_history` for rows the machine creates (no user, no change reason). On
-    PostgreSQL the rows and their history rows are written by one statement: the rows go in as
-    one array per column (values taken as they are, without Django's per-value preparation, for
-    plain fields) and the history rows are copied from what the insert returns. Sets each
-    object's pk."""
-    if not objs:
-        return
-    if connection.vendor != "postgresql":
-        bulk_create_with_history(objs, model)
-        return
-    quote = connection.ops.quote_name
+def _columns(objs: list, model: Any) -> tuple[list, str, list[str]]:
+    """The non-pk fields, their quoted column list and one array per column with each array's
+    cast, for an INSERT … SELECT * FROM unnest(…): values taken as they are for plain fields
+    (psycopg sends them), through Django's preparation for the others (JSON)."""
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     arrays, casts = [], []
     for field in fields:
@@ -193,9 +214,41 @@ def created_with_history(objs: list, model: Any) -> None:
             values = [field.get_db_prep_save(value, connection) for value in values]
         arrays.append(values)
         casts.append(f"%s::{field.db_type(connection).split('(')[0]}[]")
+    quote = connection.ops.quote_name
+    return arrays, ", ".join(quote(f.column) for f in fields), casts
+
+
+def inserted(objs: list, model: Any) -> None:
+    """`bulk_create` for rows the machine writes many of (mentions, quantities, similar claims,
+    events), without their pks: on PostgreSQL one INSERT of one array per column."""
+    if not objs:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(objs)
+        return
+    arrays, columns, casts = _columns(objs, model)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) "
+            f"SELECT * FROM unnest({', '.join(casts)})",
+            arrays,
+        )
+
+
+def created_with_history(objs: list, model: Any) -> None:
+    """`bulk_create_with_history` for rows the machine creates (no user, no change reason). On
+    PostgreSQL the rows and their history rows are written by one statement: the rows go in as
+    one array per column and the history rows are copied from what the insert returns. Sets
+    each object's pk."""
+    if not objs:
+        return
+    if connection.vendor != "postgresql":
+        bulk_create_with_history(objs, model)
+        return
+    quote = connection.ops.quote_name
+    arrays, columns, casts = _columns(objs, model)
     history = model.history.model
     pk = quote(model._meta.pk.column)
-    columns = ", ".join(quote(f.column) for f in fields)
     with connection.cursor() as cursor:
         cursor.execute(
             f"WITH new AS (INSERT INTO {quote(model._meta.db_table)} ({columns}) "
