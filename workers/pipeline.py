@@ -58,12 +58,9 @@ def _run_job(
     """Run `work(prepare())` under the Job matched by `job_filter`; None when the job is not ours
     to run. What `prepare` writes commits on its own (kept when the job then fails); what `work`
     writes commits with the job's end."""
-    job_id = Job.objects.filter(job_filter).values_list("pk", flat=True).first()
-    if job_id is None:
-        return None  # the article or claim is gone, or was never queued: nothing to do
-    job = services.job_start(job_id=job_id, task_id=task_id, worker=worker)
+    job = services.job_start(job_filter=job_filter, task_id=task_id, worker=worker)
     if job is None:
-        return None  # done already, failed for good, or another run holds it
+        return None  # gone, never queued, done already, failed for good, or another run's
     try:
         prepared = prepare() if prepare is not None else None
         # The work, the job's end and the article's roll-up commit together (one transaction):
@@ -296,31 +293,38 @@ class Prepared:
     errors: dict[int, str]
 
 
-def _record(write: Callable[[list], object], items: list, errors: dict[int, str]) -> None:
-    """Write a batch at once; if that fails for a reason that is not transient, write each claim
-    on its own so that one poison claim fails alone (its error into `errors`)."""
-    if not items:
-        return
+def _record(stage: str, prepared: Prepared, ours: set[int], task_id: str) -> dict[int, str]:
+    """Write a batch and close its jobs in one transaction (no savepoint). If the write fails for
+    a reason that is not transient, write each claim on its own (a savepoint each) so that one
+    poison claim fails alone, its error into the returned errors, and close the jobs with them."""
+    errors, items = prepared.errors, prepared.items
     try:
         with transaction.atomic():
-            write(items)
-        return
+            if items:
+                prepared.write(items)
+            services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
+        return errors
     except TRANSIENT_ERRORS:
         raise
     except Exception as exc:
+        if not items:
+            raise  # closing the jobs failed: outside any one claim
         if len(items) == 1:
             logger.exception("recording claim %s failed", items[0][0].pk)
             errors[items[0][0].pk] = _describe(exc)
-            return
-    for item in items:
-        try:
-            with transaction.atomic():
-                write([item])
-        except TRANSIENT_ERRORS:
-            raise
-        except Exception as exc:
-            logger.exception("recording claim %s failed", item[0].pk)
-            errors[item[0].pk] = _describe(exc)
+            items = []
+    with transaction.atomic():
+        for item in items:
+            try:
+                with transaction.atomic():
+                    prepared.write([item])
+            except TRANSIENT_ERRORS:
+                raise
+            except Exception as exc:
+                logger.exception("recording claim %s failed", item[0].pk)
+                errors[item[0].pk] = _describe(exc)
+        services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
+    return errors
 
 
 def _run_batch(
@@ -346,11 +350,7 @@ def _run_batch(
     if not ours:
         return ours
     try:
-        prepared = work(ours)
-        errors = prepared.errors
-        with transaction.atomic():
-            _record(prepared.write, prepared.items, errors)
-            services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
+        errors = _record(stage, work(ours), ours, task_id)
     except TRANSIENT_ERRORS as exc:
         _quietly(
             services.claim_jobs_retry_later,

@@ -71,7 +71,7 @@ def claims_enrichment_apply(*, results: Iterable[Enriched]) -> None:
     ids = [claim.pk for claim, _, _ in results]
     if not ids:
         return
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # part of the caller's, when it has one
         wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
         for _, found, _ in results:
             for e in found.entities:
@@ -324,7 +324,7 @@ def checklists_build(
             if item.title not in titles and item.done_by_id is None and not item.note
         ]
     # In bulk, with their history rows.
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # part of the caller's, when it has one
         created_with_history(created, ChecklistItem)
         if changed:
             bulk_update_with_history(changed, ChecklistItem, ["state", "result", "done_at"])

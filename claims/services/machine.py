@@ -117,7 +117,7 @@ def claims_record(*, article: Article, candidates) -> list[Claim]:
     returns the claims.
     """
     candidates = list(candidates)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # part of the caller's, when it has one
         # Locked: a person's edit waits for this run (or this run for it), never interleaves.
         rows = list(article.claims.select_for_update().order_by("pk"))
         touched = _touched(rows)

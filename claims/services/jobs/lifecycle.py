@@ -116,23 +116,27 @@ def _give_up(job_filter: Q) -> None:
         )
 
 
-def job_start(*, job_id: int, task_id: str, worker: str = "") -> Job | None:
-    """Claim a job for this run: queued → running, attempts + 1. Returns None if not ours to run.
-    A job out of attempts is marked failed instead of run again."""
-    claimable = _claimable(task_id) & Q(pk=job_id)
+def job_start(*, job_filter: Q, task_id: str, worker: str = "") -> Job | None:
+    """Claim the job `job_filter` matches for this run: queued → running, attempts + 1. Returns
+    None if there is none or it is not ours to run. A job out of attempts is marked failed
+    instead of run again."""
+    claimable = _claimable(task_id) & job_filter
     job = Job.objects.filter(claimable).first()
     if job is None:
         return None
+    claimable = _claimable(task_id) & Q(pk=job.pk)
     if job.attempts >= settings.FACTCHECK["JOB_MAX_ATTEMPTS"]:
         _give_up(claimable)
         _pipeline_rollup(job)
         return None
-    updated = Job.objects.filter(claimable, attempts=job.attempts).update(
-        **_running(task_id, worker)
-    )
+    running = _running(task_id, worker)
+    updated = Job.objects.filter(claimable, attempts=job.attempts).update(**running)
     if updated != 1:
         return None
-    job.refresh_from_db()
+    # What the update wrote, without reading the row back.
+    running["attempts"] = job.attempts + 1
+    for name, value in running.items():
+        setattr(job, name, value)
     _pipeline_started(job)
     return job
 
@@ -255,7 +259,7 @@ def article_pipeline_rollup(*, article_id: int) -> str:
     article "running" for ever. Each caller's own job update is committed before it gets here, so
     whoever takes the lock last sees every update.
     """
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # part of the caller's, when it has one
         article = Article.objects.select_for_update().filter(pk=article_id).first()
         if article is None:
             return PipelineStatus.FAILED
