@@ -323,3 +323,40 @@ def test_a_claim_repeating_an_older_one_is_linked_as_its_duplicate_once(seed_tex
     assert {pk for pk, comment in comments.items() if "linked as a duplicate" in comment} == (
         repeated
     )
+
+
+def test_a_short_article_with_a_crashing_check_rolls_up_failed_in_its_one_run(
+    seed_text, settings, monkeypatch
+):
+    """The inline run rolls the article up in its checklists' transaction: one claim's crashing
+    check fails that claim's checklist and the article, its siblings are done."""
+    settings.FACTCHECK = {**settings.FACTCHECK, "INLINE_CLAIMS": 100}
+    real = checklists.run_check
+
+    def run_check(key, context):
+        if "most secure" in context.claim_text:
+            raise RuntimeError("check exploded")
+        return real(key, context)
+
+    monkeypatch.setattr(pipeline.checklists, "run_check", run_check)
+    article = article_ingest(text=seed_text, published_at=dt.date(2025, 5, 4)).article
+    assert pipeline.stage_extract_and_claims(article.pk, task_id="t-1") is None
+    article.refresh_from_db()
+    assert article.pipeline_status == PipelineStatus.FAILED
+    failed = Job.objects.filter(claim__article=article, state=JobState.FAILED)
+    assert [(j.stage, j.claim.text.count("most secure")) for j in failed] == [
+        (JobStage.CHECKLIST, 1)
+    ]
+    assert Job.objects.filter(claim__article=article, state=JobState.DONE).count() == (
+        2 * Claim.objects.filter(article=article).count() - 1
+    )
+
+
+def test_an_article_without_claims_is_done_after_its_extraction(settings):
+    settings.FACTCHECK = {**settings.FACTCHECK, "INLINE_CLAIMS": 100}
+    text = "# A quiet day\n\nThe garden was quiet. Birds sang in the trees near the old house."
+    article = article_ingest(text=text, published_at=dt.date(2025, 5, 4)).article
+    assert pipeline.stage_extract_and_claims(article.pk, task_id="t-1") is None
+    article.refresh_from_db()
+    assert not Claim.objects.filter(article=article).exists()
+    assert article.pipeline_status == PipelineStatus.DONE

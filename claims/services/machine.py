@@ -156,7 +156,7 @@ def claims_record(*, article: Article, candidates) -> list[Claim]:
         for stale in existing.values():
             if stale.pk not in touched:
                 stale.delete()
-        claim_jobs_queue(claim_ids=[claim.pk for claim in recorded])
+        claim_jobs_queue(claim_ids=[claim.pk for claim in recorded], new=created)
         webhook_events.claims_created(claim_ids=created)
     return recorded
 

@@ -59,9 +59,12 @@ def job_queue(
     return job
 
 
-def claim_jobs_queue(*, claim_ids: Iterable[int], stages: Iterable[str] = CLAIM_STAGES) -> None:
+def claim_jobs_queue(
+    *, claim_ids: Iterable[int], stages: Iterable[str] = CLAIM_STAGES, new: Iterable[int] = ()
+) -> None:
     """`job_queue(publish=False)` for many claims and stages in two queries: the missing rows
-    created, the finished or failed ones re-armed, the queued or running ones left as they are."""
+    created, the finished or failed ones re-armed, the queued or running ones left as they are.
+    Claims in `new` were created in this transaction: they have no jobs to re-arm."""
     ids, stages = list(claim_ids), list(stages)
     if not ids:
         return
@@ -69,6 +72,9 @@ def claim_jobs_queue(*, claim_ids: Iterable[int], stages: Iterable[str] = CLAIM_
         [Job(claim_id=claim_id, stage=stage) for claim_id in ids for stage in stages],
         ignore_conflicts=True,
     )
+    ids = sorted(set(ids) - set(new))
+    if not ids:
+        return
     Job.objects.filter(
         claim_id__in=ids, stage__in=stages, state__in=[JobState.DONE, JobState.FAILED]
     ).update(**_REARM, queued_at=timezone.now())
@@ -179,12 +185,13 @@ def claim_jobs_retry_later(*, stage: str, claim_ids: Iterable[int], task_id: str
     ).update(state=JobState.QUEUED, last_error=error[:4000])
 
 
-def job_finish(*, job: Job) -> None:
-    """running → done."""
+def job_finish(*, job: Job, rollup: bool = True) -> None:
+    """running → done; the article rolled up, unless the caller does it later."""
     Job.objects.filter(pk=job.pk, state=JobState.RUNNING).update(
         state=JobState.DONE, last_error="", finished_at=timezone.now()
     )
-    _pipeline_rollup(job)
+    if rollup:
+        _pipeline_rollup(job)
 
 
 def job_fail(*, job: Job, error: str) -> None:
@@ -260,8 +267,13 @@ def article_pipeline_rollup(*, article_id: int) -> str:
     whoever takes the lock last sees every update.
     """
     with transaction.atomic(savepoint=False):  # part of the caller's, when it has one
-        article = Article.objects.select_for_update().filter(pk=article_id).first()
-        if article is None:
+        current = (
+            Article.objects.select_for_update()
+            .filter(pk=article_id)
+            .values_list("pipeline_status", flat=True)
+            .first()
+        )
+        if current is None:
             return PipelineStatus.FAILED
         states = set(
             Job.objects.filter(Q(article_id=article_id) | Q(claim__article_id=article_id))
@@ -277,7 +289,7 @@ def article_pipeline_rollup(*, article_id: int) -> str:
             status = PipelineStatus.QUEUED
         else:
             status = PipelineStatus.RUNNING
-        if article.pipeline_status != status:
+        if current != status:
             Article.objects.filter(pk=article_id).update(pipeline_status=status)
             webhook_events.article_pipeline_finished(article_id=article_id, status=status)
     return status
