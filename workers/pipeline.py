@@ -137,7 +137,12 @@ def stage_claims(
     in the checklists' transaction when the caller names the batch's one article."""
     enriched = stage_enrich_batch(claim_ids, task_id=task_id, worker=worker, rollup=False)
     checked = stage_checklist_batch(
-        claim_ids, task_id=task_id, worker=worker, enriched=enriched, article_id=article_id
+        claim_ids,
+        task_id=task_id,
+        worker=worker,
+        rollup=False,
+        enriched=enriched,
+        article_id=article_id,
     )
     if article_id is None or not checked:
         rollup_articles(claim_ids)
@@ -209,7 +214,7 @@ def stage_checklist_batch(
     enrichment another run still holds is left queued for that run (or raises NotReady with
     `wait`); returns the claims done. `enriched`: claims this run has just enriched (not
     looked up again); `article_id`: the batch's one article, rolled up in the stage's
-    transaction (instead of after it, with `rollup`)."""
+    transaction."""
     unknown = [claim_id for claim_id in claim_ids if claim_id not in enriched]
     pending = set(
         Job.objects.filter(
@@ -239,7 +244,7 @@ def stage_checklist_batch(
         task_id=task_id,
         worker=worker,
         work=work,
-        rollup=rollup and article_id is None,
+        rollup=rollup,
         article_id=article_id,
     )
 
@@ -250,10 +255,12 @@ def article_run_sync(article_id: int) -> str:
     the workers run. Returns the article's pipeline status afterwards."""
     task_id = f"sync-{uuid.uuid4()}"
     stage_fetch(article_id, task_id=task_id)  # an article ingested from a URL: its page first
-    stage_extract(article_id, task_id=task_id)
+    stage_extract(article_id, task_id=task_id, rollup=False)  # the claim stages roll it up
     claim_ids = list(Claim.objects.filter(article_id=article_id).values_list("pk", flat=True))
+    if not claim_ids:
+        services.article_pipeline_rollup(article_id=article_id)
     size = settings.FACTCHECK["CLAIMS_PER_TASK"]
     for start in range(0, len(claim_ids), size):
-        stage_claims(claim_ids[start : start + size], task_id=task_id)
+        stage_claims(claim_ids[start : start + size], task_id=task_id, article_id=article_id)
     status = Article.objects.filter(pk=article_id).values_list("pipeline_status", flat=True)
     return status.first() or PipelineStatus.FAILED

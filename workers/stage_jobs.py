@@ -166,7 +166,7 @@ def run_batch(
         logger.exception("%s of claims %s failed for good", stage, sorted(ours))
         errors = dict.fromkeys(ours, describe(exc))
         services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
-    if rollup:
+    if rollup and article_id is None:
         rollup_articles(ours)
     return ours - set(errors)
 
