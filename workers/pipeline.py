@@ -79,7 +79,8 @@ def stage_extract(
             scorer=extraction.get_scorer(settings.FACTCHECK["CHECKWORTHINESS_SCORER"]),
         )
         candidates = most_checkworthy(candidates, settings.FACTCHECK["MAX_CLAIMS_PER_ARTICLE"])
-        return [claim.pk for claim in services.claims_record(article=article, candidates=candidates)]
+        recorded = services.claims_record(article=article, candidates=candidates)
+        return [claim.pk for claim in recorded]
 
     job = Q(article_id=article_id, stage=JobStage.EXTRACT)
     return run_job(job, task_id=task_id, work=work, worker=worker, prepare=prepare, rollup=rollup)

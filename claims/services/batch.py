@@ -95,42 +95,43 @@ def claims_enrichment_apply(*, results: Iterable[Enriched]) -> None:
         summaries: dict[int, str] = {}
         threshold = settings.FACTCHECK["SIMILAR_DUPLICATE"]
         for claim, found, similar in results:
+            # Rows as dicts of their fields (`inserted`): no model instance built per row.
             mentions += [
-                Mention(
-                    claim=claim,
-                    entity=entities[(e.kind, e.canonical[:300])],
-                    text=e.text[:300],
-                    start=e.start,
-                    end=e.end,
-                )
+                {
+                    "claim_id": claim.pk,
+                    "entity_id": entities[(e.kind, e.canonical[:300])].pk,
+                    "text": e.text[:300],
+                    "start": e.start,
+                    "end": e.end,
+                }
                 for e in found.entities
             ]
             quantities += [
-                Quantity(
-                    claim=claim,
-                    text=q.text[:300],
-                    value=q.value,
-                    unit=q.unit[:64],
-                    bound=q.bound,
-                    start=q.start,
-                    end=q.end,
-                )
+                {
+                    "claim_id": claim.pk,
+                    "text": q.text[:300],
+                    "value": q.value,
+                    "unit": q.unit[:64],
+                    "bound": q.bound,
+                    "start": q.start,
+                    "end": q.end,
+                }
                 for q in found.quantities
             ]
             dates += [
-                DateMention(
-                    claim=claim,
-                    text=d.text[:200],
-                    value=d.value,
-                    granularity=d.granularity,
-                    start=d.start,
-                    end=d.end,
-                )
+                {
+                    "claim_id": claim.pk,
+                    "text": d.text[:200],
+                    "value": d.value,
+                    "granularity": d.granularity,
+                    "start": d.start,
+                    "end": d.end,
+                }
                 for d in found.dates
             ]
             kept = decided[claim.pk]
             similars += [
-                SimilarClaim(claim=claim, other_id=other_id, score=round(score, 4))
+                {"claim_id": claim.pk, "other_id": other_id, "score": round(score, 4)}
                 for other_id, score in similar
                 if other_id not in kept and other_id != claim.pk
             ]
@@ -209,7 +210,11 @@ def _columns(objs: list, model: Any) -> tuple[list, str, list[str]]:
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     arrays, casts = [], []
     for field in fields:
-        values = [field.pre_save(obj, True) for obj in objs]  # auto_now(_add) timestamps set
+        if objs and isinstance(objs[0], dict):  # rows as {attname: value}, defaults for the rest
+            default = field.get_default()
+            values = [obj.get(field.attname, default) for obj in objs]
+        else:
+            values = [field.pre_save(obj, True) for obj in objs]  # auto_now(_add) set
         if field.get_internal_type() not in _PLAIN_TYPES:
             values = [field.get_db_prep_save(value, connection) for value in values]
         arrays.append(values)
@@ -220,11 +225,13 @@ def _columns(objs: list, model: Any) -> tuple[list, str, list[str]]:
 
 def inserted(objs: list, model: Any) -> None:
     """`bulk_create` for rows the machine writes many of (mentions, quantities, similar claims,
-    events), without their pks: on PostgreSQL one INSERT of one array per column."""
+    events), without their pks: on PostgreSQL one INSERT of one array per column. A row is a
+    model instance, or a dict of its fields' attnames (no instance built: a wire story's
+    similar claims are thousands per batch)."""
     if not objs:
         return
     if connection.vendor != "postgresql":
-        model.objects.bulk_create(objs)
+        model.objects.bulk_create([model(**o) if isinstance(o, dict) else o for o in objs])
         return
     arrays, columns, casts = _columns(objs, model)
     with connection.cursor() as cursor:
