@@ -360,3 +360,43 @@ def test_an_article_without_claims_is_done_after_its_extraction(settings):
     article.refresh_from_db()
     assert not Claim.objects.filter(article=article).exists()
     assert article.pipeline_status == PipelineStatus.DONE
+
+
+def test_enriching_again_replaces_the_machines_rows_and_keeps_an_editors_decision(
+    seed_text, settings
+):
+    """Re-running a claim's enrichment: its mentions, quantities, dates and suggestions are
+    replaced (not added to), a similar claim an editor rejected stays rejected."""
+    from claims.models import DateMention, Quantity, SimilarClaim, SimilarityDecision
+    from claims.services import job_queue
+
+    settings.FACTCHECK = {**settings.FACTCHECK, "INLINE_CLAIMS": 100}
+    pipeline.article_run_sync(
+        article_ingest(text=seed_text, published_at=dt.date(2025, 5, 4)).article.pk
+    )
+    for n in (1, 2):  # two copies: the last one's claims have two similar claims each
+        text = seed_text.replace("https://www.radiohc.cu/", f"https://desk{n}.example/").replace(
+            "more than 450,000", f"more than {450_000 + n * 10_000:,}"
+        )
+        second = article_ingest(text=text, published_at=dt.date(2025, 5, 4 + n)).article
+        pipeline.article_run_sync(second.pk)
+    claim = Claim.objects.get(article=second, text__contains="Sheinbaum says she rejected")
+    rows = lambda: (  # noqa: E731
+        sorted(Mention.objects.filter(claim=claim).values_list("entity_id", "start")),
+        sorted(Quantity.objects.filter(claim=claim).values_list("text", "start")),
+        sorted(DateMention.objects.filter(claim=claim).values_list("text", "start")),
+    )
+    before = rows()
+    similar = list(SimilarClaim.objects.filter(claim=claim).order_by("-score"))
+    assert len(similar) >= 2 and before[0]
+    rejected = similar[0]
+    SimilarClaim.objects.filter(pk=rejected.pk).update(decision=SimilarityDecision.REJECTED)
+    job_queue(stage=JobStage.ENRICH, claim=claim, publish=False)
+    assert pipeline.stage_enrich(claim.pk, task_id="t-again")
+    assert rows() == before
+    after = SimilarClaim.objects.filter(claim=claim)
+    assert sorted(after.values_list("other_id", flat=True)) == sorted(s.other_id for s in similar)
+    assert after.get(other_id=rejected.other_id).decision == SimilarityDecision.REJECTED
+    assert set(after.exclude(pk=rejected.pk).values_list("decision", flat=True)) == {
+        SimilarityDecision.SUGGESTED
+    }

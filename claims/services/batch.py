@@ -77,19 +77,9 @@ def claims_enrichment_apply(*, results: Iterable[Enriched]) -> None:
             for e in found.entities:
                 wanted[(e.kind, e.canonical)].add(e.text)
         entities = entities_resolve(wanted=wanted)
-        Mention.objects.filter(claim_id__in=ids).delete()
-        Quantity.objects.filter(claim_id__in=ids).delete()
-        DateMention.objects.filter(claim_id__in=ids).delete()
         decided: dict[int, set[int]] = defaultdict(set)
-        for claim_id, other_id in (
-            SimilarClaim.objects.filter(claim_id__in=ids)
-            .exclude(decision=SimilarityDecision.SUGGESTED)
-            .values_list("claim_id", "other_id")
-        ):
+        for claim_id, other_id in _enrichment_clear(ids):
             decided[claim_id].add(other_id)
-        SimilarClaim.objects.filter(
-            claim_id__in=ids, decision=SimilarityDecision.SUGGESTED
-        ).delete()
         mentions, quantities, dates, similars, events = [], [], [], [], []
         duplicates: dict[int, tuple[int, float]] = {}
         summaries: dict[int, str] = {}
@@ -162,14 +152,42 @@ def claims_enrichment_apply(*, results: Iterable[Enriched]) -> None:
                     claim=claim, actor_label="worker", kind=EventKind.ENRICHMENT, comment=summary
                 )
             )
-        for model, rows in (
+        inserted(
             (Mention, mentions),
             (Quantity, quantities),
             (DateMention, dates),
             (SimilarClaim, similars),
             (ClaimEvent, events),
-        ):
-            inserted(rows, model)
+        )
+
+
+def _enrichment_clear(ids: list[int]) -> list[tuple[int, int]]:
+    """Delete the claims' machine enrichment (mentions, quantities, dates, suggested similar
+    claims); returns the (claim, other) pairs an editor decided, which stay. One statement on
+    PostgreSQL."""
+    suggested = SimilarityDecision.SUGGESTED
+    if connection.vendor != "postgresql":
+        decided = list(
+            SimilarClaim.objects.filter(claim_id__in=ids)
+            .exclude(decision=suggested)
+            .values_list("claim_id", "other_id")
+        )
+        for model in (Mention, Quantity, DateMention):
+            model.objects.filter(claim_id__in=ids).delete()
+        SimilarClaim.objects.filter(claim_id__in=ids, decision=suggested).delete()
+        return decided
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "WITH m AS (DELETE FROM claims_mention WHERE claim_id = ANY(%(ids)s)), "
+            "q AS (DELETE FROM claims_quantity WHERE claim_id = ANY(%(ids)s)), "
+            "d AS (DELETE FROM claims_datemention WHERE claim_id = ANY(%(ids)s)), "
+            "s AS (DELETE FROM claims_similarclaim "
+            "WHERE claim_id = ANY(%(ids)s) AND decision = %(suggested)s) "
+            "SELECT claim_id, other_id FROM claims_similarclaim "
+            "WHERE claim_id = ANY(%(ids)s) AND decision <> %(suggested)s",
+            {"ids": ids, "suggested": str(suggested)},
+        )
+        return [(claim_id, other_id) for claim_id, other_id in cursor.fetchall()]
 
 
 def _duplicates_link(links: dict[int, int]) -> set[int]:
@@ -223,23 +241,31 @@ def _columns(objs: list, model: Any) -> tuple[list, str, list[str]]:
     return arrays, ", ".join(quote(f.column) for f in fields), casts
 
 
-def inserted(objs: list, model: Any) -> None:
-    """`bulk_create` for rows the machine writes many of (mentions, quantities, similar claims,
-    events), without their pks: on PostgreSQL one INSERT of one array per column. A row is a
-    model instance, or a dict of its fields' attnames (no instance built: a wire story's
-    similar claims are thousands per batch)."""
-    if not objs:
+def inserted(*tables: tuple[Any, list]) -> None:
+    """`bulk_create` of each (model, rows) for rows the machine writes many of (mentions,
+    quantities, similar claims, events), without their pks: on PostgreSQL one statement for all
+    of them, one INSERT of one array per column each. A row is a model instance, or a dict of
+    its fields' attnames (no instance built: a wire story's similar claims are thousands)."""
+    tables = tuple((model, rows) for model, rows in tables if rows)
+    if not tables:
         return
     if connection.vendor != "postgresql":
-        model.objects.bulk_create([model(**o) if isinstance(o, dict) else o for o in objs])
+        for model, rows in tables:
+            model.objects.bulk_create([model(**r) if isinstance(r, dict) else r for r in rows])
         return
-    arrays, columns, casts = _columns(objs, model)
-    with connection.cursor() as cursor:
-        cursor.execute(
+    statements, params = [], []
+    for model, rows in tables:
+        arrays, columns, casts = _columns(rows, model)
+        statements.append(
             f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) "
-            f"SELECT * FROM unnest({', '.join(casts)})",
-            arrays,
+            f"SELECT * FROM unnest({', '.join(casts)})"
         )
+        params += arrays
+    # All but the last as data-modifying CTEs: PostgreSQL runs each once, referenced or not.
+    ctes = ", ".join(f"i{n} AS ({each})" for n, each in enumerate(statements[:-1]))
+    sql = (f"WITH {ctes} " if ctes else "") + statements[-1]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def created_with_history(objs: list, model: Any) -> None:
