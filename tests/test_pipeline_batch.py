@@ -400,3 +400,28 @@ def test_enriching_again_replaces_the_machines_rows_and_keeps_an_editors_decisio
     assert set(after.exclude(pk=rejected.pk).values_list("decision", flat=True)) == {
         SimilarityDecision.SUGGESTED
     }
+
+
+def test_claims_whose_enrichment_keeps_failing_transiently_give_up_at_the_cap(
+    extracted, monkeypatch, settings
+):
+    """Each run of the batch is an attempt; the run after the last one fails the jobs with the
+    last error, and holds none of them."""
+    _, claim_ids = extracted
+    cap = settings.FACTCHECK["JOB_MAX_ATTEMPTS"]
+
+    def down(*args, **kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(pipeline.gather, "similar_claims_many", down)
+    for attempt in range(cap):
+        with pytest.raises(OperationalError):
+            pipeline.stage_enrich_batch(claim_ids, task_id=f"t-{attempt}")
+    assert pipeline.stage_enrich_batch(claim_ids, task_id="t-last") == set()
+    enrich_jobs = jobs(claim_ids, JobStage.ENRICH).values()
+    assert {(j.state, j.attempts, j.task_id) for j in enrich_jobs} == {
+        (JobState.FAILED, cap, f"t-{cap - 1}")
+    }
+    assert {j.last_error for j in enrich_jobs} == {
+        f"gave up after {cap} attempts; last error: OperationalError: could not connect to server"
+    }

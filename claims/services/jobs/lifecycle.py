@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -148,9 +148,11 @@ def job_start(*, job_filter: Q, task_id: str, worker: str = "") -> Job | None:
 
 
 def claim_jobs_start(*, stage: str, claim_ids: list[int], task_id: str, worker: str = "") -> set:
-    """`job_start` for one stage of many claims in three queries: returns the claim ids whose job
-    this run now holds. Two runs never hold the same job: the update re-checks each row's state
-    under its row lock."""
+    """`job_start` for one stage of many claims: returns the claim ids whose job this run now
+    holds; the claimable jobs out of attempts are failed instead. Two runs never hold the same
+    job: the update re-checks each row's state under its row lock. One query on PostgreSQL."""
+    if connection.vendor == "postgresql":
+        return _claim_jobs_start_returning(stage, claim_ids, task_id, worker)
     claimable = _claimable(task_id) & Q(stage=stage, claim_id__in=claim_ids)
     _give_up(claimable)
     cap = settings.FACTCHECK["JOB_MAX_ATTEMPTS"]
@@ -160,6 +162,42 @@ def claim_jobs_start(*, stage: str, claim_ids: list[int], task_id: str, worker: 
             stage=stage, claim_id__in=claim_ids, state=JobState.RUNNING, task_id=task_id
         ).values_list("claim_id", flat=True)
     )
+
+
+# `_give_up` and `_running` in one UPDATE … RETURNING: SET expressions read the row as it was.
+_START_RETURNING = """
+UPDATE claims_job SET
+    state = CASE WHEN attempts >= %(cap)s THEN %(failed)s ELSE %(running)s END,
+    last_error = CASE WHEN attempts >= %(cap)s
+        THEN left('gave up after ' || attempts || ' attempts; last error: '
+                  || coalesce(nullif(last_error, ''), 'none'), 4000)
+        ELSE last_error END,
+    finished_at = CASE WHEN attempts >= %(cap)s THEN %(now)s ELSE NULL END,
+    attempts = CASE WHEN attempts >= %(cap)s THEN attempts ELSE attempts + 1 END,
+    task_id = CASE WHEN attempts >= %(cap)s THEN task_id ELSE %(task_id)s END,
+    worker = CASE WHEN attempts >= %(cap)s THEN worker ELSE %(worker)s END,
+    started_at = CASE WHEN attempts >= %(cap)s THEN started_at ELSE %(now)s END
+WHERE stage = %(stage)s AND claim_id = ANY(%(ids)s)
+    AND (state = %(queued)s OR (state = %(running)s AND task_id = %(task_id)s))
+RETURNING claim_id, state
+"""
+
+
+def _claim_jobs_start_returning(stage: str, claim_ids: list[int], task_id: str, worker: str):
+    params = {
+        "cap": settings.FACTCHECK["JOB_MAX_ATTEMPTS"],
+        "failed": str(JobState.FAILED),
+        "running": str(JobState.RUNNING),
+        "queued": str(JobState.QUEUED),
+        "now": timezone.now(),
+        "task_id": task_id,
+        "worker": worker[:255],
+        "stage": str(stage),
+        "ids": list(claim_ids),
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_START_RETURNING, params)
+        return {claim_id for claim_id, state in cursor.fetchall() if state == JobState.RUNNING}
 
 
 def claim_jobs_end(
