@@ -425,3 +425,23 @@ def test_claims_whose_enrichment_keeps_failing_transiently_give_up_at_the_cap(
     assert {j.last_error for j in enrich_jobs} == {
         f"gave up after {cap} attempts; last error: OperationalError: could not connect to server"
     }
+
+
+def test_entities_are_created_once_and_gather_their_aliases():
+    from claims.models import Entity
+    from claims.services import entities_resolve
+
+    Entity.objects.create(kind="person", name="Donald Trump", aliases=["Trump"])
+    found = entities_resolve(
+        wanted={
+            ("person", "Donald Trump"): {"President Trump", "Donald Trump"},
+            ("place", "Mexico"): {"Mexico"},
+        }
+    )
+    again = entities_resolve(wanted={("place", "Mexico"): {"México"}})
+    assert Entity.objects.count() == 2
+    trump = Entity.objects.get(name="Donald Trump")
+    assert found[("person", "Donald Trump")].pk == trump.pk
+    assert trump.aliases == ["President Trump", "Trump"]
+    assert again[("place", "Mexico")].pk == found[("place", "Mexico")].pk
+    assert Entity.objects.get(name="Mexico").aliases == ["México"]

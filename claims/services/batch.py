@@ -8,6 +8,7 @@ decisions on similar claims are kept, and so are checklist items a person worked
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -42,14 +43,17 @@ def entities_resolve(*, wanted: dict[tuple[str, str], set[str]]) -> dict[tuple[s
     keys = {(kind, name[:300]): aliases for (kind, name), aliases in wanted.items()}
     if not keys:
         return {}
-    Entity.objects.bulk_create(
-        [Entity(kind=kind, name=name) for kind, name in keys], ignore_conflicts=True
-    )
-    found = {
-        (e.kind, e.name): e
-        for e in Entity.objects.filter(name__in={name for _, name in keys})
-        if (e.kind, e.name) in keys
-    }
+    found = _entities_insert_and_read(list(keys)) if connection.vendor == "postgresql" else {}
+    missing = [key for key in keys if key not in found]
+    if missing:  # not PostgreSQL, or created by a transaction that committed meanwhile
+        Entity.objects.bulk_create(
+            [Entity(kind=kind, name=name) for kind, name in missing], ignore_conflicts=True
+        )
+        found |= {
+            (e.kind, e.name): e
+            for e in Entity.objects.filter(name__in={name for _, name in missing})
+            if (e.kind, e.name) in keys
+        }
     changed = []
     for key, entity in found.items():
         aliases = sorted({*entity.aliases, *(a for a in keys[key] if a != entity.name)})
@@ -59,6 +63,35 @@ def entities_resolve(*, wanted: dict[tuple[str, str], set[str]]) -> dict[tuple[s
     if changed:
         Entity.objects.bulk_update(changed, ["aliases"])
     return found
+
+
+# The rows of (kind, name) pairs, created when new, in one statement. Its read does not see a
+# row another transaction committed while the insert waited on it (the statement's snapshot):
+# the caller reads any pair missing again.
+_ENTITIES_INSERT_AND_READ = """
+WITH k AS (SELECT * FROM unnest(%s::varchar[], %s::varchar[]) AS k(kind, name)),
+new AS (
+    INSERT INTO claims_entity (kind, name, aliases) SELECT kind, name, '[]'::jsonb FROM k
+    ON CONFLICT DO NOTHING RETURNING id, kind, name, aliases
+)
+SELECT id, kind, name, aliases FROM new
+UNION ALL
+SELECT e.id, e.kind, e.name, e.aliases FROM claims_entity AS e JOIN k USING (kind, name)
+"""
+
+
+def _entities_insert_and_read(keys: list[tuple[str, str]]) -> dict[tuple[str, str], Entity]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _ENTITIES_INSERT_AND_READ, [[kind for kind, _ in keys], [name for _, name in keys]]
+        )
+        rows = cursor.fetchall()
+    return {  # Django reads jsonb as text, for JSONField to parse
+        (kind, name): Entity(
+            id=pk, kind=kind, name=name, aliases=json.loads(a) if isinstance(a, str) else a
+        )
+        for pk, kind, name, a in rows
+    }
 
 
 def claims_enrichment_apply(*, results: Iterable[Enriched]) -> None:
