@@ -50,7 +50,6 @@ CLAIMANT_NOT_YET = {
         "remains lower than what delivery companies offer",
     ],
     "live_blog": [
-        "have cancelled all departures until at least 3pm",
         "expects most customers to be reconnected by Wednesday evening",
         "has issued a rare red warning for wind",
     ],

@@ -9,27 +9,33 @@ continues an earlier speaker.  Resolving the speaker phrase to an entity is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc
-
-from workers.nlp import DEMONYMS
 
 from .lexicon import (
     COGNITION_VERBS,
     DOCUMENT_NOUNS,
     FINDING_VERBS,
-    PRONOUNS,
-    QUANTIFIERS,
     QUOTE_PARTICIPLES,
-    ROLE_NOUNS,
-    SHARE_RE,
     SPEECH_VERBS,
     is_manner_adverb,
     is_time_phrase,
 )
-
-DEMONYMS_LOWER = frozenset(d.lower() for d in DEMONYMS)
+from .speakers import (
+    BOUNDARY_WORDS,
+    LEADING_CONJUNCTIONS,
+    Attribution,
+    appositive_start,
+    colon_quote,
+    dash_aside_start,
+    document_head,
+    in_document,
+    is_speaker_phrase,
+    leading_subject,
+    name_after_description,
+    participle_attribution,
+    passive_agent,
+)
+from .stance import STANCE_WORDS, chain_start, stance_cue
 
 _SPEAKER_SKIP = frozenset(
     {
@@ -38,7 +44,7 @@ _SPEAKER_SKIP = frozenset(
         "often", "would", "will", "has also", "had also", "already", "since", "first",
         "reportedly", "subsequently", "privately", "initially", "flatly", "falsely",
         "correctly", "wrongly", "not", "never", "did", "does", "do", "now", "still",
-        "today", "yesterday", "tonight", "frequently", "openly", "even", "just",
+        "today", "yesterday", "tonight", "frequently", "openly", "even", "just", "n't",
     }
 )  # fmt: skip
 _PROGRESSIVE = frozenset(
@@ -46,112 +52,39 @@ _PROGRESSIVE = frozenset(
      "predicting", "touting", "promising", "vowing", "telling", "urging", "calling"}
 )  # fmt: skip
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s", "’s"})
-_BOUNDARY_WORDS = frozenset(
-    {
-        "that", "after", "before", "as", "when", "while", "since", "because", "and",
-        "but", "which", "where", "if", "though", "although", "until", "whereas", "so",
-        "once", "unless", "whether", "what", "how", "why",
-    }
-)  # fmt: skip
 _BOUNDARY_PUNCT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "--"})
 _QUOTES = frozenset({"”", '"', "’", "''"})
-
-_LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "or", "still", "however"})
-
-
-@dataclass
-class Attribution:
-    kind: str  # direct_quote | reported_speech | according_to
-    speaker: tuple[int, int] | None  # token range of the speaker phrase
-    verb: int  # token index of the speech verb (or "according")
-    trailing: bool  # content precedes the verb ("…, she said.")
-    first_person: bool = False
-
-
-def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
-    if start >= end or end - start > 12:
-        return False
-    if doc[end - 1].text == ")":
-        # "Rep. Jane Roe (D-Md.)": judge the name before the bracket.
-        end = next((k for k in range(end - 1, start, -1) if doc[k].text == "("), end)
-    tokens = [t for t in doc[start:end] if not t.is_punct]
-    if not tokens:
-        return False
-    last = tokens[-1]
-    if last.lower_ in PRONOUNS and len(tokens) == 1:
-        return True
-    if SHARE_RE.match(doc[start:end].text):
-        return True  # "About four in 10", "Thirty percent of those surveyed"
-    if (
-        (
-            tokens[0].lower_ in {"the", "a", "an", "its", "his", "her", "their", "this"}
-            or tokens[0].lower_ in QUANTIFIERS
-        )
-        and len(tokens) <= 8
-        and last.is_alpha
-        and last.lower_ not in PRONOUNS
-    ):
-        return True  # "the central bank", "a senior official"
-    if last.lower_ in ROLE_NOUNS or last.lower_.rstrip("s") in ROLE_NOUNS:
-        return True
-    # A name: the last word is capitalised ("Sheinbaum", "the Wall Street Journal").
-    name_end = last.is_alpha or last.text in {"Jr.", "Sr.", "Jr", "Sr"}
-    if last.is_alpha and last.i - 2 >= start and doc[last.i - 1].text == "-":
-        last = doc[last.i - 2]  # "Park Geun-hye"
-    return last.text[:1].isupper() and last.text.lower() not in {"i"} and name_end
-
-
-_APPOSITIVE_OPENERS = frozenset(
-    {"a", "an", "the", "who", "whose", "his", "her", "its", "their", "one", "now", "then",
-     "also", "formerly", "both", "of", "from"}
+# A determiner, possessive or preposition before a cue word makes it a noun ("his claims").
+_NOUN_MARKERS = frozenset(
+    {"the", "a", "an", "to", "his", "her", "their", "its", "our", "my", "your", "this",
+     "these", "those", "of", "in", "for", "with", "by"}
+)  # fmt: skip
+# Words that open a subordinate clause: a stance verb after them is inside someone's content.
+_SUBORDINATORS = BOUNDARY_WORDS - {"and", "but", "so", "which"}
+# Verbs a title-case headline capitalises ("Roe Says Rents Rose 7%"): only unambiguous forms.
+_HEADLINE_VERBS = frozenset(
+    {"Says", "Tells", "Warns", "Promises", "Wants", "Praises", "Slams", "Blasts", "Urges",
+     "Vows", "Denies", "Admits", "Insists", "Predicts", "Accuses", "Blames", "Argues",
+     "Touts", "Defends", "Pledges", "Demands"}
 )  # fmt: skip
 
 
-def _appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | None:
-    """The comma opening an appositive that ends at ``comma`` ("Jane Roe, the health
-    minister, said"; "Matt Bennett, a founder of the think tank Third Way, said"), or None."""
-    k = comma
-    for _ in range(2):  # "Jo Roe, of Springfield, Va., said": one comma inside
-        k -= 1
-        while k >= start and doc[k].text != "," and comma - k <= 25 and k not in inside:
-            k -= 1
-        if k <= start or doc[k].text != "," or k + 1 >= comma:
-            return None
-        opener, before = doc[k + 1], doc[k - 1]
-        named_before = before.text[:1].isupper() or before.text == ")"
-        party_of = (  # "Dianne Feinstein, Democrat of California, said"
-            opener.text[:1].isupper() and k + 2 < comma and doc[k + 2].lower_ in {"of", "from"}
-        )
-        # "Zimmerman, 32, noted", "A third of independents, 33%, say": a number;
-        # "Sen. Jo Roe, R-Fla., said": a party and state.
-        number = opener.like_num and comma - k <= 4
-        party = opener.text in {"R", "D", "I"} and doc[k + 2].text == "-" and named_before
-        if (
-            number
-            or party
-            or opener.lower_ in _APPOSITIVE_OPENERS
-            or opener.lower_ in DEMONYMS_LOWER
-            or (named_before and (party_of or (opener.is_alpha and opener.text[:1].islower())))
-        ):
-            return k
-    return None
+def _title_case(doc: Doc, start: int, end: int) -> bool:
+    """A headline in title case: most words of four letters or more are capitalised."""
+    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
-def _name_after_description(
-    doc: Doc, start: int, comma: int, inside: dict
-) -> tuple[int, int] | None:
-    """The name set off by commas after a description ("Santilli's attorney, Thomas Coan,
-    argued"; "One of the authors, Ari Fleischer, said"), as a token range, or None."""
-    k = comma - 1
-    while k > start and comma - k <= 5 and doc[k].text != "," and k not in inside:
-        k -= 1
-    if k <= start or doc[k].text != "," or comma - k < 3:
-        return None
-    name = doc[k + 1 : comma]
-    described = doc[k - 1].is_alpha and doc[k - 1].text.islower()
-    if described and all(t.text[:1].isupper() for t in name):
-        return (k + 1, comma)
-    return None
+_CUE_WORDS = (
+    SPEECH_VERBS
+    | COGNITION_VERBS
+    | FINDING_VERBS
+    | _PROGRESSIVE
+    | STANCE_WORDS
+    | frozenset({"asked", "continued", "continues"})
+)
+_FOCUS_WORDS = frozenset({"even", "also", "only", "now", "then"})
+_CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "there"})
 
 
 def _names_document(doc: Doc, start: int, end: int) -> bool:
@@ -186,6 +119,8 @@ def find_attribution(
         if i in inside:
             continue  # words inside quotation marks belong to the quoted speaker
         lower = tok.lower_
+        if i > start and doc[i - 1].text == "-":
+            continue  # "his oft-stated goal", "a self-described socialist"
         if lower == "according" and i + 1 < end and doc[i + 1].lower_ == "to":
             j = i + 2
             while (
@@ -197,54 +132,100 @@ def find_attribution(
             if j > i + 2:
                 return Attribution("according_to", (i + 2, j), i, trailing=False)
             continue
-        if not tok.text[:1].islower():
+        if not tok.text[:1].islower() and not (
+            tok.text in _HEADLINE_VERBS and i > start and _title_case(doc, start, end)
+        ):
             continue  # "United States" is not "states"
+        if lower not in _CUE_WORDS:
+            continue  # most words: no frame opens here (checked first, for speed)
         finding = lower in FINDING_VERBS and lower not in SPEECH_VERBS
         # "Clinton is pointing to …", "the group is accusing Obama of …"
         progressive = lower in _PROGRESSIVE and i > start and doc[i - 1].lower_ in _PASSIVE_AUX
         # "''Is he running?'' asked Mr. Roe": a question quoted is a statement asked.
         asked = lower == "asked" and i > start and ((i - 1) in inside or doc[i - 1].text in _QUOTES)
-        if lower not in SPEECH_VERBS | COGNITION_VERBS and not (finding or progressive or asked):
+        # "“…,” Roe continued.": a quotation carried on.
+        asked = asked or (
+            lower in {"continued", "continues"}
+            and (i + 1 >= end or doc[i + 1].text in {".", ",", ":"})
+            and any(k in inside for k in range(start, i))
+        )
+        # "Roe is continuing to insist", "aides have taken to saying": a chain of verbs.
+        chain = chain_start(doc, i, start)
+        chained = chain is not None and (lower in SPEECH_VERBS or lower in _PROGRESSIVE)
+        stance = stance_cue(doc, i, end, inside)
+        stance_only = stance and lower not in SPEECH_VERBS | COGNITION_VERBS
+        if lower not in SPEECH_VERBS | COGNITION_VERBS and not (
+            finding or progressive or asked or stance or chained
+        ):
             continue
         as_at = i - 2 if i - 1 > start and doc[i - 1].lower_ == "first" else i - 1
         if as_at >= start and doc[as_at].lower_ == "as":
-            by = _passive_agent(doc, i, end)  # "As (first) reported by The Washington Post, …"
+            by = passive_agent(doc, i, end)  # "As (first) reported by The Washington Post, …"
             if by is not None:
                 return Attribution("according_to", by, i, trailing=False)
-        that_follows = i + 1 < end and doc[i + 1].lower_ == "that"
+        # "the poll showed that …", "records show he paid …": a clause follows.
+        that_follows = (
+            i + 1 < end
+            and (
+                doc[i + 1].lower_ == "that"
+                or doc[i + 1].lower_ in _CLAUSE_SUBJECTS
+                or (  # "found in 2014 that …", "said on Monday that …"
+                    doc[i + 1].lower_ in {"in", "on", "last", "this", "earlier"}
+                    and any(t.lower_ == "that" for t in doc[i + 2 : min(i + 5, end)])
+                )
+            )
+        )
         if lower in COGNITION_VERBS and i + 1 < end and doc[i + 1].lower_ in {"tank", "tanks"}:
             continue  # "a think tank"
         # Walk back over auxiliaries/adverbs ("has also said", "said earlier").
         j = i - 2 if progressive else i - 1
+        if chain is not None:
+            j = chain
         while j >= start:
-            if doc[j].lower_ in _SPEAKER_SKIP or is_manner_adverb(doc[j].text):
+            if chain is not None and doc[j].lower_ in _PASSIVE_AUX:
+                j -= 1  # "is (continuing to insist)" is no passive
+            elif doc[j].lower_ in _SPEAKER_SKIP or is_manner_adverb(doc[j].text):
                 j -= 1
             elif j - 1 >= start and is_time_phrase(doc[j - 1].lower_, doc[j].lower_):
                 j -= 2  # "Rep. Roe last month warned", "Roe on Monday said"
             else:
                 break
         if j >= start and doc[j].lower_ in _PASSIVE_AUX:
-            by = _passive_agent(doc, i, end)
+            by = passive_agent(doc, i, end)
             if by is not None:  # "… was first reported by The Washington Post."
                 return Attribution("reported_speech", by, i, trailing=True)
             continue  # "it was reported", "is said to"
-        if j >= start and doc[j].lower_ == "and" and not progressive:
+        if j >= start and doc[j].lower_ in {"and", "but"} and not progressive:
             # "Trump bemoaned the unrest and said …": the subject of the first verb.
-            subject = _leading_subject(doc, start, j)
+            subject = leading_subject(doc, start, j)
             if subject is not None:
                 return Attribution("reported_speech", subject, i, trailing=False)
-        if j >= start and doc[j].lower_ in {"the", "a", "an", "to"}:
-            continue  # "the reported cases", "to say"
+        if j >= start and doc[j].lower_ in _NOUN_MARKERS:
+            continue  # "the reported cases", "to say", "his support for", "in support of"
+        if stance_only and j >= start and doc[j].lower_ in {"who", "which", "that"}:
+            continue  # "Roe, who wants the tax cut, said …": the relative clause is no frame
         sp_end = j + 1
+        named = name_after_description(doc, start, j, inside) if doc[j].text == "," else None
+        if named is not None:  # "A Twitter spokesman, Chris Roe, said": Chris Roe speaks.
+            return Attribution("reported_speech", named, i, trailing=False)
         # Appositive: "John Smith, a local official, said" -> skip back over it.
         comma = j
         while comma >= start and doc[comma].text == ",":
             # "Sen. Jo Roe, R-S.C., a presidential candidate, said": one after another.
-            k = _appositive_start(doc, start, comma, inside)
+            k = appositive_start(doc, start, comma, inside)
             if k is None:
                 break
             sp_end, j, comma = k, k - 1, k
-        named = _name_after_description(doc, start, j, inside) if doc[j].text == "," else None
+        aside = dash_aside_start(doc, start, j)
+        if aside is not None:  # "Jo Roe — a former aide, now a critic — recalled"
+            run = aside + 1
+            while run < j and doc[run].text[:1].isupper() and doc[run].is_alpha:
+                run += 1
+            if run > aside + 1 and doc[aside - 1].text.islower():
+                # "A former candidate -- Jo Roe, who lost in 2008 -- said": the name speaks.
+                return Attribution("reported_speech", (aside + 1, run), i, trailing=False)
+            sp_end, j = aside, aside - 1
+        named = name_after_description(doc, start, j, inside) if doc[j].text == "," else None
         if named is not None:  # "A Twitter spokesman, Chris Roe, said": Chris Roe speaks.
             return Attribution("reported_speech", named, i, trailing=False)
         if sp_end - 2 > start and doc[sp_end - 1].like_num and doc[sp_end - 2].text == ",":
@@ -259,10 +240,21 @@ def find_attribution(
         while (
             k >= start
             and k not in inside
-            and not (doc[k].text in _BOUNDARY_PUNCT or doc[k].lower_ in _BOUNDARY_WORDS)
+            and not (doc[k].text in _BOUNDARY_PUNCT or doc[k].lower_ in BOUNDARY_WORDS)
         ):
             k -= 1
         sp_start = k + 1
+        while sp_start < sp_end - 1 and doc[sp_start].lower_ in _FOCUS_WORDS:
+            sp_start += 1  # "…, even a top strategist said"
+        if stance_only and k >= start and doc[k].lower_ in _SUBORDINATORS:
+            continue  # "… that he would not support …": inside someone's content
+        if k >= start and doc[k].lower_ == "and":
+            # "Exit polls conducted for the AP and the networks show …": one document.
+            first = start
+            while first < k and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
+                first += 1
+            if sp_end - first <= 18 and document_head(doc, first, sp_end):
+                sp_start = first
         if finding and not that_follows and not _names_document(doc, sp_start, sp_end):
             continue  # "they found the body" is an event, "the study found …" a finding
         if sp_end - sp_start > 12:
@@ -271,7 +263,7 @@ def find_attribution(
             while run > sp_start and doc[run - 1].text[:1].isupper() and sp_end - run < 5:
                 run -= 1
             sp_start = run if run < sp_end else sp_start
-        if sp_start < sp_end and _is_speaker_phrase(doc, sp_start, sp_end):
+        if sp_start < sp_end and is_speaker_phrase(doc, sp_start, sp_end):
             boundary = doc[k] if k >= start else None
             after = [t for t in doc[i + 1 : end] if not (t.is_punct or t.is_space)]
             participle_follows = (
@@ -293,78 +285,24 @@ def find_attribution(
             return Attribution("reported_speech", (sp_start, sp_end), i, trailing, first_person)
         # Inverted trailing attribution: "…,” said Sheinbaum."
         prev = doc[i - 1] if i > start else None
-        if prev is not None and (prev.text in {",", "”", '"', "’"} or (i - 1) in inside):
+        inverted = (lower in SPEECH_VERBS or asked) and not that_follows
+        if (
+            inverted
+            and prev is not None
+            and (prev.text in {",", "”", '"', "’"} or (i - 1) in inside)
+        ):
             m = i + 1
             while m < end and doc[m].text not in {",", ".", ";", "!", "?"}:
                 m += 1
-            if m > i + 1 and _is_speaker_phrase(doc, i + 1, m):
+            # "…,” said a senior official who was not authorized to speak": the official.
+            m = next((r for r in range(i + 2, m) if doc[r].lower_ in {"who", "whose"}), m)
+            if m > i + 1 and is_speaker_phrase(doc, i + 1, m):
                 return Attribution("reported_speech", (i + 1, m), i, trailing=True)
-    return _participle_attribution(doc, start, end, inside) or _in_document(doc, start, end)
-
-
-_IN_DOCUMENT_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies"})
-
-
-def _in_document(doc: Doc, start: int, end: int) -> Attribution | None:
-    """ "In a new Gallup poll, 40% of voters …": the poll the clause opens with reports it."""
-    first = start
-    while first < end and doc[first].lower_ in _LEADING_CONJUNCTIONS:
-        first += 1
-    if first >= end or doc[first].lower_ != "in":
-        return None
-    comma = next((k for k in range(first + 1, min(first + 14, end)) if doc[k].text == ","), None)
-    if comma is None:
-        return None
-    words = [t.lower_ for t in doc[first + 1 : comma]]
-    noun = next((k for k, w in enumerate(words) if w in _IN_DOCUMENT_NOUNS), None)
-    if noun is None or set(words[:noun]) & _BOUNDARY_WORDS:
-        return None  # "In eight states where exit polls were taken, …" names no poll
-    return Attribution("according_to", (first + 1, comma), first, trailing=False)
-
-
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
-_REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
-    "claiming", "suggesting", "calling", "accusing", "predicting", "vowing", "promising",
-    "urging", "complaining", "asserting", "acknowledging", "conceding", "blaming",
-}  # fmt: skip
-
-
-def _passive_agent(doc: Doc, verb: int, end: int) -> tuple[int, int] | None:
-    """The agent of a passive report: "reported by The Washington Post" -> its tokens."""
-    if verb + 2 >= end or doc[verb + 1].lower_ != "by":
-        return None
-    m = verb + 2
-    while m < end and doc[m].text not in {",", ".", ";", "!", "?", "“", '"'} and m - verb < 10:
-        m += 1
-    return (verb + 2, m) if _is_speaker_phrase(doc, verb + 2, m) else None
-
-
-def _leading_subject(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
-    """The name (or he/she/they) a clause opens with, before ``limit``."""
-    first = start
-    while first < limit and (doc[first].lower_ in _LEADING_CONJUNCTIONS or doc[first].is_punct):
-        first += 1
-    if first >= limit:
-        return None
-    if doc[first].lower_ in _SUBJECT_PRONOUNS:
-        return (first, first + 1)
-    last = first
-    while last < limit and doc[last].text[:1].isupper() and not doc[last].is_punct:
-        last += 1
-    if last > first and doc[first].text not in {"The", "A", "An", "In", "On", "At", "After"}:
-        return (first, last)
-    return None
-
-
-def _participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
-    """ "Trump shot back in a statement, saying he had made money": a clause that opens
-    with a name (or he/she/they) and ends in ", saying …" is that subject's."""
-    for i in range(start + 2, end - 1):
-        if i in inside or doc[i].lower_ not in _REPORTING_PARTICIPLES or doc[i - 1].text != ",":
-            continue
-        subject = _leading_subject(doc, start, i)
-        return Attribution("reported_speech", subject, i, trailing=False) if subject else None
-    return None
+    return (
+        participle_attribution(doc, start, end, inside)
+        or in_document(doc, start, end)
+        or colon_quote(doc, start, end, inside)
+    )
 
 
 def is_direct_quote(
@@ -374,7 +312,7 @@ def is_direct_quote(
     if attr.trailing:
         # Content is before the attribution: "But “…”, the spokesperson said."
         i = start
-        while i < end and (doc[i].lower_ in _LEADING_CONJUNCTIONS or doc[i].is_space):
+        while i < end and (doc[i].lower_ in LEADING_CONJUNCTIONS or doc[i].is_space):
             i += 1
         if i in inside and inside[i][0] == i:
             close = inside[i][1]

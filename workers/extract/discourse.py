@@ -20,24 +20,13 @@ from workers.nlp.first_names import first_name_gender
 from .attribution import Attribution
 from .candidates import EntityRef
 from .lexicon import PRONOUNS, QUANTIFIERS, ROLE_NOUNS
-from .sources import UNNAMED, describe_source
+from .sources import ORG_HEAD_NOUNS, UNNAMED, UNNAMED_NOUNS, describe_source, owned_source
 
 _BARE_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "statement"})
 
 _SPOKES_NOUNS = frozenset(
     {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials",
      "representative", "statement", "source", "sources", "aide", "aides"}
-)  # fmt: skip
-# Head nouns of unnamed organisations that still make a useful claimant.
-_ORG_HEAD_NOUNS = frozenset(
-    {
-        "bank", "ministry", "department", "agency", "government", "company", "firm",
-        "council", "court", "police", "army", "military", "commission", "committee",
-        "office", "administration", "newspaper", "outlet", "broadcaster", "network",
-        "union", "party", "university", "institute", "hospital", "regulator", "board",
-        "authority", "embassy", "parliament", "congress", "senate", "tribunal",
-        "campaign", "secretariat", "prosecutor's office",
-    }
 )  # fmt: skip
 
 
@@ -74,6 +63,8 @@ def _news_title(phrase: str) -> EntityRef | None:
     match = _NEWS_TITLE_RE.match(phrase.strip())
     if match is None or match.group("last") not in _NEWS_WORDS:
         return None
+    if re.search(r"['’]s\s+[A-Z]", phrase):
+        return None  # "The Post's Chris Roe": the paper's writer speaks, not the paper
     name = match.group("name")
     if not all(word[:1].isupper() for word in name.split()):
         return None
@@ -230,6 +221,8 @@ class Discourse:
         lowered = re.sub(r"\s+", " ", phrase.strip().lower())
         words = lowered.split()
         described = describe_source(phrase, mentions, phrase_start)
+        if isinstance(described, EntityRef) and not described.name.strip():
+            return None
         if isinstance(described, EntityRef):
             if described.kind == UNNAMED and described.name.lower() in _BARE_SPOKES:
                 # "the spokesperson said": for the organisation it last spoke for.
@@ -237,6 +230,10 @@ class Discourse:
             return described
         if described is not None:
             mentions = [described]
+        else:
+            owned = owned_source(phrase)
+            if owned is not None:
+                return owned
         news = _news_title(phrase) or _institution_title(phrase, mentions)
         if news is not None:
             return news
@@ -288,7 +285,7 @@ class Discourse:
             for referent in reversed(self.referents):
                 if noun in referent.heads or noun.split()[-1] in referent.heads:
                     return referent.ref
-        if words and words[0] in {"the", "a", "an"} and words[-1] in _ORG_HEAD_NOUNS:
+        if words and words[0] in {"the", "a", "an"} and words[-1] in ORG_HEAD_NOUNS:
             # An organisation the article never names ("the health ministry"): keep
             # the description as the claimant rather than losing it.
             return EntityRef(" ".join(words[1:]), "organization")
@@ -319,6 +316,8 @@ class Discourse:
 
 
 _ARTICLES = frozenset({"the", "a", "an", "this", "that"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})
+_NOT_HEADS = frozenset({"best", "own", "first", "last", "latest", "only", "other", "next", "most"})
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
 _FUNCTION_WORDS = frozenset(
     {"of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or"}
@@ -330,13 +329,20 @@ def _description(words: list[str]) -> EntityRef | None:
     candidates", "the rights group"): the description itself, as an unnamed source."""
     cut = next((k for k, w in enumerate(words) if w in _RELATIVE_WORDS), len(words))
     words = words[:cut]
-    if not 2 <= len(words) <= 8 or not (words[0] in _ARTICLES or words[0] in QUANTIFIERS):
-        return None
+    people = bool(words) and (words[-1] in UNNAMED_NOUNS or words[-1] == "candidates")
+    if not 2 <= len(words) <= 8 or not (
+        words[0] in _ARTICLES or words[0] in QUANTIFIERS or words[0] in _POSSESSIVES or people
+    ):
+        return None  # "democratic candidates" is a description; "health minister" is a title
     if words[-1] in PRONOUNS or words[-1] in _FUNCTION_WORDS:
         return None  # "one of them", "the constant sowing of"
     if not all(re.fullmatch(r"[a-z][a-z'’-]*|\d+", w) for w in words):
         return None  # a name, a number or a title in quotation marks: not a description
-    kept = words[1:] if words[0] in _ARTICLES else words
+    if words[0] in _POSSESSIVES and (
+        not words[-1].isalpha() or words[-1] in _NOT_HEADS or not (people or len(words[-1]) > 3)
+    ):
+        return None  # "his oft-", "their best": no description of a source
+    kept = words[1:] if words[0] in _ARTICLES else words  # "his physician" stays whole
     return EntityRef(" ".join(kept), UNNAMED)
 
 

@@ -15,7 +15,7 @@ SPEECH_VERBS = frozenset(
     {
         "said", "says", "say", "told", "tells", "tell", "reported", "reports", "report",
         "added", "adds", "claimed", "claims", "claim", "announced", "announces",
-        "announce", "wrote", "writes", "stated", "states", "noted", "notes", "argued",
+        "announce", "wrote", "writes", "stated", "states", "noted", "notes", "note", "argued",
         "argues", "insisted", "insists", "warned", "warns", "declared", "declares",
         "alleged", "alleges", "asserted", "asserts", "confirmed", "confirms",
         "acknowledged", "acknowledges", "admitted", "admits", "explained", "explains",
@@ -35,7 +35,8 @@ SPEECH_VERBS = frozenset(
         "slams", "questioned", "disputed", "disputes", "recounted", "proposed", "proposes",
         "demanded", "demands", "defended", "defends", "expressed", "expresses",
         "quipped", "joked", "scoffed", "retorted", "exclaimed", "shouted", "yelled", "mused",
-        "snapped",
+        "snapped", "calculates", "emphasize", "emphasizes", "emphasise", "emphasises",
+        "elaborated", "assured", "assures",
     }
 )  # fmt: skip
 # Verbs of thinking, hoping and expecting: their subject holds the view that follows
@@ -56,7 +57,7 @@ DOCUMENT_NOUNS = frozenset(
         "records", "documents", "document", "filings", "returns", "census", "research",
         "investigation", "statement", "release", "letter", "memo", "assessment",
         "statistics", "numbers", "count", "tally", "projections", "projection", "model",
-        "index", "forecast",
+        "index", "forecast", "polling", "results", "emails", "findings", "tallies",
     }
 )  # fmt: skip
 # Verbs that report content only with a "that" clause: "the report found that …"
@@ -95,7 +96,10 @@ ROLE_NOUNS = frozenset(
         "pollster", "economist", "analyst", "expert", "surveys", "polls", "poll",
         "studies", "estimates", "records", "documents", "analysis", "review", "census",
         "forecasters", "respondents", "consultants", "historians", "executives",
-        "operatives", "employees", "workers", "organizers", "attorneys",
+        "operatives", "employees", "workers", "organizers", "attorneys", "lawmaker",
+        "strategist", "diplomat", "legislator", "legislators", "congressman",
+        "congresswoman", "professor", "pastor", "activist", "prosecutor", "attorney",
+        "candidate", "candidates", "nominee",
     }
 )  # fmt: skip
 # First words of a speaker described by number or quantity ("many lawmakers", "two

@@ -43,7 +43,18 @@ UNNAMED_NOUNS = frozenset(
         "doctors", "employees", "workers", "executives", "operatives", "organizers",
         "spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative",
         "representatives", "someone", "others", "forecasters", "respondents", "consultants",
-        "historians",
+        "historians", "leaders", "lawmaker", "pollster", "legislator", "legislators",
+    }
+)  # fmt: skip
+# Head nouns of unnamed organisations that still make a useful claimant.
+ORG_HEAD_NOUNS = frozenset(
+    {
+        "bank", "ministry", "department", "agency", "government", "company", "firm",
+        "council", "court", "police", "army", "military", "commission", "committee",
+        "office", "administration", "newspaper", "outlet", "broadcaster", "network",
+        "union", "party", "university", "institute", "hospital", "regulator", "board",
+        "authority", "embassy", "parliament", "congress", "senate", "tribunal",
+        "campaign", "secretariat", "prosecutor's office",
     }
 )  # fmt: skip
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"})
@@ -73,6 +84,9 @@ def describe_source(
     phrase = phrase.split(",")[0].strip()
     words = _words(phrase)
     lowered = [w.lower() for w in words]
+    polled = _in_poll(phrase, mentions, phrase_start)
+    if polled is not None:
+        return polled  # "Some 20 percent of people in a recent Acme poll": the poll
     if SHARE_RE.match(phrase) and not any(m.kind == "person" for m in mentions):
         # A share of those surveyed ("Twenty-four percent", "About four in 10").
         return EntityRef(_clean(_description(words, lowered), _LEADING), UNNAMED)
@@ -106,6 +120,22 @@ def describe_source(
     return EntityRef(_clean(_description(words, lowered), _LEADING), UNNAMED)
 
 
+_IN_POLL_RE = re.compile(r"^(?P<share>.+?)\s+(?:in|from)\s+(?P<poll>(?:a|an|the|this|their)\s+.+)$")
+
+
+def _in_poll(
+    phrase: str, mentions: list[EntityMention], phrase_start: int
+) -> EntityRef | EntityMention | None:
+    """A share of the people a named document asked: the document speaks."""
+    match = _IN_POLL_RE.match(phrase)
+    if match is None or not SHARE_RE.match(match.group("share")):
+        return None
+    poll = match.group("poll")
+    if not set(w.lower() for w in _words(poll)) & DOCUMENT_NOUNS:
+        return None
+    return describe_source(poll, mentions, phrase_start + match.start("poll"))
+
+
 def _description(words: list[str], lowered: list[str]) -> list[str]:
     """The phrase up to a relative clause, at most eight words: "source familiar with the
     talks", "survey by the organization in March", "protest organizers in Cleveland"."""
@@ -121,3 +151,21 @@ def _char_of(phrase: str, words: list[str], index: int) -> int:
             return at
         at += len(word)
     return at
+
+
+_OWNED_RE = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})(?:['’]s|['’])\s+"
+    r"(?P<rest>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})$"
+)
+
+
+def owned_source(phrase: str) -> EntityRef | None:
+    """ "Roe's campaign", "Sanders’ lawyer": the campaign or office speaks as itself, a person
+    described through someone else is unnamed: neither is the person whose name it bears."""
+    match = _OWNED_RE.match(phrase.strip())
+    if match is None:
+        return None
+    name = phrase.strip()
+    name = name[4:] if name.lower().startswith("the ") else name
+    head = match.group("rest").split()[-1]
+    return EntityRef(name, "organization" if head in ORG_HEAD_NOUNS else UNNAMED)

@@ -1,0 +1,285 @@
+"""Speaker phrases: where the phrase that makes a claim sits, and whether it can be a speaker.
+
+``is_speaker_phrase`` judges a phrase's shape (a name, a role, a pronoun, "the central bank",
+"About four in 10"); ``appositive_start`` and ``name_after_description`` step over apposition
+("Jane Roe, the health minister, said"; "A Twitter spokesman, Chris Roe, said");
+``passive_agent`` and ``leading_subject`` find the agent of "reported by X" and the subject of
+"X …, saying"; ``in_document`` and ``participle_attribution`` are frames without a finite verb
+of saying. ``attribution`` finds the verbs; resolving a phrase to an entity is ``discourse``'s
+job. Pure: no Django.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from workers.nlp import DEMONYMS
+
+from .lexicon import DOCUMENT_NOUNS, PRONOUNS, QUANTIFIERS, QUOTE_PARTICIPLES, ROLE_NOUNS, SHARE_RE
+
+DEMONYMS_LOWER = frozenset(d.lower() for d in DEMONYMS)
+BOUNDARY_WORDS = frozenset(
+    {
+        "that", "after", "before", "as", "when", "while", "since", "because", "and",
+        "but", "which", "where", "if", "though", "although", "until", "whereas", "so",
+        "once", "unless", "whether", "what", "how", "why",
+    }
+)  # fmt: skip
+LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "or", "still", "however"})
+
+
+@dataclass
+class Attribution:
+    kind: str  # direct_quote | reported_speech | according_to
+    speaker: tuple[int, int] | None  # token range of the speaker phrase
+    verb: int  # token index of the speech verb (or "according")
+    trailing: bool  # content precedes the verb ("…, she said.")
+    first_person: bool = False
+
+
+# Words after a document's head noun that describe it: "records from …", "a poll conducted by …".
+_POST_MODIFIERS = frozenset(
+    {"of", "from", "by", "for", "in", "on", "conducted", "released", "published",
+     "commissioned", "obtained", "filed", "issued", "compiled", "tallied"}
+)  # fmt: skip
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def document_head(doc: Doc, start: int, end: int) -> bool:
+    """The phrase is headed by a document noun within its first five words."""
+    if doc[start].lower_ in BOUNDARY_WORDS:
+        return False  # "that the emails released on Tuesday …" is content
+    for k in range(start, min(start + 5, end)):
+        noun = doc[k].lower_ in DOCUMENT_NOUNS and (k == start or doc[k].text[:1].islower())
+        if noun and (k + 1 == end or doc[k + 1].lower_ in _POST_MODIFIERS):
+            return True
+    return False
+
+
+def _owner_phrase(doc: Doc, start: int, end: int) -> bool:
+    """A possessive name and a lowercase head: "Roe's campaign", "Sanders’ lawyer"."""
+    owner = next(
+        (k for k in range(start + 1, min(start + 4, end)) if doc[k].text in _POSSESSIVE), None
+    )
+    if owner is None or not doc[owner - 1].text[:1].isupper() or end - owner > 4:
+        return False
+    rest = doc[owner + 1 : end]
+    return len(rest) > 0 and all(t.is_alpha and t.text.islower() for t in rest)
+
+
+def is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
+    if start < end <= start + 18 and document_head(doc, start, end):
+        return True  # "FEC records from the 2008 cycle", "A new batch of emails released …"
+    if start >= end or end - start > 12:
+        return False
+    if _owner_phrase(doc, start, end):
+        return True  # "Roe's campaign", "Sanders’ campaign manager"
+    if doc[end - 1].text == ")":
+        # "Rep. Jane Roe (D-Md.)": judge the name before the bracket.
+        end = next((k for k in range(end - 1, start, -1) if doc[k].text == "("), end)
+    tokens = [t for t in doc[start:end] if not t.is_punct]
+    if not tokens:
+        return False
+    last = tokens[-1]
+    if last.lower_ in PRONOUNS and len(tokens) == 1:
+        return True
+    if SHARE_RE.match(doc[start:end].text):
+        return True  # "About four in 10", "Thirty percent of those surveyed"
+    if (
+        (
+            tokens[0].lower_ in {"the", "a", "an", "its", "his", "her", "their", "this"}
+            or tokens[0].lower_ in QUANTIFIERS
+        )
+        and len(tokens) <= 8
+        and last.is_alpha
+        and last.lower_ not in PRONOUNS
+    ):
+        return True  # "the central bank", "a senior official"
+    if last.lower_ in ROLE_NOUNS or last.lower_.rstrip("s") in ROLE_NOUNS:
+        return True
+    # A name: the last word is capitalised ("Sheinbaum", "the Wall Street Journal").
+    name_end = last.is_alpha or last.text in {"Jr.", "Sr.", "Jr", "Sr"}
+    if last.is_alpha and last.i - 2 >= start and doc[last.i - 1].text == "-":
+        last = doc[last.i - 2]  # "Park Geun-hye"
+    return last.text[:1].isupper() and last.text.lower() not in {"i"} and name_end
+
+
+_APPOSITIVE_OPENERS = frozenset(
+    {"a", "an", "the", "who", "whose", "which", "including", "like", "unlike", "his", "her",
+     "its", "their", "one", "now", "then", "also", "formerly", "both", "of", "from"}
+)  # fmt: skip
+
+
+# Asides set off by commas between a speaker and the verb: "Officials, in fact, insist …".
+_PARENTHETICALS = frozenset(
+    {"in fact", "for instance", "for example", "however", "though", "too", "of course",
+     "in turn", "meanwhile", "moreover", "instead", "in particular", "at least", "so far",
+     "in short", "in other words", "by contrast", "in contrast", "in addition"}
+)  # fmt: skip
+_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def dash_aside_start(doc: Doc, start: int, dash: int) -> int | None:
+    """The dash opening an aside that closes at ``dash`` ("Jo Roe — a former aide, now a
+    critic — recalled"; "A former candidate -- Jo Roe, who lost in 2008 -- said"), or None."""
+    if dash <= start or doc[dash].text not in _DASHES:
+        return None
+    k = next(
+        (m for m in range(dash - 1, max(start, dash - 30), -1) if doc[m].text in _DASHES), None
+    )
+    if k is None or k <= start or k + 1 >= dash or not doc[k - 1].is_alpha:
+        return None
+    return k
+
+
+def appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | None:
+    """The comma opening an appositive that ends at ``comma`` ("Jane Roe, the health
+    minister, said"; "Matt Bennett, a founder of the think tank Third Way, said"), or None."""
+    k = comma
+    for _ in range(2):  # "Jo Roe, of Springfield, Va., said": one comma inside
+        k -= 1
+        while k >= start and doc[k].text != "," and comma - k <= 40 and k not in inside:
+            k -= 1
+        if k <= start or doc[k].text != "," or k + 1 >= comma:
+            return None
+        opener, before = doc[k + 1], doc[k - 1]
+        named_before = before.text[:1].isupper() or before.text == ")"
+        party_of = (  # "Dianne Feinstein, Democrat of California, said"
+            opener.text[:1].isupper() and k + 2 < comma and doc[k + 2].lower_ in {"of", "from"}
+        )
+        # "Zimmerman, 32, noted", "A third of independents, 33%, say": a number;
+        # "Sen. Jo Roe, R-Fla., said": a party and state.
+        number = opener.like_num and comma - k <= 4
+        # "Tom Roe, Jane's father, said"; "Jo Roe, Ohio Secretary of State, said".
+        capital = named_before and opener.text[:1].isupper() and k + 2 < comma
+        owner = capital and doc[k + 2].text in {"'s", "’s", "'", "’"}
+        titled = (
+            capital and comma - k <= 8 and any(t.lower_ in ROLE_NOUNS for t in doc[k + 1 : comma])
+        )
+        party = opener.text in {"R", "D", "I"} and doc[k + 2].text == "-" and named_before
+        if (
+            number
+            or party
+            or doc[k + 1 : comma].text.lower() in _PARENTHETICALS
+            or owner
+            or titled
+            or opener.lower_ in _APPOSITIVE_OPENERS
+            or opener.lower_ in DEMONYMS_LOWER
+            or (named_before and (party_of or (opener.is_alpha and opener.text[:1].islower())))
+            # "The survey, conducted for the institute, found": a document described.
+            or (before.lower_ in DOCUMENT_NOUNS and opener.is_alpha and opener.text.islower())
+        ):
+            return k
+    return None
+
+
+def name_after_description(
+    doc: Doc, start: int, comma: int, inside: dict
+) -> tuple[int, int] | None:
+    """The name set off by commas after a description ("Santilli's attorney, Thomas Coan,
+    argued"; "One of the authors, Ari Fleischer, said"), as a token range, or None."""
+    k = comma - 1
+    while k > start and comma - k <= 5 and doc[k].text != "," and k not in inside:
+        k -= 1
+    if k <= start or doc[k].text != "," or comma - k < 3:
+        return None
+    name = doc[k + 1 : comma]
+    described = doc[k - 1].is_alpha and doc[k - 1].text.islower()
+    if described and all(t.text[:1].isupper() for t in name):
+        return (k + 1, comma)
+    return None
+
+
+_IN_DOCUMENT_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies"})
+
+
+def in_document(doc: Doc, start: int, end: int) -> Attribution | None:
+    """ "In a new Gallup poll, 40% of voters …": the poll the clause opens with reports it."""
+    first = start
+    while first < end and doc[first].lower_ in LEADING_CONJUNCTIONS:
+        first += 1
+    if first >= end or doc[first].lower_ != "in":
+        return None
+    comma = next((k for k in range(first + 1, min(first + 14, end)) if doc[k].text == ","), None)
+    if comma is None:
+        return None
+    words = [t.lower_ for t in doc[first + 1 : comma]]
+    noun = next((k for k, w in enumerate(words) if w in _IN_DOCUMENT_NOUNS), None)
+    if noun is None or set(words[:noun]) & BOUNDARY_WORDS:
+        return None  # "In eight states where exit polls were taken, …" names no poll
+    return Attribution("according_to", (first + 1, comma), first, trailing=False)
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+_REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
+    "claiming", "suggesting", "calling", "accusing", "predicting", "vowing", "promising",
+    "urging", "complaining", "asserting", "acknowledging", "conceding", "blaming",
+}  # fmt: skip
+
+
+# Where a passive agent ends: "denounced by Jane Roe as a giveaway".
+_AGENT_END = frozenset(
+    {",", ".", ";", "!", "?", "“", '"', "as", "for", "after", "when", "because", "over"}
+)
+
+
+def passive_agent(doc: Doc, verb: int, end: int) -> tuple[int, int] | None:
+    """The agent of a passive report: "reported by The Washington Post" -> its tokens."""
+    if verb + 2 >= end or doc[verb + 1].lower_ != "by":
+        return None
+    m = verb + 2
+    while m < end and doc[m].text not in _AGENT_END and m - verb < 10:
+        m += 1
+    return (verb + 2, m) if is_speaker_phrase(doc, verb + 2, m) else None
+
+
+_OPENING_ADVERBS = frozenset(
+    {"likewise", "still", "meanwhile", "indeed", "however", "instead", "separately", "later",
+     "earlier", "now", "then", "yet", "also", "again", "moreover", "overall", "today",
+     "yesterday", "similarly", "nevertheless", "nonetheless", "afterward", "afterwards"}
+)  # fmt: skip
+
+
+def leading_subject(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
+    """The name (or he/she/they) a clause opens with, before ``limit``."""
+    first = start
+    while first < limit and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
+        first += 1
+    if first >= limit:
+        return None
+    if first + 2 < limit and doc[first + 1].text == "," and doc[first].lower_ in _OPENING_ADVERBS:
+        first += 2  # "Likewise, Roe …"
+    if doc[first].lower_ in _SUBJECT_PRONOUNS:
+        return (first, first + 1)
+    last = first
+    while last < limit and doc[last].text[:1].isupper() and not doc[last].is_punct:
+        last += 1
+    if last > first and doc[first].text not in {"The", "A", "An", "In", "On", "At", "After"}:
+        return (first, last)
+    return None
+
+
+def participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
+    """ "Trump shot back in a statement, saying he had made money": a clause that opens
+    with a name (or he/she/they) and ends in ", saying …" is that subject's."""
+    for i in range(start + 2, end - 1):
+        if i in inside or doc[i].lower_ not in _REPORTING_PARTICIPLES or doc[i - 1].text != ",":
+            continue
+        subject = leading_subject(doc, start, i)
+        return Attribution("reported_speech", subject, i, trailing=False) if subject else None
+    return None
+
+
+def colon_quote(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
+    """ "Roe: “Rents rose 7%”": a name, a colon and a quotation (headlines, live blogs)."""
+    first = start
+    while first < end and doc[first].is_punct:
+        first += 1
+    colon = first
+    while colon < end and colon - first < 5 and doc[colon].text[:1].isupper():
+        colon += 1
+    if colon == first or colon + 1 >= end or doc[colon].text != ":" or (colon + 1) not in inside:
+        return None
+    return Attribution("reported_speech", (first, colon), colon, trailing=False)

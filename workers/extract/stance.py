@@ -1,0 +1,121 @@
+"""Stance frames: a source's position, demand or verdict rather than its words.
+
+News reports much of what people claim without a verb of saying: "Roe wants the tax
+repealed", "Roe has called for a $15 minimum wage", "Roe denounced the plan as a giveaway",
+"Roe issued a statement saying …", "Roe is continuing to insist that …". The subject of such
+a frame holds the content, and a fact-checker records them as its claimant. ``stance_cue``
+tells whether the token at ``i`` opens one; ``chain_start`` steps back over a chain of
+verbs between the subject and the cue ("is continuing to insist", "have taken to saying").
+The subject itself is found as for any verb of saying (``attribution``). Left out on
+purpose: verbs of action that news narrates far more often than it attributes with them
+("attacked", "rejected", "refused", "backed", "dismissed", "signed").
+Pure: no Django.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+# Verbs whose subject takes a position on (or passes a verdict on) what follows.
+STANCE_VERBS = frozenset(
+    {
+        "wants", "want", "wanted", "supports", "support", "opposes", "oppose",
+        "endorsed", "endorses", "endorse", "favors", "favours", "favored", "favoured",
+        "praises", "praise", "hailed", "hails", "applauded", "applauds", "condemned",
+        "condemns", "condemn", "denounced", "denounces", "denounce", "mocked", "mocks",
+        "ridiculed", "ridicules", "derided", "derides", "blasted", "blasts", "castigated",
+        "castigates", "chided", "chides", "rebuked", "rebukes", "lambasted", "lambastes",
+        "criticize", "criticise", "accuse", "blame", "deny", "dispute", "vow", "pledge",
+        "pledges", "promise", "demand", "urge", "propose", "voiced", "voices",
+        "lamented", "bemoaned", "bemoans", "decry", "assailed", "assails",
+    }
+)  # fmt: skip
+# Verbs that take a stance only with their particle: "called for", "points to".
+PARTICLE_CUES = {
+    "called": frozenset({"for", "on"}),
+    "calls": frozenset({"for", "on"}),
+    "points": frozenset({"to", "out"}),
+    "pressed": frozenset({"for"}),
+    "presses": frozenset({"for"}),
+    "pushed": frozenset({"for"}),
+    "pushes": frozenset({"for"}),
+    "apologized": frozenset({"for"}),
+    "apologised": frozenset({"for"}),
+    "railed": frozenset({"against"}),
+    "rails": frozenset({"against"}),
+}
+# "called the plan ''a giveaway''": naming something in a quotation is a verdict.
+_NAMING = frozenset({"called", "calls", "call", "labeled", "labelled", "dubbed", "branded"})
+# "issued a statement saying": a verb of issuing a statement, its noun, then the content.
+_ISSUING = frozenset(
+    {"issued", "issues", "released", "releases", "sent", "sends", "put", "puts",
+     "posted", "posts", "published", "publishes", "distributed", "circulated"}
+)  # fmt: skip
+_STATEMENT_NOUNS = frozenset(
+    {"statement", "statements", "release", "email", "e-mail", "letter", "memo", "tweet",
+     "message", "note", "video", "ad", "advertisement", "post", "report", "notice"}
+)  # fmt: skip
+_CONTENT_OPENERS = frozenset({"saying", "stating", "arguing", "claiming", "that", "warning"})
+# "made it clear that …", "has made the case that …".
+_MAKING = frozenset({"made", "makes", "make", "making"})
+_MADE_CASES = (
+    "it clear",
+    "clear",
+    "the case that",
+    "the point that",
+    "the argument that",
+)
+# Verbs of a chain between a subject and its cue: "is continuing to insist".
+_CHAIN_VERBS = frozenset(
+    {"continuing", "continues", "continue", "continued", "trying", "tries", "tried", "try",
+     "taken", "took", "began", "begun", "begins", "begin", "beginning", "pivoted",
+     "moved", "went", "goes", "go", "rushed", "hastened", "attempted", "sought", "seeks",
+     "seemed", "seems", "appeared", "appears", "used", "struggled", "struggling", "likely",
+     "expected", "poised", "set", "going", "planning", "plans", "planned"}
+)  # fmt: skip
+
+
+# Every word that can open a stance frame: anything else is passed over at once.
+STANCE_WORDS = (
+    STANCE_VERBS
+    | frozenset(PARTICLE_CUES)
+    | _NAMING
+    | _ISSUING
+    | _MAKING
+    | frozenset({"agree", "agrees"})
+)
+
+
+def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
+    """Does token ``i`` open a stance frame (see the module docstring)?"""
+    lower = doc[i].lower_
+    after = doc[i + 1].lower_ if i + 1 < end else ""
+    if lower in STANCE_VERBS:
+        return True
+    if lower in {"agree", "agrees"} and after == "that":
+        return True  # "experts agree that …"
+    if lower in _MAKING:
+        words = [t.lower_ for t in doc[i + 1 : min(i + 5, end)]]
+        return any(" ".join(words).startswith(case) for case in _MADE_CASES)
+    if lower in PARTICLE_CUES and after in PARTICLE_CUES[lower]:
+        return True
+    naming = lower in _NAMING and i > 0 and doc[i - 1].text != ","  # not "a blog, called …"
+    if naming and any(k in inside for k in range(i + 2, min(i + 12, end))):
+        return True  # "called the plan ''a giveaway''"
+    if lower in _ISSUING:
+        window = [t.lower_ for t in doc[i + 1 : min(i + 9, end)]]
+        noun = next((k for k, w in enumerate(window) if w in _STATEMENT_NOUNS), None)
+        return noun is not None and any(w in _CONTENT_OPENERS for w in window[noun + 1 :])
+    return False
+
+
+def chain_start(doc: Doc, i: int, start: int) -> int | None:
+    """The token before a chain of verbs ending at the cue ``i`` ("Roe is continuing to
+    insist": the index of "is"), or None when no chain precedes it."""
+    j = i - 1
+    if j - 1 < start or doc[j].lower_ != "to":
+        return None
+    j -= 1
+    if j - 1 >= start and doc[j].lower_ == "on":
+        j -= 1  # "went on to say"
+    return j - 1 if doc[j].lower_ in _CHAIN_VERBS else None
