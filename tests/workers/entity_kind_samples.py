@@ -109,4 +109,9 @@ HELD_OUT: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = (
      (("Nordvik Energy", O), ("Storting", O))),
     ("Jean Dupont, the mayor of Lyonnais Valley, said 80 people were evacuated.",
      (("Jean Dupont", P), ("Lyonnais Valley", L))),
+    # A title before a name makes the run a person, whatever place or body it opens with.
+    ("State Rep. Wanda Pellow said 40 schools in Marlow County would close.",
+     (("State Rep. Wanda Pellow", P), ("Marlow County", L))),
+    ("Senate Majority Leader Orrin Vasko said the vote would slip to June.",
+     (("Senate Majority Leader Orrin Vasko", P),)),
 )  # fmt: skip

@@ -77,6 +77,17 @@ _PLACE_WORDS = frozenset(
         "Fort", "Port", "Street", "Avenue", "Square",
     }
 )  # fmt: skip
+# Titles a name run may carry before a person's name ("State Rep. Wendy Roe", "Senate Majority
+# Leader Jo Roe"): after one, the words that follow are the person, whatever came before.
+_TITLE_WORDS = frozenset(
+    {
+        "Rep.", "Sen.", "Gov.", "Lt.", "Gen.", "Col.", "Sgt.", "Capt.", "Rev.", "Prof.",
+        "Representative", "Congressman", "Congresswoman", "Assemblyman", "Assemblywoman",
+        "Mayor", "Judge", "Justice", "Sheriff", "Ambassador", "Commissioner", "Director",
+        "Leader", "Speaker", "Chairman", "Chairwoman", "Attorney", "General", "Pastor",
+        "Spokesman", "Spokeswoman", "Councilman", "Councilwoman", "Delegate", "Chief",
+    }
+)  # fmt: skip
 _NAME_CONNECTORS = frozenset({"of", "for", "de", "del", "la", "van", "von", "bin", "al"})
 _LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "from", "to", "into", "across", "near", "outside", "inside", "toward"}
@@ -92,6 +103,17 @@ def _guess_kind(tokens: list[str], prev_word: str) -> str:
     simple: known entities come from the gazetteer, and the fallback only exists so an
     unknown claimant ("Dr. Fauci said") is not lost.
     """
+    titled = max((k for k, t in enumerate(tokens) if t in _TITLE_WORDS), default=-1)
+    after = tokens[titled + 1 :]
+    if (
+        titled >= 0
+        and after
+        and not any(
+            t in _ORG_WORDS or t in _PLACE_WORDS or t in _NAME_CONNECTORS or t in _TITLE_WORDS
+            for t in after
+        )
+    ):
+        return "person"  # "State Rep. Wendy Roe", "County Sheriff Al Roe": a titled name
     if any(t in _ORG_WORDS for t in tokens) or (len(tokens) == 1 and tokens[0].isupper()):
         return "organization"
     if any(t in _PLACE_WORDS for t in tokens):
