@@ -128,6 +128,24 @@ _HONORIFIC_GENDER = {
 }
 
 
+# Where a clause may open inside a sentence: "At the briefing, Roe …", "…, but Roe …".
+_CLAUSE_BREAK_RE = re.compile(r"[,;:—(]|\sbut\s")
+# After the name, what marks it as no subject: an apposition or a list goes on (",", "and"),
+# a possessive names something of theirs.
+_NOT_SUBJECT_AFTER_RE = re.compile(r"^(?:\s*[,(]|\s+(?:and|or)\b|['’]s\b)")
+
+
+def _opens_clause(before: str) -> bool:
+    """Whether a name with ``before`` ahead of it in its sentence opens a clause (is most
+    likely its subject): nothing but capitalised words (a title) since the last clause
+    break ("At the press briefing, Roe pleaded", "…, but Roe was not done")."""
+    breaks = list(_CLAUSE_BREAK_RE.finditer(before))
+    if not breaks:
+        return False
+    segment = before[breaks[-1].end() :]
+    return re.search(r"\b[a-z]{2,}", segment) is None
+
+
 class Discourse:
     """What the article has named so far, most recent last."""
 
@@ -161,6 +179,17 @@ class Discourse:
             gender = next((g for g in same if g), None)
         self.referents.append(_Referent(ref, gender, (), False, salient=True))
 
+    def observe_opening(self, word: str, next_word: str) -> None:
+        """A sentence that opens with the bare surname of someone named in full earlier
+        ("Roe continued …"): the name finder leaves a lone sentence-initial word alone,
+        but it is that person, and the sentence's subject."""
+        known = self.by_surname.get(word)
+        if known is None or next_word in {"'s", "’s", ","}:
+            return
+        self.referents.append(
+            _Referent(known.ref, known.gender, known.heads, known.news, salient=True)
+        )
+
     @staticmethod
     def referent_for(mention: EntityMention) -> _Referent:
         entry = lookup_alias(mention.canonical)
@@ -191,7 +220,13 @@ class Discourse:
             if gender:
                 referent = _Referent(referent.ref, gender, referent.heads, referent.news)
         # The name a sentence opens with is its subject: what a later "he" most likely means.
-        salient = re.search(r"\b[a-z]{3,}", before) is None
+        salient = re.search(r"\b[a-z]{3,}", before) is None or (
+            # After a clause break only a name the article has given in full: a lone
+            # capitalised word there is too often an adjective ("…, Democratic leaders").
+            (known or len(referent.ref.name.split()) > 1)
+            and _opens_clause(before)
+            and not _NOT_SUBJECT_AFTER_RE.match(body[mention.end : mention.end + 5])
+        )
         referent = _Referent(referent.ref, referent.gender, referent.heads, referent.news, salient)
         self.referents.append(referent)
         if referent.ref.kind == "person":
