@@ -114,4 +114,7 @@ HELD_OUT: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = (
      (("State Rep. Wanda Pellow", P), ("Marlow County", L))),
     ("Senate Majority Leader Orrin Vasko said the vote would slip to June.",
      (("Senate Majority Leader Orrin Vasko", P),)),
+    # … and a known place before a titled name leaves the titled name, a person.
+    ("Wisconsin Rep. Reid Rabble said the party would lose 40 seats in November.",
+     (("Wisconsin", L), ("Rep. Reid Rabble", P))),
 )  # fmt: skip

@@ -86,6 +86,7 @@ _TITLE_WORDS = frozenset(
         "Mayor", "Judge", "Justice", "Sheriff", "Ambassador", "Commissioner", "Director",
         "Leader", "Speaker", "Chairman", "Chairwoman", "Attorney", "General", "Pastor",
         "Spokesman", "Spokeswoman", "Councilman", "Councilwoman", "Delegate", "Chief",
+        "Advocate",
     }
 )  # fmt: skip
 _NAME_CONNECTORS = frozenset({"of", "for", "de", "del", "la", "van", "von", "bin", "al"})
@@ -168,6 +169,12 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         if not adjacent_to_known and not (sentence_initial and j - i == 1):
             prev_word = doc[i - 1].text if i > 0 else ""
             found.append((i, j, _guess_kind([t.text for t in doc[i:j]], prev_word)))
+        elif adjacent_to_known and j not in taken:
+            # "Wisconsin Rep. Reid Roe", "New York City Public Advocate Tish Roe": a known
+            # place before a titled name leaves the titled name, a person.
+            words = [t.text for t in doc[i:j]]
+            if _guess_kind(words, "") == "person" and any(w in _TITLE_WORDS for w in words):
+                found.append((i, j, "person"))
         i = j
     return found
 
