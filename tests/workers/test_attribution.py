@@ -612,6 +612,14 @@ FRAMES = [
         "direct_quote",
         EntityRef("Tom Ardley", "person"),
     ),
+    # A lone capitalised word never given in full ("Democratic") is no "he".
+    (
+        "The rally heard from Tom Ardley. The crowd cheered for Democratic candidates. "
+        "“Taxes rose 7% under this board,” he said.",
+        "“Taxes rose",
+        "direct_quote",
+        EntityRef("Tom Ardley", "person"),
+    ),
     # A sentence opening with the bare surname of someone named before is about them.
     (
         "Ada Fisher spoke first. Lia Brandt said 40 clinics had closed. Fisher disagreed. "

@@ -332,9 +332,13 @@ class Discourse:
         wanted = None
         if pronoun in {"he", "she"}:
             wanted = "female" if pronoun == "she" else "male"
+            # A lone capitalised word the article never gave in full is more often an
+            # adjective or a plural ("Democratic", "Republicans") than a person, unless it
+            # is the subject of its sentence.
             fits = [
                 r for r in reversed(self.referents[-40:])
                 if r.ref.kind == "person" and self._gender(r) in (wanted, None)
+                and (r.salient or " " in r.ref.name)
             ]  # fmt: skip
         else:  # "it", "they"
             kinds = {"organization", "group", "unnamed"} if pronoun == "they" else {"organization"}
