@@ -612,6 +612,19 @@ FRAMES = [
         "direct_quote",
         EntityRef("Tom Ardley", "person"),
     ),
+    # Coordinated subjects: the first named is the claimant.
+    (
+        "Since March, Mr. Auden and his colleagues have said output must fall by 10%.",
+        "Since March",
+        "reported_speech",
+        EntityRef("Auden", "person"),
+    ),
+    (
+        "Jane Roe and Tom Smith called for a 40% cut in the levy.",
+        "Jane Roe",
+        "reported_speech",
+        EntityRef("Jane Roe", "person"),
+    ),
     # A lone capitalised word never given in full ("Democratic") is no "he".
     (
         "The rally heard from Tom Ardley. The crowd cheered for Democratic candidates. "
