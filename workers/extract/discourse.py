@@ -4,6 +4,12 @@ What the article has named so far (gazetteer names, roles such as "the Mexican l
 pronouns by gender where known, "the spokesperson" for the organisation it spoke for,
 "the news outlet" for the last news organisation named), and the resolution of an
 attribution's speaker phrase against it.
+
+"He"/"she" resolve to the most recent referent of the gender that is *salient* (a speaker, the
+name a sentence opens with, a sentence opening with a surname named before, or a name that opens
+a clause after a break: "At the briefing, Roe …", "…, but Roe …"), else the most recent that fits;
+a name in an apposition or a list is not salient, and a lone capitalised word the article never
+gave in full ("Democratic") is no candidate unless it is salient.
 """
 
 from __future__ import annotations

@@ -16,7 +16,9 @@ measurements ("the poll found", "a report by the budget office found", "new poll
   organisation's publication;
 - an **unnamed document** ("the poll", "new fundraising reports"): an unnamed source.
 
-``None`` leaves the phrase to the ordinary resolution (names, roles, pronouns).
+``None`` leaves the phrase to the ordinary resolution (names, roles, pronouns). ``news_title``
+and ``institution_title`` read a newspaper ("the Times newspaper") or an institution named in full
+("the Department of Homeland Security") that the name finder splits.
 Pure: no Django.
 """
 
