@@ -90,7 +90,7 @@ def measure(runs: int, sample: int, clock) -> dict:
     results = {name: (_median_ms(run, runs, clock), _queries(run)) for name, run in ops.items()}
     return {
         "ops": results,
-        "similar": _similar(sample, clock),
+        "similar": _similar(sample, clock) if sample else None,
         "claims": total,
         "settings": {"suggest": settings.FACTCHECK["SIMILAR_SUGGEST"]},
     }

@@ -294,6 +294,9 @@ FACTCHECK = {
     # limit the username is refused until this many seconds after its first failure.
     "SIGN_IN_FAILURE_LIMIT": env_int("FACTCHECK_SIGN_IN_FAILURE_LIMIT", 10, minimum=1),
     "SIGN_IN_LOCKOUT": env_int("FACTCHECK_SIGN_IN_LOCKOUT", 900, minimum=1),
+    # An API token's user is cached this many seconds (0: read with the token on every
+    # request). Signing out or saving the user drops it at once (claims/api/authentication.py).
+    "API_TOKEN_CACHE_SECONDS": env_int("FACTCHECK_API_TOKEN_CACHE_SECONDS", 30, minimum=0),
 }
 if FACTCHECK["SIMILAR_DUPLICATE"] < FACTCHECK["SIMILAR_SUGGEST"]:
     raise ImproperlyConfigured(
@@ -340,7 +343,8 @@ INSTALLED_APPS += ["drf_spectacular_sidecar"]  # Swagger UI served from our stat
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header is what turns "not authenticated" into a 401.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # DRF's, with the token's user cached for FACTCHECK["API_TOKEN_CACHE_SECONDS"].
+        "claims.api.authentication.CachedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["claims.api.permissions.RolePermission"],

@@ -47,11 +47,14 @@ if (_worker := _xdist_worker_index()) is not None and not os.environ.get("FACTCH
         os.environ["REDIS_URL"] = redis_url_for_worker(os.environ["REDIS_URL"], _worker)
 
 from .settings import *  # noqa: E402, F403
-from .settings import DATABASES, VAR_DIR  # noqa: E402
+from .settings import DATABASES, FACTCHECK, VAR_DIR  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SECURE_SSL_REDIRECT = False
+# The pinned query counts read the token on every request; tests/api/test_token_cache.py turns
+# the cache of its user on.
+FACTCHECK["API_TOKEN_CACHE_SECONDS"] = 0
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not :memory:, so that a real worker process started by a test sees the same rows.

@@ -269,3 +269,179 @@ def test_each_checklist_item_the_machine_creates_has_its_history_row(extracted):
         ("+", None)
     }
     assert ChecklistItem.history.filter(history_date__isnull=True).count() == 0
+
+
+def test_new_claims_get_their_own_ids_and_history_rows_in_one_write(extracted):
+    """The claims written in one statement get the ids of their own rows (matched by span), each
+    with its history row by nobody."""
+    article, claim_ids = extracted
+    claims = Claim.objects.filter(pk__in=claim_ids)
+    assert {(c.start, c.end): article.body[c.start : c.end] for c in claims} == {
+        (c.start, c.end): c.text for c in claims
+    }
+    history = Claim.history.filter(id__in=claim_ids)
+    assert sorted(h.id for h in history) == sorted(claim_ids)
+    assert {(h.history_type, h.history_user_id, h.text) for h in history} == {
+        ("+", None, c.text) for c in claims
+    }
+
+
+def test_a_claim_repeating_an_older_one_is_linked_as_its_duplicate_once(seed_text, settings):
+    """A second article repeating the seed: each repeated claim is linked to the seed's, with the
+    link in its enrichment event; one a person already linked elsewhere keeps that link."""
+    settings.FACTCHECK = {**settings.FACTCHECK, "INLINE_CLAIMS": 100}
+    first = article_ingest(text=seed_text, published_at=dt.date(2025, 5, 4)).article
+    pipeline.article_run_sync(first.pk)
+    again = (
+        seed_text.replace("Radio Habana Cuba", "Another Desk")
+        .replace("https://www.radiohc.cu/", "https://desk.example/")
+        .replace("more than 450,000", "more than 460,000")
+    )
+    second = article_ingest(text=again, published_at=dt.date(2025, 5, 5)).article
+    assert second.pk != first.pk
+    pipeline.stage_extract(second.pk, task_id="t-second")
+    claims = list(Claim.objects.filter(article=second).order_by("pk"))
+    kept = claims[0]
+    elsewhere = Claim.objects.filter(article=first).exclude(text=kept.text).first()
+    Claim.objects.filter(pk=kept.pk).update(duplicate_of=elsewhere)
+    pipeline.stage_claims([c.pk for c in claims], task_id="t-second-claims")
+    originals = {c.text: c.pk for c in Claim.objects.filter(article=first)}
+    linked = {
+        c.pk: c.duplicate_of_id for c in Claim.objects.filter(article=second).exclude(pk=kept.pk)
+    }
+    repeated = {pk for pk, other in linked.items() if other is not None}
+    assert len(repeated) >= 10
+    texts = dict(Claim.objects.filter(pk__in=repeated).values_list("pk", "text"))
+    assert {linked[pk] for pk in repeated} <= set(originals.values())
+    assert all(originals.get(texts[pk]) in (linked[pk], None) for pk in repeated)
+    assert Claim.objects.get(pk=kept.pk).duplicate_of_id == elsewhere.pk
+    comments = dict(
+        ClaimEvent.objects.filter(claim__article=second, kind=EventKind.ENRICHMENT).values_list(
+            "claim_id", "comment"
+        )
+    )
+    assert {pk for pk, comment in comments.items() if "linked as a duplicate" in comment} == (
+        repeated
+    )
+
+
+def test_a_short_article_with_a_crashing_check_rolls_up_failed_in_its_one_run(
+    seed_text, settings, monkeypatch
+):
+    """The inline run rolls the article up in its checklists' transaction: one claim's crashing
+    check fails that claim's checklist and the article, its siblings are done."""
+    settings.FACTCHECK = {**settings.FACTCHECK, "INLINE_CLAIMS": 100}
+    real = checklists.run_check
+
+    def run_check(key, context):
+        if "most secure" in context.claim_text:
+            raise RuntimeError("check exploded")
+        return real(key, context)
+
+    monkeypatch.setattr(pipeline.checklists, "run_check", run_check)
+    article = article_ingest(text=seed_text, published_at=dt.date(2025, 5, 4)).article
+    assert pipeline.stage_extract_and_claims(article.pk, task_id="t-1") is None
+    article.refresh_from_db()
+    assert article.pipeline_status == PipelineStatus.FAILED
+    failed = Job.objects.filter(claim__article=article, state=JobState.FAILED)
+    assert [(j.stage, j.claim.text.count("most secure")) for j in failed] == [
+        (JobStage.CHECKLIST, 1)
+    ]
+    assert Job.objects.filter(claim__article=article, state=JobState.DONE).count() == (
+        2 * Claim.objects.filter(article=article).count() - 1
+    )
+
+
+def test_an_article_without_claims_is_done_after_its_extraction(settings):
+    settings.FACTCHECK = {**settings.FACTCHECK, "INLINE_CLAIMS": 100}
+    text = "# A quiet day\n\nThe garden was quiet. Birds sang in the trees near the old house."
+    article = article_ingest(text=text, published_at=dt.date(2025, 5, 4)).article
+    assert pipeline.stage_extract_and_claims(article.pk, task_id="t-1") is None
+    article.refresh_from_db()
+    assert not Claim.objects.filter(article=article).exists()
+    assert article.pipeline_status == PipelineStatus.DONE
+
+
+def test_enriching_again_replaces_the_machines_rows_and_keeps_an_editors_decision(
+    seed_text, settings
+):
+    """Re-running a claim's enrichment: its mentions, quantities, dates and suggestions are
+    replaced (not added to), a similar claim an editor rejected stays rejected."""
+    from claims.models import DateMention, Quantity, SimilarClaim, SimilarityDecision
+    from claims.services import job_queue
+
+    settings.FACTCHECK = {**settings.FACTCHECK, "INLINE_CLAIMS": 100}
+    pipeline.article_run_sync(
+        article_ingest(text=seed_text, published_at=dt.date(2025, 5, 4)).article.pk
+    )
+    for n in (1, 2):  # two copies: the last one's claims have two similar claims each
+        text = seed_text.replace("https://www.radiohc.cu/", f"https://desk{n}.example/").replace(
+            "more than 450,000", f"more than {450_000 + n * 10_000:,}"
+        )
+        second = article_ingest(text=text, published_at=dt.date(2025, 5, 4 + n)).article
+        pipeline.article_run_sync(second.pk)
+    claim = Claim.objects.get(article=second, text__contains="Sheinbaum says she rejected")
+    rows = lambda: (  # noqa: E731
+        sorted(Mention.objects.filter(claim=claim).values_list("entity_id", "start")),
+        sorted(Quantity.objects.filter(claim=claim).values_list("text", "start")),
+        sorted(DateMention.objects.filter(claim=claim).values_list("text", "start")),
+    )
+    before = rows()
+    similar = list(SimilarClaim.objects.filter(claim=claim).order_by("-score"))
+    assert len(similar) >= 2 and before[0]
+    rejected = similar[0]
+    SimilarClaim.objects.filter(pk=rejected.pk).update(decision=SimilarityDecision.REJECTED)
+    job_queue(stage=JobStage.ENRICH, claim=claim, publish=False)
+    assert pipeline.stage_enrich(claim.pk, task_id="t-again")
+    assert rows() == before
+    after = SimilarClaim.objects.filter(claim=claim)
+    assert sorted(after.values_list("other_id", flat=True)) == sorted(s.other_id for s in similar)
+    assert after.get(other_id=rejected.other_id).decision == SimilarityDecision.REJECTED
+    assert set(after.exclude(pk=rejected.pk).values_list("decision", flat=True)) == {
+        SimilarityDecision.SUGGESTED
+    }
+
+
+def test_claims_whose_enrichment_keeps_failing_transiently_give_up_at_the_cap(
+    extracted, monkeypatch, settings
+):
+    """Each run of the batch is an attempt; the run after the last one fails the jobs with the
+    last error, and holds none of them."""
+    _, claim_ids = extracted
+    cap = settings.FACTCHECK["JOB_MAX_ATTEMPTS"]
+
+    def down(*args, **kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(pipeline.gather, "similar_claims_many", down)
+    for attempt in range(cap):
+        with pytest.raises(OperationalError):
+            pipeline.stage_enrich_batch(claim_ids, task_id=f"t-{attempt}")
+    assert pipeline.stage_enrich_batch(claim_ids, task_id="t-last") == set()
+    enrich_jobs = jobs(claim_ids, JobStage.ENRICH).values()
+    assert {(j.state, j.attempts, j.task_id) for j in enrich_jobs} == {
+        (JobState.FAILED, cap, f"t-{cap - 1}")
+    }
+    assert {j.last_error for j in enrich_jobs} == {
+        f"gave up after {cap} attempts; last error: OperationalError: could not connect to server"
+    }
+
+
+def test_entities_are_created_once_and_gather_their_aliases():
+    from claims.models import Entity
+    from claims.services import entities_resolve
+
+    Entity.objects.create(kind="person", name="Donald Trump", aliases=["Trump"])
+    found = entities_resolve(
+        wanted={
+            ("person", "Donald Trump"): {"President Trump", "Donald Trump"},
+            ("place", "Mexico"): {"Mexico"},
+        }
+    )
+    again = entities_resolve(wanted={("place", "Mexico"): {"México"}})
+    assert Entity.objects.count() == 2
+    trump = Entity.objects.get(name="Donald Trump")
+    assert found[("person", "Donald Trump")].pk == trump.pk
+    assert trump.aliases == ["President Trump", "Trump"]
+    assert again[("place", "Mexico")].pk == found[("place", "Mexico")].pk
+    assert Entity.objects.get(name="Mexico").aliases == ["México"]

@@ -10,16 +10,9 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
-from kombu.exceptions import OperationalError as BrokerError
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from claims import services
 from claims.exceptions import UnsupportedLanguage
@@ -27,70 +20,15 @@ from claims.models import Article, Claim, Job, JobStage, JobState, PipelineStatu
 
 from . import checklists, enrichment, extraction, gather, language, matching, webpage
 from .outbound import FetchPolicy
+from .stage_jobs import TRANSIENT_ERRORS as TRANSIENT_ERRORS  # the tasks' retry policy's
+from .stage_jobs import Prepared, describe, rollup_articles, run_batch, run_job
 
 logger = logging.getLogger(__name__)
-T = TypeVar("T")
 
 
 class NotReady(Exception):
     """A stage's input is not there yet (the checklist waits for enrichment): try again later.
     Raised before the stage's job is claimed, so waiting never counts as an attempt."""
-
-
-# Errors that say "the world is briefly unavailable", not "this input is bad".
-TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
-    OperationalError,
-    InterfaceError,
-    BrokerError,
-    RedisConnectionError,
-    RedisTimeoutError,
-)
-
-
-def _run_job(
-    job_filter: Q,
-    *,
-    task_id: str,
-    work: Callable[[Any], T],
-    worker: str = "",
-    prepare: Callable[[], Any] | None = None,
-) -> T | None:
-    """Run `work(prepare())` under the Job matched by `job_filter`; None when the job is not ours
-    to run. What `prepare` writes commits on its own (kept when the job then fails); what `work`
-    writes commits with the job's end."""
-    job_id = Job.objects.filter(job_filter).values_list("pk", flat=True).first()
-    if job_id is None:
-        return None  # the article or claim is gone, or was never queued: nothing to do
-    job = services.job_start(job_id=job_id, task_id=task_id, worker=worker)
-    if job is None:
-        return None  # done already, failed for good, or another run holds it
-    try:
-        prepared = prepare() if prepare is not None else None
-        # The work, the job's end and the article's roll-up commit together (one transaction):
-        # a worker dying before the commit leaves none of them, and the redelivery runs it again.
-        with transaction.atomic():
-            result = work(prepared)
-            services.job_finish(job=job)
-    except TRANSIENT_ERRORS as exc:
-        _quietly(services.job_retry_later, job=job, error=_describe(exc))
-        raise
-    except Exception as exc:
-        logger.exception("%s failed for good", job)
-        services.job_fail(job=job, error=_describe(exc))
-        return None
-    return result
-
-
-def _quietly(service: Callable, **kwargs) -> None:
-    """Record a transient failure if the database lets us; the retry matters more."""
-    try:
-        service(**kwargs)
-    except TRANSIENT_ERRORS:
-        connection.close()
-
-
-def _describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"
 
 
 # --- Stage 0: the page, for an article ingested from a URL ----------------------------------------
@@ -112,11 +50,13 @@ def stage_fetch(article_id: int, *, task_id: str, worker: str = "") -> bool:
         return True
 
     job = Q(article_id=article_id, stage=JobStage.FETCH)
-    return bool(_run_job(job, task_id=task_id, work=work, worker=worker))
+    return bool(run_job(job, task_id=task_id, work=work, worker=worker))
 
 
 # --- Stage 1: extraction -------------------------------------------------------------------------
-def stage_extract(article_id: int, *, task_id: str, worker: str = "") -> list[int] | None:
+def stage_extract(
+    article_id: int, *, task_id: str, worker: str = "", rollup: bool = True
+) -> list[int] | None:
     """Find the article's claims and record them. Returns the claim ids (None if not run).
 
     The body's language is detected and recorded first; one the extractor cannot read fails the
@@ -139,12 +79,11 @@ def stage_extract(article_id: int, *, task_id: str, worker: str = "") -> list[in
             scorer=extraction.get_scorer(settings.FACTCHECK["CHECKWORTHINESS_SCORER"]),
         )
         candidates = most_checkworthy(candidates, settings.FACTCHECK["MAX_CLAIMS_PER_ARTICLE"])
-        return [
-            claim.pk for claim in services.claims_record(article=article, candidates=candidates)
-        ]
+        recorded = services.claims_record(article=article, candidates=candidates)
+        return [claim.pk for claim in recorded]
 
     job = Q(article_id=article_id, stage=JobStage.EXTRACT)
-    return _run_job(job, task_id=task_id, work=work, worker=worker, prepare=prepare)
+    return run_job(job, task_id=task_id, work=work, worker=worker, prepare=prepare, rollup=rollup)
 
 
 def most_checkworthy(candidates: list, cap: int) -> list:
@@ -167,14 +106,15 @@ def stage_extract_and_claims(
     The claim jobs this run holds carry its task id, so a redelivery of this message (its worker
     killed) takes them over: extraction is done by then, and the claims left queued and never
     published, or running under this task id, are run here."""
-    claim_ids = stage_extract(article_id, task_id=task_id, worker=worker)
+    # Not rolled up after extraction: the claim stages that follow roll the article up.
+    claim_ids = stage_extract(article_id, task_id=task_id, worker=worker, rollup=False)
     if claim_ids is None:
         claim_ids = _left_by(article_id, task_id)
-    if len(claim_ids) > settings.FACTCHECK["INLINE_CLAIMS"]:
-        return claim_ids
-    if claim_ids:
-        stage_claims(claim_ids, task_id=task_id, worker=worker)
-    return None
+    if claim_ids and len(claim_ids) <= settings.FACTCHECK["INLINE_CLAIMS"]:
+        stage_claims(claim_ids, task_id=task_id, worker=worker, article_id=article_id)
+        return None
+    services.article_pipeline_rollup(article_id=article_id)
+    return claim_ids or None
 
 
 def _left_by(article_id: int, task_id: str) -> list[int]:
@@ -189,13 +129,24 @@ def _left_by(article_id: int, task_id: str) -> list[int]:
 
 
 # --- Stages 2 and 3: enrichment and checklists, per batch of an article's claims -----------------
-def stage_claims(claim_ids: list[int], *, task_id: str, worker: str = "") -> None:
+def stage_claims(
+    claim_ids: list[int], *, task_id: str, worker: str = "", article_id: int | None = None
+) -> None:
     """Enrichment then checklists for a batch of claims (one task per article, or per chunk of a
     long one): the stages' inputs gathered in bulk, written in bulk, one transaction per stage;
-    the articles rolled up once, after both stages (between them the article is running anyway)."""
-    stage_enrich_batch(claim_ids, task_id=task_id, worker=worker, rollup=False)
-    stage_checklist_batch(claim_ids, task_id=task_id, worker=worker, rollup=False)
-    _rollup_articles(claim_ids)
+    the articles rolled up once, after both stages (between them the article is running anyway),
+    in the checklists' transaction when the caller names the batch's one article."""
+    enriched = stage_enrich_batch(claim_ids, task_id=task_id, worker=worker, rollup=False)
+    checked = stage_checklist_batch(
+        claim_ids,
+        task_id=task_id,
+        worker=worker,
+        rollup=False,
+        enriched=enriched,
+        article_id=article_id,
+    )
+    if article_id is None or not checked:
+        rollup_articles(claim_ids)
 
 
 def stage_enrich(claim_id: int, *, task_id: str, worker: str = "") -> bool:
@@ -225,7 +176,7 @@ def stage_enrich_batch(
                 )
             except Exception as exc:  # a poison claim fails its own job, not its siblings'
                 logger.exception("enrichment of claim %s failed", claim.pk)
-                errors[claim.pk] = _describe(exc)
+                errors[claim.pk] = describe(exc)
         enriched = [claim for claim in claims if claim.pk in found]
         canonicals = {pk: {e.canonical for e in f.entities} for pk, f in found.items()}
         similar = gather.similar_claims_many(enriched, canonicals=canonicals)
@@ -245,7 +196,7 @@ def stage_enrich_batch(
 
         return Prepared(write, results, errors)
 
-    return _run_batch(
+    return run_batch(
         JobStage.ENRICH, claim_ids, task_id=task_id, worker=worker, work=work, rollup=rollup
     )
 
@@ -257,16 +208,23 @@ def stage_checklist_batch(
     worker: str = "",
     wait: bool = False,
     rollup: bool = True,
+    enriched: set[int] = frozenset(),  # type: ignore[assignment]
+    article_id: int | None = None,
 ) -> set[int]:
     """Each claim's checklist and its automated checks, once its enrichment has run. A claim whose
     enrichment another run still holds is left queued for that run (or raises NotReady with
-    `wait`); returns the claims done."""
+    `wait`); returns the claims done. `enriched`: claims this run has just enriched (not
+    looked up again); `article_id`: the batch's one article, rolled up in the stage's
+    transaction."""
+    unknown = [claim_id for claim_id in claim_ids if claim_id not in enriched]
     pending = set(
         Job.objects.filter(
-            claim_id__in=claim_ids,
+            claim_id__in=unknown,
             stage=JobStage.ENRICH,
             state__in=[JobState.QUEUED, JobState.RUNNING],
         ).values_list("claim_id", flat=True)
+        if unknown
+        else ()
     )
     if pending and wait:
         raise NotReady(f"claims {sorted(pending)} are not enriched yet")
@@ -281,100 +239,15 @@ def stage_checklist_batch(
         ]
         return Prepared(lambda batch: services.checklists_build(claims=batch), pairs, {})
 
-    return _run_batch(
-        JobStage.CHECKLIST, ready, task_id=task_id, worker=worker, work=work, rollup=rollup
+    return run_batch(
+        JobStage.CHECKLIST,
+        ready,
+        task_id=task_id,
+        worker=worker,
+        work=work,
+        rollup=rollup,
+        article_id=article_id,
     )
-
-
-@dataclass
-class Prepared:
-    """A batch's work done and ready to record: `write(items)` records it (each item's first
-    element is its claim); `errors` holds the claims that already failed, with their error."""
-
-    write: Callable[[list], object]
-    items: list
-    errors: dict[int, str]
-
-
-def _record(write: Callable[[list], object], items: list, errors: dict[int, str]) -> None:
-    """Write a batch at once; if that fails for a reason that is not transient, write each claim
-    on its own so that one poison claim fails alone (its error into `errors`)."""
-    if not items:
-        return
-    try:
-        with transaction.atomic():
-            write(items)
-        return
-    except TRANSIENT_ERRORS:
-        raise
-    except Exception as exc:
-        if len(items) == 1:
-            logger.exception("recording claim %s failed", items[0][0].pk)
-            errors[items[0][0].pk] = _describe(exc)
-            return
-    for item in items:
-        try:
-            with transaction.atomic():
-                write([item])
-        except TRANSIENT_ERRORS:
-            raise
-        except Exception as exc:
-            logger.exception("recording claim %s failed", item[0].pk)
-            errors[item[0].pk] = _describe(exc)
-
-
-def _run_batch(
-    stage: str,
-    claim_ids: list[int],
-    *,
-    task_id: str,
-    worker: str,
-    work: Callable[[set[int]], Prepared],
-    rollup: bool = True,
-) -> set[int]:
-    """Run `work` over the claims whose `stage` job this run could claim (compare-and-swap, all
-    at once); their jobs end done, or failed with their own error; the articles roll up once.
-
-    What the stage writes and its jobs' end commit together: a worker dying in between leaves
-    neither, and the redelivered message does the work once. With `rollup=False` the caller
-    rolls the articles up."""
-    if not claim_ids:
-        return set()
-    ours = services.claim_jobs_start(
-        stage=stage, claim_ids=claim_ids, task_id=task_id, worker=worker
-    )
-    if not ours:
-        return ours
-    try:
-        prepared = work(ours)
-        errors = prepared.errors
-        with transaction.atomic():
-            _record(prepared.write, prepared.items, errors)
-            services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
-    except TRANSIENT_ERRORS as exc:
-        _quietly(
-            services.claim_jobs_retry_later,
-            stage=stage,
-            claim_ids=ours,
-            task_id=task_id,
-            error=_describe(exc),
-        )
-        raise
-    except Exception as exc:  # outside any one claim: the whole batch fails, with the error
-        logger.exception("%s of claims %s failed for good", stage, sorted(ours))
-        errors = dict.fromkeys(ours, _describe(exc))
-        services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
-    if rollup:
-        _rollup_articles(ours)
-    return ours - set(errors)
-
-
-def _rollup_articles(claim_ids) -> None:
-    articles = Claim.objects.filter(pk__in=list(claim_ids), article__isnull=False).values_list(
-        "article_id", flat=True
-    )
-    for article_id in set(articles):
-        services.article_pipeline_rollup(article_id=article_id)
 
 
 # --- Running a whole article in-process (`ingest --sync`) ----------------------------------------
@@ -383,10 +256,12 @@ def article_run_sync(article_id: int) -> str:
     the workers run. Returns the article's pipeline status afterwards."""
     task_id = f"sync-{uuid.uuid4()}"
     stage_fetch(article_id, task_id=task_id)  # an article ingested from a URL: its page first
-    stage_extract(article_id, task_id=task_id)
+    stage_extract(article_id, task_id=task_id, rollup=False)  # the claim stages roll it up
     claim_ids = list(Claim.objects.filter(article_id=article_id).values_list("pk", flat=True))
+    if not claim_ids:
+        services.article_pipeline_rollup(article_id=article_id)
     size = settings.FACTCHECK["CLAIMS_PER_TASK"]
     for start in range(0, len(claim_ids), size):
-        stage_claims(claim_ids[start : start + size], task_id=task_id)
+        stage_claims(claim_ids[start : start + size], task_id=task_id, article_id=article_id)
     status = Article.objects.filter(pk=article_id).values_list("pipeline_status", flat=True)
     return status.first() or PipelineStatus.FAILED

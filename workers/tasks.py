@@ -16,7 +16,7 @@ so scaling out is running more workers (`docker compose up --scale worker=N`).
 from __future__ import annotations
 
 from celery import shared_task
-from celery.signals import worker_ready
+from celery.signals import worker_init, worker_ready
 from django.conf import settings
 
 from claims.services import (
@@ -25,7 +25,7 @@ from claims.services import (
     jobs_republish_stale,
     jobs_take_back,
 )
-from workers import pipeline
+from workers import pipeline, warm
 
 PIPELINE_TASK = {
     "bind": True,
@@ -101,3 +101,10 @@ def take_back_orphaned_jobs(sender=None, **_) -> None:
     hostname = getattr(sender, "hostname", "")
     if hostname:
         jobs_take_back(worker=hostname)
+
+
+@worker_init.connect
+def load_language_models(**_) -> None:
+    """The main process loads the language models before forking its pool, so that no pool
+    process spends its first task (~2 s) loading them, and they share the memory."""
+    warm.load_models(settings.FACTCHECK["CHECKWORTHINESS_SCORER"])

@@ -15,16 +15,22 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import functools
 import json
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import BooleanField, F, Q, QuerySet
 from django.db.models.expressions import OrderBy, RawSQL
+from django.db.models.sql.where import WhereNode
+from django.utils.functional import cached_property
 from rest_framework import pagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from claims import selectors
 
 from .errors import InvalidQuery
 
@@ -35,9 +41,35 @@ class PageNumberPagination(pagination.PageNumberPagination):
     max_page_size = 200
 
 
+class _ClaimPaginator(Paginator):
+    """Numbered claim pages (API 1.0): an unfiltered list is counted as the admin counts it
+    (exactly up to 10,000 claims, PostgreSQL's estimate beyond: `selectors.count_estimate`),
+    and a page's rows are chosen by id first (`_ids_first`), so that the counts of its parts
+    are computed for its rows only, not for every row the offset skips."""
+
+    object_list: QuerySet
+
+    @cached_property
+    def count(self) -> int:
+        estimate = selectors.count_estimate(self.object_list)
+        return estimate if estimate is not None else super().count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        rows = (
+            list(_ids_first(self.object_list, bottom, top)[: top - bottom]) if top > bottom else []
+        )
+        return self._get_page(rows, number, self)  # type: ignore[attr-defined]
+
+
 class ClaimPagination(PageNumberPagination):
     cursor_query_param = "cursor"
     MAX_PAGE = 20
+    django_paginator_class = _ClaimPaginator
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
@@ -57,6 +89,8 @@ class ClaimPagination(PageNumberPagination):
         raw = request.query_params.get(self.cursor_query_param)
         if raw:
             queryset = queryset.filter(_after(self.ordering, _decode(raw, self.ordering)))
+        if not _index_ordered(queryset.model, self.ordering):
+            queryset = _ids_first(queryset, 0, size + 1)
         rows: list = list(queryset[: size + 1])
         self.more = len(rows) > size
         rows = rows[:size]
@@ -141,7 +175,9 @@ class _Key:
         )
 
     def value(self, row) -> Any:
-        value = getattr(row, self.field.attname if self.field is not None else self.name)
+        """The key's value in `row`: a model instance or a `.values()` dict."""
+        name = self.field.attname if self.field is not None else self.name
+        value = row[name] if isinstance(row, dict) else getattr(row, name)
         return value.isoformat() if isinstance(value, dt.datetime | dt.date) else value
 
     def parse(self, value: Any) -> Any:
@@ -167,6 +203,35 @@ def _ordering(queryset: QuerySet) -> list[_Key]:
     if keys[-1].name != "id":
         keys.append(_Key("id", bool(keys) and keys[-1].descending, queryset.model._meta.pk))
     return keys
+
+
+def _index_ordered(model, ordering: list[_Key]) -> bool:
+    """Whether `ordering` is the model's default order (`Meta.ordering`, which an index serves:
+    the database walks it and stops after a page)."""
+    return [(k.name, k.descending) for k in ordering] == _default_order(model)
+
+
+@functools.cache
+def _default_order(model) -> list[tuple[str, bool]]:
+    return [
+        (k.name, k.descending) for k in _ordering(model.objects.order_by(*model._meta.ordering))
+    ]
+
+
+def _ids_first(queryset: QuerySet, start: int, stop: int) -> QuerySet:
+    """`queryset` narrowed to the ids of its rows `start:stop`, chosen by a query on its own
+    table with its filters and order but without its joins and computed columns. Another order
+    (the search's rank, a sort key without an index) sorts every matching row: alone, with
+    nothing but the order's columns, rather than joined to the claimant and assignee, each
+    with its correlated counts (at 100k claims, 4,700 matches of `health care`: 3 ms instead of
+    14). Compiled on its own and embedded as SQL: RawSQL filters such as the search's name the
+    table itself, which a Django subquery would rename."""
+    sql, params = queryset.values("pk")[start:stop].query.sql_with_params()
+    rows = queryset.all()
+    # Its filters are the subquery's: repeated outside they would only make the planner expect
+    # one row of the page's (and join the claimant by scanning the entities for each).
+    rows.query.where = WhereNode()
+    return rows.filter(pk__in=RawSQL(sql, params))
 
 
 def _encode(ordering: list[_Key], row) -> str:

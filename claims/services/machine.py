@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from claims.models import (
     Article,
@@ -21,7 +20,12 @@ from claims.models import (
 )
 
 from . import webhook_events
-from .batch import checklists_build, claims_enrichment_apply, entities_resolve
+from .batch import (
+    checklists_build,
+    claims_enrichment_apply,
+    created_with_history,
+    entities_resolve,
+)
 from .common import apply_changes, record_history
 from .jobs import claim_jobs_queue
 
@@ -113,7 +117,7 @@ def claims_record(*, article: Article, candidates) -> list[Claim]:
     returns the claims.
     """
     candidates = list(candidates)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # part of the caller's, when it has one
         # Locked: a person's edit waits for this run (or this run for it), never interleaves.
         rows = list(article.claims.select_for_update().order_by("pk"))
         touched = _touched(rows)
@@ -147,12 +151,12 @@ def claims_record(*, article: Article, candidates) -> list[Claim]:
                 _machine_refresh(claim, values, owned=owned)
             recorded.append(claim)
         if new:
-            bulk_create_with_history(new, Claim)
+            created_with_history(new, Claim)
             created = [claim.pk for claim in new]
         for stale in existing.values():
             if stale.pk not in touched:
                 stale.delete()
-        claim_jobs_queue(claim_ids=[claim.pk for claim in recorded])
+        claim_jobs_queue(claim_ids=[claim.pk for claim in recorded], new=created)
         webhook_events.claims_created(claim_ids=created)
     return recorded
 

@@ -106,6 +106,25 @@ def test_cursor_pages_visit_every_claim_once_in_order(as_viewer, ordering):
     assert sorted(paged) == sorted(Claim.objects.values_list("pk", flat=True))
 
 
+@pytest.mark.parametrize("ordering", ["due_at", "-priority"])
+def test_cursor_pages_of_a_filtered_list_in_another_order_keep_the_filter(as_viewer, ordering):
+    # Another order than the default reads each page's ids first (the filters and the cursor in
+    # that query only): the pages still hold exactly the filtered claims.
+    for n in range(17):
+        ClaimFactory(
+            status=["new", "triaged"][n % 2],
+            priority=1 + n % 4,
+            due_at=dt.datetime(2025, 5, 1 + n % 5, tzinfo=dt.UTC),
+        )
+    url = f"/api/v1/claims/?status=new&ordering={ordering}"
+    everything = ids(as_viewer.get(f"{url}&page_size=200"))
+
+    paged = walk(as_viewer, f"{url}&page_size=3")
+
+    assert paged == everything
+    assert sorted(paged) == sorted(Claim.objects.filter(status="new").values_list("pk", flat=True))
+
+
 def test_numbered_pages_hand_over_to_cursors_after_the_last_numbered_page(as_viewer):
     ClaimFactory.create_batch(23)
     last_numbered = as_viewer.get("/api/v1/claims/?page_size=1&page=20").json()
@@ -113,6 +132,23 @@ def test_numbered_pages_hand_over_to_cursors_after_the_last_numbered_page(as_vie
     rest = walk(as_viewer, last_numbered["next"])
     everything = ids(as_viewer.get("/api/v1/claims/?page_size=100"))
     assert [r["id"] for r in last_numbered["results"]] + rest == everything[19:]
+
+
+def test_a_numbered_page_counts_the_parts_of_its_own_rows_only(as_viewer):
+    # The offset's skipped rows are skipped in a query of ids; the counts are the page's.
+    from django.test.utils import CaptureQueriesContext
+
+    ClaimFactory.create_batch(5)
+    everything = ids(as_viewer.get("/api/v1/claims/?page_size=100"))
+    with CaptureQueriesContext(connection) as ctx:
+        assert ids(as_viewer.get("/api/v1/claims/?page_size=2&page=2")) == everything[2:4]
+    [page] = [q["sql"] for q in ctx.captured_queries if "IN (SELECT" in q["sql"]]
+    assert "OFFSET 2" in page[page.index("IN (SELECT") :]
+
+
+def test_an_empty_list_has_an_empty_first_numbered_page(as_viewer):
+    body = as_viewer.get("/api/v1/claims/?page=1").json()
+    assert (body["count"], body["results"]) == (0, [])
 
 
 # --- Search (q) ----------------------------------------------------------------------------------
@@ -161,6 +197,21 @@ def test_search_pages_by_cursor_in_rank_order(as_viewer):
     assert walk(as_viewer, "/api/v1/claims/?q=steel&page_size=2") == everything
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the ranked search's SQL")
+def test_a_ranked_page_is_chosen_on_the_claims_table_alone(as_viewer):
+    # Ranking sorts every match: the page's ids are chosen without the counts (which the outer
+    # query computes for the page's rows only), or the database joins them to every match.
+    from django.test.utils import CaptureQueriesContext
+
+    ClaimFactory.create_batch(3, text="Steel output rose.", claimant=EntityFactory())
+    with CaptureQueriesContext(connection) as ctx:
+        assert len(ids(as_viewer.get("/api/v1/claims/", {"q": "steel"}))) == 3
+    [page] = [q["sql"] for q in ctx.captured_queries if "ts_rank" in q["sql"]]
+    inner = page[page.index("IN (SELECT") :]
+    assert "LIMIT 51" in inner
+    assert "ts_rank" in inner and "count(*)" not in inner
+
+
 def test_a_search_with_too_many_terms_is_a_400_saying_the_bound(as_viewer):
     response = as_viewer.get("/api/v1/claims/", {"q": " ".join(f"w{n}" for n in range(30))})
     assert response.status_code == 400
@@ -179,3 +230,72 @@ def test_the_worked_count_agrees_with_the_workflow_rule(as_viewer):
     [row] = as_viewer.get("/api/v1/claims/").json()["results"]
     worked = ChecklistItem.objects.filter(workflow.CHECKLIST_WORKED, claim=claim).count()
     assert 0 < row["counts"]["checklist_worked"] == worked < row["counts"]["checklist"]
+
+
+def test_the_counts_follow_every_change_of_the_parts(as_viewer):
+    # On PostgreSQL the counts are stored on the claim and kept by triggers (migration 0015):
+    # each kind of change to each part moves them; on SQLite they are counted on reading.
+    from claims.models import Evidence, Mention, SimilarClaim
+
+    from .factories import MentionFactory
+
+    claim, other = enriched_claim(), ClaimFactory()
+
+    def counts(pk):
+        rows = as_viewer.get("/api/v1/claims/?page_size=200").json()["results"]
+        return next(row["counts"] for row in rows if row["id"] == pk)
+
+    before = counts(claim.pk)
+    item = ChecklistItemFactory(claim=claim, state=ChecklistState.SKIPPED, note="")
+    assert counts(claim.pk)["checklist"] == before["checklist"] + 1
+    assert counts(claim.pk)["checklist_worked"] == before["checklist_worked"]
+    item.note = "Nothing to check: an opinion."
+    item.save()
+    assert counts(claim.pk)["checklist_worked"] == before["checklist_worked"] + 1
+    item.claim = other
+    item.save()
+    assert counts(claim.pk) == before
+    assert counts(other.pk)["checklist"] == counts(other.pk)["checklist_worked"] == 1
+    item.delete()
+    assert counts(other.pk)["checklist"] == 0
+
+    similar = SimilarClaim.objects.filter(claim=claim).first()
+    similar.decision = SimilarityDecision.REJECTED
+    similar.save()
+    assert counts(claim.pk)["similar"] == before["similar"] - 1
+    Evidence.objects.filter(claim=claim).delete()
+    MentionFactory(claim=claim)
+    after = counts(claim.pk)
+    assert (after["evidence"], after["entities"]) == (0, before["entities"] + 1)
+    assert Mention.objects.filter(claim=claim).count() == after["entities"]
+
+
+def test_the_counts_follow_bulk_writes_of_many_claims_parts_at_once(as_viewer):
+    # The pipeline writes parts with bulk_create and queryset updates: one statement touches
+    # several claims, several rows each (the triggers sum a statement's rows per claim).
+    from claims.models import ChecklistItem
+
+    first, second = ClaimFactory(), ClaimFactory()
+
+    def counts():
+        rows = as_viewer.get("/api/v1/claims/?page_size=200").json()["results"]
+        by_id = {row["id"]: row["counts"] for row in rows}
+        pairs = [by_id[claim.pk] for claim in (first, second)]
+        return [(pair["checklist"], pair["checklist_worked"]) for pair in pairs]
+
+    ChecklistItem.objects.bulk_create(
+        ChecklistItem(claim=claim, title=f"item {n}", state=state, order=n)
+        for claim, n, state in [
+            (first, 1, ChecklistState.DONE),
+            (first, 2, ChecklistState.OPEN),
+            (first, 3, ChecklistState.OPEN),
+            (second, 1, ChecklistState.OPEN),
+        ]
+    )
+    assert counts() == [(3, 1), (1, 0)]
+    ChecklistItem.objects.filter(state=ChecklistState.OPEN).update(state=ChecklistState.DONE)
+    assert counts() == [(3, 3), (1, 1)]
+    ChecklistItem.objects.filter(claim=first, order__gte=2).update(claim=second)
+    assert counts() == [(1, 1), (3, 3)]
+    ChecklistItem.objects.filter(title__in=["item 1", "item 3"]).delete()
+    assert counts() == [(0, 0), (1, 1)]

@@ -29,7 +29,7 @@ from ..filtersets import ClaimFilterSet
 from ..idempotency import idempotent
 from ..pagination import ClaimPagination
 from ..permissions import ANY_OF
-from ..renderers import ClaimReviewJSONRenderer, JSONLDRenderer
+from ..renderers import ClaimReviewJSONRenderer, FastJSONRenderer, JSONLDRenderer
 from ..viewsets import ETAG, ID, IDEMPOTENCY_KEY, IF_MATCH, ETagMixin, raise_not_found
 
 EXPAND = OpenApiParameter(
@@ -79,6 +79,7 @@ class ClaimViewSet(
     }
 
     pagination_class = ClaimPagination
+    renderer_classes = [FastJSONRenderer]
 
     def get_queryset(self):
         if self.action == "list":

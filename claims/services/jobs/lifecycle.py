@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -59,9 +59,12 @@ def job_queue(
     return job
 
 
-def claim_jobs_queue(*, claim_ids: Iterable[int], stages: Iterable[str] = CLAIM_STAGES) -> None:
+def claim_jobs_queue(
+    *, claim_ids: Iterable[int], stages: Iterable[str] = CLAIM_STAGES, new: Iterable[int] = ()
+) -> None:
     """`job_queue(publish=False)` for many claims and stages in two queries: the missing rows
-    created, the finished or failed ones re-armed, the queued or running ones left as they are."""
+    created, the finished or failed ones re-armed, the queued or running ones left as they are.
+    Claims in `new` were created in this transaction: they have no jobs to re-arm."""
     ids, stages = list(claim_ids), list(stages)
     if not ids:
         return
@@ -69,6 +72,9 @@ def claim_jobs_queue(*, claim_ids: Iterable[int], stages: Iterable[str] = CLAIM_
         [Job(claim_id=claim_id, stage=stage) for claim_id in ids for stage in stages],
         ignore_conflicts=True,
     )
+    ids = sorted(set(ids) - set(new))
+    if not ids:
+        return
     Job.objects.filter(
         claim_id__in=ids, stage__in=stages, state__in=[JobState.DONE, JobState.FAILED]
     ).update(**_REARM, queued_at=timezone.now())
@@ -116,31 +122,37 @@ def _give_up(job_filter: Q) -> None:
         )
 
 
-def job_start(*, job_id: int, task_id: str, worker: str = "") -> Job | None:
-    """Claim a job for this run: queued → running, attempts + 1. Returns None if not ours to run.
-    A job out of attempts is marked failed instead of run again."""
-    claimable = _claimable(task_id) & Q(pk=job_id)
+def job_start(*, job_filter: Q, task_id: str, worker: str = "") -> Job | None:
+    """Claim the job `job_filter` matches for this run: queued → running, attempts + 1. Returns
+    None if there is none or it is not ours to run. A job out of attempts is marked failed
+    instead of run again."""
+    claimable = _claimable(task_id) & job_filter
     job = Job.objects.filter(claimable).first()
     if job is None:
         return None
+    claimable = _claimable(task_id) & Q(pk=job.pk)
     if job.attempts >= settings.FACTCHECK["JOB_MAX_ATTEMPTS"]:
         _give_up(claimable)
         _pipeline_rollup(job)
         return None
-    updated = Job.objects.filter(claimable, attempts=job.attempts).update(
-        **_running(task_id, worker)
-    )
+    running = _running(task_id, worker)
+    updated = Job.objects.filter(claimable, attempts=job.attempts).update(**running)
     if updated != 1:
         return None
-    job.refresh_from_db()
+    # What the update wrote, without reading the row back.
+    running["attempts"] = job.attempts + 1
+    for name, value in running.items():
+        setattr(job, name, value)
     _pipeline_started(job)
     return job
 
 
 def claim_jobs_start(*, stage: str, claim_ids: list[int], task_id: str, worker: str = "") -> set:
-    """`job_start` for one stage of many claims in three queries: returns the claim ids whose job
-    this run now holds. Two runs never hold the same job: the update re-checks each row's state
-    under its row lock."""
+    """`job_start` for one stage of many claims: returns the claim ids whose job this run now
+    holds; the claimable jobs out of attempts are failed instead. Two runs never hold the same
+    job: the update re-checks each row's state under its row lock. One query on PostgreSQL."""
+    if connection.vendor == "postgresql":
+        return _claim_jobs_start_returning(stage, claim_ids, task_id, worker)
     claimable = _claimable(task_id) & Q(stage=stage, claim_id__in=claim_ids)
     _give_up(claimable)
     cap = settings.FACTCHECK["JOB_MAX_ATTEMPTS"]
@@ -150,6 +162,42 @@ def claim_jobs_start(*, stage: str, claim_ids: list[int], task_id: str, worker: 
             stage=stage, claim_id__in=claim_ids, state=JobState.RUNNING, task_id=task_id
         ).values_list("claim_id", flat=True)
     )
+
+
+# `_give_up` and `_running` in one UPDATE … RETURNING: SET expressions read the row as it was.
+_START_RETURNING = """
+UPDATE claims_job SET
+    state = CASE WHEN attempts >= %(cap)s THEN %(failed)s ELSE %(running)s END,
+    last_error = CASE WHEN attempts >= %(cap)s
+        THEN left('gave up after ' || attempts || ' attempts; last error: '
+                  || coalesce(nullif(last_error, ''), 'none'), 4000)
+        ELSE last_error END,
+    finished_at = CASE WHEN attempts >= %(cap)s THEN %(now)s ELSE NULL END,
+    attempts = CASE WHEN attempts >= %(cap)s THEN attempts ELSE attempts + 1 END,
+    task_id = CASE WHEN attempts >= %(cap)s THEN task_id ELSE %(task_id)s END,
+    worker = CASE WHEN attempts >= %(cap)s THEN worker ELSE %(worker)s END,
+    started_at = CASE WHEN attempts >= %(cap)s THEN started_at ELSE %(now)s END
+WHERE stage = %(stage)s AND claim_id = ANY(%(ids)s)
+    AND (state = %(queued)s OR (state = %(running)s AND task_id = %(task_id)s))
+RETURNING claim_id, state
+"""
+
+
+def _claim_jobs_start_returning(stage: str, claim_ids: list[int], task_id: str, worker: str):
+    params = {
+        "cap": settings.FACTCHECK["JOB_MAX_ATTEMPTS"],
+        "failed": str(JobState.FAILED),
+        "running": str(JobState.RUNNING),
+        "queued": str(JobState.QUEUED),
+        "now": timezone.now(),
+        "task_id": task_id,
+        "worker": worker[:255],
+        "stage": str(stage),
+        "ids": list(claim_ids),
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_START_RETURNING, params)
+        return {claim_id for claim_id, state in cursor.fetchall() if state == JobState.RUNNING}
 
 
 def claim_jobs_end(
@@ -175,12 +223,13 @@ def claim_jobs_retry_later(*, stage: str, claim_ids: Iterable[int], task_id: str
     ).update(state=JobState.QUEUED, last_error=error[:4000])
 
 
-def job_finish(*, job: Job) -> None:
-    """running → done."""
+def job_finish(*, job: Job, rollup: bool = True) -> None:
+    """running → done; the article rolled up, unless the caller does it later."""
     Job.objects.filter(pk=job.pk, state=JobState.RUNNING).update(
         state=JobState.DONE, last_error="", finished_at=timezone.now()
     )
-    _pipeline_rollup(job)
+    if rollup:
+        _pipeline_rollup(job)
 
 
 def job_fail(*, job: Job, error: str) -> None:
@@ -255,12 +304,18 @@ def article_pipeline_rollup(*, article_id: int) -> str:
     article "running" for ever. Each caller's own job update is committed before it gets here, so
     whoever takes the lock last sees every update.
     """
-    with transaction.atomic():
-        article = Article.objects.select_for_update().filter(pk=article_id).first()
-        if article is None:
+    with transaction.atomic(savepoint=False):  # part of the caller's, when it has one
+        current = (
+            Article.objects.select_for_update()
+            .filter(pk=article_id)
+            .values_list("pipeline_status", flat=True)
+            .first()
+        )
+        if current is None:
             return PipelineStatus.FAILED
         states = set(
             Job.objects.filter(Q(article_id=article_id) | Q(claim__article_id=article_id))
+            .order_by()  # no default ordering: its columns would make DISTINCT return every row
             .values_list("state", flat=True)
             .distinct()
         )
@@ -272,7 +327,7 @@ def article_pipeline_rollup(*, article_id: int) -> str:
             status = PipelineStatus.QUEUED
         else:
             status = PipelineStatus.RUNNING
-        if article.pipeline_status != status:
+        if current != status:
             Article.objects.filter(pk=article_id).update(pipeline_status=status)
             webhook_events.article_pipeline_finished(article_id=article_id, status=status)
     return status
