@@ -178,6 +178,10 @@ def extract_claims(
         lo = bisect.bisect_left(mention_starts, s_char)
         hi = bisect.bisect_left(mention_starts, e_char)
         sentence_mentions = [m for m in mentions[lo:hi] if m.end <= e_char]
+        if tok_start + 1 < tok_end and not (
+            sentence_mentions and sentence_mentions[0].start == s_char
+        ):
+            discourse.observe_opening(doc[tok_start].text, doc[tok_start + 1].text)
         # Names inside a quotation are the speaker's words, not the article's referents.
         spoken_of = [m for m in sentence_mentions if m.start not in quoted_chars]
         line = furniture.enclosing_line(body, s_char, e_char)

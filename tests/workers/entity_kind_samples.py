@@ -109,4 +109,12 @@ HELD_OUT: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = (
      (("Nordvik Energy", O), ("Storting", O))),
     ("Jean Dupont, the mayor of Lyonnais Valley, said 80 people were evacuated.",
      (("Jean Dupont", P), ("Lyonnais Valley", L))),
+    # A title before a name makes the run a person, whatever place or body it opens with.
+    ("State Rep. Wanda Pellow said 40 schools in Marlow County would close.",
+     (("State Rep. Wanda Pellow", P), ("Marlow County", L))),
+    ("Senate Majority Leader Orrin Vasko said the vote would slip to June.",
+     (("Senate Majority Leader Orrin Vasko", P),)),
+    # … and a known place before a titled name leaves the titled name, a person.
+    ("Wisconsin Rep. Reid Rabble said the party would lose 40 seats in November.",
+     (("Wisconsin", L), ("Rep. Reid Rabble", P))),
 )  # fmt: skip

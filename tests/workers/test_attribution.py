@@ -579,6 +579,68 @@ FRAMES = [
         "direct_quote",
         EntityRef("Kim Lu", "person"),
     ),
+    # A titled name is a person, so her "she" finds her (the title's "State" made it a place).
+    (
+        "Some backers have plans of their own. State Rep. Wanda Pellow, a leader of the "
+        "coalition, suggested that voters had not looked. “Voters have not done the reading "
+        "yet,” she said.",
+        "“Voters have",
+        "direct_quote",
+        EntityRef("State Rep. Wanda Pellow", "person"),
+    ),
+    # The subject of a clause after a break ("…, but Roe …", "At the briefing, Roe …") is
+    # whom the next "he said" means, not the speaker before.
+    (
+        "“We will move on to taxes,” said Tom Ardley. The panel was ready to close, but "
+        "Gus Pemberton was not finished. “Taxes rose 7% under this board,” he said.",
+        "“Taxes rose",
+        "direct_quote",
+        EntityRef("Gus Pemberton", "person"),
+    ),
+    (
+        "“We will move on to taxes,” said Tom Ardley. At the press briefing, Gus Pemberton "
+        "pleaded with reporters. “Taxes rose 7% under this board,” he said.",
+        "“Taxes rose",
+        "direct_quote",
+        EntityRef("Gus Pemberton", "person"),
+    ),
+    # … but a name in an apposition or a list after a comma is no subject.
+    (
+        "“Rents rose 7%,” said Tom Ardley. His aide, Gus Pemberton, sat beside him. "
+        "“Wages rose 2% in 2024,” he said.",
+        "“Wages rose",
+        "direct_quote",
+        EntityRef("Tom Ardley", "person"),
+    ),
+    # Coordinated subjects: the first named is the claimant.
+    (
+        "Since March, Mr. Auden and his colleagues have said output must fall by 10%.",
+        "Since March",
+        "reported_speech",
+        EntityRef("Auden", "person"),
+    ),
+    (
+        "Jane Roe and Tom Smith called for a 40% cut in the levy.",
+        "Jane Roe",
+        "reported_speech",
+        EntityRef("Jane Roe", "person"),
+    ),
+    # A lone capitalised word never given in full ("Democratic") is no "he".
+    (
+        "The rally heard from Tom Ardley. The crowd cheered for Democratic candidates. "
+        "“Taxes rose 7% under this board,” he said.",
+        "“Taxes rose",
+        "direct_quote",
+        EntityRef("Tom Ardley", "person"),
+    ),
+    # A sentence opening with the bare surname of someone named before is about them.
+    (
+        "Ada Fisher spoke first. Lia Brandt said 40 clinics had closed. Fisher disagreed. "
+        "“Only 12 clinics closed in 2024,” she said.",
+        "“Only 12",
+        "direct_quote",
+        EntityRef("Ada Fisher", "person"),
+    ),
 ]
 
 

@@ -77,6 +77,18 @@ _PLACE_WORDS = frozenset(
         "Fort", "Port", "Street", "Avenue", "Square",
     }
 )  # fmt: skip
+# Titles a name run may carry before a person's name ("State Rep. Wendy Roe", "Senate Majority
+# Leader Jo Roe"): after one, the words that follow are the person, whatever came before.
+_TITLE_WORDS = frozenset(
+    {
+        "Rep.", "Sen.", "Gov.", "Lt.", "Gen.", "Col.", "Sgt.", "Capt.", "Rev.", "Prof.",
+        "Representative", "Congressman", "Congresswoman", "Assemblyman", "Assemblywoman",
+        "Mayor", "Judge", "Justice", "Sheriff", "Ambassador", "Commissioner", "Director",
+        "Leader", "Speaker", "Chairman", "Chairwoman", "Attorney", "General", "Pastor",
+        "Spokesman", "Spokeswoman", "Councilman", "Councilwoman", "Delegate", "Chief",
+        "Advocate",
+    }
+)  # fmt: skip
 _NAME_CONNECTORS = frozenset({"of", "for", "de", "del", "la", "van", "von", "bin", "al"})
 _LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "from", "to", "into", "across", "near", "outside", "inside", "toward"}
@@ -92,6 +104,17 @@ def _guess_kind(tokens: list[str], prev_word: str) -> str:
     simple: known entities come from the gazetteer, and the fallback only exists so an
     unknown claimant ("Dr. Fauci said") is not lost.
     """
+    titled = max((k for k, t in enumerate(tokens) if t in _TITLE_WORDS), default=-1)
+    after = tokens[titled + 1 :]
+    if (
+        titled >= 0
+        and after
+        and not any(
+            t in _ORG_WORDS or t in _PLACE_WORDS or t in _NAME_CONNECTORS or t in _TITLE_WORDS
+            for t in after
+        )
+    ):
+        return "person"  # "State Rep. Wendy Roe", "County Sheriff Al Roe": a titled name
     if any(t in _ORG_WORDS for t in tokens) or (len(tokens) == 1 and tokens[0].isupper()):
         return "organization"
     if any(t in _PLACE_WORDS for t in tokens):
@@ -146,6 +169,12 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         if not adjacent_to_known and not (sentence_initial and j - i == 1):
             prev_word = doc[i - 1].text if i > 0 else ""
             found.append((i, j, _guess_kind([t.text for t in doc[i:j]], prev_word)))
+        elif adjacent_to_known and j not in taken:
+            # "Wisconsin Rep. Reid Roe", "New York City Public Advocate Tish Roe": a known
+            # place before a titled name leaves the titled name, a person.
+            words = [t.text for t in doc[i:j]]
+            if _guess_kind(words, "") == "person" and any(w in _TITLE_WORDS for w in words):
+                found.append((i, j, "person"))
         i = j
     return found
 

@@ -255,6 +255,15 @@ def find_attribution(
                 first += 1
             if sp_end - first <= 18 and document_head(doc, first, sp_end):
                 sp_start = first
+            else:
+                # "Roe and his colleagues found", "Since May, Roe and Smith called for":
+                # coordinated subjects; the first named is recorded as the claimant.
+                run = k
+                while run > first and k - run < 4 and doc[run - 1].text[:1].isupper():
+                    run -= 1
+                shared = k - run == 1 and doc[k + 1].text[:1].isupper()  # "Ada and Jo Roe"
+                if run < k and (run == first or doc[run - 1].text == ",") and not shared:
+                    sp_start, sp_end = run, k
         if finding and not that_follows and not _names_document(doc, sp_start, sp_end):
             continue  # "they found the body" is an event, "the study found …" a finding
         if sp_end - sp_start > 12:

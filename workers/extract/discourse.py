@@ -4,6 +4,12 @@ What the article has named so far (gazetteer names, roles such as "the Mexican l
 pronouns by gender where known, "the spokesperson" for the organisation it spoke for,
 "the news outlet" for the last news organisation named), and the resolution of an
 attribution's speaker phrase against it.
+
+"He"/"she" resolve to the most recent referent of the gender that is *salient* (a speaker, the
+name a sentence opens with, a sentence opening with a surname named before, or a name that opens
+a clause after a break: "At the briefing, Roe …", "…, but Roe …"), else the most recent that fits;
+a name in an apposition or a list is not salient, and a lone capitalised word the article never
+gave in full ("Democratic") is no candidate unless it is salient.
 """
 
 from __future__ import annotations
@@ -20,7 +26,15 @@ from workers.nlp.first_names import first_name_gender
 from .attribution import Attribution
 from .candidates import EntityRef
 from .lexicon import PRONOUNS, QUANTIFIERS, ROLE_NOUNS
-from .sources import ORG_HEAD_NOUNS, UNNAMED, UNNAMED_NOUNS, describe_source, owned_source
+from .sources import (
+    ORG_HEAD_NOUNS,
+    UNNAMED,
+    UNNAMED_NOUNS,
+    describe_source,
+    institution_title,
+    news_title,
+    owned_source,
+)
 
 _BARE_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "statement"})
 
@@ -47,63 +61,6 @@ _ROLE_REF_RE = re.compile(
 _HEAD_REF_RE = re.compile(r"^(?:the|this|that)\s+(?P<head>[\w ]+)$", re.IGNORECASE)
 
 
-_NEWS_WORDS = frozenset(
-    {"Post", "Times", "Journal", "News", "Tribune", "Herald", "Gazette", "Chronicle",
-     "Globe", "Telegraph", "Guardian", "Examiner", "Observer", "Politico", "Press"}
-)  # fmt: skip
-_NEWS_TITLE_RE = re.compile(
-    r"^(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w.&-]*\s+){0,4}(?P<last>[A-Z][\w.&-]*))"
-    r"(?:['’]s\s+[\w\s]+|\s+(?:newspaper|paper|network|website|editorial board))?$"
-)
-
-
-def _news_title(phrase: str) -> EntityRef | None:
-    """A newspaper or network named by its title ("The Washington Post", "the Times
-    newspaper", "the Post's investigative unit"), which the name finder splits."""
-    match = _NEWS_TITLE_RE.match(phrase.strip())
-    if match is None or match.group("last") not in _NEWS_WORDS:
-        return None
-    if re.search(r"['’]s\s+[A-Z]", phrase):
-        return None  # "The Post's Chris Roe": the paper's writer speaks, not the paper
-    name = match.group("name")
-    if not all(word[:1].isupper() for word in name.split()):
-        return None
-    entry = lookup_alias(name) or lookup_alias(f"The {name}")
-    if entry is not None:
-        return EntityRef(entry.canonical, entry.kind, entry.aliases)
-    return EntityRef(f"The {name}" if phrase.lower().startswith("the ") else name, "organization")
-
-
-_INSTITUTION_WORDS = frozenset(
-    {"Agency", "Department", "Institute", "Commission", "Council", "Office", "Bureau",
-     "Center", "Centre", "Service", "Committee", "Association", "Foundation", "Board",
-     "Authority", "University", "Ministry", "Administration", "Organization", "Court"}
-)  # fmt: skip
-_INSTITUTION_LINKS = frozenset({"of", "for", "and", "on", "&"})
-
-
-def _institution_title(phrase: str, mentions: list[EntityMention]) -> EntityRef | None:
-    """An institution named in full ("the National Police Agency", "the Department of
-    Homeland Security") that the name finder split into pieces."""
-    words = phrase.strip().split()
-    if words[:1] and words[0].lower() == "the":
-        words = words[1:]
-    if len(words) < 2 or not set(words) & _INSTITUTION_WORDS:
-        return None
-    if (
-        not all(w[:1].isupper() or w in _INSTITUTION_LINKS for w in words)
-        or not words[0][:1].isupper()
-    ):
-        return None
-    name = " ".join(words)
-    if any(m.text == name or m.canonical == name for m in mentions):
-        return None  # the name finder has it whole
-    entry = lookup_alias(name)
-    if entry is not None:
-        return EntityRef(entry.canonical, entry.kind, entry.aliases)
-    return EntityRef(name, "organization")
-
-
 def _nationality(word: str | None) -> str | None:
     if not word:
         return None
@@ -126,6 +83,24 @@ _HONORIFIC_GENDER = {
     "ms.": "female",
     "miss": "female",
 }
+
+
+# Where a clause may open inside a sentence: "At the briefing, Roe …", "…, but Roe …".
+_CLAUSE_BREAK_RE = re.compile(r"[,;:—(]|\sbut\s")
+# After the name, what marks it as no subject: an apposition or a list goes on (",", "and"),
+# a possessive names something of theirs.
+_NOT_SUBJECT_AFTER_RE = re.compile(r"^(?:\s*[,(]|\s+(?:and|or)\b|['’]s\b)")
+
+
+def _opens_clause(before: str) -> bool:
+    """Whether a name with ``before`` ahead of it in its sentence opens a clause (is most
+    likely its subject): nothing but capitalised words (a title) since the last clause
+    break ("At the press briefing, Roe pleaded", "…, but Roe was not done")."""
+    breaks = list(_CLAUSE_BREAK_RE.finditer(before))
+    if not breaks:
+        return False
+    segment = before[breaks[-1].end() :]
+    return re.search(r"\b[a-z]{2,}", segment) is None
 
 
 class Discourse:
@@ -161,6 +136,17 @@ class Discourse:
             gender = next((g for g in same if g), None)
         self.referents.append(_Referent(ref, gender, (), False, salient=True))
 
+    def observe_opening(self, word: str, next_word: str) -> None:
+        """A sentence that opens with the bare surname of someone named in full earlier
+        ("Roe continued …"): the name finder leaves a lone sentence-initial word alone,
+        but it is that person, and the sentence's subject."""
+        known = self.by_surname.get(word)
+        if known is None or next_word in {"'s", "’s", ","}:
+            return
+        self.referents.append(
+            _Referent(known.ref, known.gender, known.heads, known.news, salient=True)
+        )
+
     @staticmethod
     def referent_for(mention: EntityMention) -> _Referent:
         entry = lookup_alias(mention.canonical)
@@ -191,7 +177,13 @@ class Discourse:
             if gender:
                 referent = _Referent(referent.ref, gender, referent.heads, referent.news)
         # The name a sentence opens with is its subject: what a later "he" most likely means.
-        salient = re.search(r"\b[a-z]{3,}", before) is None
+        salient = re.search(r"\b[a-z]{3,}", before) is None or (
+            # After a clause break only a name the article has given in full: a lone
+            # capitalised word there is too often an adjective ("…, Democratic leaders").
+            (known or len(referent.ref.name.split()) > 1)
+            and _opens_clause(before)
+            and not _NOT_SUBJECT_AFTER_RE.match(body[mention.end : mention.end + 5])
+        )
         referent = _Referent(referent.ref, referent.gender, referent.heads, referent.news, salient)
         self.referents.append(referent)
         if referent.ref.kind == "person":
@@ -234,7 +226,7 @@ class Discourse:
             owned = owned_source(phrase)
             if owned is not None:
                 return owned
-        news = _news_title(phrase) or _institution_title(phrase, mentions)
+        news = news_title(phrase) or institution_title(phrase, mentions)
         if news is not None:
             return news
         role = _ROLE_REF_RE.match(lowered)
@@ -297,9 +289,13 @@ class Discourse:
         wanted = None
         if pronoun in {"he", "she"}:
             wanted = "female" if pronoun == "she" else "male"
+            # A lone capitalised word the article never gave in full is more often an
+            # adjective or a plural ("Democratic", "Republicans") than a person, unless it
+            # is the subject of its sentence.
             fits = [
                 r for r in reversed(self.referents[-40:])
                 if r.ref.kind == "person" and self._gender(r) in (wanted, None)
+                and (r.salient or " " in r.ref.name)
             ]  # fmt: skip
         else:  # "it", "they"
             kinds = {"organization", "group", "unnamed"} if pronoun == "they" else {"organization"}

@@ -16,7 +16,9 @@ measurements ("the poll found", "a report by the budget office found", "new poll
   organisation's publication;
 - an **unnamed document** ("the poll", "new fundraising reports"): an unnamed source.
 
-``None`` leaves the phrase to the ordinary resolution (names, roles, pronouns).
+``None`` leaves the phrase to the ordinary resolution (names, roles, pronouns). ``news_title``
+and ``institution_title`` read a newspaper ("the Times newspaper") or an institution named in full
+("the Department of Homeland Security") that the name finder splits.
 Pure: no Django.
 """
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 import re
 
 from workers.enrich.entities import EntityMention
+from workers.nlp import lookup_alias
 
 from .candidates import EntityRef
 from .lexicon import DOCUMENT_NOUNS, SHARE_RE
@@ -169,3 +172,60 @@ def owned_source(phrase: str) -> EntityRef | None:
     name = name[4:] if name.lower().startswith("the ") else name
     head = match.group("rest").split()[-1]
     return EntityRef(name, "organization" if head in ORG_HEAD_NOUNS else UNNAMED)
+
+
+_NEWS_WORDS = frozenset(
+    {"Post", "Times", "Journal", "News", "Tribune", "Herald", "Gazette", "Chronicle",
+     "Globe", "Telegraph", "Guardian", "Examiner", "Observer", "Politico", "Press"}
+)  # fmt: skip
+_NEWS_TITLE_RE = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w.&-]*\s+){0,4}(?P<last>[A-Z][\w.&-]*))"
+    r"(?:['’]s\s+[\w\s]+|\s+(?:newspaper|paper|network|website|editorial board))?$"
+)
+
+
+def news_title(phrase: str) -> EntityRef | None:
+    """A newspaper or network named by its title ("The Washington Post", "the Times
+    newspaper", "the Post's investigative unit"), which the name finder splits."""
+    match = _NEWS_TITLE_RE.match(phrase.strip())
+    if match is None or match.group("last") not in _NEWS_WORDS:
+        return None
+    if re.search(r"['’]s\s+[A-Z]", phrase):
+        return None  # "The Post's Chris Roe": the paper's writer speaks, not the paper
+    name = match.group("name")
+    if not all(word[:1].isupper() for word in name.split()):
+        return None
+    entry = lookup_alias(name) or lookup_alias(f"The {name}")
+    if entry is not None:
+        return EntityRef(entry.canonical, entry.kind, entry.aliases)
+    return EntityRef(f"The {name}" if phrase.lower().startswith("the ") else name, "organization")
+
+
+_INSTITUTION_WORDS = frozenset(
+    {"Agency", "Department", "Institute", "Commission", "Council", "Office", "Bureau",
+     "Center", "Centre", "Service", "Committee", "Association", "Foundation", "Board",
+     "Authority", "University", "Ministry", "Administration", "Organization", "Court"}
+)  # fmt: skip
+_INSTITUTION_LINKS = frozenset({"of", "for", "and", "on", "&"})
+
+
+def institution_title(phrase: str, mentions: list[EntityMention]) -> EntityRef | None:
+    """An institution named in full ("the National Police Agency", "the Department of
+    Homeland Security") that the name finder split into pieces."""
+    words = phrase.strip().split()
+    if words[:1] and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2 or not set(words) & _INSTITUTION_WORDS:
+        return None
+    if (
+        not all(w[:1].isupper() or w in _INSTITUTION_LINKS for w in words)
+        or not words[0][:1].isupper()
+    ):
+        return None
+    name = " ".join(words)
+    if any(m.text == name or m.canonical == name for m in mentions):
+        return None  # the name finder has it whole
+    entry = lookup_alias(name)
+    if entry is not None:
+        return EntityRef(entry.canonical, entry.kind, entry.aliases)
+    return EntityRef(name, "organization")
