@@ -7,7 +7,8 @@ import datetime as dt
 from collections import Counter
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connection
+from django.test.utils import CaptureQueriesContext
 
 from claims.models import (
     ChecklistItem,
@@ -22,7 +23,7 @@ from claims.models import (
 )
 from claims.services import article_ingest, jobs_take_back
 from claims.services.jobs import outbox
-from workers import checklists, extraction, pipeline, tasks
+from workers import checklists, extraction, gather, pipeline, tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -445,3 +446,31 @@ def test_entities_are_created_once_and_gather_their_aliases():
     assert trump.aliases == ["President Trump", "Trump"]
     assert again[("place", "Mexico")].pk == found[("place", "Mexico")].pk
     assert Entity.objects.get(name="Mexico").aliases == ["México"]
+
+
+def test_the_rows_enrichment_writes_give_the_checks_a_read_back_would(extracted):
+    """The inline run's checklists take the rows its enrichment wrote, not a read back: the same
+    rows (cuts, values, order) and so the same checks' contexts."""
+    _, claim_ids = extracted
+    written: dict = {}
+    done = pipeline.stage_enrich_batch(claim_ids, task_id="t-enrich", written=written)
+    assert done == set(claim_ids) == set(written)
+    claims = gather.claims_for_checklists(claim_ids)
+    read = {claim.pk: gather.rows_read(claim) for claim in claims}
+    assert read == {pk: rows for pk, (_, rows) in written.items()}
+    assert any(rows.quantities for rows in read.values())
+    assert any(rows.dates for rows in read.values())
+    assert any(rows.entity_ids for rows in read.values())
+    reused = [claim for claim, _ in written.values()]
+    assert gather.check_contexts(reused, read) == gather.check_contexts(claims, read)
+
+
+def test_a_batchs_checklists_read_no_enrichment_rows_back(extracted):
+    _, claim_ids = extracted
+    with CaptureQueriesContext(connection) as queries:
+        pipeline.stage_claims(claim_ids, task_id="t-batch")
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    assert not [sql for sql in reads if 'FROM "claims_datemention"' in sql]
+    assert Job.objects.filter(
+        claim_id__in=claim_ids, stage=JobStage.CHECKLIST, state=JobState.DONE
+    ).count() == len(claim_ids)

@@ -12,7 +12,7 @@ import logging
 import uuid
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 
 from claims import services
 from claims.exceptions import UnsupportedLanguage
@@ -136,13 +136,16 @@ def stage_claims(
     long one): the stages' inputs gathered in bulk, written in bulk, one transaction per stage;
     the articles rolled up once, after both stages (between them the article is running anyway),
     in the checklists' transaction when the caller names the batch's one article."""
-    enriched = stage_enrich_batch(claim_ids, task_id=task_id, worker=worker, rollup=False)
+    written: dict[int, tuple[Claim, gather.ClaimRows]] = {}
+    enriched = stage_enrich_batch(
+        claim_ids, task_id=task_id, worker=worker, rollup=False, written=written
+    )
     checked = stage_checklist_batch(
         claim_ids,
         task_id=task_id,
         worker=worker,
         rollup=False,
-        enriched=enriched,
+        enriched={pk: written[pk] for pk in enriched if pk in written},
         article_id=article_id,
     )
     if article_id is None or not checked:
@@ -161,9 +164,16 @@ def stage_checklist(claim_id: int, *, task_id: str, worker: str = "") -> bool:
 
 
 def stage_enrich_batch(
-    claim_ids: list[int], *, task_id: str, worker: str = "", rollup: bool = True
+    claim_ids: list[int],
+    *,
+    task_id: str,
+    worker: str = "",
+    rollup: bool = True,
+    written: dict[int, tuple[Claim, gather.ClaimRows]] | None = None,
 ) -> set[int]:
-    """Entities, quantities, dates and similar claims for each claim; returns the claims done."""
+    """Entities, quantities, dates and similar claims for each claim; returns the claims done.
+    `written` receives each written claim and its rows (a claim not returned as done may be in
+    it: its write was undone)."""
 
     def work(ours: set[int]) -> Prepared:
         found, errors = {}, {}
@@ -189,7 +199,10 @@ def stage_enrich_batch(
         )
 
         def write(batch: list) -> None:
-            services.claims_enrichment_apply(results=batch)
+            mentioned = services.claims_enrichment_apply(results=batch)
+            if written is not None:
+                for claim, result, _ in batch:
+                    written[claim.pk] = (claim, gather.rows_written(result, mentioned[claim.pk]))
             for claim, _, _ in batch:
                 if claim.pk in external:
                     services.claim_external_matches_apply(claim=claim, matches=external[claim.pk])
@@ -208,14 +221,15 @@ def stage_checklist_batch(
     worker: str = "",
     wait: bool = False,
     rollup: bool = True,
-    enriched: set[int] = frozenset(),  # type: ignore[assignment]
+    enriched: dict[int, tuple[Claim, gather.ClaimRows]] | None = None,
     article_id: int | None = None,
 ) -> set[int]:
     """Each claim's checklist and its automated checks, once its enrichment has run. A claim whose
     enrichment another run still holds is left queued for that run (or raises NotReady with
-    `wait`); returns the claims done. `enriched`: claims this run has just enriched (not
-    looked up again); `article_id`: the batch's one article, rolled up in the stage's
-    transaction."""
+    `wait`); returns the claims done. `enriched`: claims this run has just enriched, with their
+    rows (neither looked up nor read again); `article_id`: the batch's one article, rolled up
+    in the stage's transaction."""
+    enriched = enriched or {}
     unknown = [claim_id for claim_id in claim_ids if claim_id not in enriched]
     pending = set(
         Job.objects.filter(
@@ -231,8 +245,14 @@ def stage_checklist_batch(
     ready = [claim_id for claim_id in claim_ids if claim_id not in pending]
 
     def work(ours: set[int]) -> Prepared:
-        claims = gather.claims_for_checklists(ours)
-        contexts = gather.check_contexts(claims)
+        claims = [enriched[pk][0] for pk in sorted(ours) if pk in enriched]
+        prefetch_related_objects(claims, "checklist")
+        rows = {claim.pk: enriched[claim.pk][1] for claim in claims}
+        unread = ours - set(rows)
+        for claim in gather.claims_for_checklists(unread) if unread else ():
+            claims.append(claim)
+            rows[claim.pk] = gather.rows_read(claim)
+        contexts = gather.check_contexts(claims, rows)
         pairs = [
             (claim, lambda key, context=contexts[claim.pk]: checklists.run_check(key, context))
             for claim in claims
