@@ -175,14 +175,14 @@ def check_contexts(
 
 
 def _corroborations(
-    claims: list[Claim], rows: dict[int, ClaimRows]
+    claims: list[Claim], claim_rows: dict[int, ClaimRows]
 ) -> dict[int, list[tuple[str, str]]]:
     """Other articles' claims reporting the same figure (same unit, within 1%): (title, text),
     one entry per claim, at most five per figure."""
     figures = [
         (claim, _Figure(value, unit))
         for claim in claims
-        for _, value, unit, _ in rows[claim.pk].quantities
+        for _, value, unit, _ in claim_rows[claim.pk].quantities
         if value > 0
     ]
     found: dict[int, list[tuple[str, str]]] = defaultdict(list)
@@ -218,12 +218,12 @@ class _Figure:
 
 
 def _claimant_histories(
-    claims: list[Claim], rows: dict[int, ClaimRows]
+    claims: list[Claim], claim_rows: dict[int, ClaimRows]
 ) -> dict[int, list[tuple[int, str]]]:
     """For each claim with a claimant: that claimant's earlier claims in other articles about the
     same entities, newest first, at most ten."""
     topics = {
-        claim.pk: set(rows[claim.pk].entity_ids) - {claim.claimant_id}
+        claim.pk: set(claim_rows[claim.pk].entity_ids) - {claim.claimant_id}
         for claim in claims
         if claim.claimant_id is not None
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db.models import Q, prefetch_related_objects
@@ -137,8 +138,27 @@ def stage_claims(
     the articles rolled up once, after both stages (between them the article is running anyway),
     in the checklists' transaction when the caller names the batch's one article."""
     written: dict[int, tuple[Claim, gather.ClaimRows]] = {}
+    held: set[int] = set()  # checklist jobs started in the enrichment's commit (one commit fewer)
+
+    def start_checklists(enriching: set[int]) -> None:
+        # Only the claims whose enrichment this run held: no other run is enriching them.
+        held.clear()
+        held.update(
+            services.claim_jobs_start(
+                stage=JobStage.CHECKLIST,
+                claim_ids=sorted(enriching),
+                task_id=task_id,
+                worker=worker,
+            )
+        )
+
     enriched = stage_enrich_batch(
-        claim_ids, task_id=task_id, worker=worker, rollup=False, written=written
+        claim_ids,
+        task_id=task_id,
+        worker=worker,
+        rollup=False,
+        written=written,
+        then=start_checklists,
     )
     checked = stage_checklist_batch(
         claim_ids,
@@ -147,6 +167,7 @@ def stage_claims(
         rollup=False,
         enriched={pk: written[pk] for pk in enriched if pk in written},
         article_id=article_id,
+        held=held,
     )
     if article_id is None or not checked:
         rollup_articles(claim_ids)
@@ -170,10 +191,11 @@ def stage_enrich_batch(
     worker: str = "",
     rollup: bool = True,
     written: dict[int, tuple[Claim, gather.ClaimRows]] | None = None,
+    then: Callable[[set[int]], object] | None = None,
 ) -> set[int]:
     """Entities, quantities, dates and similar claims for each claim; returns the claims done.
     `written` receives each written claim and its rows (a claim not returned as done may be in
-    it: its write was undone)."""
+    it: its write was undone); `then(claims held)` runs in the commit of the results."""
 
     def work(ours: set[int]) -> Prepared:
         found, errors = {}, {}
@@ -210,7 +232,13 @@ def stage_enrich_batch(
         return Prepared(write, results, errors)
 
     return run_batch(
-        JobStage.ENRICH, claim_ids, task_id=task_id, worker=worker, work=work, rollup=rollup
+        JobStage.ENRICH,
+        claim_ids,
+        task_id=task_id,
+        worker=worker,
+        work=work,
+        rollup=rollup,
+        then=then,
     )
 
 
@@ -223,14 +251,15 @@ def stage_checklist_batch(
     rollup: bool = True,
     enriched: dict[int, tuple[Claim, gather.ClaimRows]] | None = None,
     article_id: int | None = None,
+    held: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> set[int]:
     """Each claim's checklist and its automated checks, once its enrichment has run. A claim whose
     enrichment another run still holds is left queued for that run (or raises NotReady with
     `wait`); returns the claims done. `enriched`: claims this run has just enriched, with their
     rows (neither looked up nor read again); `article_id`: the batch's one article, rolled up
-    in the stage's transaction."""
+    in the stage's transaction; `held`: claims whose checklist job this run already holds."""
     enriched = enriched or {}
-    unknown = [claim_id for claim_id in claim_ids if claim_id not in enriched]
+    unknown = [c for c in claim_ids if c not in enriched and c not in held]
     pending = set(
         Job.objects.filter(
             claim_id__in=unknown,
@@ -267,6 +296,7 @@ def stage_checklist_batch(
         work=work,
         rollup=rollup,
         article_id=article_id,
+        held=held,
     )
 
 
