@@ -242,6 +242,12 @@ CELERY_TASK_SOFT_TIME_LIMIT = TASK_SOFT_TIME_LIMIT
 CELERY_TASK_TIME_LIMIT = TASK_TIME_LIMIT
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
+# Celery's Django fixup closes the database connection around every task unless this is set (a
+# new PostgreSQL connection per task, CONN_MAX_AGE ignored): set, it closes them every this many
+# tasks only, and factcheck/celery.py does what Django does around a request instead (a
+# connection too old, or unusable after an error, is closed; CONN_HEALTH_CHECKS pings once per
+# task before its first query, which is what finds a restarted PostgreSQL).
+CELERY_DB_REUSE_MAX = 1000
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {

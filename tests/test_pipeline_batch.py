@@ -7,7 +7,8 @@ import datetime as dt
 from collections import Counter
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connection
+from django.test.utils import CaptureQueriesContext
 
 from claims.models import (
     ChecklistItem,
@@ -22,7 +23,7 @@ from claims.models import (
 )
 from claims.services import article_ingest, jobs_take_back
 from claims.services.jobs import outbox
-from workers import checklists, extraction, pipeline, tasks
+from workers import checklists, extraction, gather, pipeline, tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -445,3 +446,97 @@ def test_entities_are_created_once_and_gather_their_aliases():
     assert trump.aliases == ["President Trump", "Trump"]
     assert again[("place", "Mexico")].pk == found[("place", "Mexico")].pk
     assert Entity.objects.get(name="Mexico").aliases == ["México"]
+
+
+def test_the_rows_enrichment_writes_give_the_checks_a_read_back_would(extracted):
+    """The inline run's checklists take the rows its enrichment wrote, not a read back: the same
+    rows (cuts, values, order) and so the same checks' contexts."""
+    _, claim_ids = extracted
+    written: dict = {}
+    done = pipeline.stage_enrich_batch(claim_ids, task_id="t-enrich", written=written)
+    assert done == set(claim_ids) == set(written)
+    claims = gather.claims_for_checklists(claim_ids)
+    read = {claim.pk: gather.rows_read(claim) for claim in claims}
+    assert read == {pk: rows for pk, (_, rows) in written.items()}
+    assert any(rows.quantities for rows in read.values())
+    assert any(rows.dates for rows in read.values())
+    assert any(rows.entity_ids for rows in read.values())
+    reused = [claim for claim, _ in written.values()]
+    assert gather.check_contexts(reused, read) == gather.check_contexts(claims, read)
+
+
+def test_a_batchs_checklists_read_no_enrichment_rows_back(extracted):
+    _, claim_ids = extracted
+    with CaptureQueriesContext(connection) as queries:
+        pipeline.stage_claims(claim_ids, task_id="t-batch")
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    assert not [sql for sql in reads if 'FROM "claims_datemention"' in sql]
+    assert Job.objects.filter(
+        claim_id__in=claim_ids, stage=JobStage.CHECKLIST, state=JobState.DONE
+    ).count() == len(claim_ids)
+
+
+def test_the_checklist_jobs_start_in_the_enrichments_commit_and_a_redelivery_takes_them(
+    extracted, monkeypatch
+):
+    """One commit fewer: the batch's checklist jobs start with the enrichment's results. A worker
+    dying before its checklists leaves them held by its task id; the redelivered message (same
+    task id) takes them over and builds each checklist once. Claims whose enrichment another run
+    holds get no checklist job started."""
+    _, claim_ids = extracted
+    elsewhere = claim_ids[:2]
+    Job.objects.filter(claim_id__in=elsewhere, stage=JobStage.ENRICH).update(
+        state=JobState.RUNNING, task_id="t-other", attempts=1
+    )
+    real_contexts = pipeline.gather.check_contexts
+
+    def die(*args, **kwargs):
+        raise WorkerDied
+
+    monkeypatch.setattr(pipeline.gather, "check_contexts", die)
+    with pytest.raises(WorkerDied):
+        pipeline.stage_claims(claim_ids, task_id="t-batch")
+    ours = [c for c in claim_ids if c not in elsewhere]
+    assert {(j.state, j.task_id, j.attempts) for j in jobs(ours, JobStage.CHECKLIST).values()} == {
+        (JobState.RUNNING, "t-batch", 1)
+    }
+    assert {j.state for j in jobs(elsewhere, JobStage.CHECKLIST).values()} == {JobState.QUEUED}
+    assert not ChecklistItem.objects.filter(claim_id__in=claim_ids).exists()
+
+    monkeypatch.setattr(pipeline.gather, "check_contexts", real_contexts)
+    pipeline.stage_claims(claim_ids, task_id="t-batch")  # the message, redelivered
+    assert {(j.state, j.attempts) for j in jobs(ours, JobStage.CHECKLIST).values()} == {
+        (JobState.DONE, 2)
+    }
+    assert {j.state for j in jobs(elsewhere, JobStage.CHECKLIST).values()} == {JobState.QUEUED}
+    titles = Counter(
+        ChecklistItem.objects.filter(claim_id__in=ours).values_list("claim_id", "title")
+    )
+    assert titles and set(titles.values()) == {1}
+
+
+def test_a_death_as_the_checklist_jobs_start_leaves_the_enrichment_unwritten_too(
+    extracted, monkeypatch
+):
+    """The checklist jobs start in the enrichment's transaction: a death there undoes both, and
+    the redelivered message enriches each claim once."""
+    article, claim_ids = extracted
+    real_start = pipeline.services.claim_jobs_start
+
+    def start(*, stage, **kwargs):
+        if stage == JobStage.CHECKLIST:
+            raise WorkerDied
+        return real_start(stage=stage, **kwargs)
+
+    monkeypatch.setattr(pipeline.services, "claim_jobs_start", start)
+    with pytest.raises(WorkerDied):
+        pipeline.stage_claims(claim_ids, task_id="t-batch")
+    assert not ClaimEvent.objects.filter(claim__article=article).exists()
+    assert {j.state for j in jobs(claim_ids, JobStage.ENRICH).values()} == {JobState.RUNNING}
+    assert {j.state for j in jobs(claim_ids, JobStage.CHECKLIST).values()} == {JobState.QUEUED}
+
+    monkeypatch.setattr(pipeline.services, "claim_jobs_start", real_start)
+    pipeline.stage_claims(claim_ids, task_id="t-batch")
+    events = ClaimEvent.objects.filter(claim__article=article, kind=EventKind.ENRICHMENT)
+    assert Counter(events.values_list("claim_id", flat=True)) == dict.fromkeys(claim_ids, 1)
+    assert {j.state for j in jobs(claim_ids, JobStage.CHECKLIST).values()} == {JobState.DONE}

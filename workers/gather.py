@@ -7,6 +7,7 @@ one query each for the whole batch rather than one per claim or per figure.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
@@ -22,7 +23,40 @@ HISTORY_PER_CLAIM = 10
 
 
 def claims_for_enrichment(claim_ids) -> list[Claim]:
-    return list(Claim.objects.filter(pk__in=list(claim_ids)).select_related("article"))
+    """The claims with their article and claimant: enough for their checklists too (`ClaimRows`
+    stands for the rows enrichment writes)."""
+    return list(Claim.objects.filter(pk__in=list(claim_ids)).select_related("article", "claimant"))
+
+
+@dataclass(frozen=True)
+class ClaimRows:
+    """A claim's enrichment rows as its checks read them: dates (text, value), quantities (text,
+    value, unit, bound) in the order of their start, and the entities it mentions."""
+
+    dates: tuple[tuple[str, str], ...]
+    quantities: tuple[tuple[str, float, str, str], ...]
+    entity_ids: frozenset[int]
+
+
+def rows_read(claim: Claim) -> ClaimRows:
+    """A claim's rows, from its prefetched relations (`claims_for_checklists`)."""
+    return ClaimRows(
+        dates=tuple((d.text, d.value) for d in claim.dates.all()),
+        quantities=tuple((q.text, q.value, q.unit, q.bound) for q in claim.quantities.all()),
+        entity_ids=frozenset(m.entity_id for m in claim.mentions.all()),
+    )
+
+
+def rows_written(found: enrichment.Enrichment, entity_ids) -> ClaimRows:
+    """The rows the enrichment service has just written for `found` (the same cuts and values a
+    read back would give), so the same run's checklists need not read them back."""
+    by_start = sorted(found.dates, key=lambda d: d.start)
+    figures = sorted(found.quantities, key=lambda q: q.start)
+    return ClaimRows(
+        dates=tuple((d.text[:200], str(d.value)) for d in by_start),
+        quantities=tuple((q.text[:300], float(q.value), q.unit[:64], q.bound) for q in figures),
+        entity_ids=frozenset(entity_ids),
+    )
 
 
 # Each claim's candidates, all claims in one query: the per-claim search's rule
@@ -104,10 +138,13 @@ def claims_for_checklists(claim_ids) -> list[Claim]:
     )
 
 
-def check_contexts(claims: list[Claim]) -> dict[int, checklists.CheckContext]:
-    """Each claim's `CheckContext`, for claims from `claims_for_checklists`."""
-    corroborations = _corroborations(claims)
-    histories = _claimant_histories(claims)
+def check_contexts(
+    claims: list[Claim], rows: dict[int, ClaimRows]
+) -> dict[int, checklists.CheckContext]:
+    """Each claim's `CheckContext`: `claims` with their article and claimant, `rows` each one's
+    enrichment rows (`rows_read` or `rows_written`)."""
+    corroborations = _corroborations(claims, rows)
+    histories = _claimant_histories(claims, rows)
     external = selectors.claims_external_matches(claim_ids=[claim.pk for claim in claims])
     similar: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
     for claim_id, other_id, text, score in (
@@ -123,8 +160,8 @@ def check_contexts(claims: list[Claim]) -> dict[int, checklists.CheckContext]:
             claim_type=claim.claim_type,
             claimant=claim.claimant.name if claim.claimant else None,
             source_text=claim.article.body if claim.article else None,
-            dates=tuple((d.text, d.value) for d in claim.dates.all()),
-            quantities=tuple((q.text, q.value, q.unit, q.bound) for q in claim.quantities.all()),
+            dates=rows[claim.pk].dates,
+            quantities=rows[claim.pk].quantities,
             similar=tuple(similar[claim.pk]),
             corroborations=tuple(corroborations[claim.pk]),
             claimant_history=tuple(histories[claim.pk]),
@@ -137,10 +174,17 @@ def check_contexts(claims: list[Claim]) -> dict[int, checklists.CheckContext]:
     }
 
 
-def _corroborations(claims: list[Claim]) -> dict[int, list[tuple[str, str]]]:
+def _corroborations(
+    claims: list[Claim], claim_rows: dict[int, ClaimRows]
+) -> dict[int, list[tuple[str, str]]]:
     """Other articles' claims reporting the same figure (same unit, within 1%): (title, text),
     one entry per claim, at most five per figure."""
-    figures = [(claim, q) for claim in claims for q in claim.quantities.all() if q.value > 0]
+    figures = [
+        (claim, _Figure(value, unit))
+        for claim in claims
+        for _, value, unit, _ in claim_rows[claim.pk].quantities
+        if value > 0
+    ]
     found: dict[int, list[tuple[str, str]]] = defaultdict(list)
     if not figures:
         return found
@@ -167,11 +211,19 @@ def _corroborations(claims: list[Claim]) -> dict[int, list[tuple[str, str]]]:
     return found
 
 
-def _claimant_histories(claims: list[Claim]) -> dict[int, list[tuple[int, str]]]:
+@dataclass(frozen=True)
+class _Figure:
+    value: float
+    unit: str
+
+
+def _claimant_histories(
+    claims: list[Claim], claim_rows: dict[int, ClaimRows]
+) -> dict[int, list[tuple[int, str]]]:
     """For each claim with a claimant: that claimant's earlier claims in other articles about the
     same entities, newest first, at most ten."""
     topics = {
-        claim.pk: {m.entity_id for m in claim.mentions.all()} - {claim.claimant_id}
+        claim.pk: set(claim_rows[claim.pk].entity_ids) - {claim.claimant_id}
         for claim in claims
         if claim.claimant_id is not None
     }

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 
 from claims import services
 from claims.exceptions import UnsupportedLanguage
@@ -136,14 +137,37 @@ def stage_claims(
     long one): the stages' inputs gathered in bulk, written in bulk, one transaction per stage;
     the articles rolled up once, after both stages (between them the article is running anyway),
     in the checklists' transaction when the caller names the batch's one article."""
-    enriched = stage_enrich_batch(claim_ids, task_id=task_id, worker=worker, rollup=False)
+    written: dict[int, tuple[Claim, gather.ClaimRows]] = {}
+    held: set[int] = set()  # checklist jobs started in the enrichment's commit (one commit fewer)
+
+    def start_checklists(enriching: set[int]) -> None:
+        # Only the claims whose enrichment this run held: no other run is enriching them.
+        held.clear()
+        held.update(
+            services.claim_jobs_start(
+                stage=JobStage.CHECKLIST,
+                claim_ids=sorted(enriching),
+                task_id=task_id,
+                worker=worker,
+            )
+        )
+
+    enriched = stage_enrich_batch(
+        claim_ids,
+        task_id=task_id,
+        worker=worker,
+        rollup=False,
+        written=written,
+        then=start_checklists,
+    )
     checked = stage_checklist_batch(
         claim_ids,
         task_id=task_id,
         worker=worker,
         rollup=False,
-        enriched=enriched,
+        enriched={pk: written[pk] for pk in enriched if pk in written},
         article_id=article_id,
+        held=held,
     )
     if article_id is None or not checked:
         rollup_articles(claim_ids)
@@ -161,9 +185,17 @@ def stage_checklist(claim_id: int, *, task_id: str, worker: str = "") -> bool:
 
 
 def stage_enrich_batch(
-    claim_ids: list[int], *, task_id: str, worker: str = "", rollup: bool = True
+    claim_ids: list[int],
+    *,
+    task_id: str,
+    worker: str = "",
+    rollup: bool = True,
+    written: dict[int, tuple[Claim, gather.ClaimRows]] | None = None,
+    then: Callable[[set[int]], object] | None = None,
 ) -> set[int]:
-    """Entities, quantities, dates and similar claims for each claim; returns the claims done."""
+    """Entities, quantities, dates and similar claims for each claim; returns the claims done.
+    `written` receives each written claim and its rows (a claim not returned as done may be in
+    it: its write was undone); `then(claims held)` runs in the commit of the results."""
 
     def work(ours: set[int]) -> Prepared:
         found, errors = {}, {}
@@ -189,7 +221,10 @@ def stage_enrich_batch(
         )
 
         def write(batch: list) -> None:
-            services.claims_enrichment_apply(results=batch)
+            mentioned = services.claims_enrichment_apply(results=batch)
+            if written is not None:
+                for claim, result, _ in batch:
+                    written[claim.pk] = (claim, gather.rows_written(result, mentioned[claim.pk]))
             for claim, _, _ in batch:
                 if claim.pk in external:
                     services.claim_external_matches_apply(claim=claim, matches=external[claim.pk])
@@ -197,7 +232,13 @@ def stage_enrich_batch(
         return Prepared(write, results, errors)
 
     return run_batch(
-        JobStage.ENRICH, claim_ids, task_id=task_id, worker=worker, work=work, rollup=rollup
+        JobStage.ENRICH,
+        claim_ids,
+        task_id=task_id,
+        worker=worker,
+        work=work,
+        rollup=rollup,
+        then=then,
     )
 
 
@@ -208,15 +249,17 @@ def stage_checklist_batch(
     worker: str = "",
     wait: bool = False,
     rollup: bool = True,
-    enriched: set[int] = frozenset(),  # type: ignore[assignment]
+    enriched: dict[int, tuple[Claim, gather.ClaimRows]] | None = None,
     article_id: int | None = None,
+    held: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> set[int]:
     """Each claim's checklist and its automated checks, once its enrichment has run. A claim whose
     enrichment another run still holds is left queued for that run (or raises NotReady with
-    `wait`); returns the claims done. `enriched`: claims this run has just enriched (not
-    looked up again); `article_id`: the batch's one article, rolled up in the stage's
-    transaction."""
-    unknown = [claim_id for claim_id in claim_ids if claim_id not in enriched]
+    `wait`); returns the claims done. `enriched`: claims this run has just enriched, with their
+    rows (neither looked up nor read again); `article_id`: the batch's one article, rolled up
+    in the stage's transaction; `held`: claims whose checklist job this run already holds."""
+    enriched = enriched or {}
+    unknown = [c for c in claim_ids if c not in enriched and c not in held]
     pending = set(
         Job.objects.filter(
             claim_id__in=unknown,
@@ -231,8 +274,14 @@ def stage_checklist_batch(
     ready = [claim_id for claim_id in claim_ids if claim_id not in pending]
 
     def work(ours: set[int]) -> Prepared:
-        claims = gather.claims_for_checklists(ours)
-        contexts = gather.check_contexts(claims)
+        claims = [enriched[pk][0] for pk in sorted(ours) if pk in enriched]
+        prefetch_related_objects(claims, "checklist")
+        rows = {claim.pk: enriched[claim.pk][1] for claim in claims}
+        unread = ours - set(rows)
+        for claim in gather.claims_for_checklists(unread) if unread else ():
+            claims.append(claim)
+            rows[claim.pk] = gather.rows_read(claim)
+        contexts = gather.check_contexts(claims, rows)
         pairs = [
             (claim, lambda key, context=contexts[claim.pk]: checklists.run_check(key, context))
             for claim in claims
@@ -247,6 +296,7 @@ def stage_checklist_batch(
         work=work,
         rollup=rollup,
         article_id=article_id,
+        held=held,
     )
 
 

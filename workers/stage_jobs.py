@@ -88,11 +88,17 @@ class Prepared:
 
 
 def record(
-    stage: str, prepared: Prepared, ours: set[int], task_id: str, article_id: int | None
+    stage: str,
+    prepared: Prepared,
+    ours: set[int],
+    task_id: str,
+    article_id: int | None,
+    then: Callable[[set[int]], object] | None = None,
 ) -> dict[int, str]:
     """Write a batch and close its jobs in one transaction (no savepoint). If the write fails for
     a reason that is not transient, write each claim on its own (a savepoint each) so that one
-    poison claim fails alone, its error into the returned errors, and close the jobs with them."""
+    poison claim fails alone, its error into the returned errors, and close the jobs with them.
+    `then(ours)` runs last in that transaction (the next stage's jobs started in its commit)."""
     errors, items = prepared.errors, prepared.items
     try:
         with transaction.atomic():
@@ -101,6 +107,8 @@ def record(
             services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
             if article_id is not None:
                 services.article_pipeline_rollup(article_id=article_id)
+            if then is not None:
+                then(ours)
         return errors
     except TRANSIENT_ERRORS:
         raise
@@ -124,6 +132,8 @@ def record(
         services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
         if article_id is not None:
             services.article_pipeline_rollup(article_id=article_id)
+        if then is not None:
+            then(ours)
     return errors
 
 
@@ -136,6 +146,8 @@ def run_batch(
     work: Callable[[set[int]], Prepared],
     rollup: bool = True,
     article_id: int | None = None,
+    held: set[int] = frozenset(),  # type: ignore[assignment]
+    then: Callable[[set[int]], object] | None = None,
 ) -> set[int]:
     """Run `work` over the claims whose `stage` job this run could claim (compare-and-swap, all
     at once); their jobs end done, or failed with their own error; the articles roll up once.
@@ -143,16 +155,23 @@ def run_batch(
     What the stage writes and its jobs' end commit together: a worker dying in between leaves
     neither, and the redelivered message does the work once. With `rollup=False` the caller
     rolls the articles up; with `article_id` (the batch's one article) it is rolled up in that
-    same transaction."""
-    if not claim_ids:
+    same transaction. `held`: claims whose job this run already holds (started in the previous
+    stage's commit); `then(ours)`: run once more after the jobs' end when the batch fails as a
+    whole, so that what its last call did is what is committed (see `record`)."""
+    held = held & set(claim_ids)
+    rest = [claim_id for claim_id in claim_ids if claim_id not in held]
+    if not rest and not held:
         return set()
-    ours = services.claim_jobs_start(
-        stage=stage, claim_ids=claim_ids, task_id=task_id, worker=worker
+    started = (
+        services.claim_jobs_start(stage=stage, claim_ids=rest, task_id=task_id, worker=worker)
+        if rest
+        else set()
     )
+    ours = set(held) | set(started)
     if not ours:
         return ours
     try:
-        errors = record(stage, work(ours), ours, task_id, article_id)
+        errors = record(stage, work(ours), ours, task_id, article_id, then)
     except TRANSIENT_ERRORS as exc:
         _quietly(
             services.claim_jobs_retry_later,
@@ -166,6 +185,8 @@ def run_batch(
         logger.exception("%s of claims %s failed for good", stage, sorted(ours))
         errors = dict.fromkeys(ours, describe(exc))
         services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
+        if then is not None:  # after the jobs' end, as in `record` (whose commit did not happen)
+            then(ours)
     if rollup and article_id is None:
         rollup_articles(ours)
     return ours - set(errors)

@@ -94,16 +94,18 @@ def _entities_insert_and_read(keys: list[tuple[str, str]]) -> dict[tuple[str, st
     }
 
 
-def claims_enrichment_apply(*, results: Iterable[Enriched]) -> None:
+def claims_enrichment_apply(*, results: Iterable[Enriched]) -> dict[int, list[int]]:
     """Replace each claim's machine enrichment (mentions, quantities, dates, similar suggestions).
 
     Editors' decisions on similar claims are kept. A claim whose best match reaches the duplicate
     threshold is linked to the older claim as its duplicate, unless someone already linked it.
+    Returns each claim's mentioned entity ids, in its mentions' order (what a caller would
+    otherwise read back).
     """
     results = list(results)
     ids = [claim.pk for claim, _, _ in results]
     if not ids:
-        return
+        return {}
     with transaction.atomic(savepoint=False):  # part of the caller's, when it has one
         wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
         for _, found, _ in results:
@@ -116,10 +118,11 @@ def claims_enrichment_apply(*, results: Iterable[Enriched]) -> None:
         mentions, quantities, dates, similars, events = [], [], [], [], []
         duplicates: dict[int, tuple[int, float]] = {}
         summaries: dict[int, str] = {}
+        mentioned: dict[int, list[int]] = {}
         threshold = settings.FACTCHECK["SIMILAR_DUPLICATE"]
         for claim, found, similar in results:
             # Rows as dicts of their fields (`inserted`): no model instance built per row.
-            mentions += [
+            own = [
                 {
                     "claim_id": claim.pk,
                     "entity_id": entities[(e.kind, e.canonical[:300])].pk,
@@ -129,6 +132,8 @@ def claims_enrichment_apply(*, results: Iterable[Enriched]) -> None:
                 }
                 for e in found.entities
             ]
+            mentions += own
+            mentioned[claim.pk] = [row["entity_id"] for row in own]
             quantities += [
                 {
                     "claim_id": claim.pk,
@@ -192,6 +197,7 @@ def claims_enrichment_apply(*, results: Iterable[Enriched]) -> None:
             (SimilarClaim, similars),
             (ClaimEvent, events),
         )
+    return mentioned
 
 
 def _enrichment_clear(ids: list[int]) -> list[tuple[int, int]]:
