@@ -34,6 +34,7 @@ from .speakers import (
     name_after_description,
     participle_attribution,
     passive_agent,
+    quoted_in_aside,
 )
 from .stance import STANCE_WORDS, chain_start, stance_cue
 
@@ -190,6 +191,8 @@ def find_attribution(
                 j -= 2  # "Rep. Roe last month warned", "Roe on Monday said"
             else:
                 break
+        if j - 1 > start and doc[j - 1].text == "," and quoted_in_aside(doc, start, j, inside):
+            j -= 1  # "Roe, citing “the winter,” said": the aside's comma is inside the quote
         if j >= start and doc[j].lower_ in _PASSIVE_AUX:
             by = passive_agent(doc, i, end)
             if by is not None:  # "… was first reported by The Washington Post."
