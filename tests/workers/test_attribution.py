@@ -661,6 +661,26 @@ FRAMES = [
         "reported_speech",
         ROE,
     ),
+    # A participle after an adverb: ", wrongly suggesting …".
+    (
+        "Jane Roe has expanded on the charge, wrongly suggesting the levy rose 5% in 2024.",
+        "Jane Roe has",
+        "reported_speech",
+        ROE,
+    ),
+    # "according to" closing the sentence names the source over an earlier frame.
+    (
+        "Two delegates pledged to back the 5% levy, according to Jane Roe.",
+        "Two delegates",
+        "according_to",
+        ROE,
+    ),
+    (
+        '"I will vote for the 5% levy," Doe said, according to Jane Roe.',
+        '"I will vote',
+        "according_to",
+        ROE,
+    ),
     # "suggested" with a clause and no "that".
     (
         "Jane Roe has also suggested the levy would raise 5% more in 2024.",

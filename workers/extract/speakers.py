@@ -17,7 +17,15 @@ from spacy.tokens import Doc
 
 from workers.nlp import DEMONYMS
 
-from .lexicon import DOCUMENT_NOUNS, PRONOUNS, QUANTIFIERS, QUOTE_PARTICIPLES, ROLE_NOUNS, SHARE_RE
+from .lexicon import (
+    DOCUMENT_NOUNS,
+    PRONOUNS,
+    QUANTIFIERS,
+    QUOTE_PARTICIPLES,
+    ROLE_NOUNS,
+    SHARE_RE,
+    is_manner_adverb,
+)
 
 DEMONYMS_LOWER = frozenset(d.lower() for d in DEMONYMS)
 BOUNDARY_WORDS = frozenset(
@@ -288,7 +296,10 @@ def participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attr
     """ "Trump shot back in a statement, saying he had made money": a clause that opens
     with a name (or he/she/they) and ends in ", saying …" is that subject's."""
     for i in range(start + 2, end - 1):
-        if i in inside or doc[i].lower_ not in _REPORTING_PARTICIPLES or doc[i - 1].text != ",":
+        if i in inside or doc[i].lower_ not in _REPORTING_PARTICIPLES:
+            continue
+        comma = i - 2 if is_manner_adverb(doc[i - 1].text) else i - 1  # ", wrongly suggesting"
+        if doc[comma].text != ",":
             continue
         subject = leading_subject(doc, start, i)
         return Attribution("reported_speech", subject, i, trailing=False) if subject else None
