@@ -641,6 +641,60 @@ FRAMES = [
         "direct_quote",
         EntityRef("Ada Fisher", "person"),
     ),
+    # An aside holding a quotation: the title or phrase it cites is no one's content.
+    (
+        'Jane Roe, the author of "Dry Fields," about drought on the plains, said wages rose 5%.',
+        "Jane Roe, the author",
+        "reported_speech",
+        ROE,
+    ),
+    (
+        'Jane Roe, citing "the long winter," said wages rose 5% in 2024.',
+        "Jane Roe, citing",
+        "reported_speech",
+        ROE,
+    ),
+    # A name placed by "of" after a description speaks, not the description.
+    (
+        "One farmer backing Mr. Doe, Jane Roe of the Grange in Dayton, said wages rose 5%.",
+        "One farmer",
+        "reported_speech",
+        ROE,
+    ),
+    # A participle after an adverb: ", wrongly suggesting …".
+    (
+        "Jane Roe has expanded on the charge, wrongly suggesting the levy rose 5% in 2024.",
+        "Jane Roe has",
+        "reported_speech",
+        ROE,
+    ),
+    # "according to" closing the sentence names the source over an earlier frame.
+    (
+        "Two delegates pledged to back the 5% levy, according to Jane Roe.",
+        "Two delegates",
+        "according_to",
+        ROE,
+    ),
+    (
+        '"I will vote for the 5% levy," Doe said, according to Jane Roe.',
+        '"I will vote',
+        "according_to",
+        ROE,
+    ),
+    # "suggested" with a clause and no "that".
+    (
+        "Jane Roe has also suggested the levy would raise 5% more in 2024.",
+        "Jane Roe has",
+        "reported_speech",
+        ROE,
+    ),
+    # A transcript: the speaker's name in capitals and a colon.
+    (
+        "JANE ROE: Wages rose 5% in 2024 across the county.",
+        "JANE ROE",
+        "reported_speech",
+        EntityRef("JANE ROE", "person"),
+    ),
 ]
 
 
@@ -680,6 +734,8 @@ def test_an_unnamed_source_is_neither_the_outlet_nor_a_person(body: str) -> None
         "Clinics In The United States Rose 5% In 2024.",
         "Prices continued to rise by 5% in 2024.",
         "His oft-stated goal is to cut taxes by 5% in 2025.",
+        "BREAKING: Wages rose 5% in 2024 across the county.",
+        "The suggested price rose 5% in 2024.",
     ],
 )
 def test_no_attribution_where_there_is_none(body: str) -> None:

@@ -34,6 +34,7 @@ from .speakers import (
     name_after_description,
     participle_attribution,
     passive_agent,
+    quoted_in_aside,
 )
 from .stance import STANCE_WORDS, chain_start, stance_cue
 
@@ -110,10 +111,28 @@ def _quote_spans_to_end(doc: Doc, start: int, end: int, inside: dict) -> int | N
     return close if not rest else None
 
 
+def _closing_according_to(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
+    """ "Roe pledged to back the bill, according to Doe.": an "according to" that closes the
+    sentence names the outlet's source for all of it, an earlier frame included ("“…,” Roe
+    said, according to the Ledger": the Ledger reports that Roe said it)."""
+    last = end - 1
+    while last > start and (doc[last].is_punct or doc[last].is_space) and last not in inside:
+        last -= 1
+    for i in range(last - 2, start, -1):
+        if i in inside or doc[i].text in {",", ";", "“", "”", '"'} or doc[i].lower_ == "that":
+            return None  # the phrase must run unbroken from "according to" to the end
+        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and doc[i - 1].text == ",":
+            return Attribution("according_to", (i + 2, last + 1), i, trailing=True)
+    return None
+
+
 def find_attribution(
     doc: Doc, start: int, end: int, inside: dict[int, tuple[int, int]]
 ) -> Attribution | None:
     """First attribution in tokens ``start:end`` that has a plausible speaker."""
+    closing = _closing_according_to(doc, start, end, inside)
+    if closing is not None:
+        return closing
     for i in range(start, end):
         tok = doc[i]
         if i in inside:
@@ -190,6 +209,8 @@ def find_attribution(
                 j -= 2  # "Rep. Roe last month warned", "Roe on Monday said"
             else:
                 break
+        if j - 1 > start and doc[j - 1].text == "," and quoted_in_aside(doc, start, j, inside):
+            j -= 1  # "Roe, citing “the winter,” said": the aside's comma is inside the quote
         if j >= start and doc[j].lower_ in _PASSIVE_AUX:
             by = passive_agent(doc, i, end)
             if by is not None:  # "… was first reported by The Washington Post."

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-# Finite verbs that introduce reported content.  "asked" and "suggested" are left out on
-# purpose: "Trump had asked her how he could help" reports an action, not a statement.
+# Finite verbs that introduce reported content.  "asked" is left out on purpose: "Trump had
+# asked her how he could help" reports an action, not a statement.  "suggested" is in: a
+# person who suggests a clause ("aides suggested the plan would cost …") puts it forward.
 SPEECH_VERBS = frozenset(
     {
         "said", "says", "say", "told", "tells", "tell", "reported", "reports", "report",
@@ -36,7 +37,7 @@ SPEECH_VERBS = frozenset(
         "demanded", "demands", "defended", "defends", "expressed", "expresses",
         "quipped", "joked", "scoffed", "retorted", "exclaimed", "shouted", "yelled", "mused",
         "snapped", "calculates", "emphasize", "emphasizes", "emphasise", "emphasises",
-        "elaborated", "assured", "assures",
+        "elaborated", "assured", "assures", "suggested", "suggests",
     }
 )  # fmt: skip
 # Verbs of thinking, hoping and expecting: their subject holds the view that follows

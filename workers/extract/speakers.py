@@ -17,7 +17,15 @@ from spacy.tokens import Doc
 
 from workers.nlp import DEMONYMS
 
-from .lexicon import DOCUMENT_NOUNS, PRONOUNS, QUANTIFIERS, QUOTE_PARTICIPLES, ROLE_NOUNS, SHARE_RE
+from .lexicon import (
+    DOCUMENT_NOUNS,
+    PRONOUNS,
+    QUANTIFIERS,
+    QUOTE_PARTICIPLES,
+    ROLE_NOUNS,
+    SHARE_RE,
+    is_manner_adverb,
+)
 
 DEMONYMS_LOWER = frozenset(d.lower() for d in DEMONYMS)
 BOUNDARY_WORDS = frozenset(
@@ -134,13 +142,30 @@ def dash_aside_start(doc: Doc, start: int, dash: int) -> int | None:
     return k
 
 
+def quoted_in_aside(doc: Doc, start: int, k: int, inside: dict) -> bool:
+    """Token ``k`` is in a quotation that an aside's own lower-case word introduces
+    ("the author of “Dry Fields”", "citing “the winter,”"): a title or a phrase the aside
+    cites, not the speaker's content."""
+    if k not in inside:
+        return False
+    opening = inside[k][0]
+    return opening - 1 > start and doc[opening - 1].text[:1].islower()
+
+
 def appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | None:
     """The comma opening an appositive that ends at ``comma`` ("Jane Roe, the health
     minister, said"; "Matt Bennett, a founder of the think tank Third Way, said"), or None."""
     k = comma
     for _ in range(2):  # "Jo Roe, of Springfield, Va., said": one comma inside
         k -= 1
-        while k >= start and doc[k].text != "," and comma - k <= 40 and k not in inside:
+        # A quotation inside the aside is part of it ("Roe, the author of “Dry Fields,”
+        # about drought, said"; "Roe, citing “the winter,” said"), provided it opened after
+        # the aside's first word: a quotation that ends at the comma is someone's content.
+        while (
+            k >= start
+            and comma - k <= 40
+            and ((doc[k].text != "," and k not in inside) or quoted_in_aside(doc, start, k, inside))
+        ):
             k -= 1
         if k <= start or doc[k].text != "," or k + 1 >= comma:
             return None
@@ -181,14 +206,20 @@ def name_after_description(
     """The name set off by commas after a description ("Santilli's attorney, Thomas Coan,
     argued"; "One of the authors, Ari Fleischer, said"), as a token range, or None."""
     k = comma - 1
-    while k > start and comma - k <= 5 and doc[k].text != "," and k not in inside:
+    while k > start and comma - k <= 12 and doc[k].text != "," and k not in inside:
         k -= 1
     if k <= start or doc[k].text != "," or comma - k < 3:
         return None
-    name = doc[k + 1 : comma]
     described = doc[k - 1].is_alpha and doc[k - 1].text.islower()
-    if described and all(t.text[:1].isupper() for t in name):
-        return (k + 1, comma)
+    run = k + 1
+    while run < comma and doc[run].text[:1].isupper() and doc[run].text != "I":
+        run += 1
+    # "One farmer, Jo Roe of the Grange in Dayton, said": the name before "of/from/at".
+    placed = run - k > 2 and run < comma and doc[run].lower_ in {"of", "from", "at"}
+    # "One pastor backing Mr. Cruz, Jo Roe of …": a description that opens the clause.
+    opener = start + 1 < k and doc[start + 1].is_alpha and doc[start + 1].text.islower()
+    if (described and run == comma and comma - k <= 5) or (placed and (described or opener)):
+        return (k + 1, run)
     return None
 
 
@@ -265,11 +296,21 @@ def participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attr
     """ "Trump shot back in a statement, saying he had made money": a clause that opens
     with a name (or he/she/they) and ends in ", saying …" is that subject's."""
     for i in range(start + 2, end - 1):
-        if i in inside or doc[i].lower_ not in _REPORTING_PARTICIPLES or doc[i - 1].text != ",":
+        if i in inside or doc[i].lower_ not in _REPORTING_PARTICIPLES:
+            continue
+        comma = i - 2 if is_manner_adverb(doc[i - 1].text) else i - 1  # ", wrongly suggesting"
+        if doc[comma].text != ",":
             continue
         subject = leading_subject(doc, start, i)
         return Attribution("reported_speech", subject, i, trailing=False) if subject else None
     return None
+
+
+# Capitalised labels before a colon that name no speaker ("BREAKING: …", "UPDATE: …").
+_NOT_SPEAKER_LABELS = frozenset(
+    {"BREAKING", "UPDATE", "UPDATED", "NOTE", "EDITOR", "WATCH", "CORRECTION", "READ", "VIDEO",
+     "PHOTOS", "LIVE", "EXCLUSIVE", "WARNING", "ALERT", "DEVELOPING", "RELATED", "MORE"}
+)  # fmt: skip
 
 
 def colon_quote(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
@@ -280,6 +321,12 @@ def colon_quote(doc: Doc, start: int, end: int, inside: dict) -> Attribution | N
     colon = first
     while colon < end and colon - first < 5 and doc[colon].text[:1].isupper():
         colon += 1
-    if colon == first or colon + 1 >= end or doc[colon].text != ":" or (colon + 1) not in inside:
+    if colon == first or colon + 1 >= end or doc[colon].text != ":":
+        return None
+    # "JO ROE: The plan …" (a transcript): a speaker's name in capitals needs no quotation.
+    label = first == start and all(
+        t.is_alpha and t.text.isupper() and len(t.text) > 1 for t in doc[first:colon]
+    )
+    if (colon + 1) not in inside and not (label and doc[first].text not in _NOT_SPEAKER_LABELS):
         return None
     return Attribution("reported_speech", (first, colon), colon, trailing=False)
