@@ -41,6 +41,18 @@ def jobs(claim_ids, stage):
     return {job.claim_id: job for job in Job.objects.filter(claim_id__in=claim_ids, stage=stage)}
 
 
+def explode_checks_of(monkeypatch, words: str) -> None:
+    """The automated checks of claims whose text holds `words` raise (a poison claim's checks)."""
+    real = checklists.run_check
+
+    def run_check(key, context):
+        if words in context.claim_text:
+            raise RuntimeError("check exploded")
+        return real(key, context)
+
+    monkeypatch.setattr(pipeline.checklists, "run_check", run_check)
+
+
 def test_one_batch_enriches_and_checks_every_claim_of_an_article(extracted):
     article, claim_ids = extracted
     pipeline.stage_claims(claim_ids, task_id="t-batch")
@@ -82,14 +94,7 @@ def test_a_poison_claim_fails_its_own_jobs_and_its_siblings_finish(extracted, mo
 def test_a_check_that_crashes_on_one_claim_fails_only_that_claims_checklist(extracted, monkeypatch):
     article, claim_ids = extracted
     poison = Claim.objects.get(article=article, text__contains="most secure southwest border")
-    real = checklists.run_check
-
-    def run_check(key, context):
-        if "most secure" in context.claim_text:
-            raise RuntimeError("check exploded")
-        return real(key, context)
-
-    monkeypatch.setattr(pipeline.checklists, "run_check", run_check)
+    explode_checks_of(monkeypatch, "most secure")
     pipeline.stage_claims(claim_ids, task_id="t-batch")
     checklist_jobs = jobs(claim_ids, JobStage.CHECKLIST)
     assert checklist_jobs[poison.pk].state == JobState.FAILED
@@ -332,14 +337,7 @@ def test_a_short_article_with_a_crashing_check_rolls_up_failed_in_its_one_run(
     """The inline run rolls the article up in its checklists' transaction: one claim's crashing
     check fails that claim's checklist and the article, its siblings are done."""
     settings.FACTCHECK = {**settings.FACTCHECK, "INLINE_CLAIMS": 100}
-    real = checklists.run_check
-
-    def run_check(key, context):
-        if "most secure" in context.claim_text:
-            raise RuntimeError("check exploded")
-        return real(key, context)
-
-    monkeypatch.setattr(pipeline.checklists, "run_check", run_check)
+    explode_checks_of(monkeypatch, "most secure")
     article = article_ingest(text=seed_text, published_at=dt.date(2025, 5, 4)).article
     assert pipeline.stage_extract_and_claims(article.pk, task_id="t-1") is None
     article.refresh_from_db()

@@ -100,15 +100,19 @@ def record(
     poison claim fails alone, its error into the returned errors, and close the jobs with them.
     `then(ours)` runs last in that transaction (the next stage's jobs started in its commit)."""
     errors, items = prepared.errors, prepared.items
+
+    def close() -> None:  # the jobs, the article's roll-up and `then`, in the write's transaction
+        services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
+        if article_id is not None:
+            services.article_pipeline_rollup(article_id=article_id)
+        if then is not None:
+            then(ours)
+
     try:
         with transaction.atomic():
             if items:
                 prepared.write(items)
-            services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
-            if article_id is not None:
-                services.article_pipeline_rollup(article_id=article_id)
-            if then is not None:
-                then(ours)
+            close()
         return errors
     except TRANSIENT_ERRORS:
         raise
@@ -129,11 +133,7 @@ def record(
             except Exception as exc:
                 logger.exception("recording claim %s failed", item[0].pk)
                 errors[item[0].pk] = describe(exc)
-        services.claim_jobs_end(stage=stage, claim_ids=ours, task_id=task_id, errors=errors)
-        if article_id is not None:
-            services.article_pipeline_rollup(article_id=article_id)
-        if then is not None:
-            then(ours)
+        close()
     return errors
 
 
