@@ -18,8 +18,10 @@ resynchronises on the next 12 characters) and:
   pronoun, the share whose claimant matches it (``polnear_gold.claimant_matches``). Outcomes:
   match, wrong (another claimant), none (no claimant), outlet (the extractor saw no attribution).
 
-``python -m evaluation.polnear [train|dev] [--limit N] [--examples K]`` runs it alone; K prints
-claimant errors (train and dev only).
+``python -m evaluation.polnear [train|dev] [--limit N] [--besides M] [--examples K]`` runs it
+alone: N articles spread evenly over the split (all without it); ``--besides M`` first sets aside
+the M articles ``--limit M`` would take, so rules developed on one sample are checked on others;
+K prints claimant errors (train and dev only).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -254,11 +257,27 @@ def threshold() -> float:
     )
 
 
-def measure(location: Path, split: str = "dev", limit: int | None = None) -> Tally:
+def spread(items: Sequence, limit: int | None) -> list:
+    """``limit`` items spread evenly over ``items`` (all of them without a limit)."""
+    if not limit or limit >= len(items):
+        return list(items)
+    return [items[k * len(items) // limit] for k in range(limit)]
+
+
+def sample(items: list, limit: int | None = None, besides: int | None = None) -> list:
+    """The evaluation's articles: ``limit`` spread over what is left once ``spread(items, besides)``
+    is set aside."""
+    if besides:
+        aside = set(spread(range(len(items)), besides))
+        items = [item for k, item in enumerate(items) if k not in aside]
+    return spread(items, limit)
+
+
+def measure(
+    location: Path, split: str = "dev", limit: int | None = None, besides: int | None = None
+) -> Tally:
     cut = threshold()
-    items = articles(read_split(location, split))
-    if limit and limit < len(items):
-        items = [items[k * len(items) // limit] for k in range(limit)]
+    items = sample(articles(read_split(location, split)), limit, besides)
     tally = Tally()
     for stem, raw, ann, outlet in items:
         score_article(stem, raw, ann, outlet, cut, tally)
@@ -286,12 +305,13 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description="PolNeAR claimant accuracy and content recall")
     parser.add_argument("split", nargs="?", default="dev", choices=SPLITS)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--besides", type=int, default=None)
     parser.add_argument("--examples", type=int, default=0)
     args = parser.parse_args(argv)
     configured = os.environ.get("FACTCHECK_POLNEAR_DIR")
     if not configured:
         sys.exit(HOW_TO_GET)
-    tally = measure(Path(configured), args.split, args.limit)
+    tally = measure(Path(configured), args.split, args.limit, args.besides)
     errors = tally.errors
     for k in range(min(args.examples, len(errors))):
         kind, stem, got, attribution, gold, text = errors[k * len(errors) // args.examples]

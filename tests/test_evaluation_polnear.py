@@ -88,3 +88,13 @@ def test_without_a_copy_it_says_how_to_get_one(monkeypatch, tmp_path):
 def test_the_test_split_is_never_read():
     with pytest.raises(ValueError, match="only"):
         polnear.read_split(FIXTURE, "test")
+
+
+def test_a_sample_besides_another_shares_no_article():
+    items = [f"article-{k}" for k in range(1000)]
+    first = polnear.sample(items, 200)
+    others = polnear.sample(items, 400, besides=200)
+    assert len(first) == 200 and len(others) == 400
+    assert not set(first) & set(others)
+    assert polnear.sample(items, besides=200) == [i for i in items if i not in set(first)]
+    assert polnear.sample(items) == items
