@@ -286,7 +286,8 @@ def stage_checklist_batch(
             (claim, lambda key, context=contexts[claim.pk]: checklists.run_check(key, context))
             for claim in claims
         ]
-        return Prepared(lambda batch: services.checklists_build(claims=batch), pairs, {})
+        build = services.checklists_build
+        return Prepared(lambda batch: build(claims=batch, returning=False), pairs, {})
 
     return run_batch(
         JobStage.CHECKLIST,
