@@ -239,7 +239,9 @@ def _claimant_histories(
             "pk", "text", "claimant_id", "created_at", "article_id", "mentions__entity_id"
         )[:5000]
     )
-    by_claimant: dict[int, list[tuple]] = defaultdict(list)  # in the rows' order, newest first
+    by_claimant: dict[int | None, list[tuple]] = defaultdict(
+        list
+    )  # in the rows' order, newest first
     for row in rows:
         by_claimant[row[2]].append(row)
     for claim in claims:

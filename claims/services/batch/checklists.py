@@ -72,12 +72,18 @@ def template_steps() -> dict[str, tuple[Step, ...]]:
     if fingerprint is not None and fingerprint == _templates["fingerprint"]:
         return _templates["steps"]
     steps: dict[str, list[Step]] = {}
-    for claim_type, *fields in ChecklistTemplateItem.objects.order_by(
-        "template__claim_type", "order", "id"
-    ).values_list(
+    for (
+        claim_type,
+        pk,
+        order,
+        title,
+        guidance,
+        required,
+        key,
+    ) in ChecklistTemplateItem.objects.order_by("template__claim_type", "order", "id").values_list(
         "template__claim_type", "id", "order", "title", "guidance", "required", "check_key"
     ):
-        steps.setdefault(claim_type, []).append(Step(*fields))
+        steps.setdefault(claim_type, []).append(Step(pk, order, title, guidance, required, key))
     found = {claim_type: tuple(each) for claim_type, each in steps.items()}
     for claim_type in ChecklistTemplate.objects.values_list("claim_type", flat=True):
         found.setdefault(claim_type, ())  # a template without steps gives an empty checklist
@@ -208,7 +214,7 @@ _FROM_STEP = {
 def _items_insert(created: list) -> list[int]:
     quote = connection.ops.quote_name
     fields = [f for f in ChecklistItem._meta.concrete_fields if not f.primary_key]
-    columns = ", ".join(quote(f.column) for f in fields)
+    columns = ", ".join(quote(str(f.column)) for f in fields)
     select = ", ".join(_FROM_STEP[f.attname] for f in fields)  # a new field: a KeyError here
     history = history_model(ChecklistItem)
     with connection.cursor() as cursor:

@@ -222,7 +222,7 @@ def _job_start_returning(job_filter: Q, task_id: str, worker: str) -> Job | None
     *parts, last = pick.split("%s")  # its placeholders, named
     pick = "".join(f"{part}%(pick{n})s" for n, part in enumerate(parts)) + last
     fields = Job._meta.concrete_fields
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
     claimable = "(state = %(queued)s OR (state = %(running)s AND task_id = %(task_id)s))"
     with connection.cursor() as cursor:
         cursor.execute(
