@@ -30,13 +30,12 @@ from .speakers import (
     document_head,
     in_document,
     is_speaker_phrase,
-    leading_subject,
     name_after_description,
-    participle_attribution,
     passive_agent,
     quoted_in_aside,
 )
 from .stance import STANCE_WORDS, chain_start, stance_cue
+from .subjects import leading_subject, participle_attribution
 
 _SPEAKER_SKIP = frozenset(
     {
@@ -83,6 +82,13 @@ _CUE_WORDS = (
     | _PROGRESSIVE
     | STANCE_WORDS
     | frozenset({"asked", "continued", "continues"})
+)
+# Words after "report(s)"/"estimate(s)" that make it the noun: a verb of its own follows, or a
+# participle describing the document.
+_NOUN_FOLLOWERS = (
+    SPEECH_VERBS
+    | FINDING_VERBS
+    | frozenset({"published", "released", "conducted", "commissioned", "compiled", "issued"})
 )
 _FOCUS_WORDS = frozenset({"even", "also", "only", "now", "then"})
 _CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "there"})
@@ -157,6 +163,8 @@ def find_attribution(
             continue  # "United States" is not "states"
         if lower not in _CUE_WORDS:
             continue  # most words: no frame opens here (checked first, for speed)
+        if lower in DOCUMENT_NOUNS and i + 1 < end and doc[i + 1].lower_ in _NOUN_FOLLOWERS:
+            continue  # "new fundraising reports show", "a news report published Monday said"
         finding = lower in FINDING_VERBS and lower not in SPEECH_VERBS
         # "Clinton is pointing to …", "the group is accusing Obama of …"
         progressive = lower in _PROGRESSIVE and i > start and doc[i - 1].lower_ in _PASSIVE_AUX
@@ -316,11 +324,7 @@ def find_attribution(
         # Inverted trailing attribution: "…,” said Sheinbaum."
         prev = doc[i - 1] if i > start else None
         inverted = (lower in SPEECH_VERBS or asked) and not that_follows
-        if (
-            inverted
-            and prev is not None
-            and (prev.text in {",", "”", '"', "’"} or (i - 1) in inside)
-        ):
+        if inverted and prev is not None and (prev.text in _QUOTES | {","} or (i - 1) in inside):
             m = i + 1
             while m < end and doc[m].text not in {",", ".", ";", "!", "?"}:
                 m += 1

@@ -76,7 +76,17 @@ QUOTE_PARTICIPLES = frozenset(
     }
 )  # fmt: skip
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
-ROLE_NOUNS = frozenset(
+# People named by the side they take: a group that holds views news reports ("abortion rights
+# advocates say", "proponents of the bill argue", "Sanders fans told …"). Unnamed sources.
+SIDE_NOUNS = frozenset(
+    {
+        "advocates", "advocate", "proponents", "proponent", "backers", "fans", "participants",
+        "defenders", "detractors", "skeptics", "sceptics", "followers", "protesters",
+        "protestors", "attendees", "commentators", "pundits", "conservatives", "liberals",
+        "progressives", "campaigners", "champions", "boosters", "loyalists",
+    }
+)  # fmt: skip
+ROLE_NOUNS = SIDE_NOUNS | frozenset(
     {
         "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official",
         "officials", "representative", "minister", "ministry", "president", "leader",

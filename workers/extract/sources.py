@@ -30,11 +30,11 @@ from workers.enrich.entities import EntityMention
 from workers.nlp import lookup_alias
 
 from .candidates import EntityRef
-from .lexicon import DOCUMENT_NOUNS, SHARE_RE
+from .lexicon import DOCUMENT_NOUNS, SHARE_RE, SIDE_NOUNS
 
 UNNAMED = "unnamed"
 # People nouns that describe a source without naming it.
-UNNAMED_NOUNS = frozenset(
+UNNAMED_NOUNS = SIDE_NOUNS | frozenset(
     {
         "official", "officials", "source", "sources", "aide", "aides", "adviser", "advisers",
         "advisor", "advisors", "people", "person", "analysts", "analyst", "experts",

@@ -1,0 +1,90 @@
+"""Frames whose speaker the extractor used to miss, crediting the outlet instead: a description
+as the subject of ", saying …" or "… and says …", an introductory phrase before the subject,
+people named by the side they take, a head described by "of/with", a name with an apostrophe
+after an inverted "said", and "report(s)" used as a noun before its own verb.
+
+Every body is a sentence we wrote (never corpus text). Pure: no database.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.extraction import EntityRef, extract_claims
+
+OUTLET = "Daily Planet"
+
+
+def _claim(body: str):
+    return extract_claims(body, outlet=OUTLET, threshold=0.0)[-1]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A description opening the clause, then ", saying …" (a past tense ends it).
+        "The retired surgeon opened with the county's budget, saying that 300 clinics would close.",
+        "A campaign spokeswoman later walked back the remarks, saying 40 staff had quit.",
+        "The county judge sided with the tenants, saying the rule cost renters 12% more.",
+        # "… and says …": the subject of the first verb.
+        "The veteran lawmaker served 20 years in the navy and says the base employs 4,000 people.",
+        # A dash before the participle.
+        "Jane Roe changed her vote on the spot – saying the plan would cost $3 billion.",
+    ],
+)
+def test_a_described_or_named_subject_holds_the_participle_frame(body: str) -> None:
+    claim = _claim(body)
+    assert claim.attribution == "reported_speech"
+    assert claim.claimant is not None and claim.claimant.name != OUTLET
+
+
+def test_an_introductory_phrase_before_the_subject() -> None:
+    claim = _claim("On Monday, Jane Roe hit back, saying 4,000 jobs were lost.")
+    assert (claim.attribution, claim.claimant) == (
+        "reported_speech",
+        EntityRef("Jane Roe", "person"),
+    )
+
+
+def test_an_inference_after_a_description_stays_the_outlets() -> None:
+    claim = _claim("The stock index fell 2% on Monday, suggesting investors expect 3 more rises.")
+    assert claim.attribution == "author"
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        ("Tenant advocates said rents rose 12% in 2024.", "Tenant advocates"),
+        ("Proponents of the new bill, however, say it would save $3 billion.", "bill"),
+        ("People with knowledge of the talks said the deal was worth $3 billion.", "talks"),
+    ],
+)
+def test_people_named_by_their_side_are_unnamed_sources(body: str, claimant: str) -> None:
+    claim = _claim(body)
+    assert claim.attribution == "reported_speech"
+    assert claim.claimant is not None and claim.claimant.kind == "unnamed"
+    assert claimant.lower() in claim.claimant.name.lower()
+
+
+def test_a_name_described_by_of_after_an_inverted_said() -> None:
+    claim = _claim("“Rents rose 12% in a year,” said Jane Roe of the Ohio delegation.")
+    assert claim.claimant == EntityRef("Jane Roe", "person")
+
+
+def test_a_name_with_an_apostrophe_after_an_inverted_said() -> None:
+    claim = _claim("''Rents rose 12% in a year,'' said Mr. O'Hara, a former editor.")
+    assert claim.attribution == "direct_quote"
+    assert claim.claimant is not None and "O'Hara" in claim.claimant.name
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("More than 40% of the money arrived in May, new fundraising reports show.", "reports"),
+        ("A news report published Monday said the mayor spent $3 million on travel.", "report"),
+    ],
+)
+def test_report_as_a_noun_before_its_own_verb(body: str, words: str) -> None:
+    claim = _claim(body)
+    assert claim.attribution != "author"
+    assert claim.claimant is not None and words in claim.claimant.name
