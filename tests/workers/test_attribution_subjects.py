@@ -88,3 +88,37 @@ def test_report_as_a_noun_before_its_own_verb(body: str, words: str) -> None:
     claim = _claim(body)
     assert claim.attribution != "author"
     assert claim.claimant is not None and words in claim.claimant.name
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # An aside too long for an appositive between the name and its verb.
+        "Jane Roe, the former governor, who has resented the mayor's rise as she has struggled, "
+        "called the budget “a fraud” that hides $3 billion.",
+        # "put it" as a way of saying.
+        "Or, as Jane Roe, a former aide, put it: “The county lost 3,000 jobs.”",
+        "Jane Roe put it bluntly: the county lost 3,000 jobs.",
+    ],
+)
+def test_the_name_before_a_long_aside_or_as_it_was_put(body: str) -> None:
+    claim = _claim(body)
+    assert claim.attribution != "author"
+    assert claim.claimant == EntityRef("Jane Roe", "person")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jane Roe put it on the table with 3,000 other files.",
+        "A blog, called “The Feed,” published 300 posts in 2024.",
+    ],
+)
+def test_put_and_called_as_acts_stay_the_outlets(body: str) -> None:
+    assert _claim(body).attribution == "author"
+
+
+def test_an_owned_description_before_a_named_aside() -> None:
+    claim = _claim("Jane Roe's biographers, Ann and Bo Lee, wrote that she lost 3,000 votes.")
+    assert claim.attribution == "reported_speech"
+    assert claim.claimant is not None and "biographers" in claim.claimant.name

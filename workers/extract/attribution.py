@@ -1,9 +1,9 @@
 """Attribution: who makes the claim in a clause, and how (quotation or paraphrase).
 
 ``find_attribution`` finds the first speech verb with a plausible speaker phrase in a
-token range ("X said", "…, said X", "according to X"); ``is_direct_quote`` tells a
-quotation from a paraphrase; ``is_quotation_only`` recognises a bare quotation that
-continues an earlier speaker.  Resolving the speaker phrase to an entity is
+token range ("X said", "…, said X", "according to X"); ``is_direct_quote`` (quotation or
+paraphrase) and ``is_quotation_only`` (a bare quotation continuing an earlier speaker) live
+in ``quotations`` and are re-exported here.  Resolving the speaker phrase to an entity is
 ``discourse``'s job.
 """
 
@@ -15,11 +15,11 @@ from .lexicon import (
     COGNITION_VERBS,
     DOCUMENT_NOUNS,
     FINDING_VERBS,
-    QUOTE_PARTICIPLES,
     SPEECH_VERBS,
     is_manner_adverb,
     is_time_phrase,
 )
+from .quotations import is_direct_quote, is_quotation_only
 from .speakers import (
     BOUNDARY_WORDS,
     LEADING_CONJUNCTIONS,
@@ -35,7 +35,9 @@ from .speakers import (
     quoted_in_aside,
 )
 from .stance import STANCE_WORDS, chain_start, stance_cue
-from .subjects import leading_subject, participle_attribution
+from .subjects import aside_subject, leading_subject, participle_attribution
+
+__all__ = ["Attribution", "find_attribution", "is_direct_quote", "is_quotation_only"]
 
 _SPEAKER_SKIP = frozenset(
     {
@@ -98,23 +100,18 @@ def _names_document(doc: Doc, start: int, end: int) -> bool:
     return any(t.lower_ in DOCUMENT_NOUNS for t in doc[start:end])
 
 
-def _content_after(doc: Doc, verb: int, end: int) -> int:
-    """Index of the first content token after a speech verb (skips "that", the
-    addressee "the Reuters news agency", adverbials like "earlier this week")."""
-    i = verb + 1
-    while i < end and (doc[i].is_space or doc[i].text in {",", ":"}):
-        i += 1
-    return i
+def _speaker_end(doc: Doc, verb: int, end: int) -> int:
+    """Where an inverted speaker after ``verb`` ends ("…,” said Jo Roe, a former aide")."""
+    m = verb + 1
+    while m < end and doc[m].text not in {",", ".", ";", "!", "?"}:
+        m += 1
+    # "…,” said a senior official who was not authorized to speak": the official.
+    return next((r for r in range(verb + 2, m) if doc[r].lower_ in {"who", "whose"}), m)
 
 
-def _quote_spans_to_end(doc: Doc, start: int, end: int, inside: dict) -> int | None:
-    """If a quotation opens at ``start`` and closes at the end of the range (only
-    punctuation after it), return its closing index."""
-    if start >= end or start not in inside or inside[start][0] != start:
-        return None
-    close = inside[start][1]
-    rest = [t for t in doc[close + 1 : end] if not (t.is_punct or t.is_space)]
-    return close if not rest else None
+def _speaker_follows(doc: Doc, verb: int, end: int) -> bool:
+    m = _speaker_end(doc, verb, end)
+    return m > verb + 1 and is_speaker_phrase(doc, verb + 1, m)
 
 
 def _closing_according_to(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
@@ -238,7 +235,7 @@ def find_attribution(
         if named is not None:  # "A Twitter spokesman, Chris Roe, said": Chris Roe speaks.
             return Attribution("reported_speech", named, i, trailing=False)
         # Appositive: "John Smith, a local official, said" -> skip back over it.
-        comma = j
+        comma = aside_end = j
         while comma >= start and doc[comma].text == ",":
             # "Sen. Jo Roe, R-S.C., a presidential candidate, said": one after another.
             k = appositive_start(doc, start, comma, inside)
@@ -275,7 +272,9 @@ def find_attribution(
         sp_start = k + 1
         while sp_start < sp_end - 1 and doc[sp_start].lower_ in _FOCUS_WORDS:
             sp_start += 1  # "…, even a top strategist said"
-        if stance_only and k >= start and doc[k].lower_ in _SUBORDINATORS:
+        # "As Roe put it, …": the subordinator opens the frame itself.
+        as_put = lower in {"put", "puts"} and k >= start and doc[k].lower_ == "as"
+        if stance_only and k >= start and doc[k].lower_ in _SUBORDINATORS and not as_put:
             continue  # "… that he would not support …": inside someone's content
         if k >= start and doc[k].lower_ == "and":
             # "Exit polls conducted for the AP and the networks show …": one document.
@@ -321,15 +320,15 @@ def find_attribution(
             )
             first_person = doc[sp_start:sp_end].text.lower() in {"i", "we"}
             return Attribution("reported_speech", (sp_start, sp_end), i, trailing, first_person)
+        if aside_end > start and doc[aside_end].text == "," and not _speaker_follows(doc, i, end):
+            opener = aside_subject(doc, start, aside_end, inside)
+            if opener is not None:  # "Jo Roe, the former governor, who …, called …"
+                return Attribution("reported_speech", opener, i, trailing=False)
         # Inverted trailing attribution: "…,” said Sheinbaum."
         prev = doc[i - 1] if i > start else None
         inverted = (lower in SPEECH_VERBS or asked) and not that_follows
         if inverted and prev is not None and (prev.text in _QUOTES | {","} or (i - 1) in inside):
-            m = i + 1
-            while m < end and doc[m].text not in {",", ".", ";", "!", "?"}:
-                m += 1
-            # "…,” said a senior official who was not authorized to speak": the official.
-            m = next((r for r in range(i + 2, m) if doc[r].lower_ in {"who", "whose"}), m)
+            m = _speaker_end(doc, i, end)
             if m > i + 1 and is_speaker_phrase(doc, i + 1, m):
                 return Attribution("reported_speech", (i + 1, m), i, trailing=True)
     return (
@@ -337,52 +336,3 @@ def find_attribution(
         or in_document(doc, start, end)
         or colon_quote(doc, start, end, inside)
     )
-
-
-def is_direct_quote(
-    doc: Doc, start: int, end: int, attr: Attribution, inside: dict[int, tuple[int, int]]
-) -> bool:
-    """Is the content of this attribution a quotation (rather than a paraphrase)?"""
-    if attr.trailing:
-        # Content is before the attribution: "But “…”, the spokesperson said."
-        i = start
-        while i < end and (doc[i].lower_ in LEADING_CONJUNCTIONS or doc[i].is_space):
-            i += 1
-        if i in inside and inside[i][0] == i:
-            close = inside[i][1]
-            speaker_start = attr.speaker[0] if attr.speaker else attr.verb
-            first = min(speaker_start, attr.verb)
-            between = [t for t in doc[close + 1 : first] if not (t.is_punct or t.is_space)]
-            return not between
-        return False
-    # Content after the verb is a quotation running to the end: "X said: “…”"
-    content = _content_after(doc, attr.verb, end)
-    if _quote_spans_to_end(doc, content, end, inside) is not None:
-        return True
-    # A participle introducing a closing quotation: "…, telling Trump, “…”"
-    for i in range(attr.verb + 1, end):
-        if i in inside or doc[i].lower_ not in QUOTE_PARTICIPLES:
-            continue
-        for j in range(i + 1, min(i + 6, end)):
-            if (
-                doc[j].text in {",", ":"}
-                and j + 1 < end
-                and _quote_spans_to_end(doc, j + 1, end, inside) is not None
-            ):
-                return True
-    return False
-
-
-def is_quotation_only(doc: Doc, start: int, end: int, inside: dict) -> bool:
-    """The whole range is one quotation (or the unclosed tail of one)."""
-    tokens = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
-    if not tokens:
-        return False
-    if all(t.i in inside for t in tokens) and len({inside[t.i] for t in tokens}) == 1:
-        return True
-    text = doc[start:end].text.strip()
-    # Either half of a quotation split across sentences: “… (never closed here) or
-    # … ” (never opened here).
-    if text.startswith("“") and "”" not in text:
-        return True
-    return text.endswith(("”", "”.")) and "“" not in text

@@ -192,7 +192,10 @@ def appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | No
         if k <= start or doc[k].text != "," or k + 1 >= comma:
             return None
         opener, before = doc[k + 1], doc[k - 1]
-        named_before = before.text[:1].isupper() or before.text == ")"
+        # "Or, as Jo Roe, …": an opening conjunction names no one.
+        named_before = (before.text[:1].isupper() or before.text == ")") and (
+            before.lower_ not in LEADING_CONJUNCTIONS
+        )
         party_of = (  # "Dianne Feinstein, Democrat of California, said"
             opener.text[:1].isupper() and k + 2 < comma and doc[k + 2].lower_ in {"of", "from"}
         )

@@ -99,7 +99,20 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
         return any(" ".join(words).startswith(case) for case in _MADE_CASES)
     if lower in PARTICLE_CUES and after in PARTICLE_CUES[lower]:
         return True
-    naming = lower in _NAMING and i > 0 and doc[i - 1].text != ","  # not "a blog, called …"
+    if lower in {"put", "puts"} and after == "it":
+        # "As Jo Roe put it: “…”", "Roe put it bluntly, …": a way of saying, not an act.
+        closing = doc[i + 2] if i + 2 < end else None
+        return (
+            closing is None
+            or closing.text in {":", ",", "."}
+            or closing.lower_ == "this"
+            or (closing.text.islower() and closing.text.endswith("ly"))  # "put it bluntly"
+        )
+    # Not "a blog, called “The Feed,”": after a comma, an object must come before the quotation
+    # ("Jo Roe, the former governor, called his rival “robotic”").
+    after_comma = i > 0 and doc[i - 1].text == ","
+    object_first = i + 1 < end and (i + 1) not in inside and doc[i + 1].is_alpha
+    naming = lower in _NAMING and i > 0 and (not after_comma or object_first)
     if naming and any(k in inside for k in range(i + 2, min(i + 12, end))):
         return True  # "called the plan ''a giveaway''"
     if lower in _ISSUING:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .lexicon import QUOTE_PARTICIPLES, SPEECH_VERBS, is_manner_adverb
-from .speakers import LEADING_CONJUNCTIONS, Attribution
+from .speakers import LEADING_CONJUNCTIONS, Attribution, is_speaker_phrase
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
 _REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
@@ -122,3 +122,27 @@ def participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attr
         subject = leading_subject(doc, start, i, described)
         return Attribution("reported_speech", subject, i, trailing=False) if subject else None
     return None
+
+
+def aside_subject(doc: Doc, start: int, comma: int, inside: dict) -> tuple[int, int] | None:
+    """The name a clause opens with when an aside too long for an appositive separates it from
+    its verb ("Jo Roe, the former governor, who has resented the mayor's rise, called …";
+    "Last month, the Ledger, a British newspaper, revealed …"): the name before the first
+    comma, or None."""
+    first = start
+    while first < comma and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
+        first += 1
+    if first < comma and doc[first].lower_ in _OPENING_ADVERBS:
+        return None
+    first = _after_intro(doc, first, comma)
+    run = next((k for k in range(first + 1, min(first + 9, comma)) if doc[k].text == ","), None)
+    if run is None or not (doc[first].text[:1].isupper() or doc[first].lower_ == "the"):
+        return None
+    if doc[first].lower_ in _INTRO_OPENERS | _OPENING_ADVERBS or comma - run > 45:
+        return None
+    if not is_speaker_phrase(doc, first, run):
+        return None
+    between = doc[run + 1 : comma]
+    if (comma - 1) in inside or any(t.text in {";", ":"} for t in between):
+        return None  # "Roe, “…,” said": a quotation ending at the comma is content
+    return (first, run)
