@@ -25,6 +25,7 @@ from .speakers import (
     LEADING_CONJUNCTIONS,
     Attribution,
     appositive_start,
+    closing_in_document,
     colon_quote,
     dash_aside_start,
     document_head,
@@ -51,7 +52,8 @@ _SPEAKER_SKIP = frozenset(
 )  # fmt: skip
 _PROGRESSIVE = frozenset(
     {"saying", "arguing", "claiming", "insisting", "warning", "accusing", "pointing",
-     "predicting", "touting", "promising", "vowing", "telling", "urging", "calling"}
+     "predicting", "touting", "promising", "vowing", "telling", "urging", "calling",
+     "reporting", "estimating", "projecting", "alleging", "contending", "asserting"}
 )  # fmt: skip
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s", "’s"})
 _BOUNDARY_PUNCT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "--"})
@@ -216,6 +218,8 @@ def find_attribution(
                 break
         if j - 1 > start and doc[j - 1].text == "," and quoted_in_aside(doc, start, j, inside):
             j -= 1  # "Roe, citing “the winter,” said": the aside's comma is inside the quote
+        if j > start and doc[j].text in {"'s", "’s"} and doc[j - 1].lower_ in {"he", "she"}:
+            j -= 1  # "He's said": has said, no passive
         if j >= start and doc[j].lower_ in _PASSIVE_AUX:
             by = passive_agent(doc, i, end)
             if by is not None:  # "… was first reported by The Washington Post."
@@ -334,5 +338,6 @@ def find_attribution(
     return (
         participle_attribution(doc, start, end, inside)
         or in_document(doc, start, end)
+        or closing_in_document(doc, start, end)
         or colon_quote(doc, start, end, inside)
     )

@@ -37,7 +37,8 @@ SPEECH_VERBS = frozenset(
         "demanded", "demands", "defended", "defends", "expressed", "expresses",
         "quipped", "joked", "scoffed", "retorted", "exclaimed", "shouted", "yelled", "mused",
         "snapped", "calculates", "emphasize", "emphasizes", "emphasise", "emphasises",
-        "elaborated", "assured", "assures", "suggested", "suggests",
+        "elaborated", "assured", "assures", "suggested", "suggests", "commented", "comments",
+        "proclaimed", "proclaims",
     }
 )  # fmt: skip
 # Verbs of thinking, hoping and expecting: their subject holds the view that follows

@@ -268,6 +268,35 @@ def in_document(doc: Doc, start: int, end: int) -> Attribution | None:
     return Attribution("according_to", (first + 1, comma), first, trailing=False)
 
 
+_POLL_NOUNS = frozenset({"poll", "survey"})
+_POLL_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "their", "its", "his", "her"})
+
+
+def closing_in_document(doc: Doc, start: int, end: int) -> Attribution | None:
+    """ "Roe had 38 percent support in a Fox poll.", "…, in the most recent Acme survey, up
+    eight points": a named or described poll the figure was measured in. Not "in the polls"."""
+    for k in range(start + 3, end - 2):
+        if doc[k].lower_ != "in" or doc[k + 1].lower_ not in _POLL_DETERMINERS:
+            continue
+        stop = k + 2
+        while stop < end and doc[stop].text not in {",", ".", ";", "!", "?", "—", "–"}:
+            stop += 1
+        words = [t.lower_ for t in doc[k + 2 : stop]]
+        noun = next((m for m, w in enumerate(words) if w in _POLL_NOUNS), None)
+        if noun is None or noun > 6 or set(words[:noun]) & BOUNDARY_WORDS:
+            continue
+        if noun + 1 < len(words) and words[noun + 1] not in _POST_MODIFIERS:
+            continue  # "voters in the poll were undecided": the poll is no closing phrase
+        # "in a poll" alone names nothing a reader could check: a name or a modifier is needed.
+        if noun == 0 and doc[k + 1].lower_ in {"a", "an"}:
+            continue
+        rest = [t for t in doc[stop:end] if not (t.is_punct or t.is_space)]
+        if stop < end and doc[stop].text != "," and rest:
+            continue  # the phrase must close the clause or be set off by a comma
+        return Attribution("according_to", (k + 1, stop), k, trailing=True)
+    return None
+
+
 # Where a passive agent ends: "denounced by Jane Roe as a giveaway".
 _AGENT_END = frozenset(
     {",", ".", ";", "!", "?", "“", '"', "as", "for", "after", "when", "because", "over"}

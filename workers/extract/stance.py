@@ -14,6 +14,8 @@ Pure: no Django.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Doc
 
 # Verbs whose subject takes a position on (or passes a verdict on) what follows.
@@ -45,7 +47,10 @@ PARTICLE_CUES = {
     "rails": frozenset({"against"}),
 }
 # "called the plan ''a giveaway''": naming something in a quotation is a verdict.
-_NAMING = frozenset({"called", "calls", "call", "labeled", "labelled", "dubbed", "branded"})
+_NAMING = frozenset(
+    {"called", "calls", "call", "labeled", "labelled", "dubbed", "branded", "characterized",
+     "characterised", "characterizes"}
+)  # fmt: skip
 # "issued a statement saying": a verb of issuing a statement, its noun, then the content.
 _ISSUING = frozenset(
     {"issued", "issues", "released", "releases", "sent", "sends", "put", "puts",
@@ -82,7 +87,7 @@ STANCE_WORDS = (
     | _NAMING
     | _ISSUING
     | _MAKING
-    | frozenset({"agree", "agrees"})
+    | frozenset({"agree", "agrees", "quoted", "quotes"})
 )
 
 
@@ -99,6 +104,10 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
         return any(" ".join(words).startswith(case) for case in _MADE_CASES)
     if lower in PARTICLE_CUES and after in PARTICLE_CUES[lower]:
         return True
+    if lower in {"quoted", "quotes"}:
+        # "The Post quoted an unnamed official as saying …": the paper reports it.
+        window = [t.lower_ for t in doc[i + 2 : min(i + 12, end)]]
+        return any(a == "as" and b in {"saying", "telling"} for a, b in pairwise(window))
     if lower in {"put", "puts"} and after == "it":
         # "As Jo Roe put it: “…”", "Roe put it bluntly, …": a way of saying, not an act.
         closing = doc[i + 2] if i + 2 < end else None
