@@ -70,3 +70,21 @@ def test_he_has_said_is_no_passive() -> None:
 
 def test_it_is_said_stays_a_passive() -> None:
     assert _claim("It's said that the county lost 3,000 jobs.").attribution == "author"
+
+
+def test_the_main_clause_frame_over_one_in_an_opening_subordinate_clause() -> None:
+    claim = _claim(
+        "Though Jane Roe has described herself as a moderate, the Ledger reported that she "
+        "voted for 30 tax rises."
+    )
+    assert claim.claimant is not None and "Ledger" in claim.claimant.name
+
+
+def test_contrasted_sources_keep_the_first() -> None:
+    claim = _claim("While the Ledger says 2,400 firms closed, another paper says 1,800.")
+    assert claim.claimant is not None and "Ledger" in claim.claimant.name
+
+
+def test_the_organisation_a_source_speaks_to_is_not_the_source() -> None:
+    claim = _claim("A source speaking to the Ledger said 300 agents were on the case.")
+    assert claim.claimant is not None and claim.claimant.kind == "unnamed"

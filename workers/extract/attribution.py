@@ -116,6 +116,30 @@ def _speaker_follows(doc: Doc, verb: int, end: int) -> bool:
     return m > verb + 1 and is_speaker_phrase(doc, verb + 1, m)
 
 
+# Subordinators whose clause, opening the sentence, frames what the main clause reports.
+_FRAMING_SUBORDINATORS = frozenset(
+    {"though", "although", "because", "since", "if", "when", "after", "before", "despite",
+     "unless"}
+)  # fmt: skip
+
+
+def _main_clause_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
+    """ "Though Roe has called himself a moderate, the Ledger reported that …": the main
+    clause's frame, not one inside the opening subordinate clause."""
+    first = start
+    while first < end and doc[first].lower_ in LEADING_CONJUNCTIONS:
+        first += 1
+    if first >= end or doc[first].lower_ not in _FRAMING_SUBORDINATORS:
+        return None
+    last = min(first + 30, end)
+    commas = (k for k in range(first + 2, last) if doc[k].text == "," and k not in inside)
+    comma = next(commas, None)
+    if comma is None or comma + 2 >= end:
+        return None
+    found = find_attribution(doc, comma + 1, end, inside)
+    return found if found is not None and found.speaker is not None else None
+
+
 def _closing_according_to(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
     """ "Roe pledged to back the bill, according to Doe.": an "according to" that closes the
     sentence names the outlet's source for all of it, an earlier frame included ("“…,” Roe
@@ -138,6 +162,9 @@ def find_attribution(
     closing = _closing_according_to(doc, start, end, inside)
     if closing is not None:
         return closing
+    main = _main_clause_attribution(doc, start, end, inside)
+    if main is not None:
+        return main
     for i in range(start, end):
         tok = doc[i]
         if i in inside:
