@@ -122,3 +122,29 @@ def test_an_owned_description_before_a_named_aside() -> None:
     claim = _claim("Jane Roe's biographers, Ann and Bo Lee, wrote that she lost 3,000 votes.")
     assert claim.attribution == "reported_speech"
     assert claim.claimant is not None and "biographers" in claim.claimant.name
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # A pronoun after an opening phrase: the pronoun is the subject.
+        ("Jane Roe spoke. In 2010 she said the plan would cost $3 billion.", "Jane Roe"),
+        # Initials with dots end a name.
+        ("The F.B.I. has said it had 300 agents on the case.", "F.B.I."),
+        # A long bracketed aside after the name.
+        (
+            "But Sen. Jane Roe (a Democrat so young she has been mistaken for a staffer) says "
+            "she lost 3,000 votes.",
+            "Jane Roe",
+        ),
+    ],
+)
+def test_the_subject_behind_openers_initials_and_brackets(body: str, name: str) -> None:
+    claim = _claim(body)
+    assert claim.attribution == "reported_speech"
+    assert claim.claimant is not None and name in claim.claimant.name
+
+
+def test_a_focus_word_before_an_unnamed_speaker() -> None:
+    claim = _claim("Yet another said that 300 agents were on the case.")
+    assert claim.attribution == "reported_speech"

@@ -94,7 +94,7 @@ _NOUN_FOLLOWERS = (
     | FINDING_VERBS
     | frozenset({"published", "released", "conducted", "commissioned", "compiled", "issued"})
 )
-_FOCUS_WORDS = frozenset({"even", "also", "only", "now", "then"})
+_FOCUS_WORDS = frozenset({"even", "also", "only", "now", "then", "yet", "still"})
 _CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "there"})
 
 
@@ -291,8 +291,10 @@ def find_attribution(
         if k > start and doc[k].text == ")":
             # "Rep. Jane Roe (D-Md.)": the bracket belongs to the name.
             opening = next(
-                (m for m in range(k - 1, max(start, k - 10) - 1, -1) if doc[m].text == "("), None
+                (m for m in range(k - 1, max(start, k - 25) - 1, -1) if doc[m].text == "("), None
             )
+            if opening is not None and opening > start and k - opening > 6:
+                sp_end = opening  # "Sen. Jo Roe (a Democrat so young he …) says": an aside
             k = opening - 1 if opening is not None and opening > start else k
         while (
             k >= start
@@ -325,6 +327,8 @@ def find_attribution(
                     sp_start, sp_end = run, k
         if finding and not that_follows and not _names_document(doc, sp_start, sp_end):
             continue  # "they found the body" is an event, "the study found …" a finding
+        if sp_end - sp_start > 1 and doc[sp_end - 1].lower_ in _CLAUSE_SUBJECTS - {"there"}:
+            sp_start = sp_end - 1  # "In 2010 she said", "Recently he wrote": the pronoun
         if sp_end - sp_start > 12:
             # "In a meeting with the board of the Post Trump said": the name before the verb.
             run = sp_end

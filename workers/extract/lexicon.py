@@ -111,7 +111,7 @@ ROLE_NOUNS = SIDE_NOUNS | frozenset(
         "operatives", "employees", "workers", "organizers", "attorneys", "lawmaker",
         "strategist", "diplomat", "legislator", "legislators", "congressman",
         "congresswoman", "professor", "pastor", "activist", "prosecutor", "attorney",
-        "candidate", "candidates", "nominee",
+        "candidate", "candidates", "nominee", "others",
     }
 )  # fmt: skip
 # First words of a speaker described by number or quantity ("many lawmakers", "two

@@ -129,7 +129,7 @@ def is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
         return True
     # A name: the last word is capitalised ("Sheinbaum", "the Wall Street Journal").
     # "O'Brien", "D'Amato": an apostrophe inside a name.
-    bare = last.text.replace("'", "").replace("’", "")
+    bare = last.text.replace("'", "").replace("’", "").replace(".", "")  # "F.B.I."
     name_end = bare.isalpha() or last.text in {"Jr.", "Sr.", "Jr", "Sr"}
     if last.is_alpha and last.i - 2 >= start and doc[last.i - 1].text == "-":
         last = doc[last.i - 2]  # "Park Geun-hye"
