@@ -148,3 +148,19 @@ def test_the_subject_behind_openers_initials_and_brackets(body: str, name: str) 
 def test_a_focus_word_before_an_unnamed_speaker() -> None:
     claim = _claim("Yet another said that 300 agents were on the case.")
     assert claim.attribution == "reported_speech"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jane Roe landed in hot water last week by saying that the judge cost her 3,000 votes.",
+        "Jane Roe was criticized for claiming that 300 clinics closed.",
+        "Jane Roe drew fire after saying 300 clinics would close.",
+    ],
+)
+def test_by_or_after_saying_is_the_subjects(body: str) -> None:
+    claim = _claim(body)
+    assert (claim.attribution, claim.claimant) == (
+        "reported_speech",
+        EntityRef("Jane Roe", "person"),
+    )

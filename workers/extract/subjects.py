@@ -24,6 +24,8 @@ _REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
 # "The index fell 2%, suggesting …": after a description, the reporter's inference, not its.
 _DESCRIPTION_PARTICIPLES = _REPORTING_PARTICIPLES - {"suggesting"}
 
+# "Roe drew fire by saying …", "… after claiming …", "… for arguing …": the subject said it.
+_BY_SAYING = frozenset({"by", "after", "for", "while"})
 _OPENING_ADVERBS = frozenset(
     {"likewise", "still", "meanwhile", "indeed", "however", "instead", "separately", "later",
      "earlier", "now", "then", "yet", "also", "again", "moreover", "overall", "today",
@@ -116,8 +118,8 @@ def participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attr
         if i in inside or doc[i].lower_ not in _REPORTING_PARTICIPLES:
             continue
         comma = i - 2 if is_manner_adverb(doc[i - 1].text) else i - 1  # ", wrongly suggesting"
-        if doc[comma].text not in {",", "–", "—", "--"}:
-            continue  # "…, saying", "… – saying"
+        if doc[comma].text not in {",", "–", "—", "--"} and doc[comma].lower_ not in _BY_SAYING:
+            continue  # "…, saying", "… – saying", "… by saying", "… after claiming"
         described = doc[i].lower_ in _DESCRIPTION_PARTICIPLES
         subject = leading_subject(doc, start, i, described)
         return Attribution("reported_speech", subject, i, trailing=False) if subject else None
