@@ -15,7 +15,10 @@ resynchronises on the next 12 characters) and:
 - **claimant accuracy**: a claim is paired with the gold attribution whose content it overlaps
   most, when that content is at least half of the claim once the attribution's own source and
   cue are set aside; on paired claims whose source is a name, a description or a resolved
-  pronoun, the share whose claimant matches it (``polnear_gold.claimant_matches``). Outcomes:
+  pronoun, the share whose claimant matches it (``polnear_gold.claimant_matches``; a source
+  that is only a title, "the spokesman", "The candidate", matches the claimant that gives the
+  same words: titles and determiners are otherwise set aside, which left such a source matching
+  nothing, not even the sentence's own words). Outcomes:
   match, wrong (another claimant), none (no claimant), outlet (the extractor saw no attribution).
 
 ``python -m evaluation.polnear [train|dev] [--limit N] [--besides M] [--examples K]`` runs it

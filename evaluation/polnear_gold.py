@@ -145,6 +145,10 @@ def _normal(name: str) -> str:
     return " ".join(w for w in (x.lower() for x in _words(name)) if w not in _DETERMINERS | _TITLES)
 
 
+def _bare(name: str) -> str:
+    return " ".join(w for w in (x.lower() for x in _words(name)) if w not in _DETERMINERS)
+
+
 def _is_name_word(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and word.lower() not in _NOT_NAMES
 
@@ -161,6 +165,8 @@ def claimant_matches(gold: str, names: list[str]) -> bool:
     """Whether one of the claimant's names (its name and aliases) is the gold source."""
     gold = head(gold)
     want, want_names = _normal(gold), _name_words(gold)
+    if not want:  # "the spokesman", "The candidate": a bare title is matched word for word
+        return any(_bare(name) and _bare(name) == _bare(gold) for name in names)
     for name in names:
         have = _normal(name)
         if not want or not have:

@@ -48,6 +48,11 @@ def test_brat_attributions_are_read_and_pronoun_sources_resolved():
         ("Officials", ["officials"], True),
         ("Republican voters in Ohio", ["Republican"], False),
         ("Jane Roe", ["John Smith"], False),
+        # A source that is only a title matches the same words, and nothing else.
+        ("the spokesman", ["spokesman"], True),
+        ("The candidate", ["candidate"], True),
+        ("The candidate", ["spokesman"], False),
+        ("the spokesman", ["The Daily Planet"], False),
     ],
 )
 def test_claimant_matching(gold, names, match):
