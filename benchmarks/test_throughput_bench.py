@@ -43,21 +43,24 @@ def report(capsys, lines: list[str]) -> None:
         print("\n" + "\n".join(f"  {line}" for line in lines))
 
 
-def pure_rate(bodies: list[str]) -> tuple[float, int]:
-    """Sentences per second of parse → extract → enrich every claim, one process."""
+def pure_rate(bodies: list[str]) -> tuple[float, int, float]:
+    """Sentences per second of parse → extract → enrich every claim, one process; the sentences;
+    the CPU seconds it took."""
     scorer = extraction.get_scorer(settings.FACTCHECK["CHECKWORTHINESS_SCORER"])
     threshold = settings.FACTCHECK["CHECKWORTHINESS_THRESHOLD"]
     reference = dt.date(2025, 5, 4)
     extraction.extract_claims(parse_article(bodies[0]).body, scorer=scorer)  # load models untimed
     enrichment.enrich("The minister said so on Friday.", reference_date=reference)
     sentences = 0
+    cpu = time.process_time()
     started = time.perf_counter()
     for text in bodies:
         body = parse_article(text).body
         sentences += len(extraction.split_sentences(body))
         for claim in extraction.extract_claims(body, scorer=scorer, threshold=threshold):
             enrichment.enrich(claim.text, reference_date=reference, offset=claim.start)
-    return sentences / (time.perf_counter() - started), sentences
+    seconds = time.perf_counter() - started
+    return sentences / seconds, sentences, time.process_time() - cpu
 
 
 def rss_mib(pid: int) -> float:
@@ -66,6 +69,30 @@ def rss_mib(pid: int) -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def cpu_seconds(pids) -> float:
+    """User + system CPU time of the processes (0 for one gone): on a shared machine a steadier
+    figure than wall time, which other sessions' load stretches."""
+    total = 0.0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def database_pids() -> list[int]:
+    """The PostgreSQL server processes serving this test database (the server is local), or
+    none elsewhere."""
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
+        return [pid for (pid,) in cursor.fetchall()]
 
 
 def ingest(bodies: list[str], prefix: str) -> list[int]:
@@ -105,7 +132,7 @@ def backend() -> str:
 def test_pipeline_end_to_end_against_pure(benchmark, capsys):
     source, bodies = articles(ARTICLES + 3, SENTENCES, seed=9)
     bodies, probe = bodies[:ARTICLES], bodies[ARTICLES:]
-    pure, sentences = pure_rate(bodies)
+    pure, sentences, pure_cpu = pure_rate(bodies)
 
     # Queries per claim: three more articles through the same stages in this process.
     with CaptureQueriesContext(connection) as queries:
@@ -119,11 +146,18 @@ def test_pipeline_end_to_end_against_pure(benchmark, capsys):
         wait_for(ingest([bodies[0] + " Warm-up."], "Warm-up"), worker, timeout=120)
         timing: dict[str, float] = {}
 
+        pool = worker.pool_pids()
+
         def run():
+            database = database_pids()  # the worker's connections, kept across tasks
+            cpu = cpu_seconds(pool), cpu_seconds(database), time.process_time()
             started = time.perf_counter()
             ids = ingest(bodies, "Bench")
             wait_for(ids, worker, timeout=1800)
             timing["seconds"] = time.perf_counter() - started
+            timing["worker_cpu"] = cpu_seconds(pool) - cpu[0]
+            timing["database_cpu"] = cpu_seconds(database) - cpu[1]
+            timing["ingest_cpu"] = time.process_time() - cpu[2]
             return ids
 
         benchmark.group = "pipeline throughput"
@@ -142,6 +176,10 @@ def test_pipeline_end_to_end_against_pure(benchmark, capsys):
         "efficiency": round(end_to_end / pure, 3),
         "queries_per_claim": round(len(queries) / max(probe_claims, 1), 2),
         "worker_rss_mib_per_child": [round(v) for v in children.values()],
+        **{
+            f"{part}_cpu_ms_per_article": round(1000 * timing[f"{part}_cpu"] / ARTICLES, 1)
+            for part in ("worker", "database", "ingest")
+        },
     }
     benchmark.extra_info.update(figures)
     report(
@@ -153,6 +191,10 @@ def test_pipeline_end_to_end_against_pure(benchmark, capsys):
             f"end to end: {end_to_end:,.1f} sentences/s = {end_to_end * 3600:,.0f} per hour "
             f"({timing['seconds']:.1f} s)",
             f"efficiency (end to end ÷ pure): {end_to_end / pure:.3f}",
+            f"CPU per article: pure {1000 * pure_cpu / ARTICLES:.1f} ms; end to end: worker pool "
+            f"{1000 * timing['worker_cpu'] / ARTICLES:.1f} ms, PostgreSQL "
+            f"{1000 * timing['database_cpu'] / ARTICLES:.1f} ms, ingest and polling "
+            f"{1000 * timing['ingest_cpu'] / ARTICLES:.1f} ms",
             f"queries per claim (ingest → done, {probe_claims} claims): "
             f"{len(queries) / max(probe_claims, 1):.2f}",
             f"worker RSS: main {main_rss:.0f} MiB, pool children "

@@ -239,14 +239,18 @@ def _claimant_histories(
             "pk", "text", "claimant_id", "created_at", "article_id", "mentions__entity_id"
         )[:5000]
     )
+    by_claimant: dict[int | None, list[tuple]] = defaultdict(
+        list
+    )  # in the rows' order, newest first
+    for row in rows:
+        by_claimant[row[2]].append(row)
     for claim in claims:
         if claim.pk not in topics:
             continue
         earlier: dict[int, str] = {}
-        for pk, text, claimant_id, created_at, article_id, entity_id in rows:
+        for pk, text, _, created_at, article_id, entity_id in by_claimant[claim.claimant_id]:
             if (
-                claimant_id == claim.claimant_id
-                and created_at < claim.created_at
+                created_at < claim.created_at
                 and entity_id in topics[claim.pk]
                 and (claim.article_id is None or article_id != claim.article_id)
             ):

@@ -56,9 +56,15 @@ def stage_fetch(article_id: int, *, task_id: str, worker: str = "") -> bool:
 
 # --- Stage 1: extraction -------------------------------------------------------------------------
 def stage_extract(
-    article_id: int, *, task_id: str, worker: str = "", rollup: bool = True
+    article_id: int,
+    *,
+    task_id: str,
+    worker: str = "",
+    rollup: bool = True,
+    recorded: dict[int, Claim] | None = None,
 ) -> list[int] | None:
-    """Find the article's claims and record them. Returns the claim ids (None if not run).
+    """Find the article's claims and record them. Returns the claim ids (None if not run);
+    `recorded` receives the claims as written (for the claim stages in this same run).
 
     The body's language is detected and recorded first; one the extractor cannot read fails the
     job with "language xx is not supported yet" instead of claims read with English rules."""
@@ -80,8 +86,10 @@ def stage_extract(
             scorer=extraction.get_scorer(settings.FACTCHECK["CHECKWORTHINESS_SCORER"]),
         )
         candidates = most_checkworthy(candidates, settings.FACTCHECK["MAX_CLAIMS_PER_ARTICLE"])
-        recorded = services.claims_record(article=article, candidates=candidates)
-        return [claim.pk for claim in recorded]
+        claims = services.claims_record(article=article, candidates=candidates)
+        if recorded is not None:
+            recorded.update((claim.pk, claim) for claim in claims)
+        return [claim.pk for claim in claims]
 
     job = Q(article_id=article_id, stage=JobStage.EXTRACT)
     return run_job(job, task_id=task_id, work=work, worker=worker, prepare=prepare, rollup=rollup)
@@ -108,11 +116,16 @@ def stage_extract_and_claims(
     killed) takes them over: extraction is done by then, and the claims left queued and never
     published, or running under this task id, are run here."""
     # Not rolled up after extraction: the claim stages that follow roll the article up.
-    claim_ids = stage_extract(article_id, task_id=task_id, worker=worker, rollup=False)
+    recorded: dict[int, Claim] = {}
+    claim_ids = stage_extract(
+        article_id, task_id=task_id, worker=worker, rollup=False, recorded=recorded
+    )
     if claim_ids is None:
         claim_ids = _left_by(article_id, task_id)
     if claim_ids and len(claim_ids) <= settings.FACTCHECK["INLINE_CLAIMS"]:
-        stage_claims(claim_ids, task_id=task_id, worker=worker, article_id=article_id)
+        stage_claims(
+            claim_ids, task_id=task_id, worker=worker, article_id=article_id, claims=recorded
+        )
         return None
     services.article_pipeline_rollup(article_id=article_id)
     return claim_ids or None
@@ -131,12 +144,18 @@ def _left_by(article_id: int, task_id: str) -> list[int]:
 
 # --- Stages 2 and 3: enrichment and checklists, per batch of an article's claims -----------------
 def stage_claims(
-    claim_ids: list[int], *, task_id: str, worker: str = "", article_id: int | None = None
+    claim_ids: list[int],
+    *,
+    task_id: str,
+    worker: str = "",
+    article_id: int | None = None,
+    claims: dict[int, Claim] | None = None,
 ) -> None:
     """Enrichment then checklists for a batch of claims (one task per article, or per chunk of a
     long one): the stages' inputs gathered in bulk, written in bulk, one transaction per stage;
     the articles rolled up once, after both stages (between them the article is running anyway),
-    in the checklists' transaction when the caller names the batch's one article."""
+    in the checklists' transaction when the caller names the batch's one article. `claims`: the
+    batch's claims as this run's extraction wrote them (not read again)."""
     written: dict[int, tuple[Claim, gather.ClaimRows]] = {}
     held: set[int] = set()  # checklist jobs started in the enrichment's commit (one commit fewer)
 
@@ -159,6 +178,7 @@ def stage_claims(
         rollup=False,
         written=written,
         then=start_checklists,
+        claims=claims,
     )
     checked = stage_checklist_batch(
         claim_ids,
@@ -192,14 +212,18 @@ def stage_enrich_batch(
     rollup: bool = True,
     written: dict[int, tuple[Claim, gather.ClaimRows]] | None = None,
     then: Callable[[set[int]], object] | None = None,
+    claims: dict[int, Claim] | None = None,
 ) -> set[int]:
     """Entities, quantities, dates and similar claims for each claim; returns the claims done.
     `written` receives each written claim and its rows (a claim not returned as done may be in
-    it: its write was undone); `then(claims held)` runs in the commit of the results."""
+    it: its write was undone); `then(claims held)` runs in the commit of the results; `claims`:
+    the claims as this run has them (with their article and claimant), not read again."""
+
+    given = claims or {}
 
     def work(ours: set[int]) -> Prepared:
         found, errors = {}, {}
-        claims = gather.claims_for_enrichment(ours)
+        claims = _claims_given(ours, given) or gather.claims_for_enrichment(ours)
         for claim in claims:
             try:
                 reference = claim.article.published_at if claim.article else claim.created_at
@@ -286,7 +310,8 @@ def stage_checklist_batch(
             (claim, lambda key, context=contexts[claim.pk]: checklists.run_check(key, context))
             for claim in claims
         ]
-        return Prepared(lambda batch: services.checklists_build(claims=batch), pairs, {})
+        build = services.checklists_build
+        return Prepared(lambda batch: build(claims=batch, returning=False), pairs, {})
 
     return run_batch(
         JobStage.CHECKLIST,
@@ -298,6 +323,19 @@ def stage_checklist_batch(
         article_id=article_id,
         held=held,
     )
+
+
+def _claims_given(claim_ids: set[int], claims: dict[int, Claim]) -> list[Claim]:
+    """The claims of `claim_ids` from `claims` (a run's own, as it wrote them), when it holds
+    them all with their article and claimant loaded; else none (the caller reads them)."""
+    if not claims or not claim_ids <= claims.keys():
+        return []
+    found = [claims[pk] for pk in sorted(claim_ids)]
+    loaded = all(
+        Claim.article.is_cached(c) and (c.claimant_id is None or Claim.claimant.is_cached(c))
+        for c in found
+    )
+    return found if loaded else []
 
 
 # --- Running a whole article in-process (`ingest --sync`) ----------------------------------------

@@ -59,6 +59,15 @@ def job_queue(
     return job
 
 
+# The missing claim jobs, queued (the model's defaults); an existing (claim, stage) is left.
+_QUEUE_MISSING = """
+INSERT INTO claims_job (claim_id, stage, state, attempts, last_error, task_id, worker, queued_at)
+SELECT c.id, s.stage, %s, 0, '', '', '', %s
+FROM unnest(%s::bigint[]) AS c(id) CROSS JOIN unnest(%s::text[]) AS s(stage)
+ON CONFLICT DO NOTHING
+"""
+
+
 def claim_jobs_queue(
     *, claim_ids: Iterable[int], stages: Iterable[str] = CLAIM_STAGES, new: Iterable[int] = ()
 ) -> None:
@@ -68,10 +77,15 @@ def claim_jobs_queue(
     ids, stages = list(claim_ids), list(stages)
     if not ids:
         return
-    Job.objects.bulk_create(
-        [Job(claim_id=claim_id, stage=stage) for claim_id in ids for stage in stages],
-        ignore_conflicts=True,
-    )
+    if connection.vendor == "postgresql":  # one statement, no Job instance built per row
+        with connection.cursor() as cursor:
+            stage_names = [str(stage) for stage in stages]
+            cursor.execute(_QUEUE_MISSING, [str(JobState.QUEUED), timezone.now(), ids, stage_names])
+    else:
+        Job.objects.bulk_create(
+            [Job(claim_id=claim_id, stage=stage) for claim_id in ids for stage in stages],
+            ignore_conflicts=True,
+        )
     ids = sorted(set(ids) - set(new))
     if not ids:
         return
@@ -125,7 +139,16 @@ def _give_up(job_filter: Q) -> None:
 def job_start(*, job_filter: Q, task_id: str, worker: str = "") -> Job | None:
     """Claim the job `job_filter` matches for this run: queued → running, attempts + 1. Returns
     None if there is none or it is not ours to run. A job out of attempts is marked failed
-    instead of run again."""
+    instead of run again. One statement on PostgreSQL (the job found and claimed at once)."""
+    if connection.vendor == "postgresql":
+        job = _job_start_returning(job_filter, task_id, worker)
+        if job is None:
+            return None
+        if job.state == JobState.FAILED:  # out of attempts: failed instead of run
+            _pipeline_rollup(job)
+            return None
+        _pipeline_started(job)
+        return job
     claimable = _claimable(task_id) & job_filter
     job = Job.objects.filter(claimable).first()
     if job is None:
@@ -165,7 +188,7 @@ def claim_jobs_start(*, stage: str, claim_ids: list[int], task_id: str, worker: 
 
 
 # `_give_up` and `_running` in one UPDATE … RETURNING: SET expressions read the row as it was.
-_START_RETURNING = """
+_START_SET = """
 UPDATE claims_job SET
     state = CASE WHEN attempts >= %(cap)s THEN %(failed)s ELSE %(running)s END,
     last_error = CASE WHEN attempts >= %(cap)s
@@ -176,15 +199,41 @@ UPDATE claims_job SET
     attempts = CASE WHEN attempts >= %(cap)s THEN attempts ELSE attempts + 1 END,
     task_id = CASE WHEN attempts >= %(cap)s THEN task_id ELSE %(task_id)s END,
     worker = CASE WHEN attempts >= %(cap)s THEN worker ELSE %(worker)s END,
-    started_at = CASE WHEN attempts >= %(cap)s THEN started_at ELSE %(now)s END
+    started_at = CASE WHEN attempts >= %(cap)s THEN started_at ELSE %(now)s END"""
+_START_RETURNING = f"""{_START_SET}
 WHERE stage = %(stage)s AND claim_id = ANY(%(ids)s)
     AND (state = %(queued)s OR (state = %(running)s AND task_id = %(task_id)s))
 RETURNING claim_id, state
 """
 
 
-def _claim_jobs_start_returning(stage: str, claim_ids: list[int], task_id: str, worker: str):
-    params = {
+def _job_start_returning(job_filter: Q, task_id: str, worker: str) -> Job | None:
+    """`_START_RETURNING` for the first claimable job `job_filter` matches, returned as a Job.
+    The update re-checks the row's state under its lock: a job another run took meanwhile is
+    not updated (None)."""
+    pick, pick_params = (
+        Job.objects.filter(_claimable(task_id) & job_filter)
+        .values("pk")[:1]
+        .query.sql_with_params()
+    )
+    params = _start_params(task_id, worker)
+    for n, value in enumerate(pick_params):
+        params[f"pick{n}"] = value
+    *parts, last = pick.split("%s")  # its placeholders, named
+    pick = "".join(f"{part}%(pick{n})s" for n, part in enumerate(parts)) + last
+    fields = Job._meta.concrete_fields
+    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
+    claimable = "(state = %(queued)s OR (state = %(running)s AND task_id = %(task_id)s))"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"{_START_SET} WHERE id = ({pick}) AND {claimable} RETURNING {columns}", params
+        )
+        row = cursor.fetchone()
+    return None if row is None else Job.from_db(connection.alias, [f.attname for f in fields], row)
+
+
+def _start_params(task_id: str, worker: str) -> dict:
+    return {
         "cap": settings.FACTCHECK["JOB_MAX_ATTEMPTS"],
         "failed": str(JobState.FAILED),
         "running": str(JobState.RUNNING),
@@ -192,9 +241,11 @@ def _claim_jobs_start_returning(stage: str, claim_ids: list[int], task_id: str, 
         "now": timezone.now(),
         "task_id": task_id,
         "worker": worker[:255],
-        "stage": str(stage),
-        "ids": list(claim_ids),
     }
+
+
+def _claim_jobs_start_returning(stage: str, claim_ids: list[int], task_id: str, worker: str):
+    params = {**_start_params(task_id, worker), "stage": str(stage), "ids": list(claim_ids)}
     with connection.cursor() as cursor:
         cursor.execute(_START_RETURNING, params)
         return {claim_id for claim_id, state in cursor.fetchall() if state == JobState.RUNNING}

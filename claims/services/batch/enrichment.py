@@ -1,29 +1,21 @@
-"""Recording the machine's enrichment and checklists for many claims at once: one transaction and
-a fixed number of bulk queries per batch, whatever its size (the pipeline's claim stages run per
-article, or per chunk of a long one). One claim is a batch of one.
-
-Re-running either refreshes machine rows and never overwrites what a person did: editors'
-decisions on similar claims are kept, and so are checklist items a person worked on.
+"""Recording the enrichment of a batch of claims: entities resolved, the claims' old machine
+enrichment cleared and the new written (mentions, quantities, dates, similar claims, events), and
+duplicates linked, in a fixed number of statements on PostgreSQL.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from claims.models import (
-    ChecklistItem,
-    ChecklistTemplate,
     Claim,
     ClaimEvent,
-    ClaimType,
     DateMention,
     Entity,
     EventKind,
@@ -32,6 +24,8 @@ from claims.models import (
     SimilarClaim,
     SimilarityDecision,
 )
+
+from .sql import inserted
 
 # (claim, what the enrichment found, [(similar claim id, score)])
 Enriched = tuple[Claim, Any, list[tuple[int, float]]]
@@ -248,158 +242,3 @@ def _duplicates_link(links: dict[int, int]) -> set[int]:
             [list(links), list(links.values())],
         )
         return {row[0] for row in cursor.fetchall()}
-
-
-# Fields whose Python value psycopg sends as it is (no Django conversion needed per value).
-_PLAIN_TYPES = frozenset(
-    {
-        "BooleanField", "CharField", "TextField", "FloatField", "DateTimeField", "IntegerField",
-        "BigIntegerField", "SmallIntegerField", "PositiveIntegerField",
-        "PositiveSmallIntegerField", "PositiveBigIntegerField", "ForeignKey",
-    }
-)  # fmt: skip
-
-
-def _columns(objs: list, model: Any) -> tuple[list, str, list[str]]:
-    """The non-pk fields, their quoted column list and one array per column with each array's
-    cast, for an INSERT … SELECT * FROM unnest(…): values taken as they are for plain fields
-    (psycopg sends them), through Django's preparation for the others (JSON)."""
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    arrays, casts = [], []
-    for field in fields:
-        if objs and isinstance(objs[0], dict):  # rows as {attname: value}, defaults for the rest
-            default = field.get_default()
-            values = [obj.get(field.attname, default) for obj in objs]
-        else:
-            values = [field.pre_save(obj, True) for obj in objs]  # auto_now(_add) set
-        if field.get_internal_type() not in _PLAIN_TYPES:
-            values = [field.get_db_prep_save(value, connection) for value in values]
-        arrays.append(values)
-        casts.append(f"%s::{field.db_type(connection).split('(')[0]}[]")
-    quote = connection.ops.quote_name
-    return arrays, ", ".join(quote(f.column) for f in fields), casts
-
-
-def inserted(*tables: tuple[Any, list]) -> None:
-    """`bulk_create` of each (model, rows) for rows the machine writes many of (mentions,
-    quantities, similar claims, events), without their pks: on PostgreSQL one statement for all
-    of them, one INSERT of one array per column each. A row is a model instance, or a dict of
-    its fields' attnames (no instance built: a wire story's similar claims are thousands)."""
-    tables = tuple((model, rows) for model, rows in tables if rows)
-    if not tables:
-        return
-    if connection.vendor != "postgresql":
-        for model, rows in tables:
-            model.objects.bulk_create([model(**r) if isinstance(r, dict) else r for r in rows])
-        return
-    statements, params = [], []
-    for model, rows in tables:
-        arrays, columns, casts = _columns(rows, model)
-        statements.append(
-            f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) "
-            f"SELECT * FROM unnest({', '.join(casts)})"
-        )
-        params += arrays
-    # All but the last as data-modifying CTEs: PostgreSQL runs each once, referenced or not.
-    ctes = ", ".join(f"i{n} AS ({each})" for n, each in enumerate(statements[:-1]))
-    sql = (f"WITH {ctes} " if ctes else "") + statements[-1]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-
-
-def created_with_history(objs: list, model: Any) -> None:
-    """`bulk_create_with_history` for rows the machine creates (no user, no change reason). On
-    PostgreSQL the rows and their history rows are written by one statement: the rows go in as
-    one array per column and the history rows are copied from what the insert returns. Sets
-    each object's pk."""
-    if not objs:
-        return
-    if connection.vendor != "postgresql":
-        bulk_create_with_history(objs, model)
-        return
-    quote = connection.ops.quote_name
-    arrays, columns, casts = _columns(objs, model)
-    history = model.history.model
-    pk = quote(model._meta.pk.column)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"WITH new AS (INSERT INTO {quote(model._meta.db_table)} ({columns}) "
-            f"SELECT * FROM unnest({', '.join(casts)}) RETURNING {pk}, {columns}) "
-            f"INSERT INTO {quote(history._meta.db_table)} ({pk}, {columns}, history_date, "
-            "history_change_reason, history_type, history_user_id) "
-            f"SELECT {pk}, {columns}, %s, NULL, '+', NULL FROM new ORDER BY {pk} RETURNING {pk}",
-            [*arrays, timezone.now()],
-        )
-        ids = sorted(row[0] for row in cursor.fetchall())
-    # One statement's rows take their ids from the sequence in the order they are inserted.
-    for obj, pk_value in zip(objs, ids, strict=True):
-        obj.pk = pk_value
-        obj._state.adding = False
-        obj._state.db = connection.alias
-
-
-def checklists_build(
-    *, claims: Iterable[tuple[Claim, Callable[[str], Any]]]
-) -> dict[int, list[ChecklistItem]]:
-    """Give each claim the checklist of its type's template and record the automated results.
-
-    `claims` pairs each claim (its `checklist` prefetched or not) with its `run_check(check_key)`,
-    which returns a result with `state` and `result`. Items are matched by title, so running this
-    again adds new template items and refreshes automated results, but never changes an item a
-    person has worked (done_by set) or a manual item's state. Items no longer in the template (the
-    claim's type changed) are removed unless a person worked on them. Returns each claim's items.
-    """
-    templates: dict[str, ChecklistTemplate] = {}
-    for each in ChecklistTemplate.objects.prefetch_related("items"):
-        templates.setdefault(each.claim_type, each)
-    fallback = templates.get(ClaimType.OTHER)
-    items_by_claim: dict[int, list[ChecklistItem]] = {}
-    created: list[ChecklistItem] = []
-    changed: list[ChecklistItem] = []
-    stale: list[int] = []
-    now = timezone.now()
-    for claim, run_check in claims:
-        template = templates.get(claim.claim_type) or fallback
-        if template is None:
-            items_by_claim[claim.pk] = []
-            continue
-        existing = {item.title: item for item in claim.checklist.all()}
-        specs = list(template.items.all())
-        items = []
-        for spec in specs:
-            item = existing.get(spec.title)
-            if item is None:
-                item = ChecklistItem(
-                    claim=claim,
-                    template_item=spec,
-                    order=spec.order,
-                    title=spec.title,
-                    guidance=spec.guidance,
-                    required=spec.required,
-                    automated=bool(spec.check_key),
-                    check_key=spec.check_key,
-                )
-                created.append(item)
-            if item.automated and item.done_by_id is None:
-                outcome = run_check(item.check_key)
-                if (item.state, item.result) != (outcome.state, outcome.result):
-                    item.state, item.result, item.done_at = outcome.state, outcome.result, now
-                    if item.pk is not None:
-                        changed.append(item)
-            items.append(item)
-        items_by_claim[claim.pk] = items
-        # After a change of claim type, the old type's items go, unless someone worked on them.
-        titles = {spec.title for spec in specs}
-        stale += [
-            item.pk
-            for item in existing.values()
-            if item.title not in titles and item.done_by_id is None and not item.note
-        ]
-    # In bulk, with their history rows.
-    with transaction.atomic(savepoint=False):  # part of the caller's, when it has one
-        created_with_history(created, ChecklistItem)
-        if changed:
-            bulk_update_with_history(changed, ChecklistItem, ["state", "result", "done_at"])
-        if stale:
-            ChecklistItem.objects.filter(pk__in=stale, done_by__isnull=True, note="").delete()
-    return items_by_claim
