@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from workers.nlp import DEMONYMS, lookup_alias
+from workers.nlp.first_names import first_name_gender
 from workers.nlp.world import nationality_words
 
 
@@ -68,6 +70,8 @@ _ORG_WORDS = frozenset(
         "Foundation", "Service", "Bureau", "Board", "Network", "Press", "Radio", "TV",
         "Corporation", "Federation", "Guard", "Cartel", "Fund", "Authority", "Centre",
         "Center", "Club", "School", "Hospital", "Church", "Tribune", "Herald",
+        "Technologies", "Industries", "Holdings", "Systems", "Airlines", "Motors",
+        "Communications", "Enterprises", "Pharmaceuticals", "Insurance", "Studios",
     }
 )  # fmt: skip
 _PLACE_WORDS = frozenset(
@@ -135,15 +139,33 @@ def _is_name_token(text: str) -> bool:
     return text[0].isupper()
 
 
+def _title_case_tokens(doc: Doc) -> set[int]:
+    """Tokens of the title-case lines (headlines, subheadings: "Roe Slams Rivals In One
+    Debate Answer"), where a capitalised word says nothing about a name."""
+    tokens: set[int] = set()
+    for sent in doc.sents:
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
+            tokens.update(range(sent.start, sent.end))
+    return tokens
+
+
 def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     """Runs of capitalised tokens not covered by the EntityRuler: (start_tok, end_tok, kind)."""
     found: list[tuple[int, int, str]] = []
     i = 0
     n = len(doc)
+    headline = _title_case_tokens(doc)
     while i < n:
         tok = doc[i]
         if i in taken or not _is_name_token(tok.text):
             i += 1
+            continue
+        if i in headline:
+            # In a headline only a given name and the word after it ("Jo Roe On Why …").
+            if first_name_gender(tok.text) and i + 1 < n and _is_name_token(doc[i + 1].text):
+                found.append((i, i + 2, "person"))
+            i += 1 + (i + 1 < n and _is_name_token(doc[i + 1].text))
             continue
         j = i + 1
         while j < n and j not in taken:
@@ -164,6 +186,11 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
             or doc[i - 1].is_space
             or doc[i - 1].text in {".", "!", "?", "“", '"', "‘", "(", "[", ":", "—", "-", "--"}
         )
+        if sentence_initial and j - i > 1 and tok.lower_ in STOP_WORDS:
+            # "Though Roe won …", "Six Roe newspapers": a function word opening the
+            # sentence is capitalised for that alone; the name starts after it.
+            i += 1
+            continue
         adjacent_to_known = (i - 1) in taken or j in taken
         # A lone capitalised word opening a sentence is usually just a capitalised word.
         if not adjacent_to_known and not (sentence_initial and j - i == 1):

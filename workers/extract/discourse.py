@@ -100,7 +100,8 @@ def _opens_clause(before: str) -> bool:
     if not breaks:
         return False
     segment = before[breaks[-1].end() :]
-    return re.search(r"\b[a-z]{2,}", segment) is None
+    # Any lower-case word, even "a" ("Jo Roe, a Boca Raton lawyer"), makes it no subject.
+    return re.search(r"\b[a-z]", segment) is None
 
 
 class Discourse:
@@ -177,7 +178,7 @@ class Discourse:
             if gender:
                 referent = _Referent(referent.ref, gender, referent.heads, referent.news)
         # The name a sentence opens with is its subject: what a later "he" most likely means.
-        salient = re.search(r"\b[a-z]{3,}", before) is None or (
+        salient = re.search(r"\b[a-z]", before) is None or (
             # After a clause break only a name the article has given in full: a lone
             # capitalised word there is too often an adjective ("…, Democratic leaders").
             (known or len(referent.ref.name.split()) > 1)
