@@ -4,6 +4,8 @@ Pure: no database."""
 
 from __future__ import annotations
 
+import pytest
+
 from workers.enrichment import find_entities
 from workers.extraction import extract_claims
 from workers.nlp import get_nlp
@@ -54,3 +56,47 @@ def test_a_place_used_as_a_modifier_is_not_the_subject_a_pronoun_means() -> None
         "“Membership fell by 30 percent after 2009,” he said."
     )
     assert _claimant_of(body, "“Membership fell") == "Henry Dalloway"
+
+
+def test_a_police_department_is_one_organisation() -> None:
+    names = _names("A spokesman for the Jupiter Police Department said two men were held.")
+    assert names.get("Jupiter Police Department") == "organization"
+
+
+def test_a_mostly_capitalised_sentence_of_names_keeps_its_names() -> None:
+    names = _names("Yesterday Walter Quimby visited the Norwood Central Bank in Oslo.")
+    assert names.get("Walter Quimby") == "person"
+
+
+# --- Descriptions ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "claimant"),
+    [
+        (
+            "Jane Roe praised the deal.\n\nThe New York businessman said wages rose 5% in 2024.",
+            "The New York businessman",
+            "New York businessman",
+        ),
+        (
+            "At least four Democratic U.S. senators said the bill would cost $4 billion.",
+            "At least four",
+            "At least four Democratic U.S. senators",
+        ),
+        (
+            "A former Republican committee staffer said the panel spent $7 million.",
+            "A former Republican",
+            "former Republican committee staffer",
+        ),
+        (
+            "The Senate minority leader said the bill would cost $4 billion.",
+            "The Senate minority leader",
+            "Senate minority leader",
+        ),
+    ],
+)
+def test_a_name_modifying_a_description_is_not_the_claimant(
+    body: str, start: str, claimant: str
+) -> None:
+    assert _claimant_of(body, start) == claimant

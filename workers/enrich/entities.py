@@ -143,9 +143,17 @@ def _title_case_tokens(doc: Doc) -> set[int]:
     """Tokens of the title-case lines (headlines, subheadings: "Roe Slams Rivals In One
     Debate Answer"), where a capitalised word says nothing about a name."""
     tokens: set[int] = set()
+    if not doc.has_annotation("SENT_START"):
+        return tokens
     for sent in doc.sents:
         words = [t for t in sent if t.is_alpha and len(t) > 3]
-        if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
+        # Every long word capitalised, and a function word too ("… In One Debate Answer"):
+        # a sentence of names alone ("Jo Roe met Al Doe in Oslo") keeps its names.
+        if (
+            len(words) >= 3
+            and all(t.text[:1].isupper() for t in words)
+            and any(t.is_title and t.lower_ in STOP_WORDS for t in sent[1:])
+        ):
             tokens.update(range(sent.start, sent.end))
     return tokens
 
@@ -169,7 +177,7 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
             continue
         j = i + 1
         while j < n and j not in taken:
-            if _is_name_token(doc[j].text) or doc[j].text in {"Jr.", "Sr."}:
+            if _is_name_token(doc[j].text) or doc[j].text in {"Jr.", "Sr."} | _ORG_WORDS:
                 j += 1
             elif (
                 doc[j].lower_ in _NAME_CONNECTORS

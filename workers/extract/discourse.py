@@ -25,6 +25,7 @@ from workers.nlp.first_names import first_name_gender
 
 from .attribution import Attribution
 from .candidates import EntityRef
+from .descriptions import modified_description
 from .lexicon import PRONOUNS, QUANTIFIERS, ROLE_NOUNS
 from .sources import (
     ORG_HEAD_NOUNS,
@@ -242,6 +243,16 @@ class Discourse:
                 return resolved
             if not mentions:
                 return None
+        modified = None if described else modified_description(phrase, mentions, phrase_start)
+        if modified is not None:
+            # "the New York businessman": the person the article gave that title, else the
+            # description; never the place, party or institution it mentions.
+            noun = modified[1]
+            if lowered.startswith("the "):
+                for referent in reversed(self.referents[-40:]):
+                    if noun in referent.heads:
+                        return referent.ref
+            return modified[0]
         if mentions:
             priority = {"person": 0, "organization": 1, "group": 2, "place": 3}
             # "A spokesperson for the U.S. National Security Council" -> the council; a
