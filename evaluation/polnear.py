@@ -17,6 +17,8 @@ resynchronises on the next 12 characters) and:
   cue are set aside; on paired claims whose source is a name, a description or a resolved
   pronoun, the share whose claimant matches it (``polnear_gold.claimant_matches``). Outcomes:
   match, wrong (another claimant), none (no claimant), outlet (the extractor saw no attribution).
+  A gold source that is a title alone ("the candidate") matches the same bare title
+  ("candidate"): the title-stripping used to leave both sides empty and never match.
 
 ``python -m evaluation.polnear [train|dev] [--limit N] [--besides M] [--examples K]`` runs it
 alone: N articles spread evenly over the split (all without it); ``--besides M`` first sets aside

@@ -13,7 +13,10 @@ second Content part) together, each a ``T`` span that may be discontinuous (``s 
 - An extracted claimant **matches** a gold source (its head: an appositive after the first comma
   is dropped) when, lower-cased, with possessives, punctuation, determiners and titles off, the
   two are equal, the claimant contains the gold phrase, the gold phrase contains a claimant that
-  has a name word of its own, or they share a capitalised name word that is not generic.
+  has a name word of its own, or they share a capitalised name word that is not generic; a
+  source that is a title alone ("the candidate", "The spokesman") matches the same title
+  ("candidate", "spokesman"), which the title-stripping would otherwise leave empty on both
+  sides and never match.
 """
 
 from __future__ import annotations
@@ -145,6 +148,10 @@ def _normal(name: str) -> str:
     return " ".join(w for w in (x.lower() for x in _words(name)) if w not in _DETERMINERS | _TITLES)
 
 
+def _bare(name: str) -> str:
+    return " ".join(w for w in (x.lower() for x in _words(name)) if w not in _DETERMINERS)
+
+
 def _is_name_word(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and word.lower() not in _NOT_NAMES
 
@@ -164,6 +171,9 @@ def claimant_matches(gold: str, names: list[str]) -> bool:
     for name in names:
         have = _normal(name)
         if not want or not have:
+            # All title ("the candidate", "The spokesman"): the same title is the same source.
+            if _bare(name) and _bare(name) == _bare(gold):
+                return True
             continue
         if have == want or f" {want} " in f" {have} ":
             return True

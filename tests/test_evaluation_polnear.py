@@ -48,6 +48,10 @@ def test_brat_attributions_are_read_and_pronoun_sources_resolved():
         ("Officials", ["officials"], True),
         ("Republican voters in Ohio", ["Republican"], False),
         ("Jane Roe", ["John Smith"], False),
+        # A title alone is the same title, with or without its article.
+        ("The candidate", ["candidate"], True),
+        ("the spokesman", ["spokesman"], True),
+        ("the spokesman", ["governor"], False),
     ],
 )
 def test_claimant_matching(gold, names, match):
