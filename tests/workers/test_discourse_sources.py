@@ -100,3 +100,34 @@ def test_a_name_modifying_a_description_is_not_the_claimant(
     body: str, start: str, claimant: str
 ) -> None:
     assert _claimant_of(body, start) == claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        (  # the party and state in "(R-Fla.)" and the title "Sen."
+            "Sen. Marco Quimby (R-Fla.) spoke first. Gov. Al Doe of Ohio spoke next.\n\n"
+            "The Florida senator said wages rose 5% in 2024.",
+            "Sen. Marco Quimby",
+        ),
+        (  # an apposition teaches the title; a later name does not take it
+            "Walter Quimby, the Ohio governor, toured the plant. Jane Roe spoke too.\n\n"
+            "The governor said 400 jobs were lost in 2024.",
+            "Walter Quimby",
+        ),
+        (  # "D-Texas" after the name: the Texas Democrat
+            "Rep. Jane Roe, D-Texas, met Sen. Al Doe (R-Ohio).\n\n"
+            "The Texas Democrat said 400 jobs were lost in 2024.",
+            "Rep. Jane Roe",
+        ),
+    ],
+)
+def test_a_title_description_is_the_person_the_article_gave_that_title(
+    body: str, claimant: str
+) -> None:
+    assert _claimant_of(body, "The ") == claimant
+
+
+def test_a_title_description_the_article_never_gave_stays_a_description() -> None:
+    body = "Walter Quimby toured the plant.\n\nThe governor said 400 jobs were lost in 2024."
+    assert _claimant_of(body, "The governor") == "governor"

@@ -25,12 +25,11 @@ from workers.nlp.first_names import first_name_gender
 
 from .attribution import Attribution
 from .candidates import EntityRef
-from .descriptions import modified_description
-from .lexicon import PRONOUNS, QUANTIFIERS, ROLE_NOUNS
+from .descriptions import learned_titles, modified_description, plain_description, wanted_titles
+from .lexicon import PRONOUNS, ROLE_NOUNS
 from .sources import (
     ORG_HEAD_NOUNS,
     UNNAMED,
-    UNNAMED_NOUNS,
     describe_source,
     institution_title,
     news_title,
@@ -116,6 +115,8 @@ class Discourse:
         self.paragraph_speaker: dict[int, tuple[str, EntityRef | None]] = {}
         # Genders the article itself gave a name it left open ("Ada Fisher … she said").
         self.learned: dict[str, str] = {}
+        # What the article called each person where it named them ("senator", "florida").
+        self.titles: dict[str, set[str]] = {}
         self._seen: set[int] = set()
 
     def observe_until(
@@ -189,6 +190,10 @@ class Discourse:
         referent = _Referent(referent.ref, referent.gender, referent.heads, referent.news, salient)
         self.referents.append(referent)
         if referent.ref.kind == "person":
+            after_text = body[mention.end : mention.end + 60]
+            self.titles.setdefault(referent.ref.name, set()).update(
+                learned_titles(mention.text, before, after_text)
+            )
             role = _ROLE_RE.search(mention.text + " ") or _ROLE_RE.search(before)
             if role is None:
                 # "Mexican President Claudia Sheinbaum": the title is inside the mention.
@@ -214,6 +219,11 @@ class Discourse:
         """Resolve a speaker phrase to an entity, using mentions inside it first."""
         lowered = re.sub(r"\s+", " ", phrase.strip().lower())
         words = lowered.split()
+        wanted = wanted_titles(phrase)
+        if wanted:  # "the Florida senator": the person the article gave those titles
+            for referent in reversed(self.referents[-40:]):
+                if wanted <= self.titles.get(referent.ref.name, set()):
+                    return referent.ref
         described = describe_source(phrase, mentions, phrase_start)
         if isinstance(described, EntityRef) and not described.name.strip():
             return None
@@ -293,7 +303,7 @@ class Discourse:
             # An organisation the article never names ("the health ministry"): keep
             # the description as the claimant rather than losing it.
             return EntityRef(" ".join(words[1:]), "organization")
-        return _description(words)
+        return plain_description(words)
 
     def _pronoun(self, pronoun: str) -> EntityRef | None:
         if pronoun in {"i", "we", "you"}:
@@ -321,37 +331,6 @@ class Discourse:
 
     def _gender(self, referent: _Referent) -> str | None:
         return referent.gender or self.learned.get(referent.ref.name)
-
-
-_ARTICLES = frozenset({"the", "a", "an", "this", "that"})
-_POSSESSIVES = frozenset({"his", "her", "their", "its"})
-_NOT_HEADS = frozenset({"best", "own", "first", "last", "latest", "only", "other", "next", "most"})
-_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
-_FUNCTION_WORDS = frozenset(
-    {"of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or"}
-)
-
-
-def _description(words: list[str]) -> EntityRef | None:
-    """A source the article describes without a name it has given ("the governor", "some
-    candidates", "the rights group"): the description itself, as an unnamed source."""
-    cut = next((k for k, w in enumerate(words) if w in _RELATIVE_WORDS), len(words))
-    words = words[:cut]
-    people = bool(words) and (words[-1] in UNNAMED_NOUNS or words[-1] == "candidates")
-    if not 2 <= len(words) <= 8 or not (
-        words[0] in _ARTICLES or words[0] in QUANTIFIERS or words[0] in _POSSESSIVES or people
-    ):
-        return None  # "democratic candidates" is a description; "health minister" is a title
-    if words[-1] in PRONOUNS or words[-1] in _FUNCTION_WORDS:
-        return None  # "one of them", "the constant sowing of"
-    if not all(re.fullmatch(r"[a-z][a-z'’-]*|\d+", w) for w in words):
-        return None  # a name, a number or a title in quotation marks: not a description
-    if words[0] in _POSSESSIVES and (
-        not words[-1].isalpha() or words[-1] in _NOT_HEADS or not (people or len(words[-1]) > 3)
-    ):
-        return None  # "his oft-", "their best": no description of a source
-    kept = words[1:] if words[0] in _ARTICLES else words  # "his physician" stays whole
-    return EntityRef(" ".join(kept), UNNAMED)
 
 
 def _given_name_gender(ref: EntityRef) -> str | None:
