@@ -131,3 +131,32 @@ def test_a_title_description_is_the_person_the_article_gave_that_title(
 def test_a_title_description_the_article_never_gave_stays_a_description() -> None:
     body = "Walter Quimby toured the plant.\n\nThe governor said 400 jobs were lost in 2024."
     assert _claimant_of(body, "The governor") == "governor"
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "claimant"),
+    [
+        ("Authorities said 40 people were hurt in the blast.", "Authorities", "authorities"),
+        ("Several said turnout fell 20 percent in 2024.", "Several", "several"),
+        (
+            "“Turnout fell 20 percent in 2024,” said the 46-year-old.",
+            "“Turnout",
+            "46-year-old",
+        ),
+        (
+            "The former president said turnout fell 20 percent in 2024.",
+            "The former president",
+            "former president",
+        ),
+    ],
+)
+def test_an_unnamed_source_without_a_name_is_kept_as_described(
+    body: str, start: str, claimant: str
+) -> None:
+    assert _claimant_of(body, start) == claimant
+
+
+def test_a_decade_is_no_description_of_a_source() -> None:
+    from workers.extract.descriptions import plain_description
+
+    assert plain_description(["the", "1990s"]) is None

@@ -58,6 +58,7 @@ NOT_NAME_WORDS = frozenset(
         "Let", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can",
         "Could", "Should", "Every", "All", "Each", "Both", "Such", "Even", "Just", "Only",
         "Then", "Than", "Once", "Again", "Instead", "Indeed", "Already", "Among",
+        "Several", "Another", "Others", "Few",
     }
 )  # fmt: skip
 _ORG_WORDS = frozenset(

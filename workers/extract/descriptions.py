@@ -78,19 +78,31 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# Plural people nouns beyond the unnamed-source ones ("authorities", "groups", "outlets").
+_PEOPLE_NOUNS = frozenset(
+    {"candidates", "authorities", "groups", "outlets", "democrats", "republicans", "police"}
+)
+# Quantifiers that stand alone for people the article just mentioned ("Several threatened").
+_ALONE = frozenset({"some", "several", "many", "both", "another", "others", "most", "few"})
+
+
 def plain_description(words: list[str]) -> EntityRef | None:
     """A source the article describes without a name it has given ("the governor", "some
     candidates", "the rights group"): the description itself, as an unnamed source."""
     cut = next((k for k, w in enumerate(words) if w in _RELATIVE_WORDS), len(words))
     words = words[:cut]
-    people = bool(words) and (words[-1] in UNNAMED_NOUNS or words[-1] == "candidates")
+    people = bool(words) and (words[-1] in UNNAMED_NOUNS or words[-1] in _PEOPLE_NOUNS)
+    if len(words) == 1 and (people or words[0] in _ALONE):
+        return EntityRef(words[0], UNNAMED)  # "Authorities said", "Several threatened"
     if not 2 <= len(words) <= 8 or not (
         words[0] in _ARTICLES or words[0] in QUANTIFIERS or words[0] in _POSSESSIVES or people
     ):
         return None  # "democratic candidates" is a description; "health minister" is a title
+    if not re.fullmatch(r"[a-z][a-z'’-]*|\d+-[a-z][\w-]*", words[-1]):
+        return None  # "the 1990s": a time, not a source; "the 46-year-old" is one
     if words[-1] in PRONOUNS or words[-1] in _FUNCTION_WORDS:
         return None  # "one of them", "the constant sowing of"
-    if not all(re.fullmatch(r"[a-z][a-z'’-]*|\d+", w) for w in words):
+    if not all(re.fullmatch(r"[a-z][a-z'’-]*|\d[\w'’-]*", w) for w in words):
         return None  # a name, a number or a title in quotation marks: not a description
     if words[0] in _POSSESSIVES and (
         not words[-1].isalpha() or words[-1] in _NOT_HEADS or not (people or len(words[-1]) > 3)

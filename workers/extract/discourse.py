@@ -252,7 +252,7 @@ class Discourse:
             if resolved is not None:
                 return resolved
             if not mentions:
-                return None
+                return plain_description(words)  # "the former president", unresolved
         modified = None if described else modified_description(phrase, mentions, phrase_start)
         if modified is not None:
             # "the New York businessman": the person the article gave that title, else the
