@@ -160,3 +160,18 @@ def test_a_decade_is_no_description_of_a_source() -> None:
     from workers.extract.descriptions import plain_description
 
     assert plain_description(["the", "1990s"]) is None
+
+
+def test_a_party_word_is_a_group_and_a_convention_an_organisation() -> None:
+    names = _names("Most of the state's top Democratic brass spoke at the Norwood Convention.")
+    assert names.get("Democratic") == "group"
+    assert names.get("Norwood Convention") == "organization"
+
+
+def test_they_is_not_a_party_adjective() -> None:
+    body = (
+        "Many Democratic voters stayed home.\n\nThey said turnout fell 20 percent in 2024."
+    )
+    claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
+    assert all(c.claimant is None or c.claimant.name != "Democratic" for c in claims)
+

@@ -73,6 +73,8 @@ _ORG_WORDS = frozenset(
         "Center", "Club", "School", "Hospital", "Church", "Tribune", "Herald",
         "Technologies", "Industries", "Holdings", "Systems", "Airlines", "Motors",
         "Communications", "Enterprises", "Pharmaceuticals", "Insurance", "Studios",
+        "Convention", "Project", "Program", "Coalition", "Alliance", "Caucus", "Conference",
+        "Initiative", "League", "Society",
     }
 )  # fmt: skip
 _PLACE_WORDS = frozenset(
@@ -94,6 +96,9 @@ _TITLE_WORDS = frozenset(
         "Advocate",
     }
 )  # fmt: skip
+_PARTY_WORDS = frozenset(
+    {"Democratic", "Democrat", "Democrats", "Republican", "Republicans", "GOP", "Libertarian"}
+)
 _NAME_CONNECTORS = frozenset({"of", "for", "de", "del", "la", "van", "von", "bin", "al"})
 _LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "from", "to", "into", "across", "near", "outside", "inside", "toward"}
@@ -122,6 +127,8 @@ def _guess_kind(tokens: list[str], prev_word: str) -> str:
         return "person"  # "State Rep. Wendy Roe", "County Sheriff Al Roe": a titled name
     if any(t in _ORG_WORDS for t in tokens) or (len(tokens) == 1 and tokens[0].isupper()):
         return "organization"
+    if tokens[-1] in _PARTY_WORDS:
+        return "group"  # "Democratic", "Presumptive Republican": a party, not a person
     if any(t in _PLACE_WORDS for t in tokens):
         return "place"
     if len(tokens) == 1 and prev_word.lower() in _LOCATIVE_PREPOSITIONS:

@@ -321,7 +321,10 @@ class Discourse:
             ]  # fmt: skip
         else:  # "it", "they"
             kinds = {"organization", "group", "unnamed"} if pronoun == "they" else {"organization"}
-            fits = [r for r in reversed(self.referents[-40:]) if r.ref.kind in kinds]
+            fits = [
+                r for r in reversed(self.referents[-40:]) if r.ref.kind in kinds
+                and not r.ref.name.endswith(("Democratic", "Republican"))  # adjectives
+            ]  # fmt: skip
         # The last subject or speaker that fits; else the last name that fits at all.
         best = next((r for r in fits[:6] if r.salient), fits[0] if fits else None)
         if best is not None and wanted and self._gender(best) is None:
