@@ -169,9 +169,6 @@ def test_a_party_word_is_a_group_and_a_convention_an_organisation() -> None:
 
 
 def test_they_is_not_a_party_adjective() -> None:
-    body = (
-        "Many Democratic voters stayed home.\n\nThey said turnout fell 20 percent in 2024."
-    )
+    body = "Many Democratic voters stayed home.\n\nThey said turnout fell 20 percent in 2024."
     claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
     assert all(c.claimant is None or c.claimant.name != "Democratic" for c in claims)
-
