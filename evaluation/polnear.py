@@ -15,10 +15,11 @@ resynchronises on the next 12 characters) and:
 - **claimant accuracy**: a claim is paired with the gold attribution whose content it overlaps
   most, when that content is at least half of the claim once the attribution's own source and
   cue are set aside; on paired claims whose source is a name, a description or a resolved
-  pronoun, the share whose claimant matches it (``polnear_gold.claimant_matches``). Outcomes:
+  pronoun, the share whose claimant matches it (``polnear_gold.claimant_matches``; a source
+  that is only a title, "the spokesman", "The candidate", matches the claimant that gives the
+  same words: titles and determiners are otherwise set aside, which left such a source matching
+  nothing, not even the sentence's own words). Outcomes:
   match, wrong (another claimant), none (no claimant), outlet (the extractor saw no attribution).
-  A gold source that is a title alone ("the candidate") matches the same bare title
-  ("candidate"): the title-stripping used to leave both sides empty and never match.
   A title description ("the senator", "the Ohio governor") is also matched by the nearest
   earlier gold source with a name carrying that title and its other words ("Ohio Gov. Jo
   Roe"): resolving a description to the person it stands for is right for an editor.

@@ -172,12 +172,11 @@ def claimant_matches(gold: str, names: list[str]) -> bool:
     """Whether one of the claimant's names (its name and aliases) is the gold source."""
     gold = head(gold)
     want, want_names = _normal(gold), _name_words(gold)
+    if not want:  # "the spokesman", "The candidate": a bare title is matched word for word
+        return any(_bare(name) and _bare(name) == _bare(gold) for name in names)
     for name in names:
         have = _normal(name)
         if not want or not have:
-            # All title ("the candidate", "The spokesman"): the same title is the same source.
-            if _bare(name) and _bare(name) == _bare(gold):
-                return True
             continue
         if have == want or f" {want} " in f" {have} ":
             return True

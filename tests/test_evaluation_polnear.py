@@ -49,10 +49,11 @@ def test_brat_attributions_are_read_and_pronoun_sources_resolved():
         ("Officials", ["officials"], True),
         ("Republican voters in Ohio", ["Republican"], False),
         ("Jane Roe", ["John Smith"], False),
-        # A title alone is the same title, with or without its article.
-        ("The candidate", ["candidate"], True),
+        # A source that is only a title matches the same words, and nothing else.
         ("the spokesman", ["spokesman"], True),
-        ("the spokesman", ["governor"], False),
+        ("The candidate", ["candidate"], True),
+        ("The candidate", ["spokesman"], False),
+        ("the spokesman", ["The Daily Planet"], False),
     ],
 )
 def test_claimant_matching(gold, names, match):

@@ -1,9 +1,9 @@
 """Attribution: who makes the claim in a clause, and how (quotation or paraphrase).
 
 ``find_attribution`` finds the first speech verb with a plausible speaker phrase in a
-token range ("X said", "…, said X", "according to X"); ``is_direct_quote`` tells a
-quotation from a paraphrase; ``is_quotation_only`` recognises a bare quotation that
-continues an earlier speaker.  Resolving the speaker phrase to an entity is
+token range ("X said", "…, said X", "according to X"); ``is_direct_quote`` (quotation or
+paraphrase) and ``is_quotation_only`` (a bare quotation continuing an earlier speaker) live
+in ``quotations`` and are re-exported here.  Resolving the speaker phrase to an entity is
 ``discourse``'s job.
 """
 
@@ -15,28 +15,30 @@ from .lexicon import (
     COGNITION_VERBS,
     DOCUMENT_NOUNS,
     FINDING_VERBS,
-    QUOTE_PARTICIPLES,
     SPEECH_VERBS,
     is_manner_adverb,
     is_time_phrase,
 )
+from .quotations import is_direct_quote, is_quotation_only
 from .speakers import (
     BOUNDARY_WORDS,
     LEADING_CONJUNCTIONS,
     Attribution,
     appositive_start,
+    closing_in_document,
     colon_quote,
     dash_aside_start,
     document_head,
     in_document,
     is_speaker_phrase,
-    leading_subject,
     name_after_description,
-    participle_attribution,
     passive_agent,
     quoted_in_aside,
 )
 from .stance import STANCE_WORDS, chain_start, stance_cue
+from .subjects import aside_subject, leading_subject, participle_attribution
+
+__all__ = ["Attribution", "find_attribution", "is_direct_quote", "is_quotation_only"]
 
 _SPEAKER_SKIP = frozenset(
     {
@@ -50,7 +52,8 @@ _SPEAKER_SKIP = frozenset(
 )  # fmt: skip
 _PROGRESSIVE = frozenset(
     {"saying", "arguing", "claiming", "insisting", "warning", "accusing", "pointing",
-     "predicting", "touting", "promising", "vowing", "telling", "urging", "calling"}
+     "predicting", "touting", "promising", "vowing", "telling", "urging", "calling",
+     "reporting", "estimating", "projecting", "alleging", "contending", "asserting"}
 )  # fmt: skip
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s", "’s"})
 _BOUNDARY_PUNCT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "--"})
@@ -84,7 +87,14 @@ _CUE_WORDS = (
     | STANCE_WORDS
     | frozenset({"asked", "continued", "continues"})
 )
-_FOCUS_WORDS = frozenset({"even", "also", "only", "now", "then"})
+# Words after "report(s)"/"estimate(s)" that make it the noun: a verb of its own follows, or a
+# participle describing the document.
+_NOUN_FOLLOWERS = (
+    SPEECH_VERBS
+    | FINDING_VERBS
+    | frozenset({"published", "released", "conducted", "commissioned", "compiled", "issued"})
+)
+_FOCUS_WORDS = frozenset({"even", "also", "only", "now", "then", "yet", "still"})
 _CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "there"})
 
 
@@ -92,23 +102,42 @@ def _names_document(doc: Doc, start: int, end: int) -> bool:
     return any(t.lower_ in DOCUMENT_NOUNS for t in doc[start:end])
 
 
-def _content_after(doc: Doc, verb: int, end: int) -> int:
-    """Index of the first content token after a speech verb (skips "that", the
-    addressee "the Reuters news agency", adverbials like "earlier this week")."""
-    i = verb + 1
-    while i < end and (doc[i].is_space or doc[i].text in {",", ":"}):
-        i += 1
-    return i
+def _speaker_end(doc: Doc, verb: int, end: int) -> int:
+    """Where an inverted speaker after ``verb`` ends ("…,” said Jo Roe, a former aide")."""
+    m = verb + 1
+    while m < end and doc[m].text not in {",", ".", ";", "!", "?"}:
+        m += 1
+    # "…,” said a senior official who was not authorized to speak": the official.
+    return next((r for r in range(verb + 2, m) if doc[r].lower_ in {"who", "whose"}), m)
 
 
-def _quote_spans_to_end(doc: Doc, start: int, end: int, inside: dict) -> int | None:
-    """If a quotation opens at ``start`` and closes at the end of the range (only
-    punctuation after it), return its closing index."""
-    if start >= end or start not in inside or inside[start][0] != start:
+def _speaker_follows(doc: Doc, verb: int, end: int) -> bool:
+    m = _speaker_end(doc, verb, end)
+    return m > verb + 1 and is_speaker_phrase(doc, verb + 1, m)
+
+
+# Subordinators whose clause, opening the sentence, frames what the main clause reports.
+_FRAMING_SUBORDINATORS = frozenset(
+    {"though", "although", "because", "since", "if", "when", "after", "before", "despite",
+     "unless"}
+)  # fmt: skip
+
+
+def _main_clause_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
+    """ "Though Roe has called himself a moderate, the Ledger reported that …": the main
+    clause's frame, not one inside the opening subordinate clause."""
+    first = start
+    while first < end and doc[first].lower_ in LEADING_CONJUNCTIONS:
+        first += 1
+    if first >= end or doc[first].lower_ not in _FRAMING_SUBORDINATORS:
         return None
-    close = inside[start][1]
-    rest = [t for t in doc[close + 1 : end] if not (t.is_punct or t.is_space)]
-    return close if not rest else None
+    last = min(first + 30, end)
+    commas = (k for k in range(first + 2, last) if doc[k].text == "," and k not in inside)
+    comma = next(commas, None)
+    if comma is None or comma + 2 >= end:
+        return None
+    found = find_attribution(doc, comma + 1, end, inside)
+    return found if found is not None and found.speaker is not None else None
 
 
 def _closing_according_to(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
@@ -133,6 +162,9 @@ def find_attribution(
     closing = _closing_according_to(doc, start, end, inside)
     if closing is not None:
         return closing
+    main = _main_clause_attribution(doc, start, end, inside)
+    if main is not None:
+        return main
     for i in range(start, end):
         tok = doc[i]
         if i in inside:
@@ -157,6 +189,8 @@ def find_attribution(
             continue  # "United States" is not "states"
         if lower not in _CUE_WORDS:
             continue  # most words: no frame opens here (checked first, for speed)
+        if lower in DOCUMENT_NOUNS and i + 1 < end and doc[i + 1].lower_ in _NOUN_FOLLOWERS:
+            continue  # "new fundraising reports show", "a news report published Monday said"
         finding = lower in FINDING_VERBS and lower not in SPEECH_VERBS
         # "Clinton is pointing to …", "the group is accusing Obama of …"
         progressive = lower in _PROGRESSIVE and i > start and doc[i - 1].lower_ in _PASSIVE_AUX
@@ -211,6 +245,8 @@ def find_attribution(
                 break
         if j - 1 > start and doc[j - 1].text == "," and quoted_in_aside(doc, start, j, inside):
             j -= 1  # "Roe, citing “the winter,” said": the aside's comma is inside the quote
+        if j > start and doc[j].text in {"'s", "’s"} and doc[j - 1].lower_ in {"he", "she"}:
+            j -= 1  # "He's said": has said, no passive
         if j >= start and doc[j].lower_ in _PASSIVE_AUX:
             by = passive_agent(doc, i, end)
             if by is not None:  # "… was first reported by The Washington Post."
@@ -230,7 +266,7 @@ def find_attribution(
         if named is not None:  # "A Twitter spokesman, Chris Roe, said": Chris Roe speaks.
             return Attribution("reported_speech", named, i, trailing=False)
         # Appositive: "John Smith, a local official, said" -> skip back over it.
-        comma = j
+        comma = aside_end = j
         while comma >= start and doc[comma].text == ",":
             # "Sen. Jo Roe, R-S.C., a presidential candidate, said": one after another.
             k = appositive_start(doc, start, comma, inside)
@@ -255,8 +291,10 @@ def find_attribution(
         if k > start and doc[k].text == ")":
             # "Rep. Jane Roe (D-Md.)": the bracket belongs to the name.
             opening = next(
-                (m for m in range(k - 1, max(start, k - 10) - 1, -1) if doc[m].text == "("), None
+                (m for m in range(k - 1, max(start, k - 25) - 1, -1) if doc[m].text == "("), None
             )
+            if opening is not None and opening > start and k - opening > 6:
+                sp_end = opening  # "Sen. Jo Roe (a Democrat so young he …) says": an aside
             k = opening - 1 if opening is not None and opening > start else k
         while (
             k >= start
@@ -267,7 +305,9 @@ def find_attribution(
         sp_start = k + 1
         while sp_start < sp_end - 1 and doc[sp_start].lower_ in _FOCUS_WORDS:
             sp_start += 1  # "…, even a top strategist said"
-        if stance_only and k >= start and doc[k].lower_ in _SUBORDINATORS:
+        # "As Roe put it, …": the subordinator opens the frame itself.
+        as_put = lower in {"put", "puts"} and k >= start and doc[k].lower_ == "as"
+        if stance_only and k >= start and doc[k].lower_ in _SUBORDINATORS and not as_put:
             continue  # "… that he would not support …": inside someone's content
         if k >= start and doc[k].lower_ == "and":
             # "Exit polls conducted for the AP and the networks show …": one document.
@@ -287,6 +327,8 @@ def find_attribution(
                     sp_start, sp_end = run, k
         if finding and not that_follows and not _names_document(doc, sp_start, sp_end):
             continue  # "they found the body" is an event, "the study found …" a finding
+        if sp_end - sp_start > 1 and doc[sp_end - 1].lower_ in _CLAUSE_SUBJECTS - {"there"}:
+            sp_start = sp_end - 1  # "In 2010 she said", "Recently he wrote": the pronoun
         if sp_end - sp_start > 12:
             # "In a meeting with the board of the Post Trump said": the name before the verb.
             run = sp_end
@@ -313,72 +355,20 @@ def find_attribution(
             )
             first_person = doc[sp_start:sp_end].text.lower() in {"i", "we"}
             return Attribution("reported_speech", (sp_start, sp_end), i, trailing, first_person)
+        if aside_end > start and doc[aside_end].text == "," and not _speaker_follows(doc, i, end):
+            opener = aside_subject(doc, start, aside_end, inside)
+            if opener is not None:  # "Jo Roe, the former governor, who …, called …"
+                return Attribution("reported_speech", opener, i, trailing=False)
         # Inverted trailing attribution: "…,” said Sheinbaum."
         prev = doc[i - 1] if i > start else None
         inverted = (lower in SPEECH_VERBS or asked) and not that_follows
-        if (
-            inverted
-            and prev is not None
-            and (prev.text in {",", "”", '"', "’"} or (i - 1) in inside)
-        ):
-            m = i + 1
-            while m < end and doc[m].text not in {",", ".", ";", "!", "?"}:
-                m += 1
-            # "…,” said a senior official who was not authorized to speak": the official.
-            m = next((r for r in range(i + 2, m) if doc[r].lower_ in {"who", "whose"}), m)
+        if inverted and prev is not None and (prev.text in _QUOTES | {","} or (i - 1) in inside):
+            m = _speaker_end(doc, i, end)
             if m > i + 1 and is_speaker_phrase(doc, i + 1, m):
                 return Attribution("reported_speech", (i + 1, m), i, trailing=True)
     return (
         participle_attribution(doc, start, end, inside)
         or in_document(doc, start, end)
+        or closing_in_document(doc, start, end)
         or colon_quote(doc, start, end, inside)
     )
-
-
-def is_direct_quote(
-    doc: Doc, start: int, end: int, attr: Attribution, inside: dict[int, tuple[int, int]]
-) -> bool:
-    """Is the content of this attribution a quotation (rather than a paraphrase)?"""
-    if attr.trailing:
-        # Content is before the attribution: "But “…”, the spokesperson said."
-        i = start
-        while i < end and (doc[i].lower_ in LEADING_CONJUNCTIONS or doc[i].is_space):
-            i += 1
-        if i in inside and inside[i][0] == i:
-            close = inside[i][1]
-            speaker_start = attr.speaker[0] if attr.speaker else attr.verb
-            first = min(speaker_start, attr.verb)
-            between = [t for t in doc[close + 1 : first] if not (t.is_punct or t.is_space)]
-            return not between
-        return False
-    # Content after the verb is a quotation running to the end: "X said: “…”"
-    content = _content_after(doc, attr.verb, end)
-    if _quote_spans_to_end(doc, content, end, inside) is not None:
-        return True
-    # A participle introducing a closing quotation: "…, telling Trump, “…”"
-    for i in range(attr.verb + 1, end):
-        if i in inside or doc[i].lower_ not in QUOTE_PARTICIPLES:
-            continue
-        for j in range(i + 1, min(i + 6, end)):
-            if (
-                doc[j].text in {",", ":"}
-                and j + 1 < end
-                and _quote_spans_to_end(doc, j + 1, end, inside) is not None
-            ):
-                return True
-    return False
-
-
-def is_quotation_only(doc: Doc, start: int, end: int, inside: dict) -> bool:
-    """The whole range is one quotation (or the unclosed tail of one)."""
-    tokens = [t for t in doc[start:end] if not (t.is_punct or t.is_space)]
-    if not tokens:
-        return False
-    if all(t.i in inside for t in tokens) and len({inside[t.i] for t in tokens}) == 1:
-        return True
-    text = doc[start:end].text.strip()
-    # Either half of a quotation split across sentences: “… (never closed here) or
-    # … ” (never opened here).
-    if text.startswith("“") and "”" not in text:
-        return True
-    return text.endswith(("”", "”.")) and "“" not in text

@@ -37,7 +37,8 @@ SPEECH_VERBS = frozenset(
         "demanded", "demands", "defended", "defends", "expressed", "expresses",
         "quipped", "joked", "scoffed", "retorted", "exclaimed", "shouted", "yelled", "mused",
         "snapped", "calculates", "emphasize", "emphasizes", "emphasise", "emphasises",
-        "elaborated", "assured", "assures", "suggested", "suggests",
+        "elaborated", "assured", "assures", "suggested", "suggests", "commented", "comments",
+        "proclaimed", "proclaims",
     }
 )  # fmt: skip
 # Verbs of thinking, hoping and expecting: their subject holds the view that follows
@@ -76,7 +77,17 @@ QUOTE_PARTICIPLES = frozenset(
     }
 )  # fmt: skip
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
-ROLE_NOUNS = frozenset(
+# People named by the side they take: a group that holds views news reports ("abortion rights
+# advocates say", "proponents of the bill argue", "Sanders fans told …"). Unnamed sources.
+SIDE_NOUNS = frozenset(
+    {
+        "advocates", "advocate", "proponents", "proponent", "backers", "fans", "participants",
+        "defenders", "detractors", "skeptics", "sceptics", "followers", "protesters",
+        "protestors", "attendees", "commentators", "pundits", "conservatives", "liberals",
+        "progressives", "campaigners", "champions", "boosters", "loyalists",
+    }
+)  # fmt: skip
+ROLE_NOUNS = SIDE_NOUNS | frozenset(
     {
         "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official",
         "officials", "representative", "minister", "ministry", "president", "leader",
@@ -100,7 +111,7 @@ ROLE_NOUNS = frozenset(
         "operatives", "employees", "workers", "organizers", "attorneys", "lawmaker",
         "strategist", "diplomat", "legislator", "legislators", "congressman",
         "congresswoman", "professor", "pastor", "activist", "prosecutor", "attorney",
-        "candidate", "candidates", "nominee",
+        "candidate", "candidates", "nominee", "others",
     }
 )  # fmt: skip
 # First words of a speaker described by number or quantity ("many lawmakers", "two

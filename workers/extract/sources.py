@@ -30,11 +30,11 @@ from workers.enrich.entities import EntityMention
 from workers.nlp import lookup_alias
 
 from .candidates import EntityRef
-from .lexicon import DOCUMENT_NOUNS, SHARE_RE
+from .lexicon import DOCUMENT_NOUNS, SHARE_RE, SIDE_NOUNS
 
 UNNAMED = "unnamed"
 # People nouns that describe a source without naming it.
-UNNAMED_NOUNS = frozenset(
+UNNAMED_NOUNS = SIDE_NOUNS | frozenset(
     {
         "official", "officials", "source", "sources", "aide", "aides", "adviser", "advisers",
         "advisor", "advisors", "people", "person", "analysts", "analyst", "experts",
@@ -115,12 +115,26 @@ def describe_source(
     speaks_for = [m for m in before if m.kind in {"organization", "place"}]
     if lowered[head] in _SPOKES and speaks_for:
         return speaks_for[-1]  # "a Pentagon spokesperson"
-    institutions = [m for m in mentions if m.kind == "organization"]
+    # "a source speaking to Fox News": the organisation addressed does not speak.
+    institutions = [
+        m for m in mentions if m.kind == "organization" and not _addressed(phrase, m, phrase_start)
+    ]
     if institutions and not any(m.kind == "person" for m in before):
         # "researchers at Rice Valley University", "Pentagon officials": the institution
         # speaks through staff it does not name.
         return institutions[-1] if after else institutions[0]
     return EntityRef(_clean(_description(words, lowered), _LEADING), UNNAMED)
+
+
+_ADDRESSING = frozenset({"to", "speaking", "talking", "told"})
+
+
+def _addressed(phrase: str, mention: EntityMention, phrase_start: int) -> bool:
+    """The mention is what the source speaks to ("a source speaking to Fox News")."""
+    before = phrase[: max(mention.start - phrase_start, 0)].split()
+    while before and before[-1].lower() in _LEADING:
+        before.pop()  # "speaking to the Ledger"
+    return bool(before) and before[-1].lower() in _ADDRESSING
 
 
 _IN_POLL_RE = re.compile(r"^(?P<share>.+?)\s+(?:in|from)\s+(?P<poll>(?:a|an|the|this|their)\s+.+)$")

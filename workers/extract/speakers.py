@@ -3,10 +3,10 @@
 ``is_speaker_phrase`` judges a phrase's shape (a name, a role, a pronoun, "the central bank",
 "About four in 10"); ``appositive_start`` and ``name_after_description`` step over apposition
 ("Jane Roe, the health minister, said"; "A Twitter spokesman, Chris Roe, said");
-``passive_agent`` and ``leading_subject`` find the agent of "reported by X" and the subject of
-"X …, saying"; ``in_document`` and ``participle_attribution`` are frames without a finite verb
-of saying. ``attribution`` finds the verbs; resolving a phrase to an entity is ``discourse``'s
-job. Pure: no Django.
+``passive_agent`` finds the agent of "reported by X"; ``in_document`` and ``colon_quote`` are
+frames without a finite verb of saying (the subject of "X …, saying" is ``subjects``').
+``attribution`` finds the verbs; resolving a phrase to an entity is ``discourse``'s job.
+Pure: no Django.
 """
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ from .lexicon import (
     DOCUMENT_NOUNS,
     PRONOUNS,
     QUANTIFIERS,
-    QUOTE_PARTICIPLES,
     ROLE_NOUNS,
     SHARE_RE,
-    is_manner_adverb,
 )
 
 DEMONYMS_LOWER = frozenset(d.lower() for d in DEMONYMS)
@@ -77,11 +75,33 @@ def _owner_phrase(doc: Doc, start: int, end: int) -> bool:
     return len(rest) > 0 and all(t.is_alpha and t.text.islower() for t in rest)
 
 
+# Words that open what a speaker phrase's head is described by: "supporters of the bill",
+# "people with knowledge of the talks", "Jo Roe of the Ohio delegation".
+_HEAD_LINKS = frozenset({"of", "with", "from", "at", "in", "for", "familiar", "close"})
+
+
+def _headed_before_link(doc: Doc, start: int, end: int) -> bool:
+    """The words before the first link word are a speaker phrase: a name, or a role or
+    people noun, with at most one word before it ("Abortion-rights advocates of …")."""
+    link = next(
+        (k for k in range(start + 1, min(start + 4, end)) if doc[k].lower_ in _HEAD_LINKS), None
+    )
+    if link is None or link + 1 >= end:
+        return False
+    head = doc[link - 1]
+    if head.lower_ in ROLE_NOUNS:
+        return True
+    named = all(t.text[:1].isupper() and t.lower_ not in PRONOUNS for t in doc[start:link])
+    return named and head.text.replace("'", "").replace("’", "").isalpha()
+
+
 def is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     if start < end <= start + 18 and document_head(doc, start, end):
         return True  # "FEC records from the 2008 cycle", "A new batch of emails released …"
     if start >= end or end - start > 12:
         return False
+    if _headed_before_link(doc, start, end):
+        return True  # "Proponents of the new bill", "Jo Roe of the Ohio delegation"
     if _owner_phrase(doc, start, end):
         return True  # "Roe's campaign", "Sanders’ campaign manager"
     if doc[end - 1].text == ")":
@@ -108,7 +128,9 @@ def is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     if last.lower_ in ROLE_NOUNS or last.lower_.rstrip("s") in ROLE_NOUNS:
         return True
     # A name: the last word is capitalised ("Sheinbaum", "the Wall Street Journal").
-    name_end = last.is_alpha or last.text in {"Jr.", "Sr.", "Jr", "Sr"}
+    # "O'Brien", "D'Amato": an apostrophe inside a name.
+    bare = last.text.replace("'", "").replace("’", "").replace(".", "")  # "F.B.I."
+    name_end = bare.isalpha() or last.text in {"Jr.", "Sr.", "Jr", "Sr"}
     if last.is_alpha and last.i - 2 >= start and doc[last.i - 1].text == "-":
         last = doc[last.i - 2]  # "Park Geun-hye"
     return last.text[:1].isupper() and last.text.lower() not in {"i"} and name_end
@@ -170,7 +192,10 @@ def appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | No
         if k <= start or doc[k].text != "," or k + 1 >= comma:
             return None
         opener, before = doc[k + 1], doc[k - 1]
-        named_before = before.text[:1].isupper() or before.text == ")"
+        # "Or, as Jo Roe, …": an opening conjunction names no one.
+        named_before = (before.text[:1].isupper() or before.text == ")") and (
+            before.lower_ not in LEADING_CONJUNCTIONS
+        )
         party_of = (  # "Dianne Feinstein, Democrat of California, said"
             opener.text[:1].isupper() and k + 2 < comma and doc[k + 2].lower_ in {"of", "from"}
         )
@@ -243,11 +268,33 @@ def in_document(doc: Doc, start: int, end: int) -> Attribution | None:
     return Attribution("according_to", (first + 1, comma), first, trailing=False)
 
 
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
-_REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
-    "claiming", "suggesting", "calling", "accusing", "predicting", "vowing", "promising",
-    "urging", "complaining", "asserting", "acknowledging", "conceding", "blaming",
-}  # fmt: skip
+_POLL_NOUNS = frozenset({"poll", "survey"})
+_POLL_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "their", "its", "his", "her"})
+
+
+def closing_in_document(doc: Doc, start: int, end: int) -> Attribution | None:
+    """ "Roe had 38 percent support in a Fox poll.", "…, in the most recent Acme survey, up
+    eight points": a named or described poll the figure was measured in. Not "in the polls"."""
+    for k in range(start + 3, end - 2):
+        if doc[k].lower_ != "in" or doc[k + 1].lower_ not in _POLL_DETERMINERS:
+            continue
+        stop = k + 2
+        while stop < end and doc[stop].text not in {",", ".", ";", "!", "?", "—", "–"}:
+            stop += 1
+        words = [t.lower_ for t in doc[k + 2 : stop]]
+        noun = next((m for m, w in enumerate(words) if w in _POLL_NOUNS), None)
+        if noun is None or noun > 6 or set(words[:noun]) & BOUNDARY_WORDS:
+            continue
+        if noun + 1 < len(words) and words[noun + 1] not in _POST_MODIFIERS:
+            continue  # "voters in the poll were undecided": the poll is no closing phrase
+        # "in a poll" alone names nothing a reader could check: a name or a modifier is needed.
+        if noun == 0 and doc[k + 1].lower_ in {"a", "an"}:
+            continue
+        rest = [t for t in doc[stop:end] if not (t.is_punct or t.is_space)]
+        if stop < end and doc[stop].text != "," and rest:
+            continue  # the phrase must close the clause or be set off by a comma
+        return Attribution("according_to", (k + 1, stop), k, trailing=True)
+    return None
 
 
 # Where a passive agent ends: "denounced by Jane Roe as a giveaway".
@@ -264,46 +311,6 @@ def passive_agent(doc: Doc, verb: int, end: int) -> tuple[int, int] | None:
     while m < end and doc[m].text not in _AGENT_END and m - verb < 10:
         m += 1
     return (verb + 2, m) if is_speaker_phrase(doc, verb + 2, m) else None
-
-
-_OPENING_ADVERBS = frozenset(
-    {"likewise", "still", "meanwhile", "indeed", "however", "instead", "separately", "later",
-     "earlier", "now", "then", "yet", "also", "again", "moreover", "overall", "today",
-     "yesterday", "similarly", "nevertheless", "nonetheless", "afterward", "afterwards"}
-)  # fmt: skip
-
-
-def leading_subject(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
-    """The name (or he/she/they) a clause opens with, before ``limit``."""
-    first = start
-    while first < limit and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
-        first += 1
-    if first >= limit:
-        return None
-    if first + 2 < limit and doc[first + 1].text == "," and doc[first].lower_ in _OPENING_ADVERBS:
-        first += 2  # "Likewise, Roe …"
-    if doc[first].lower_ in _SUBJECT_PRONOUNS:
-        return (first, first + 1)
-    last = first
-    while last < limit and doc[last].text[:1].isupper() and not doc[last].is_punct:
-        last += 1
-    if last > first and doc[first].text not in {"The", "A", "An", "In", "On", "At", "After"}:
-        return (first, last)
-    return None
-
-
-def participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
-    """ "Trump shot back in a statement, saying he had made money": a clause that opens
-    with a name (or he/she/they) and ends in ", saying …" is that subject's."""
-    for i in range(start + 2, end - 1):
-        if i in inside or doc[i].lower_ not in _REPORTING_PARTICIPLES:
-            continue
-        comma = i - 2 if is_manner_adverb(doc[i - 1].text) else i - 1  # ", wrongly suggesting"
-        if doc[comma].text != ",":
-            continue
-        subject = leading_subject(doc, start, i)
-        return Attribution("reported_speech", subject, i, trailing=False) if subject else None
-    return None
 
 
 # Capitalised labels before a colon that name no speaker ("BREAKING: …", "UPDATE: …").

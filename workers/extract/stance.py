@@ -14,6 +14,8 @@ Pure: no Django.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Doc
 
 # Verbs whose subject takes a position on (or passes a verdict on) what follows.
@@ -45,7 +47,10 @@ PARTICLE_CUES = {
     "rails": frozenset({"against"}),
 }
 # "called the plan ''a giveaway''": naming something in a quotation is a verdict.
-_NAMING = frozenset({"called", "calls", "call", "labeled", "labelled", "dubbed", "branded"})
+_NAMING = frozenset(
+    {"called", "calls", "call", "labeled", "labelled", "dubbed", "branded", "characterized",
+     "characterised", "characterizes"}
+)  # fmt: skip
 # "issued a statement saying": a verb of issuing a statement, its noun, then the content.
 _ISSUING = frozenset(
     {"issued", "issues", "released", "releases", "sent", "sends", "put", "puts",
@@ -82,7 +87,7 @@ STANCE_WORDS = (
     | _NAMING
     | _ISSUING
     | _MAKING
-    | frozenset({"agree", "agrees"})
+    | frozenset({"agree", "agrees", "quoted", "quotes"})
 )
 
 
@@ -99,7 +104,24 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
         return any(" ".join(words).startswith(case) for case in _MADE_CASES)
     if lower in PARTICLE_CUES and after in PARTICLE_CUES[lower]:
         return True
-    naming = lower in _NAMING and i > 0 and doc[i - 1].text != ","  # not "a blog, called …"
+    if lower in {"quoted", "quotes"}:
+        # "The Post quoted an unnamed official as saying …": the paper reports it.
+        window = [t.lower_ for t in doc[i + 2 : min(i + 12, end)]]
+        return any(a == "as" and b in {"saying", "telling"} for a, b in pairwise(window))
+    if lower in {"put", "puts"} and after == "it":
+        # "As Jo Roe put it: “…”", "Roe put it bluntly, …": a way of saying, not an act.
+        closing = doc[i + 2] if i + 2 < end else None
+        return (
+            closing is None
+            or closing.text in {":", ",", "."}
+            or closing.lower_ == "this"
+            or (closing.text.islower() and closing.text.endswith("ly"))  # "put it bluntly"
+        )
+    # Not "a blog, called “The Feed,”": after a comma, an object must come before the quotation
+    # ("Jo Roe, the former governor, called his rival “robotic”").
+    after_comma = i > 0 and doc[i - 1].text == ","
+    object_first = i + 1 < end and (i + 1) not in inside and doc[i + 1].is_alpha
+    naming = lower in _NAMING and i > 0 and (not after_comma or object_first)
     if naming and any(k in inside for k in range(i + 2, min(i + 12, end))):
         return True  # "called the plan ''a giveaway''"
     if lower in _ISSUING:

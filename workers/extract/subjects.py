@@ -1,0 +1,150 @@
+"""The subject a clause opens with, and the frames that hang on it without a verb of saying
+next to it: "Roe hit back on Monday, saying …", "The Arizona senator toured the plant and says …".
+
+``leading_subject`` finds that subject after any opening conjunction, adverb ("Likewise, …") or
+introductory phrase ("In May, …", "On Monday, …"): a pronoun, a name ("Jane Roe"), or a short
+description ("The billionaire businessman", "a federal judge", "The group’s director"), which ends
+where its verb begins (an auxiliary, an adverb, a past tense). ``participle_attribution`` credits
+a clause ending in ", saying …" to that subject. Resolving a description to the person it
+describes is ``discourse``'s job. Pure: no Django.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .lexicon import QUOTE_PARTICIPLES, SPEECH_VERBS, is_manner_adverb
+from .speakers import LEADING_CONJUNCTIONS, Attribution, is_speaker_phrase
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+_REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
+    "claiming", "suggesting", "calling", "accusing", "predicting", "vowing", "promising",
+    "urging", "complaining", "asserting", "acknowledging", "conceding", "blaming",
+}  # fmt: skip
+# "The index fell 2%, suggesting …": after a description, the reporter's inference, not its.
+_DESCRIPTION_PARTICIPLES = _REPORTING_PARTICIPLES - {"suggesting"}
+
+# "Roe drew fire by saying …", "… after claiming …", "… for arguing …": the subject said it.
+_BY_SAYING = frozenset({"by", "after", "for", "while"})
+_OPENING_ADVERBS = frozenset(
+    {"likewise", "still", "meanwhile", "indeed", "however", "instead", "separately", "later",
+     "earlier", "now", "then", "yet", "also", "again", "moreover", "overall", "today",
+     "yesterday", "similarly", "nevertheless", "nonetheless", "afterward", "afterwards"}
+)  # fmt: skip
+# Words that open an introductory phrase set off by a comma: "In May, …", "On Monday, …".
+_INTRO_OPENERS = frozenset(
+    {"in", "on", "at", "after", "during", "since", "before", "over", "last", "earlier",
+     "later", "this", "by", "throughout", "following", "within"}
+)  # fmt: skip
+_DESCRIPTION_OPENERS = frozenset({"the", "a", "an"})
+# Words that end a description and begin its verb phrase.
+_VERB_OPENERS = frozenset(
+    {"has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "may",
+     "might", "must", "did", "does", "do", "also", "later", "then", "first", "again", "still",
+     "already", "never", "not", "once", "recently", "previously", "initially", "on", "last",
+     "this", "earlier", "began", "took", "made", "went", "came", "gave", "held", "led", "spoke",
+     "ran", "won", "lost", "left", "sent", "kept", "got", "stood", "told", "said", "saw", "met",
+     "struck", "hit", "put", "set", "cut", "brought", "fought", "wrote", "broke", "chose",
+     "drew", "fell", "felt", "found", "knew", "grew", "paid", "rose", "shook", "threw", "spent",
+     "heard", "sat", "shot", "sought", "taught", "thought", "tore", "withdrew", "says"}
+)  # fmt: skip
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def _after_intro(doc: Doc, first: int, limit: int) -> int:
+    """The token after an introductory phrase and its comma ("In May, …"), else ``first``."""
+    if doc[first].lower_ not in _INTRO_OPENERS:
+        return first
+    comma = next((k for k in range(first + 1, min(first + 8, limit)) if doc[k].text == ","), None)
+    return comma + 1 if comma is not None and comma + 1 < limit else first
+
+
+def _verb_begins(doc: Doc, k: int, words: int) -> bool:
+    """Token ``k`` begins the verb phrase of a description ``words`` words long."""
+    token = doc[k]
+    if token.lower_ in _VERB_OPENERS or token.lower_ in SPEECH_VERBS:
+        return words >= 1
+    # "The embattled governor", "a newly elected mayor": right after the article, modifiers.
+    past = token.text.islower() and token.text.endswith("ed") and len(token.text) > 3
+    return (words >= 1 and past) or (words >= 2 and is_manner_adverb(token.text))
+
+
+def description_subject(doc: Doc, first: int, limit: int) -> tuple[int, int] | None:
+    """A short description opening the clause ("The billionaire businessman", "a U.S. District
+    Court judge"), up to the word its verb phrase begins with, or None."""
+    if doc[first].lower_ not in _DESCRIPTION_OPENERS:
+        return None
+    k = first + 1
+    while k < limit and k - first <= 7:
+        token = doc[k]
+        if _verb_begins(doc, k, k - first - 1):
+            head = doc[k - 1]
+            return (first, k) if head.is_alpha and k - first >= 2 else None
+        if not (token.is_alpha or token.text in _POSSESSIVE or token.text.endswith(".")):
+            return None  # a comma, a number, a quotation: no plain description
+        k += 1
+    return None
+
+
+def leading_subject(
+    doc: Doc, start: int, limit: int, described: bool = True
+) -> tuple[int, int] | None:
+    """The name, pronoun or (when ``described``) description a clause opens with, before
+    ``limit``."""
+    first = start
+    while first < limit and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
+        first += 1
+    if first >= limit:
+        return None
+    if first + 2 < limit and doc[first + 1].text == "," and doc[first].lower_ in _OPENING_ADVERBS:
+        first += 2  # "Likewise, Roe …"
+    first = _after_intro(doc, first, limit)
+    if doc[first].lower_ in _SUBJECT_PRONOUNS:
+        return (first, first + 1)
+    if described and doc[first].lower_ in _DESCRIPTION_OPENERS:
+        return description_subject(doc, first, limit)
+    last = first
+    while last < limit and doc[last].text[:1].isupper() and not doc[last].is_punct:
+        last += 1
+    if last > first and doc[first].text not in {"The", "A", "An", "In", "On", "At", "After"}:
+        return (first, last)
+    return None
+
+
+def participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
+    """ "Trump shot back in a statement, saying he had made money": a clause that opens
+    with a name, a pronoun or a description and ends in ", saying …" is that subject's."""
+    for i in range(start + 2, end - 1):
+        if i in inside or doc[i].lower_ not in _REPORTING_PARTICIPLES:
+            continue
+        comma = i - 2 if is_manner_adverb(doc[i - 1].text) else i - 1  # ", wrongly suggesting"
+        if doc[comma].text not in {",", "–", "—", "--"} and doc[comma].lower_ not in _BY_SAYING:
+            continue  # "…, saying", "… – saying", "… by saying", "… after claiming"
+        described = doc[i].lower_ in _DESCRIPTION_PARTICIPLES
+        subject = leading_subject(doc, start, i, described)
+        return Attribution("reported_speech", subject, i, trailing=False) if subject else None
+    return None
+
+
+def aside_subject(doc: Doc, start: int, comma: int, inside: dict) -> tuple[int, int] | None:
+    """The name a clause opens with when an aside too long for an appositive separates it from
+    its verb ("Jo Roe, the former governor, who has resented the mayor's rise, called …";
+    "Last month, the Ledger, a British newspaper, revealed …"): the name before the first
+    comma, or None."""
+    first = start
+    while first < comma and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
+        first += 1
+    if first < comma and doc[first].lower_ in _OPENING_ADVERBS:
+        return None
+    first = _after_intro(doc, first, comma)
+    run = next((k for k in range(first + 1, min(first + 9, comma)) if doc[k].text == ","), None)
+    if run is None or not (doc[first].text[:1].isupper() or doc[first].lower_ == "the"):
+        return None
+    if doc[first].lower_ in _INTRO_OPENERS | _OPENING_ADVERBS or comma - run > 45:
+        return None
+    if not is_speaker_phrase(doc, first, run):
+        return None
+    between = doc[run + 1 : comma]
+    if (comma - 1) in inside or any(t.text in {";", ":"} for t in between):
+        return None  # "Roe, “…,” said": a quotation ending at the comma is content
+    return (first, run)
