@@ -13,7 +13,12 @@ second Content part) together, each a ``T`` span that may be discontinuous (``s 
 - An extracted claimant **matches** a gold source (its head: an appositive after the first comma
   is dropped) when, lower-cased, with possessives, punctuation, determiners and titles off, the
   two are equal, the claimant contains the gold phrase, the gold phrase contains a claimant that
-  has a name word of its own, or they share a capitalised name word that is not generic.
+  has a name word of its own, or they share a capitalised name word that is not generic; a
+  source that is a title alone ("the candidate", "The spokesman") matches the same title
+  ("candidate", "spokesman"), which the title-stripping would otherwise leave empty on both
+  sides and never match. A title description ("the senator", "the Ohio governor") also
+  matches the nearest earlier named source that carries the title and its other words
+  ("Ohio Gov. Jo Roe"): the person the description stands for is the right claimant too.
 """
 
 from __future__ import annotations
@@ -83,6 +88,8 @@ class GoldAttribution:
         "none"  # named | pronoun_resolved | pronoun_unresolved | first_second | relative
     )
     resolved: str = ""  # the source phrase scored against (a pronoun's antecedent)
+    # A title description's antecedent ("the senator" -> "Sen. Jo Roe"), also accepted.
+    antecedent: str = ""
 
 
 def parse_brat(ann: str, raw: str) -> list[GoldAttribution]:
@@ -203,3 +210,28 @@ def classify_sources(attributions: list[GoldAttribution]) -> None:
             a.source_kind, a.resolved = "named", a.source_text
             if has_name(head(a.source_text)):
                 named.append(a.source_text)
+            else:
+                a.antecedent = _title_antecedent(a.source_text, named)
+
+
+_TITLE_FORMS = {
+    "senator": ("senator", "sen"), "governor": ("governor", "gov"),
+    "congressman": ("congressman", "rep", "representative"),
+    "congresswoman": ("congresswoman", "rep", "representative"),
+    "representative": ("representative", "rep"), "mayor": ("mayor",),
+    "chairman": ("chairman",), "chairwoman": ("chairwoman",), "secretary": ("secretary",),
+    "president": ("president",), "candidate": ("candidate",), "judge": ("judge",),
+}  # fmt: skip
+
+
+def _title_antecedent(source: str, named: list[str]) -> str:
+    """ "The senator", "the Florida governor": the nearest earlier named source whose own
+    words carry that title (or its abbreviation) and every other word of the description."""
+    words = [w.lower() for w in _words(source)]
+    if len(words) < 2 or words[0] != "the" or words[-1] not in _TITLE_FORMS:
+        return ""
+    for previous in reversed(named):
+        have = {w.lower() for w in _words(previous)}
+        if have & set(_TITLE_FORMS[words[-1]]) and set(words[1:-1]) <= have:
+            return head(previous)
+    return ""

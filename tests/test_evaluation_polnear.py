@@ -11,6 +11,7 @@ import pytest
 
 from evaluation import polnear
 from evaluation.polnear_gold import (
+    GoldAttribution,
     claimant_matches,
     classify_sources,
     is_figure_content,
@@ -57,6 +58,19 @@ def test_brat_attributions_are_read_and_pronoun_sources_resolved():
 )
 def test_claimant_matching(gold, names, match):
     assert claimant_matches(gold, names) is match
+
+
+def test_a_title_description_is_also_scored_against_the_person_it_stands_for():
+    raw = "Sen. Jo Roe (R-Ohio) spoke. Al Doe spoke. The senator said so. The mayor said so."
+    gold = [
+        GoldAttribution(content=[(0, 1)], source=[(0, 10)], source_text="Sen. Jo Roe"),
+        GoldAttribution(content=[(0, 1)], source=[(30, 36)], source_text="Al Doe"),
+        GoldAttribution(content=[(0, 1)], source=[(44, 55)], source_text="The senator"),
+        GoldAttribution(content=[(0, 1)], source=[(64, 73)], source_text="The mayor"),
+    ]
+    classify_sources(gold)
+    assert [g.antecedent for g in gold] == ["", "", "Sen. Jo Roe", ""]
+    assert raw  # the offsets above only order the sources
 
 
 def test_dev_figures_from_a_folder(monkeypatch):

@@ -43,7 +43,6 @@ CLAIMANT_NOT_YET = {
         "declared a national disaster in the affected counties",
         "pledged emergency cash transfers to 300,000 households",
     ],
-    "broadcaster_gulf": ["the brine it discharges could harm coral reefs"],
     "broadcaster_npr": [
         "short of about 4,800 drivers across 12 states, up from 3,100 a year earlier",
         "Driver pay has risen faster than inflation in most states since 2021",

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from workers.nlp import DEMONYMS, lookup_alias
+from workers.nlp.first_names import first_name_gender
 from workers.nlp.world import nationality_words
 
 
@@ -56,6 +58,7 @@ NOT_NAME_WORDS = frozenset(
         "Let", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can",
         "Could", "Should", "Every", "All", "Each", "Both", "Such", "Even", "Just", "Only",
         "Then", "Than", "Once", "Again", "Instead", "Indeed", "Already", "Among",
+        "Several", "Another", "Others", "Few",
     }
 )  # fmt: skip
 _ORG_WORDS = frozenset(
@@ -68,6 +71,10 @@ _ORG_WORDS = frozenset(
         "Foundation", "Service", "Bureau", "Board", "Network", "Press", "Radio", "TV",
         "Corporation", "Federation", "Guard", "Cartel", "Fund", "Authority", "Centre",
         "Center", "Club", "School", "Hospital", "Church", "Tribune", "Herald",
+        "Technologies", "Industries", "Holdings", "Systems", "Airlines", "Motors",
+        "Communications", "Enterprises", "Pharmaceuticals", "Insurance", "Studios",
+        "Convention", "Project", "Program", "Coalition", "Alliance", "Caucus", "Conference",
+        "Initiative", "League", "Society",
     }
 )  # fmt: skip
 _PLACE_WORDS = frozenset(
@@ -89,6 +96,9 @@ _TITLE_WORDS = frozenset(
         "Advocate",
     }
 )  # fmt: skip
+_PARTY_WORDS = frozenset(
+    {"Democratic", "Democrat", "Democrats", "Republican", "Republicans", "GOP", "Libertarian"}
+)
 _NAME_CONNECTORS = frozenset({"of", "for", "de", "del", "la", "van", "von", "bin", "al"})
 _LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "from", "to", "into", "across", "near", "outside", "inside", "toward"}
@@ -117,6 +127,8 @@ def _guess_kind(tokens: list[str], prev_word: str) -> str:
         return "person"  # "State Rep. Wendy Roe", "County Sheriff Al Roe": a titled name
     if any(t in _ORG_WORDS for t in tokens) or (len(tokens) == 1 and tokens[0].isupper()):
         return "organization"
+    if tokens[-1] in _PARTY_WORDS:
+        return "group"  # "Democratic", "Presumptive Republican": a party, not a person
     if any(t in _PLACE_WORDS for t in tokens):
         return "place"
     if len(tokens) == 1 and prev_word.lower() in _LOCATIVE_PREPOSITIONS:
@@ -135,19 +147,45 @@ def _is_name_token(text: str) -> bool:
     return text[0].isupper()
 
 
+def _title_case_tokens(doc: Doc) -> set[int]:
+    """Tokens of the title-case lines (headlines, subheadings: "Roe Slams Rivals In One
+    Debate Answer"), where a capitalised word says nothing about a name."""
+    tokens: set[int] = set()
+    if not doc.has_annotation("SENT_START"):
+        return tokens
+    for sent in doc.sents:
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        # Every long word capitalised, and a function word too ("… In One Debate Answer"):
+        # a sentence of names alone ("Jo Roe met Al Doe in Oslo") keeps its names.
+        if (
+            len(words) >= 3
+            and all(t.text[:1].isupper() for t in words)
+            and any(t.is_title and t.lower_ in STOP_WORDS for t in sent[1:])
+        ):
+            tokens.update(range(sent.start, sent.end))
+    return tokens
+
+
 def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     """Runs of capitalised tokens not covered by the EntityRuler: (start_tok, end_tok, kind)."""
     found: list[tuple[int, int, str]] = []
     i = 0
     n = len(doc)
+    headline = _title_case_tokens(doc)
     while i < n:
         tok = doc[i]
         if i in taken or not _is_name_token(tok.text):
             i += 1
             continue
+        if i in headline:
+            # In a headline only a given name and the word after it ("Jo Roe On Why …").
+            if first_name_gender(tok.text) and i + 1 < n and _is_name_token(doc[i + 1].text):
+                found.append((i, i + 2, "person"))
+            i += 1 + (i + 1 < n and _is_name_token(doc[i + 1].text))
+            continue
         j = i + 1
         while j < n and j not in taken:
-            if _is_name_token(doc[j].text) or doc[j].text in {"Jr.", "Sr."}:
+            if _is_name_token(doc[j].text) or doc[j].text in {"Jr.", "Sr."} | _ORG_WORDS:
                 j += 1
             elif (
                 doc[j].lower_ in _NAME_CONNECTORS
@@ -164,6 +202,11 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
             or doc[i - 1].is_space
             or doc[i - 1].text in {".", "!", "?", "“", '"', "‘", "(", "[", ":", "—", "-", "--"}
         )
+        if sentence_initial and j - i > 1 and tok.lower_ in STOP_WORDS:
+            # "Though Roe won …", "Six Roe newspapers": a function word opening the
+            # sentence is capitalised for that alone; the name starts after it.
+            i += 1
+            continue
         adjacent_to_known = (i - 1) in taken or j in taken
         # A lone capitalised word opening a sentence is usually just a capitalised word.
         if not adjacent_to_known and not (sentence_initial and j - i == 1):

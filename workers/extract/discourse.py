@@ -25,11 +25,11 @@ from workers.nlp.first_names import first_name_gender
 
 from .attribution import Attribution
 from .candidates import EntityRef
-from .lexicon import PRONOUNS, QUANTIFIERS, ROLE_NOUNS
+from .descriptions import learned_titles, modified_description, plain_description, wanted_titles
+from .lexicon import PRONOUNS, ROLE_NOUNS
 from .sources import (
     ORG_HEAD_NOUNS,
     UNNAMED,
-    UNNAMED_NOUNS,
     describe_source,
     institution_title,
     news_title,
@@ -100,7 +100,8 @@ def _opens_clause(before: str) -> bool:
     if not breaks:
         return False
     segment = before[breaks[-1].end() :]
-    return re.search(r"\b[a-z]{2,}", segment) is None
+    # Any lower-case word, even "a" ("Jo Roe, a Boca Raton lawyer"), makes it no subject.
+    return re.search(r"\b[a-z]", segment) is None
 
 
 class Discourse:
@@ -114,6 +115,8 @@ class Discourse:
         self.paragraph_speaker: dict[int, tuple[str, EntityRef | None]] = {}
         # Genders the article itself gave a name it left open ("Ada Fisher … she said").
         self.learned: dict[str, str] = {}
+        # What the article called each person where it named them ("senator", "florida").
+        self.titles: dict[str, set[str]] = {}
         self._seen: set[int] = set()
 
     def observe_until(
@@ -177,7 +180,7 @@ class Discourse:
             if gender:
                 referent = _Referent(referent.ref, gender, referent.heads, referent.news)
         # The name a sentence opens with is its subject: what a later "he" most likely means.
-        salient = re.search(r"\b[a-z]{3,}", before) is None or (
+        salient = re.search(r"\b[a-z]", before) is None or (
             # After a clause break only a name the article has given in full: a lone
             # capitalised word there is too often an adjective ("…, Democratic leaders").
             (known or len(referent.ref.name.split()) > 1)
@@ -187,6 +190,10 @@ class Discourse:
         referent = _Referent(referent.ref, referent.gender, referent.heads, referent.news, salient)
         self.referents.append(referent)
         if referent.ref.kind == "person":
+            after_text = body[mention.end : mention.end + 60]
+            self.titles.setdefault(referent.ref.name, set()).update(
+                learned_titles(mention.text, before, after_text)
+            )
             role = _ROLE_RE.search(mention.text + " ") or _ROLE_RE.search(before)
             if role is None:
                 # "Mexican President Claudia Sheinbaum": the title is inside the mention.
@@ -212,6 +219,11 @@ class Discourse:
         """Resolve a speaker phrase to an entity, using mentions inside it first."""
         lowered = re.sub(r"\s+", " ", phrase.strip().lower())
         words = lowered.split()
+        wanted = wanted_titles(phrase)
+        if wanted:  # "the Florida senator": the person the article gave those titles
+            for referent in reversed(self.referents[-40:]):
+                if wanted <= self.titles.get(referent.ref.name, set()):
+                    return referent.ref
         described = describe_source(phrase, mentions, phrase_start)
         if isinstance(described, EntityRef) and not described.name.strip():
             return None
@@ -240,7 +252,17 @@ class Discourse:
             if resolved is not None:
                 return resolved
             if not mentions:
-                return None
+                return plain_description(words)  # "the former president", unresolved
+        modified = None if described else modified_description(phrase, mentions, phrase_start)
+        if modified is not None:
+            # "the New York businessman": the person the article gave that title, else the
+            # description; never the place, party or institution it mentions.
+            noun = modified[1]
+            if lowered.startswith("the "):
+                for referent in reversed(self.referents[-40:]):
+                    if noun in referent.heads:
+                        return referent.ref
+            return modified[0]
         if mentions:
             priority = {"person": 0, "organization": 1, "group": 2, "place": 3}
             # "A spokesperson for the U.S. National Security Council" -> the council; a
@@ -281,7 +303,7 @@ class Discourse:
             # An organisation the article never names ("the health ministry"): keep
             # the description as the claimant rather than losing it.
             return EntityRef(" ".join(words[1:]), "organization")
-        return _description(words)
+        return plain_description(words)
 
     def _pronoun(self, pronoun: str) -> EntityRef | None:
         if pronoun in {"i", "we", "you"}:
@@ -299,7 +321,10 @@ class Discourse:
             ]  # fmt: skip
         else:  # "it", "they"
             kinds = {"organization", "group", "unnamed"} if pronoun == "they" else {"organization"}
-            fits = [r for r in reversed(self.referents[-40:]) if r.ref.kind in kinds]
+            fits = [
+                r for r in reversed(self.referents[-40:]) if r.ref.kind in kinds
+                and not r.ref.name.endswith(("Democratic", "Republican"))  # adjectives
+            ]  # fmt: skip
         # The last subject or speaker that fits; else the last name that fits at all.
         best = next((r for r in fits[:6] if r.salient), fits[0] if fits else None)
         if best is not None and wanted and self._gender(best) is None:
@@ -309,37 +334,6 @@ class Discourse:
 
     def _gender(self, referent: _Referent) -> str | None:
         return referent.gender or self.learned.get(referent.ref.name)
-
-
-_ARTICLES = frozenset({"the", "a", "an", "this", "that"})
-_POSSESSIVES = frozenset({"his", "her", "their", "its"})
-_NOT_HEADS = frozenset({"best", "own", "first", "last", "latest", "only", "other", "next", "most"})
-_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
-_FUNCTION_WORDS = frozenset(
-    {"of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or"}
-)
-
-
-def _description(words: list[str]) -> EntityRef | None:
-    """A source the article describes without a name it has given ("the governor", "some
-    candidates", "the rights group"): the description itself, as an unnamed source."""
-    cut = next((k for k, w in enumerate(words) if w in _RELATIVE_WORDS), len(words))
-    words = words[:cut]
-    people = bool(words) and (words[-1] in UNNAMED_NOUNS or words[-1] == "candidates")
-    if not 2 <= len(words) <= 8 or not (
-        words[0] in _ARTICLES or words[0] in QUANTIFIERS or words[0] in _POSSESSIVES or people
-    ):
-        return None  # "democratic candidates" is a description; "health minister" is a title
-    if words[-1] in PRONOUNS or words[-1] in _FUNCTION_WORDS:
-        return None  # "one of them", "the constant sowing of"
-    if not all(re.fullmatch(r"[a-z][a-z'’-]*|\d+", w) for w in words):
-        return None  # a name, a number or a title in quotation marks: not a description
-    if words[0] in _POSSESSIVES and (
-        not words[-1].isalpha() or words[-1] in _NOT_HEADS or not (people or len(words[-1]) > 3)
-    ):
-        return None  # "his oft-", "their best": no description of a source
-    kept = words[1:] if words[0] in _ARTICLES else words  # "his physician" stays whole
-    return EntityRef(" ".join(kept), UNNAMED)
 
 
 def _given_name_gender(ref: EntityRef) -> str | None:
