@@ -31,7 +31,7 @@ def _p90(values: list[float]) -> float:
     return statistics.quantiles(values, n=10)[-1] if len(values) > 1 else values[0]
 
 
-def measure(runs: int, sample: int, clock) -> dict:
+def measure(runs: int, sample: int, clock, only: str = "") -> dict:
     import django
 
     django.setup()
@@ -87,6 +87,7 @@ def measure(runs: int, sample: int, clock) -> dict:
             admin, f"/admin/claims/claim/?p={last_admin_page}"
         ),
     }
+    ops = {name: run for name, run in ops.items() if only in name}
     results = {name: (_median_ms(run, runs, clock), _queries(run)) for name, run in ops.items()}
     return {
         "ops": results,
