@@ -15,7 +15,7 @@ from workers import pipeline
 
 pytestmark = pytest.mark.django_db
 
-# PostgreSQL: 61 queries for the seed's 19 claims (97 before the batch's statements were merged);
+# PostgreSQL: 57 queries for the seed's 19 claims (97 before the batch's statements were merged);
 # SQLite takes the portable paths (a similar-claim search per claim, one insert per table).
 QUERIES_PER_CLAIM = {"postgresql": 4, "sqlite": 8}
 
