@@ -18,7 +18,9 @@ from .candidates import EntityRef
 from .lexicon import PRONOUNS, QUANTIFIERS
 from .sources import UNNAMED, UNNAMED_NOUNS
 
-_OPENERS = frozenset({"the", "a", "an", "this", "that"}) | QUANTIFIERS | {"at"}
+# Articles and demonstratives a description may open with ("the governor", "that official").
+_ARTICLES = frozenset({"the", "a", "an", "this", "that"})
+_OPENERS = _ARTICLES | QUANTIFIERS | {"at"}
 # Words that end the description's head and open what follows it.
 _POST = frozenset(
     {"of", "for", "in", "on", "at", "from", "with", "by", "including", "who", "whom", "which",
@@ -62,14 +64,13 @@ def modified_description(
     if any(m.start <= head_start < m.end for m in mentions):
         return None  # the head is part of a name ("the Acme company" tokenised as one)
     words = [t for t, _ in tokens]
-    if words[0].lower() in {"the", "a", "an", "this", "that"}:
+    if words[0].lower() in _ARTICLES:
         words = words[1:]
     if len(words) > 10:
         return None
     return EntityRef(" ".join(words), UNNAMED), head_lower
 
 
-_ARTICLES = frozenset({"the", "a", "an", "this", "that"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
 _NOT_HEADS = frozenset({"best", "own", "first", "last", "latest", "only", "other", "next", "most"})
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which"})
