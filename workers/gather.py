@@ -239,9 +239,8 @@ def _claimant_histories(
             "pk", "text", "claimant_id", "created_at", "article_id", "mentions__entity_id"
         )[:5000]
     )
-    by_claimant: dict[int | None, list[tuple]] = defaultdict(
-        list
-    )  # in the rows' order, newest first
+    # Each claimant's rows, in the rows' order (newest first).
+    by_claimant: dict[int | None, list[tuple]] = defaultdict(list)
     for row in rows:
         by_claimant[row[2]].append(row)
     for claim in claims:
