@@ -24,10 +24,12 @@ resynchronises on the next 12 characters) and:
   earlier gold source with a name carrying that title and its other words ("Ohio Gov. Jo
   Roe"): resolving a description to the person it stands for is right for an editor.
 
-``python -m evaluation.polnear [train|dev] [--limit N] [--besides M] [--examples K]`` runs it
-alone: N articles spread evenly over the split (all without it); ``--besides M`` first sets aside
-the M articles ``--limit M`` would take, so rules developed on one sample are checked on others;
-K prints claimant errors (train and dev only).
+``python -m evaluation.polnear [train|dev] [--limit N] [--besides M[,M2…]] [--examples K]`` runs
+it alone: N articles spread evenly over the split (all without it); ``--besides M`` first sets
+aside the M articles ``--limit M`` would take, so rules developed on one sample are checked on
+others; ``--besides 200,400`` sets aside those 200, then the 400 ``--besides 200 --limit 400``
+takes (each round of development gets articles no earlier round read); K prints claimant errors
+(train and dev only).
 """
 
 from __future__ import annotations
@@ -272,17 +274,22 @@ def spread(items: Sequence, limit: int | None) -> list:
     return [items[k * len(items) // limit] for k in range(limit)]
 
 
-def sample(items: list, limit: int | None = None, besides: int | None = None) -> list:
+def sample(
+    items: list, limit: int | None = None, besides: int | Sequence[int] | None = None
+) -> list:
     """The evaluation's articles: ``limit`` spread over what is left once ``spread(items, besides)``
-    is set aside."""
-    if besides:
-        aside = set(spread(range(len(items)), besides))
+    is set aside; a sequence of sizes sets aside each in turn from what the previous left."""
+    for size in [besides] if isinstance(besides, int) else besides or ():
+        aside = set(spread(range(len(items)), size))
         items = [item for k, item in enumerate(items) if k not in aside]
     return spread(items, limit)
 
 
 def measure(
-    location: Path, split: str = "dev", limit: int | None = None, besides: int | None = None
+    location: Path,
+    split: str = "dev",
+    limit: int | None = None,
+    besides: int | Sequence[int] | None = None,
 ) -> Tally:
     cut = threshold()
     items = sample(articles(read_split(location, split)), limit, besides)
@@ -313,7 +320,9 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description="PolNeAR claimant accuracy and content recall")
     parser.add_argument("split", nargs="?", default="dev", choices=SPLITS)
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--besides", type=int, default=None)
+    parser.add_argument(
+        "--besides", type=lambda text: [int(size) for size in text.split(",")], default=None
+    )
     parser.add_argument("--examples", type=int, default=0)
     args = parser.parse_args(argv)
     configured = os.environ.get("FACTCHECK_POLNEAR_DIR")

@@ -117,3 +117,26 @@ def test_a_sample_besides_another_shares_no_article():
     assert not set(first) & set(others)
     assert polnear.sample(items, besides=200) == [i for i in items if i not in set(first)]
     assert polnear.sample(items) == items
+
+
+def test_a_sample_besides_two_earlier_ones_shares_no_article_with_either():
+    items = [f"article-{k}" for k in range(840)]
+    first = polnear.sample(items, 200)
+    second = polnear.sample(items, 400, besides=200)
+    third = polnear.sample(items, besides=[200, 400])
+    assert len(third) == 240
+    assert not set(third) & (set(first) | set(second))
+    assert polnear.sample(items, 100, besides=[200, 400]) == polnear.spread(third, 100)
+
+
+def test_besides_takes_a_comma_list_on_the_command_line(monkeypatch):
+    seen = {}
+    monkeypatch.setenv("FACTCHECK_POLNEAR_DIR", "/nonexistent")
+
+    def fake_measure(location, split, limit, besides):
+        seen.update(split=split, limit=limit, besides=besides)
+        return polnear.Tally()
+
+    monkeypatch.setattr(polnear, "measure", fake_measure)
+    polnear.main(["train", "--besides", "200,400", "--limit", "50"])
+    assert seen == {"split": "train", "limit": 50, "besides": [200, 400]}
