@@ -11,14 +11,17 @@ second Content part) together, each a ``T`` span that may be discontinuous (``s 
   contradicts he/she/it), an unresolvable pronoun, a first/second-person or a relative pronoun
   (the last three are not scored).
 - An extracted claimant **matches** a gold source (its head: an appositive after the first comma
-  is dropped) when, lower-cased, with possessives, punctuation, determiners and titles off, the
-  two are equal, the claimant contains the gold phrase, the gold phrase contains a claimant that
-  has a name word of its own, or they share a capitalised name word that is not generic; a
-  source that is a title alone ("the candidate", "The spokesman") matches the same title
-  ("candidate", "spokesman"), which the title-stripping would otherwise leave empty on both
-  sides and never match. A title description ("the senator", "the Ohio governor") also
-  matches the nearest earlier named source that carries the title and its other words
-  ("Ohio Gov. Jo Roe"): the person the description stands for is the right claimant too.
+  is dropped; but where the first part names no one and a name follows it in apposition, "another
+  friend, Jo Roe", "her lawyer, Al Doe,", the head is the name and the description is accepted
+  too; a restrictive relative clause, "officials who spoke on condition of anonymity", is set
+  aside like an appositive) when, lower-cased, with possessives, punctuation, determiners and
+  titles off, the two are equal, the claimant contains the gold phrase, the gold phrase contains a
+  claimant that has a name word of its own, or they share a capitalised name word that is not
+  generic; a source that is a title alone ("the candidate", "The spokesman") matches the same
+  title ("candidate", "spokesman"), which the title-stripping would otherwise leave empty on both
+  sides and never match. A title description ("the senator", "the Ohio governor") also matches the
+  nearest earlier named source that carries the title and its other words ("Ohio Gov. Jo Roe"):
+  the person the description stands for is the right claimant too.
 """
 
 from __future__ import annotations
@@ -143,9 +146,35 @@ def _words(name: str) -> list[str]:
 
 
 def head(source: str) -> str:
-    """The naming part of a source: "Jane Roe, a lawyer at …" -> "Jane Roe"."""
+    """The naming part of a source: "Jane Roe, a lawyer at …" -> "Jane Roe"; "her lawyer,
+    Al Doe," -> "Al Doe" (a description names no one; the name in apposition does)."""
+    parts = [p.strip() for p in source.strip().strip(",;:").split(",")]
+    first = parts[0]
+    if not _words(first):
+        return source.strip()
+    if not has_name(first):
+        named = next((p for p in parts[1:3] if has_name(p)), None)
+        if named is not None:
+            return named
+    return first
+
+
+_RELATIVE_CLAUSE_RE = re.compile(r"\s+(?:who|whom|whose|which|that)\s.*$", re.IGNORECASE)
+
+
+def heads(source: str) -> list[str]:
+    """The phrases a claimant may give for the source: its head, the description a name
+    follows in apposition ("her lawyer" of "her lawyer, Al Doe"), and either without a
+    restrictive relative clause ("officials who spoke …" -> "officials")."""
+    found = [head(source)]
     first = source.strip().strip(",;:").split(",", 1)[0].strip()
-    return first if _words(first) else source.strip()
+    if _words(first) and first not in found:
+        found.append(first)
+    for phrase in list(found):
+        cut = _RELATIVE_CLAUSE_RE.sub("", phrase)
+        if cut != phrase and _normal(cut) and cut not in found:
+            found.append(cut)
+    return found
 
 
 def _normal(name: str) -> str:
@@ -170,7 +199,10 @@ def has_name(name: str) -> bool:
 
 def claimant_matches(gold: str, names: list[str]) -> bool:
     """Whether one of the claimant's names (its name and aliases) is the gold source."""
-    gold = head(gold)
+    return any(_matches_head(phrase, names) for phrase in heads(gold))
+
+
+def _matches_head(gold: str, names: list[str]) -> bool:
     want, want_names = _normal(gold), _name_words(gold)
     if not want:  # "the spokesman", "The candidate": a bare title is matched word for word
         return any(_bare(name) and _bare(name) == _bare(gold) for name in names)

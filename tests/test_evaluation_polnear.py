@@ -54,6 +54,14 @@ def test_brat_attributions_are_read_and_pronoun_sources_resolved():
         ("The candidate", ["candidate"], True),
         ("The candidate", ["spokesman"], False),
         ("the spokesman", ["The Daily Planet"], False),
+        # A description a name follows in apposition is that name (or the description).
+        ("another friend, Jo Roe", ["Jo Roe"], True),
+        ("her lawyer, Al Doe,", ["Al Doe"], True),
+        ("her lawyer, Al Doe,", ["Jo Roe"], False),
+        ("Jane Roe, a lawyer", ["lawyer"], False),
+        # A restrictive relative clause is set aside like an appositive.
+        ("a former official who oversaw the inquiry", ["former official"], True),
+        ("officials who spoke on condition of anonymity", ["Jane Roe"], False),
     ],
 )
 def test_claimant_matching(gold, names, match):

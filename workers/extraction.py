@@ -181,7 +181,11 @@ def extract_claims(
         if tok_start + 1 < tok_end and not (
             sentence_mentions and sentence_mentions[0].start == s_char
         ):
-            discourse.observe_opening(doc[tok_start].text, doc[tok_start + 1].text)
+            discourse.observe_opening(
+                doc[tok_start].text,
+                doc[tok_start + 1].text,
+                body[doc[tok_start + 1].idx - 1 : e_char],
+            )
         # Names inside a quotation are the speaker's words, not the article's referents.
         spoken_of = [m for m in sentence_mentions if m.start not in quoted_chars]
         line = furniture.enclosing_line(body, s_char, e_char)

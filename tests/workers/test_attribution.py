@@ -186,7 +186,7 @@ FRAMES = [
         "Some 20 percent of people in a recent Acme News poll said they would back Roe.",
         "Some 20 percent",
         "reported_speech",
-        EntityRef("Acme News poll", "organization"),
+        EntityRef("recent Acme News poll", "organization"),
     ),
     # A writer named through the paper speaks, not the paper; "even" is not part of a name.
     (
@@ -259,7 +259,8 @@ FRAMES = [
         "clinics.",
         "Officials with",
         "reported_speech",
-        EntityRef("Fair Pay Group", "organization"),
+        # Officials speaking without a name are not the group's statement.
+        EntityRef("officials with the Fair Pay Group", "unnamed"),
     ),
     (
         "Jane Roe called the decision by the board to close 300 clinics “a disgrace.”",
@@ -358,7 +359,7 @@ FRAMES = [
         "New polls show Roe leading by 12 points.",
         "New polls show",
         "reported_speech",
-        EntityRef("polls", "unnamed"),
+        EntityRef("new polls", "unnamed"),
     ),
     (
         "The poll found that 43% of voters back the plan.",
@@ -421,7 +422,7 @@ FRAMES = [
         "In a new Daily Bugle poll, 40% of voters backed the 2024 plan.",
         "In a new",
         "according_to",
-        EntityRef("Daily Bugle poll", "organization"),
+        EntityRef("new Daily Bugle poll", "organization"),
     ),
     # A manner adverb between the speaker and the verb.
     (

@@ -103,6 +103,11 @@ _NAME_CONNECTORS = frozenset({"of", "for", "de", "del", "la", "van", "von", "bin
 _LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "from", "to", "into", "across", "near", "outside", "inside", "toward"}
 )
+# Prepositions after which a run of names is a place unless it opens with a given name ("in
+# Buena Park", "near Fort Roe"; but "in Jo Roe's view"): "from" and "to" often name people.
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across", "into", "toward"})
+# Compass adjectives: alone they qualify a noun ("Southern states"), never name a person.
+_COMPASS_WORDS = frozenset({"Northern", "Southern", "Eastern", "Western", "Midwestern"})
 
 
 def _guess_kind(tokens: list[str], prev_word: str) -> str:
@@ -135,6 +140,13 @@ def _guess_kind(tokens: list[str], prev_word: str) -> str:
         return "place"
     if len(tokens) == 1 and prev_word.lower() == "the":
         return "organization"
+    if titled < 0 and not first_name_gender(tokens[0]):
+        # No title and no given name: "in Buena Park" is a place, "the Scarborough Shoal"
+        # a thing the article names, neither a person.
+        if prev_word.lower() in _PLACE_PREPOSITIONS:
+            return "place"
+        if prev_word.lower() == "the":
+            return "organization"
     return "person"
 
 
@@ -206,6 +218,9 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
             # "Though Roe won …", "Six Roe newspapers": a function word opening the
             # sentence is capitalised for that alone; the name starts after it.
             i += 1
+            continue
+        if j - i == 1 and tok.text in _COMPASS_WORDS:
+            i = j
             continue
         adjacent_to_known = (i - 1) in taken or j in taken
         # A lone capitalised word opening a sentence is usually just a capitalised word.

@@ -27,10 +27,12 @@ from .attribution import Attribution
 from .candidates import EntityRef
 from .descriptions import learned_titles, modified_description, plain_description, wanted_titles
 from .lexicon import PRONOUNS, ROLE_NOUNS
+from .salience import HONORIFIC_GENDER, is_salient, said_pronoun_gender
 from .sources import (
     ORG_HEAD_NOUNS,
     UNNAMED,
     describe_source,
+    framing_document,
     institution_title,
     news_title,
     owned_source,
@@ -58,6 +60,7 @@ _ROLE_REF_RE = re.compile(
     r"prime minister|premier|counterpart|head of state)$",
     re.IGNORECASE,
 )
+_ADVERB_RE = re.compile(r"\w{3,}(?:ally|ately|ously|ively|ently|antly|arly),?$")
 _HEAD_REF_RE = re.compile(r"^(?:the|this|that)\s+(?P<head>[\w ]+)$", re.IGNORECASE)
 
 
@@ -74,34 +77,6 @@ class _Referent:
     heads: tuple[str, ...]
     news: bool
     salient: bool = False  # a speaker, or the name a sentence opens with
-
-
-_HONORIFIC_GENDER = {
-    "mr.": "male",
-    "mr": "male",
-    "mrs.": "female",
-    "ms.": "female",
-    "miss": "female",
-}
-
-
-# Where a clause may open inside a sentence: "At the briefing, Roe …", "…, but Roe …".
-_CLAUSE_BREAK_RE = re.compile(r"[,;:—(]|\sbut\s")
-# After the name, what marks it as no subject: an apposition or a list goes on (",", "and"),
-# a possessive names something of theirs.
-_NOT_SUBJECT_AFTER_RE = re.compile(r"^(?:\s*[,(]|\s+(?:and|or)\b|['’]s\b)")
-
-
-def _opens_clause(before: str) -> bool:
-    """Whether a name with ``before`` ahead of it in its sentence opens a clause (is most
-    likely its subject): nothing but capitalised words (a title) since the last clause
-    break ("At the press briefing, Roe pleaded", "…, but Roe was not done")."""
-    breaks = list(_CLAUSE_BREAK_RE.finditer(before))
-    if not breaks:
-        return False
-    segment = before[breaks[-1].end() :]
-    # Any lower-case word, even "a" ("Jo Roe, a Boca Raton lawyer"), makes it no subject.
-    return re.search(r"\b[a-z]", segment) is None
 
 
 class Discourse:
@@ -128,8 +103,9 @@ class Discourse:
                 self._seen.add(mention.start)
                 self.observe(mention, body, sentence_start)
 
-    def note_speaker(self, ref: EntityRef) -> None:
-        """A resolved speaker is the most recent referent ("… she said. She added …")."""
+    def note_speaker(self, ref: EntityRef, after: str = "") -> None:
+        """A resolved speaker is the most recent referent ("… she said. She added …");
+        ``after``, the text after its phrase, may give its gender ("Roe said she …")."""
         if ref.kind not in {"person", "unnamed"}:
             return
         entry = lookup_alias(ref.name)
@@ -138,17 +114,27 @@ class Discourse:
             same = (r.gender for r in reversed(self.referents) if r.ref.name == ref.name)
             gender = next((g for g in same if g), None)
         self.referents.append(_Referent(ref, gender, (), False, salient=True))
+        self._learn_gender(self.referents[-1], after)
 
-    def observe_opening(self, word: str, next_word: str) -> None:
+    def observe_opening(self, word: str, next_word: str, after: str = "") -> None:
         """A sentence that opens with the bare surname of someone named in full earlier
         ("Roe continued …"): the name finder leaves a lone sentence-initial word alone,
-        but it is that person, and the sentence's subject."""
+        but it is that person, and the sentence's subject (``after``: the text after it)."""
         known = self.by_surname.get(word)
         if known is None or next_word in {"'s", "’s", ","}:
             return
         self.referents.append(
             _Referent(known.ref, known.gender, known.heads, known.news, salient=True)
         )
+        self._learn_gender(known, after)
+
+    def _learn_gender(self, referent: _Referent, after: str) -> None:
+        """ "Roe said she …": the article gives the gender of a name it left open."""
+        if referent.ref.kind != "person" or self._gender(referent) is not None:
+            return
+        gender = said_pronoun_gender(after)
+        if gender is not None:
+            self.learned[referent.ref.name] = gender
 
     @staticmethod
     def referent_for(mention: EntityMention) -> _Referent:
@@ -176,19 +162,15 @@ class Discourse:
         if referent.ref.kind == "person" and referent.gender is None:
             honorific = (mention.text.split()[:1] or [""])[0].lower()
             preceding = (before.split()[-1:] or [""])[0].lower()
-            gender = _HONORIFIC_GENDER.get(honorific) or _HONORIFIC_GENDER.get(preceding)
+            gender = HONORIFIC_GENDER.get(honorific) or HONORIFIC_GENDER.get(preceding)
             if gender:
                 referent = _Referent(referent.ref, gender, referent.heads, referent.news)
         # The name a sentence opens with is its subject: what a later "he" most likely means.
-        salient = re.search(r"\b[a-z]", before) is None or (
-            # After a clause break only a name the article has given in full: a lone
-            # capitalised word there is too often an adjective ("…, Democratic leaders").
-            (known or len(referent.ref.name.split()) > 1)
-            and _opens_clause(before)
-            and not _NOT_SUBJECT_AFTER_RE.match(body[mention.end : mention.end + 5])
-        )
+        after = body[mention.end : mention.end + 60]
+        salient = is_salient(before, after, known or len(referent.ref.name.split()) > 1)
         referent = _Referent(referent.ref, referent.gender, referent.heads, referent.news, salient)
         self.referents.append(referent)
+        self._learn_gender(referent, after)
         if referent.ref.kind == "person":
             after_text = body[mention.end : mention.end + 60]
             self.titles.setdefault(referent.ref.name, set()).update(
@@ -280,6 +262,8 @@ class Discourse:
         if (
             tokens
             and all(t[:1].isupper() for t in tokens)
+            # "Essentially, the lawyers found …": a sentence adverb, not a surname.
+            and not (len(tokens) == 1 and _ADVERB_RE.search(tokens[0]))
             and not any(
                 t.lower() in ROLE_NOUNS
                 or t.lower().rstrip("s") in ROLE_NOUNS
@@ -365,9 +349,17 @@ def resolve_speaker(
     discourse.observe_until(sentence_mentions, char_start, body, sentence_start)
     in_phrase = [m for m in sentence_mentions if char_start <= m.start and m.end <= char_end]
     discourse.observe_until(sentence_mentions, char_end, body, sentence_start)
-    claimant = discourse.resolve(doc[sp_start:sp_end].text, in_phrase, char_start)
+    phrase = doc[sp_start:sp_end].text
+    framing = framing_document(
+        phrase, body[sentence_start:char_start], sentence_start, sentence_mentions
+    )
+    if isinstance(framing, EntityRef):
+        return framing
+    if framing is not None:
+        return discourse.referent_for(framing).ref
+    claimant = discourse.resolve(phrase, in_phrase, char_start)
     if claimant is not None:
-        discourse.note_speaker(claimant)
+        discourse.note_speaker(claimant, body[char_end : char_end + 60])
     return claimant
 
 

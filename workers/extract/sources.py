@@ -8,8 +8,12 @@ measurements ("the poll found", "a report by the budget office found", "new poll
 - an **unnamed source**: the phrase is headed by a people noun (officials, sources, aides,
   analysts, …) and names no person after it ("White House spokesman Josh Earnest" names one).
   It is recorded as ``EntityRef(<the phrase>, "unnamed")`` — never as a person named near it,
-  nor inside it ("a Trump aide" is an aide, not Trump), nor as the outlet; staff of a named
-  organisation speak for it ("researchers at Rice Valley University", "Pentagon officials");
+  nor inside it ("a Trump aide" is an aide, not Trump), nor as the outlet. An organisation's
+  spokesperson speaks for it ("a Pentagon spokesperson": the Pentagon), and so does its
+  published work ("researchers at Rice Valley University"); but an official, aide or source
+  speaking without a name is not the organisation's statement: "a State Department official",
+  "Pentagon officials", "one former GOP leadership aide" stay unnamed sources, their
+  description naming the organisation;
 - a **document by someone** ("a report by the Congressional Budget Office"): the author, a
   mention after "by"/"from"/"of";
 - a **named document** ("a new Associated Press-GfK poll"): the phrase itself, as an
@@ -64,7 +68,16 @@ _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"}
 _LEADING = frozenset({"a", "an", "the", "this", "these", "those", "its", "their", "his", "her"})
 _AUTHOR_LINKS = frozenset({"by", "from", "of", "at"})
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "said", "says"})
-_DOCUMENT_ADJECTIVES = frozenset({"new", "latest", "recent", "a", "an", "the", "this", "its"})
+# Determiners a document's description drops ("a new poll" stays "new poll": the article's
+# words, so a later "the poll" is told apart from "a new national poll").
+_DOCUMENT_ADJECTIVES = frozenset({"a", "an", "the", "this", "its"})
+_TIME_ADJECTIVES = frozenset({"new", "recent", "latest", "early", "final", "preliminary"})
+# Staff who speak for themselves, off the record, whatever organisation they belong to.
+_STAFF = frozenset(
+    {"official", "officials", "aide", "aides", "adviser", "advisers", "advisor", "advisors",
+     "source", "sources", "insider", "insiders", "staffer", "staffers", "operatives",
+     "operative", "strategist", "strategists"}
+)  # fmt: skip
 
 
 def _words(phrase: str) -> list[str]:
@@ -74,8 +87,9 @@ def _words(phrase: str) -> list[str]:
 def _clean(words: list[str], drop: frozenset[str]) -> str:
     while words and words[0].lower() in drop:
         words = words[1:]
-    if words and (words[0].lower() in UNNAMED_NOUNS or words[0].lower() in DOCUMENT_NOUNS):
-        words = [words[0].lower(), *words[1:]]  # "Officials say": a common noun
+    first = words[0].lower() if words else ""
+    if first in UNNAMED_NOUNS or first in DOCUMENT_NOUNS or first in _TIME_ADJECTIVES:
+        words = [first, *words[1:]]  # "Officials say", "New polls show": common words
     return " ".join(words)
 
 
@@ -93,9 +107,10 @@ def describe_source(
     if SHARE_RE.match(phrase) and not any(m.kind == "person" for m in mentions):
         # A share of those surveyed ("Twenty-four percent", "About four in 10").
         return EntityRef(_clean(_description(words, lowered), _LEADING), UNNAMED)
-    head = next(
-        (k for k, w in enumerate(lowered) if w in UNNAMED_NOUNS or w in DOCUMENT_NOUNS), None
-    )
+    heads = [k for k, w in enumerate(lowered) if w in UNNAMED_NOUNS or w in DOCUMENT_NOUNS]
+    # A capitalised noun inside a name ("a Pew Research poll") is the name's, not the head.
+    head = next((k for k in heads if k == 0 or not words[k][:1].isupper()), None)
+    head = heads[0] if head is None and heads else head
     if head is None:
         return None
     head_start = phrase_start + _char_of(phrase, words, head)
@@ -115,6 +130,9 @@ def describe_source(
     speaks_for = [m for m in before if m.kind in {"organization", "place"}]
     if lowered[head] in _SPOKES and speaks_for:
         return speaks_for[-1]  # "a Pentagon spokesperson"
+    if lowered[head] in _STAFF:
+        # "a State Department official": an unnamed official, not the department's statement.
+        return EntityRef(_clean(_description(words, lowered), _LEADING), UNNAMED)
     # "a source speaking to Fox News": the organisation addressed does not speak.
     institutions = [
         m for m in mentions if m.kind == "organization" and not _addressed(phrase, m, phrase_start)
@@ -151,6 +169,27 @@ def _in_poll(
     if not set(w.lower() for w in _words(poll)) & DOCUMENT_NOUNS:
         return None
     return describe_source(poll, mentions, phrase_start + match.start("poll"))
+
+
+_FRAMING_POLL_RE = re.compile(
+    r"^\s*(?:In|From)\s+(?P<poll>(?:a|an|the|this|their)\s+[^,;:]+?)\s*,\s*$"
+)
+
+
+def framing_document(
+    phrase: str, lead: str, lead_start: int, mentions: list[EntityMention]
+) -> EntityRef | EntityMention | None:
+    """ "In a September Acme News poll, 75 percent of Republicans said …": a share of those
+    asked speaks through the document the sentence opens with (``lead``: the sentence up to
+    the speaker phrase)."""
+    if not SHARE_RE.match(phrase.strip()):
+        return None
+    match = _FRAMING_POLL_RE.match(lead)
+    if match is None or not {w.lower() for w in _words(match.group("poll"))} & DOCUMENT_NOUNS:
+        return None
+    start = lead_start + match.start("poll")
+    inside = [m for m in mentions if start <= m.start and m.end <= start + len(match["poll"])]
+    return describe_source(match.group("poll"), inside, start)
 
 
 def _description(words: list[str], lowered: list[str]) -> list[str]:

@@ -42,7 +42,9 @@ FIRST_NAME_GENDER: dict[str, str] = {
 
 _TITLES = frozenset(
     {"senator", "president", "governor", "speaker", "pastor", "judge", "former", "state",
-     "secretary", "representative", "mayor", "chairman", "general", "sheriff", "the"}
+     "secretary", "representative", "mayor", "chairman", "general", "sheriff", "the",
+     # A party word before the name ("Democrat Ada Fisher") says nothing of the person.
+     "democrat", "democratic", "republican", "gop", "libertarian", "independent"}
 )  # fmt: skip
 
 

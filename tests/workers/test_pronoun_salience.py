@@ -1,0 +1,77 @@
+"""Who "he"/"she" means: the subject a short description opens with, the gender the article
+gives a name ("Quimby said she …"), a party word that is no given name, and capitalised words
+that are no person at all. Every article here is invented for the test. Pure: no database."""
+
+from __future__ import annotations
+
+from workers.enrichment import find_entities
+from workers.extraction import extract_claims
+from workers.nlp import get_nlp
+from workers.nlp.first_names import first_name_gender
+
+OUTLET = "Daily Planet"
+
+
+def _claimant_of(body: str, start: str) -> str | None:
+    claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
+    claim = next(c for c in claims if c.text.startswith(start))
+    return claim.claimant.name if claim.claimant else None
+
+
+def _names(text: str) -> dict[str, str]:
+    return {m.text: m.kind for m in find_entities(get_nlp()(text))}
+
+
+def test_a_name_after_a_short_description_is_the_subject_she_means() -> None:
+    body = (
+        "Tennis great Lorna Quimby remembered her 1971 match with Robin Dalloway.\n\n"
+        "“He told me 40 percent of his fans were women,” she said."
+    )
+    assert _claimant_of(body, "“He told") == "Lorna Quimby"
+
+
+def test_a_verb_before_a_name_is_no_description_of_it() -> None:
+    body = (
+        "Lorna Quimby runs the club.\n\n"
+        "She praised Hal Dorsey in an email to 40,000 members.\n\n"
+        "“Now is the time for all 40 of us to stand up,” she said."
+    )
+    assert _claimant_of(body, "“Now is") == "Lorna Quimby"
+
+
+def test_said_she_gives_the_gender_of_a_name_left_open() -> None:
+    body = (
+        "Lorna Quimby and Robin Dalloway met the mayor.\n\n"
+        "Dalloway said she expects 300 new homes by 2027.\n\n"
+        "“We counted 40 empty lots,” he said."
+    )
+    # "he" cannot be Dalloway, whom the article called "she": the other name left open.
+    assert _claimant_of(body, "“We counted") not in {"Robin Dalloway", "Dalloway"}
+
+
+def test_said_he_after_a_name_in_full_gives_its_gender() -> None:
+    body = (
+        "Lorna Quimby met Robin Dalloway on Monday. Robin Dalloway told reporters that he "
+        "would run.\n\n“We counted 40 empty lots,” she said."
+    )
+    assert _claimant_of(body, "“We counted") == "Lorna Quimby"
+
+
+def test_a_party_word_before_a_given_name_hides_no_gender() -> None:
+    assert first_name_gender("Democrat Hillary Roe") == "female"
+    assert first_name_gender("Republican Walter Roe") == "male"
+
+
+def test_capitalised_words_that_are_no_person() -> None:
+    assert "Southern" not in _names("Most Southern states vote on March 1.")
+    assert (
+        _names("In Norwood Heights last week, the rally was loud.").get("Norwood Heights")
+        == "place"
+    )
+    assert (
+        _names("Officials plan to turn the Quimby Shoal into a base.").get("Quimby Shoal")
+        != "person"
+    )
+    # A given name after the same words stays a person.
+    assert _names("We spoke to Walter Quimby in Boca Marina.").get("Walter Quimby") == "person"
+    assert _names("In Walter Quimby's view, the plan failed.").get("Walter Quimby") == "person"

@@ -1,0 +1,76 @@
+"""Sources the article describes: staff speaking without a name, a share of a poll's
+respondents, a document in the article's own words, a sentence adverb that is no name.
+Every sentence here is invented for the test (never corpus text). Pure: no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.extraction import extract_claims
+
+OUTLET = "Daily Planet"
+
+
+def _claimant(body: str, start: str) -> tuple[str, str] | None:
+    claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
+    claim = next(c for c in claims if c.text.startswith(start))
+    return (claim.claimant.name, claim.claimant.kind) if claim.claimant else None
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "claimant"),
+    [
+        # An official, aide or source of a named organisation is an unnamed source described
+        # with it: not the organisation's statement.
+        (
+            "A Norland Ministry of Health official said 300 clinics would close.",
+            "A Norland",
+            ("Norland Ministry of Health official", "unnamed"),
+        ),
+        (
+            "“Turnout fell 20 percent,” said one former Acme Party leadership aide.",
+            "“Turnout",
+            ("one former Acme Party leadership aide", "unnamed"),
+        ),
+        # Its spokesperson speaks for it, and its researchers' work is its own.
+        (
+            "A Norland Ministry of Health spokesperson said 300 clinics would close.",
+            "A Norland",
+            ("Norland Ministry of Health", "organization"),
+        ),
+        (
+            "Researchers at the Fiscal Policy Institute said 300 clinics would close.",
+            "Researchers at",
+            ("Fiscal Policy Institute", "organization"),
+        ),
+    ],
+)
+def test_staff_speak_for_themselves_a_spokesperson_for_the_organisation(
+    body: str, start: str, claimant: tuple[str, str]
+) -> None:
+    assert _claimant(body, start) == claimant
+
+
+def test_a_share_of_respondents_speaks_through_the_poll_the_sentence_opens_with() -> None:
+    body = "In a new Acme Research poll, 75 percent of voters said taxes were too high."
+    assert _claimant(body, "In a new") == ("new Acme Research poll", "organization")
+    # Not every "In …," opens a poll: the share stays the source.
+    body = "In the town hall, 75 percent of members said taxes were too high."
+    assert _claimant(body, "In the town") == ("75 percent of members", "unnamed")
+
+
+def test_a_document_keeps_the_words_the_article_gives_it() -> None:
+    body = "Rents rose 7 percent in 2024, according to a new national poll."
+    assert _claimant(body, "Rents rose") == ("new national poll", "unnamed")
+    body = "One in four voters in a New Harbor Times poll said rents rose 7 percent."
+    assert _claimant(body, "One in four") == ("New Harbor Times poll", "organization")
+
+
+def test_a_sentence_adverb_is_no_surname() -> None:
+    body = (
+        "Essentially, Quimby’s lawyers looked through the e-mails and found that 40 percent "
+        "were missing."
+    )
+    assert _claimant(body, "Essentially") != ("Essentially", "person")
+    body = "Quimby, the county treasurer, said 40 percent of the e-mails were missing."
+    assert _claimant(body, "Quimby") == ("Quimby", "person")

@@ -1,0 +1,96 @@
+"""Who a sentence is about: whether a name is its subject (what a later "he"/"she" most likely
+means) and the gender an article gives a name it left open.
+
+A name is *salient* when it opens its sentence (only capitalised words before it), follows a
+short description of it ("Tennis great Jo Roe recalled"), or opens a clause after a break
+("At the briefing, Roe …", "…, but Roe …") — not in an apposition, a list or a possessive.
+"Roe said she …" gives Roe's gender. Pure: no Django.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+HONORIFIC_GENDER = {
+    "mr.": "male",
+    "mr": "male",
+    "mrs.": "female",
+    "ms.": "female",
+    "miss": "female",
+}
+
+
+# Where a clause may open inside a sentence: "At the briefing, Roe …", "…, but Roe …".
+_CLAUSE_BREAK_RE = re.compile(r"[,;:—(]|\sbut\s")
+# After the name, what marks it as no subject: an apposition or a list goes on (",", "and"),
+# a possessive names something of theirs.
+_NOT_SUBJECT_AFTER_RE = re.compile(r"^(?:\s*[,(]|\s+(?:and|or)\b|['’]s\b)")
+
+
+# "Roe said she …", "Roe told reporters that he …": the pronoun of the name's own speech act
+# gives the gender of a name the article left open.
+_SAYS_PRONOUN_RE = re.compile(
+    r"^\s+(?:\w+\s+)?(?:said|says|told(?:\s+[\w.'’-]+){1,3}?|added|explained|insisted|argued|noted|"
+    r"acknowledged|admitted|conceded|claimed|stressed)\s+(?:that\s+)?(?P<pronoun>he|she)\b"
+)
+# A short description ahead of a name that opens a sentence ("Tennis great Jo Roe recalled",
+# "Democratic presidential candidate Jo Roe said"): the name is still the sentence's subject.
+_DESCRIPTOR_RE = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[A-Za-z][\w.'’-]*\s+){1,4}$")
+_NOT_DESCRIPTOR_WORDS = frozenset(
+    {"of", "for", "in", "on", "at", "to", "by", "with", "from", "after", "before", "when",
+     "while", "if", "as", "and", "or", "but", "said", "says", "told", "that", "than", "about"}
+)  # fmt: skip
+
+
+# Stop words that are part of a description ("former", "top").
+_TITLE_STOP_WORDS = frozenset({"former", "top"})
+
+
+def _described_subject(before: str) -> bool:
+    """Whether ``before`` (the sentence up to a name) is only a short description of it: no
+    function word, pronoun or past-tense verb ("She addressed Muslim-Americans" is no
+    description of "Muslim")."""
+    if not _DESCRIPTOR_RE.match(before) or not before.strip():
+        return False
+    words = [w.lower() for w in before.split()]
+    if words[0] in {"the", "a", "an"}:
+        words = words[1:]
+    return not any(
+        w in _NOT_DESCRIPTOR_WORDS
+        or (w in STOP_WORDS and w not in _TITLE_STOP_WORDS)
+        or w.endswith("ed")
+        for w in words
+    )
+
+
+def _opens_clause(before: str) -> bool:
+    """Whether a name with ``before`` ahead of it in its sentence opens a clause (is most
+    likely its subject): nothing but capitalised words (a title) since the last clause
+    break ("At the press briefing, Roe pleaded", "…, but Roe was not done")."""
+    breaks = list(_CLAUSE_BREAK_RE.finditer(before))
+    if not breaks:
+        return False
+    segment = before[breaks[-1].end() :]
+    # Any lower-case word, even "a" ("Jo Roe, a Boca Raton lawyer"), makes it no subject.
+    return re.search(r"\b[a-z]", segment) is None
+
+
+def is_salient(before: str, after: str, full_name: bool) -> bool:
+    """Whether a name with ``before`` ahead of it in its sentence and ``after`` following it is
+    the subject; after a clause break only a name given in full (``full_name``: a lone
+    capitalised word there is too often an adjective, "…, Democratic leaders")."""
+    if re.search(r"\b[a-z]", before) is None:
+        return True
+    if _described_subject(before) and not re.match(r"\s+(?:and|or)\b|['’]s\b", after):
+        return True
+    return full_name and _opens_clause(before) and not _NOT_SUBJECT_AFTER_RE.match(after)
+
+
+def said_pronoun_gender(after: str) -> str | None:
+    """ "… said she …" right after a name: the gender the article gives it."""
+    says = _SAYS_PRONOUN_RE.match(after)
+    if says is None:
+        return None
+    return "female" if says.group("pronoun") == "she" else "male"
