@@ -13,7 +13,8 @@ second Content part) together, each a ``T`` span that may be discontinuous (``s 
 - An extracted claimant **matches** a gold source (its head: an appositive after the first comma
   is dropped; but where the first part names no one and a name follows it in apposition, "another
   friend, Jo Roe", "her lawyer, Al Doe,", the head is the name and the description is accepted
-  too; a restrictive relative clause, "officials who spoke on condition of anonymity", is set
+  too; a name after a description headed by a common noun, "Jo Roe's lawyer, Al Doe", is accepted
+  as well; a restrictive relative clause, "officials who spoke on condition of anonymity", is set
   aside like an appositive) when, lower-cased, with possessives, punctuation, determiners and
   titles off, the two are equal, the claimant contains the gold phrase, the gold phrase contains a
   claimant that has a name word of its own, or they share a capitalised name word that is not
@@ -164,12 +165,20 @@ _RELATIVE_CLAUSE_RE = re.compile(r"\s+(?:who|whom|whose|which|that)\s.*$", re.IG
 
 def heads(source: str) -> list[str]:
     """The phrases a claimant may give for the source: its head, the description a name
-    follows in apposition ("her lawyer" of "her lawyer, Al Doe"), and either without a
-    restrictive relative clause ("officials who spoke …" -> "officials")."""
+    follows in apposition ("her lawyer" of "her lawyer, Al Doe"; "Al Doe" of "Jo Roe's
+    lawyer, Al Doe"), and either without a restrictive relative clause ("officials who
+    spoke …" -> "officials")."""
     found = [head(source)]
-    first = source.strip().strip(",;:").split(",", 1)[0].strip()
+    parts = [p.strip() for p in source.strip().strip(",;:").split(",")]
+    first = parts[0]
     if _words(first) and first not in found:
         found.append(first)
+    if _words(first) and _words(first)[-1].islower():
+        # "Ms. Merkel's spokesman, Jo Roe": a description headed by a common noun, then the
+        # name of the person it describes.
+        named = next((p for p in parts[1:3] if has_name(p)), None)
+        if named is not None and named not in found:
+            found.append(named)
     for phrase in list(found):
         cut = _RELATIVE_CLAUSE_RE.sub("", phrase)
         if cut != phrase and _normal(cut) and cut not in found:

@@ -58,6 +58,7 @@ def test_brat_attributions_are_read_and_pronoun_sources_resolved():
         ("another friend, Jo Roe", ["Jo Roe"], True),
         ("her lawyer, Al Doe,", ["Al Doe"], True),
         ("her lawyer, Al Doe,", ["Jo Roe"], False),
+        ("Jo Roe's lawyer, Al Doe,", ["Al Doe"], True),
         ("Jane Roe, a lawyer", ["lawyer"], False),
         # A restrictive relative clause is set aside like an appositive.
         ("a former official who oversaw the inquiry", ["former official"], True),

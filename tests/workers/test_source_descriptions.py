@@ -74,3 +74,34 @@ def test_a_sentence_adverb_is_no_surname() -> None:
     assert _claimant(body, "Essentially") != ("Essentially", "person")
     body = "Quimby, the county treasurer, said 40 percent of the e-mails were missing."
     assert _claimant(body, "Quimby") == ("Quimby", "person")
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "claimant"),
+    [
+        # A people noun heads the description before its prepositional phrase.
+        (
+            "Presidential candidates in both parties condemned the 2024 test on Wednesday.",
+            "Presidential",
+            ("presidential candidates in both parties", "unnamed"),
+        ),
+        # A party word as the head of a description: a described person, not the party.
+        (
+            "The lifelong Republican who wrote the speech said he backed 3 candidates.",
+            "The lifelong",
+            ("lifelong Republican", "unnamed"),
+        ),
+    ],
+)
+def test_descriptions_headed_by_a_people_noun_or_a_party_word(
+    body: str, start: str, claimant: tuple[str, str]
+) -> None:
+    assert _claimant(body, start) == claimant
+
+
+def test_a_number_word_or_a_nationality_is_no_person() -> None:
+    from workers.extract.discourse import Discourse
+
+    assert Discourse().resolve("One", []) is None
+    body = "The ministry also weighed in regarding the Norland and Danish comments on 40 ships."
+    assert _claimant(body, "The ministry") != ("Danish", "person")

@@ -58,7 +58,8 @@ NOT_NAME_WORDS = frozenset(
         "Let", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can",
         "Could", "Should", "Every", "All", "Each", "Both", "Such", "Even", "Just", "Only",
         "Then", "Than", "Once", "Again", "Instead", "Indeed", "Already", "Among",
-        "Several", "Another", "Others", "Few",
+        "Several", "Another", "Others", "Few", "One", "Everybody", "Everyone", "Nobody",
+        "Someone", "Anyone",
     }
 )  # fmt: skip
 _ORG_WORDS = frozenset(

@@ -55,6 +55,10 @@ def modified_description(
     if not (head.isalpha() and (head.islower() or head_lower in _PARTY_HEADS)):
         return None
     head_start = offset + head_at
+    between = [t for t, _ in tokens[1 : cut - 1]]
+    if head_lower in _PARTY_HEADS and between and all(t.isalpha() and t.islower() for t in between):
+        # "the lifelong Republican who wrote the speech": a described person, not the party.
+        return EntityRef(" ".join([*between, head]), UNNAMED), head_lower
     modifiers = [m for m in mentions if m.end <= head_start]
     named_after = [m for m in mentions if m.start >= head_start]
     if not modifiers or any(
@@ -92,7 +96,11 @@ def plain_description(words: list[str]) -> EntityRef | None:
     candidates", "the rights group"): the description itself, as an unnamed source."""
     cut = next((k for k, w in enumerate(words) if w in _RELATIVE_WORDS), len(words))
     words = words[:cut]
-    people = bool(words) and (words[-1] in UNNAMED_NOUNS or words[-1] in _PEOPLE_NOUNS)
+    # The head noun is the last word before a prepositional phrase ("presidential candidates
+    # in both parties").
+    ends = next((k for k in range(1, len(words)) if words[k] in _FUNCTION_WORDS), len(words))
+    head = words[ends - 1] if words else ""
+    people = head in UNNAMED_NOUNS or head in _PEOPLE_NOUNS
     if len(words) == 1 and (people or words[0] in _ALONE):
         return EntityRef(words[0], UNNAMED)  # "Authorities said", "Several threatened"
     if not 2 <= len(words) <= 8 or not (

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from workers.enrichment import NOT_NAME_WORDS, EntityMention
 from workers.nlp import DEMONYMS, LEADER_TITLES, lookup_alias
 from workers.nlp.first_names import first_name_gender
+from workers.nlp.world import nationality_words
 
 from .attribution import Attribution
 from .candidates import EntityRef
@@ -268,6 +269,7 @@ class Discourse:
                 t.lower() in ROLE_NOUNS
                 or t.lower().rstrip("s") in ROLE_NOUNS
                 or t in NOT_NAME_WORDS
+                or t.casefold() in nationality_words()  # "the U.S. and Japanese comments"
                 for t in tokens
             )
         ):

@@ -88,7 +88,8 @@ def _clean(words: list[str], drop: frozenset[str]) -> str:
     while words and words[0].lower() in drop:
         words = words[1:]
     first = words[0].lower() if words else ""
-    if first in UNNAMED_NOUNS or first in DOCUMENT_NOUNS or first in _TIME_ADJECTIVES:
+    adjective = first in _TIME_ADJECTIVES and len(words) > 1 and words[1].islower()
+    if first in UNNAMED_NOUNS or first in DOCUMENT_NOUNS or adjective:
         words = [first, *words[1:]]  # "Officials say", "New polls show": common words
     return " ".join(words)
 
