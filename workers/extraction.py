@@ -184,7 +184,7 @@ def extract_claims(
             discourse.observe_opening(
                 doc[tok_start].text,
                 doc[tok_start + 1].text,
-                body[doc[tok_start + 1].idx - 1 : e_char],
+                body[doc[tok_start].idx + len(doc[tok_start].text) : e_char],
             )
         # Names inside a quotation are the speaker's words, not the article's referents.
         spoken_of = [m for m in sentence_mentions if m.start not in quoted_chars]

@@ -75,3 +75,21 @@ def test_capitalised_words_that_are_no_person() -> None:
     # A given name after the same words stays a person.
     assert _names("We spoke to Walter Quimby in Boca Marina.").get("Walter Quimby") == "person"
     assert _names("In Walter Quimby's view, the plan failed.").get("Walter Quimby") == "person"
+
+
+def test_a_surname_opening_a_sentence_before_an_apposition_is_its_subject() -> None:
+    body = (
+        "Patrick Quimby faces Alan Dorsey in the primary. Dorsey spoke first.\n\n"
+        "Quimby, a Jupiter Democrat who has been endorsed by the unions, has made school "
+        "funding his priority.\n\n"
+        "He said 40 percent of schools lacked supplies."
+    )
+    assert _claimant_of(body, "He said") == "Patrick Quimby"
+
+
+def test_as_for_names_the_topic_he_means() -> None:
+    body = (
+        "Walter Roe praised the plan. Ted Dalloway criticised it.\n\n"
+        "As for Roe, he said he expects 300 delegates."
+    )
+    assert _claimant_of(body, "As for") == "Walter Roe"

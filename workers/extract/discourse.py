@@ -122,7 +122,10 @@ class Discourse:
         ("Roe continued …"): the name finder leaves a lone sentence-initial word alone,
         but it is that person, and the sentence's subject (``after``: the text after it)."""
         known = self.by_surname.get(word)
-        if known is None or next_word in {"'s", "’s", ","}:
+        # "Roe, a Jupiter Democrat who …, has made": an apposition, still the subject; but
+        # not a list ("Roe, Doe and …") nor a possessive.
+        apposition = re.match(r"\s*,\s+(?:a|an|the|who|whose)\s", after)
+        if known is None or next_word in {"'s", "’s"} or (next_word == "," and not apposition):
             return
         self.referents.append(
             _Referent(known.ref, known.gender, known.heads, known.news, salient=True)

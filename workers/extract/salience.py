@@ -44,6 +44,8 @@ _NOT_DESCRIPTOR_WORDS = frozenset(
 )  # fmt: skip
 
 
+# "As for Roe, he said …": the name the sentence announces as its topic.
+_TOPIC_RE = re.compile(r"(?:^|[,;]\s*)[Aa]s (?:for|to)\s+$")
 # Stop words that are part of a description ("former", "top").
 _TITLE_STOP_WORDS = frozenset({"former", "top"})
 
@@ -81,7 +83,7 @@ def is_salient(before: str, after: str, full_name: bool) -> bool:
     """Whether a name with ``before`` ahead of it in its sentence and ``after`` following it is
     the subject; after a clause break only a name given in full (``full_name``: a lone
     capitalised word there is too often an adjective, "…, Democratic leaders")."""
-    if re.search(r"\b[a-z]", before) is None:
+    if re.search(r"\b[a-z]", before) is None or _TOPIC_RE.search(before):
         return True
     if _described_subject(before) and not re.match(r"\s+(?:and|or)\b|['’]s\b", after):
         return True
