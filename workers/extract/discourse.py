@@ -176,9 +176,8 @@ class Discourse:
         self.referents.append(referent)
         self._learn_gender(referent, after)
         if referent.ref.kind == "person":
-            after_text = body[mention.end : mention.end + 60]
             self.titles.setdefault(referent.ref.name, set()).update(
-                learned_titles(mention.text, before, after_text)
+                learned_titles(mention.text, before, after)
             )
             role = _ROLE_RE.search(mention.text + " ") or _ROLE_RE.search(before)
             if role is None:
@@ -188,8 +187,8 @@ class Discourse:
                     mention.text,
                 )
                 role = inner
-            after = _ROLE_AFTER_RE.match(body[mention.end : mention.end + 60])
-            for match in (role, after):
+            role_after = _ROLE_AFTER_RE.match(after)
+            for match in (role, role_after):
                 if match is None:
                     continue
                 title = match.group("title").lower()
