@@ -72,6 +72,7 @@ def test_capitalised_words_that_are_no_person() -> None:
         _names("Officials plan to turn the Quimby Shoal into a base.").get("Quimby Shoal")
         != "person"
     )
+    assert _names("The gala was held at Boca Marina last week.").get("Boca Marina") == "place"
     # A given name after the same words stays a person.
     assert _names("We spoke to Walter Quimby in Boca Marina.").get("Walter Quimby") == "person"
     assert _names("In Walter Quimby's view, the plan failed.").get("Walter Quimby") == "person"
@@ -93,3 +94,27 @@ def test_as_for_names_the_topic_he_means() -> None:
         "As for Roe, he said he expects 300 delegates."
     )
     assert _claimant_of(body, "As for") == "Walter Roe"
+
+
+def test_a_name_with_an_apposition_then_its_verb_is_the_subject() -> None:
+    body = (
+        "Jo Roe teaches history.\n\n"
+        "At Boca Marina, where it costs members $70,000 to join, Walter Dalloway, the club "
+        "president, suggested rivals were mismanaged. “It was waiting for a recession,” he said."
+    )
+    assert _claimant_of(body, "“It was") == "Walter Dalloway"
+    # A list is no apposition: its names are not the subject.
+    body = (
+        "Jo Roe met the mayor. At the gala, Walter Dalloway, a lawyer, and Tom Doe arrived. "
+        "“It was waiting for a recession,” he said."
+    )
+    assert _claimant_of(body, "“It was") != "Walter Dalloway"
+
+
+def test_a_capitalised_adverb_opening_a_sentence_is_no_speaker() -> None:
+    body = (
+        "Jo Roe teaches history.\n\n"
+        "Back at the bungalow, he led me down the corridor and showed me where he slept.\n\n"
+        "“If you like comfort, you will never earn 40 percent more,” he told me."
+    )
+    assert _claimant_of(body, "“If you") == "Jo Roe"

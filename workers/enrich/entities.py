@@ -105,8 +105,10 @@ _LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "from", "to", "into", "across", "near", "outside", "inside", "toward"}
 )
 # Prepositions after which a run of names is a place unless it opens with a given name ("in
-# Buena Park", "near Fort Roe"; but "in Jo Roe's view"): "from" and "to" often name people.
-_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across", "into", "toward"})
+# Buena Park", "at Boca Marina"; but "in Jo Roe's view"): "from" and "to" often name people.
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "into", "toward"}
+)
 # Compass adjectives: alone they qualify a noun ("Southern states"), never name a person.
 _COMPASS_WORDS = frozenset({"Northern", "Southern", "Eastern", "Western", "Midwestern"})
 

@@ -61,6 +61,7 @@ _ROLE_REF_RE = re.compile(
     r"prime minister|premier|counterpart|head of state)$",
     re.IGNORECASE,
 )
+_PREPOSITIONS = frozenset({"at", "in", "on", "to", "from", "with", "into", "for", "by"})
 _ADVERB_RE = re.compile(r"\w{3,}(?:ally|ately|ously|ively|ently|antly|arly),?$")
 _HEAD_REF_RE = re.compile(r"^(?:the|this|that)\s+(?P<head>[\w ]+)$", re.IGNORECASE)
 
@@ -170,7 +171,7 @@ class Discourse:
             if gender:
                 referent = _Referent(referent.ref, gender, referent.heads, referent.news)
         # The name a sentence opens with is its subject: what a later "he" most likely means.
-        after = body[mention.end : mention.end + 60]
+        after = body[mention.end : mention.end + 100]
         salient = is_salient(before, after, known or len(referent.ref.name.split()) > 1)
         referent = _Referent(referent.ref, referent.gender, referent.heads, referent.news, salient)
         self.referents.append(referent)
@@ -354,6 +355,15 @@ def resolve_speaker(
     in_phrase = [m for m in sentence_mentions if char_start <= m.start and m.end <= char_end]
     discourse.observe_until(sentence_mentions, char_end, body, sentence_start)
     phrase = doc[sp_start:sp_end].text
+    if (
+        sp_end - sp_start == 1
+        and char_start == sentence_start
+        and not in_phrase
+        and phrase not in discourse.by_surname
+        and sp_end < len(doc)
+        and doc[sp_end].lower_ in _PREPOSITIONS
+    ):
+        return None  # "Back at the bungalow, he …": a capitalised adverb, no name
     framing = framing_document(
         phrase, body[sentence_start:char_start], sentence_start, sentence_mentions
     )

@@ -44,6 +44,10 @@ _NOT_DESCRIPTOR_WORDS = frozenset(
 )  # fmt: skip
 
 
+# "…, Jo Roe, the club's president, suggested …": an apposition, then the name's own verb.
+_APPOSITION_VERB_RE = re.compile(
+    r"^\s*,\s+(?:the|a|an|his|her|its)\s[^,;()]{1,70},\s+(?!and\b|or\b)[a-z]+\b"
+)
 # "As for Roe, he said …": the name the sentence announces as its topic.
 _TOPIC_RE = re.compile(r"(?:^|[,;]\s*)[Aa]s (?:for|to)\s+$")
 # Stop words that are part of a description ("former", "top").
@@ -87,7 +91,8 @@ def is_salient(before: str, after: str, full_name: bool) -> bool:
         return True
     if _described_subject(before) and not re.match(r"\s+(?:and|or)\b|['’]s\b", after):
         return True
-    return full_name and _opens_clause(before) and not _NOT_SUBJECT_AFTER_RE.match(after)
+    not_subject = _NOT_SUBJECT_AFTER_RE.match(after) and not _APPOSITION_VERB_RE.match(after)
+    return full_name and _opens_clause(before) and not not_subject
 
 
 def said_pronoun_gender(after: str) -> str | None:
