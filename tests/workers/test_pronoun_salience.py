@@ -118,3 +118,8 @@ def test_a_capitalised_adverb_opening_a_sentence_is_no_speaker() -> None:
         "“If you like comfort, you will never earn 40 percent more,” he told me."
     )
     assert _claimant_of(body, "“If you") == "Jo Roe"
+
+
+def test_plural_people_before_a_preposition_still_speak() -> None:
+    body = "Republicans on Capitol Hill seized on the message, arguing that 40 percent was lost."
+    assert _claimant_of(body, "Republicans on") is not None

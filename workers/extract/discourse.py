@@ -360,6 +360,7 @@ def resolve_speaker(
         and char_start == sentence_start
         and not in_phrase
         and phrase not in discourse.by_surname
+        and not phrase.endswith("s")  # "Republicans on Capitol Hill": people, not an adverb
         and sp_end < len(doc)
         and doc[sp_end].lower_ in _PREPOSITIONS
     ):
