@@ -13,8 +13,8 @@ below runs them in order):
 3. **Clauses** (``clauses``) — a sentence carrying two independent claims joined by ", and"
    / ", but" / ";" ("X rose 5% last year, and Y announced a ban") is split in two; a
    sentence with one main claim and subordinate detail stays whole.
-4. **Attribution** (``attribution``, ``stance``, ``speakers``, ``sources``, ``discourse``) —
-   who makes the claim and how
+4. **Attribution** (``attribution``, ``stance``, ``speakers``, ``sources``, ``discourse``,
+   ``salience``) — who makes the claim and how
    (``direct_quote``, ``reported_speech``, ``according_to`` or ``author``), with the
    claimant resolved to an entity named earlier in the article where the chain is clear:
    gazetteer names, roles ("the Mexican leader"), pronouns (by gender where known), "the
