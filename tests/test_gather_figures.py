@@ -1,7 +1,7 @@
-"""The automated check "figure corroborated" reads, for a batch at once: other articles' claims
+"""What the automated checks read for a batch at once. "Figure corroborated": other articles' claims
 reporting the same figure (same unit, within 1%), at most five per figure. On PostgreSQL the
 windows go to the database as arrays (one statement), elsewhere as an OR of filters: both give
-the same rows."""
+the same rows. "Already checked by …": nothing read while no other desk's fact-check is imported."""
 
 import pytest
 from django.db.models import Q
@@ -64,3 +64,15 @@ def test_the_windows_read_the_same_rows_as_the_filters():
     assert len(expected) == 3
     assert list(gather._figures_reported(windows, limit=50)) == expected
     assert list(gather._figures_reported(windows, limit=2)) == expected[:2]
+
+
+def test_no_external_factcheck_imported_no_matches_read():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    claim = ClaimFactory()
+    rows = {claim.pk: figure_rows(claim)}
+    with CaptureQueriesContext(connection) as queries:
+        contexts = gather.check_contexts([claim], rows)
+    assert contexts[claim.pk].external_checks == ()
+    assert not [q for q in queries if "claims_externalmatch" in q["sql"]]
