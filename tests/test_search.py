@@ -87,18 +87,6 @@ def test_the_search_uses_the_gin_index():
     assert "claim_search_idx" in plan
 
 
-@postgres
-@pytest.mark.django_db
-def test_new_claims_go_straight_into_the_full_text_index():
-    """No pending list (migration 0016): a search never reads unmerged entries row by row."""
-    ClaimFactory.create_batch(3)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'claim_search_idx'")
-        assert "fastupdate=off" in cursor.fetchone()[0]
-        cursor.execute("SELECT gin_clean_pending_list('claim_search_idx'::regclass)")
-        assert cursor.fetchone()[0] == 0  # pages of pending entries merged: none
-
-
 # --- Similar-claim candidates ---------------------------------------------------------------------
 @postgres
 @pytest.mark.django_db
