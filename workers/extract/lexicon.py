@@ -67,7 +67,7 @@ DOCUMENT_NOUNS = frozenset(
 FINDING_VERBS = frozenset(
     {"found", "finds", "showed", "shows", "concluded", "concludes", "suggested",
      "suggests", "revealed", "indicated", "indicates", "showing", "finding",
-     "show", "find", "suggest", "indicate"}
+     "show", "find", "suggest", "indicate", "shown"}
 )  # fmt: skip
 # Participles that introduce a direct quotation inside a sentence: "..., telling Trump, “…”".
 QUOTE_PARTICIPLES = frozenset(
