@@ -98,6 +98,18 @@ def _claimant(body: str) -> str | None:
             'department "outrageous."',
             "Jane Roe",
         ),
+        # Stances with their particle, in the progressive too.
+        ("Jane Roe is currently pushing for her state to pay a $15 minimum wage.", "Jane Roe"),
+        ("Jane Roe has talked about sending 300 troops to the front lines.", "Jane Roe"),
+        ("Jane Roe came out against the trade pact and its 12 percent tariff.", "Jane Roe"),
+        ("Jewish leaders point to the 3 bans as reminiscent of the 1930s.", "Jewish leaders"),
+        ("The campaign attributed her narrow win to the 12 counties in the north.", "campaign"),
+        ('And Jane Roe made a point of saying the club "was safe" for 30 years.', "Jane Roe"),
+        # Rejecting what someone said is a stance on it.
+        ("Jane Roe rejected the allegation that she took 3 million dollars.", "Jane Roe"),
+        ("Jane Roe dismissed concerns that she is ignoring 40 percent of voters.", "Jane Roe"),
+        # A document sent round with its content.
+        ("The party emailed a news article reporting that Roe is 12 points behind.", "party"),
     ],
 )
 def test_the_author_of_the_frame_is_the_claimant(body: str, claimant: str) -> None:
@@ -120,6 +132,10 @@ def test_the_author_of_the_frame_is_the_claimant(body: str, claimant: str) -> No
         'Here is the score: "Roe won 12 of 14 counties."',
         "Roe drew close to Doe in national polls and won 3 states.",
         "He is holding his own in the polls with 12 points.",
+        "The judge dismissed the case against the 3 officers.",
+        "The council rejected the plan by 12 votes to 3.",
+        "At one point to the north, 3 roads were closed.",
+        "The bus came out of the tunnel at 3 pm.",
     ],
 )
 def test_a_narrated_action_stays_the_outlets(body: str) -> None:

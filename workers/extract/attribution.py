@@ -31,6 +31,7 @@ from .lexicon import (
     is_manner_adverb,
     is_time_phrase,
 )
+from .nouns import noun_frame
 from .quotations import is_direct_quote, is_quotation_only
 from .speakers import (
     BOUNDARY_WORDS,
@@ -47,7 +48,7 @@ from .speakers import (
     passive_agent,
     quoted_in_aside,
 )
-from .stance import chain_start, noun_frame, stance_cue
+from .stance import chain_start, stance_cue
 from .subjects import aside_subject, leading_subject, participle_attribution
 
 __all__ = ["Attribution", "find_attribution", "is_direct_quote", "is_quotation_only"]

@@ -68,8 +68,9 @@ NOUN_FOLLOWERS = (
 def progressive_aux(doc: Doc, i: int, start: int) -> int | None:
     """The auxiliary of a progressive cue at ``i`` ("is claiming", "is already claiming",
     "'re mostly proposing", "is showing that"), adverbs allowed between, or None."""
-    if doc[i].lower_ not in PROGRESSIVE:
-        return None
+    lower = doc[i].lower_
+    if lower not in PROGRESSIVE and not (lower.endswith("ing") and lower in STANCE_WORDS):
+        return None  # "is pushing for", "is now talking about": a stance in the progressive
     k = i - 1
     while (
         k >= start

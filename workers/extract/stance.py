@@ -2,13 +2,17 @@
 
 News reports much of what people claim without a verb of saying: "Roe wants the tax
 repealed", "Roe has called for a $15 minimum wage", "Roe denounced the plan as a giveaway",
-"Roe issued a statement saying …", "Roe is continuing to insist that …". The subject of such
-a frame holds the content, and a fact-checker records them as its claimant. ``stance_cue``
-tells whether the token at ``i`` opens one; ``chain_start`` steps back over a chain of
-verbs between the subject and the cue ("is continuing to insist", "have taken to saying").
-The subject itself is found as for any verb of saying (``attribution``). Left out on
-purpose: verbs of action that news narrates far more often than it attributes with them
-("attacked", "rejected", "refused", "backed", "dismissed", "signed").
+"Roe issued a statement saying …", "Roe is continuing to insist that …", "Roe sent a letter
+urging …", "Roe unveiled a plan to …" (a document someone issues speaks for its author), "Roe
+has talked about …", "Roe came out against …". The subject of such a frame holds the content,
+and a fact-checker records them as its claimant. ``stance_cue`` tells whether the token at
+``i`` opens one; ``chain_start`` steps back over a chain of verbs between the subject and the
+cue ("is continuing to insist", "have taken to saying"). The subject itself is found as for any
+verb of saying (``attribution``). Left out on purpose: verbs of action that news narrates far
+more often than it attributes with them ("attacked", "refused", "backed", "signed", "filed" a
+document without its content); "rejected"/"dismissed" count only when their object names what
+someone said ("rejected the allegation", "dismissed concerns that …"), not "rejected the bid"
+or "dismissed the case".
 Pure: no Django.
 """
 
@@ -17,6 +21,8 @@ from __future__ import annotations
 from itertools import pairwise
 
 from spacy.tokens import Doc
+
+from .nouns import CLAIM_NOUNS, INTENT_NOUNS
 
 # Verbs whose subject takes a position on (or passes a verdict on) what follows.
 STANCE_VERBS = frozenset(
@@ -33,6 +39,7 @@ STANCE_VERBS = frozenset(
         "bashed", "bashes", "chastised", "chastises", "commended", "commends", "trashed",
         "excoriated", "excoriates", "berated", "berates", "scolded", "scolds", "disparaged",
         "advocated", "championed", "reaffirmed", "reaffirms", "rebutted", "rebuts",
+        "attributed", "attributes",
     }
 )  # fmt: skip
 # Verbs that take a stance only with their particle: "called for", "points to".
@@ -47,6 +54,20 @@ PARTICLE_CUES = {
     "apologized": frozenset({"for"}),
     "apologised": frozenset({"for"}),
     "railed": frozenset({"against"}),
+    "talked": frozenset({"about"}),
+    "talks": frozenset({"about"}),
+    "talk": frozenset({"about"}),
+    "talking": frozenset({"about"}),
+    "spoke": frozenset({"of", "about"}),
+    "speaks": frozenset({"of", "about"}),
+    "speaking": frozenset({"of", "about"}),
+    "point": frozenset({"to", "out"}),
+    "pushing": frozenset({"for"}),
+    "vouched": frozenset({"for"}),
+    "concurred": frozenset({"with"}),
+    "singled": frozenset({"out"}),
+    "advocate": frozenset({"for"}),
+    "advocating": frozenset({"for"}),
     "rails": frozenset({"against"}),
     # "has threatened to tear up the deal": a stated intent; "threatened by floods" is not.
     "threatened": frozenset({"to"}),
@@ -63,13 +84,14 @@ _ISSUING = frozenset(
     {"issued", "issues", "released", "releases", "sent", "sends", "put", "puts",
      "posted", "posts", "published", "publishes", "distributed", "circulated", "launched",
      "launches", "started", "starts", "filed", "files", "unveiled", "unveils", "introduced",
-     "introduces", "signed", "signs", "wrote", "writes", "aired", "airs", "ran", "runs"}
+     "introduces", "signed", "signs", "wrote", "writes", "aired", "airs", "ran", "runs",
+     "emailed", "emails"}
 )  # fmt: skip
 _STATEMENT_NOUNS = frozenset(
     {"statement", "statements", "release", "email", "e-mail", "letter", "memo", "tweet",
      "message", "note", "video", "ad", "advertisement", "post", "report", "notice",
      "petition", "petitions", "op-ed", "lawsuit", "suit", "complaint", "ads", "letters",
-     "resolution", "motion", "brief", "editorial", "column"}
+     "resolution", "motion", "brief", "editorial", "column", "article", "story"}
 )  # fmt: skip
 # A plan or a bill someone puts forward states what it would do: "unveiled a $3 billion plan
 # to fix …", "introduced a bill that would ban …".
@@ -81,7 +103,7 @@ _CONTENT_OPENERS = frozenset(
     {"saying", "stating", "arguing", "claiming", "that", "warning", "urging", "calling",
      "demanding", "asking", "accusing", "alleging", "seeking", "criticizing", "criticising",
      "blaming", "questioning", "touting", "insisting", "contending", "asserting", "disputing",
-     "rejecting", "denying"}
+     "rejecting", "denying", "reporting"}
 )  # fmt: skip
 _PLAN_OPENERS = frozenset({"to", "that", "which", "would"})
 # "made it clear that …", "has made the case that …".
@@ -92,7 +114,20 @@ _MADE_CASES = (
     "the case that",
     "the point that",
     "the argument that",
+    "a point of",
+    "comments about",
+    "remarks about",
+    "the claim",
+    "a claim",
 )
+# Verbs that reject what someone said, when their object names it.
+_DENYING = frozenset(
+    {"rejected", "rejects", "dismissed", "dismisses", "refuted", "refutes", "brushed"}
+)  # fmt: skip
+_CONTESTED = (CLAIM_NOUNS - INTENT_NOUNS) | frozenset(
+    {"concerns", "attacks", "notion", "idea", "reports", "report", "criticisms", "charges",
+     "rumors", "rumours", "speculation", "suggestions", "characterization"}
+)  # fmt: skip
 # Verbs of a chain between a subject and its cue: "is continuing to insist".
 _CHAIN_VERBS = frozenset(
     {"continuing", "continues", "continue", "continued", "trying", "tries", "tried", "try",
@@ -110,7 +145,8 @@ STANCE_WORDS = (
     | _NAMING
     | _ISSUING
     | _MAKING
-    | frozenset({"agree", "agrees", "quoted", "quotes"})
+    | _DENYING
+    | frozenset({"agree", "agrees", "quoted", "quotes", "came", "comes", "coming"})
 )
 
 
@@ -127,6 +163,12 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
         return any(" ".join(words).startswith(case) for case in _MADE_CASES)
     if lower in PARTICLE_CUES and after in PARTICLE_CUES[lower]:
         return True
+    if lower in {"came", "comes", "coming"}:  # "came out against the pact"
+        return after == "out" and i + 2 < end and doc[i + 2].lower_ in {"against", "for", "in"}
+    if lower in _DENYING:
+        # "rejected the allegation", "dismissed concerns that …": a stance on someone's claim;
+        # "rejected the bid", "dismissed the case" are acts.
+        return any(t.lower_ in _CONTESTED for t in doc[i + 1 : min(i + 6, end)])
     if lower in {"quoted", "quotes"}:
         # "The Post quoted an unnamed official as saying …": the paper reports it.
         window = [t.lower_ for t in doc[i + 2 : min(i + 12, end)]]
@@ -177,73 +219,3 @@ def chain_start(doc: Doc, i: int, start: int) -> int | None:
     if j - 1 >= start and doc[j].lower_ == "on":
         j -= 1  # "went on to say"
     return j - 1 if doc[j].lower_ in _CHAIN_VERBS else None
-
-
-# Nouns for what someone put forward: "Roe's claim that …", "complaints from Doe that …".
-_CLAIM_NOUNS = frozenset(
-    {"claim", "claims", "assertion", "assertions", "argument", "arguments", "contention",
-     "allegation", "allegations", "accusation", "accusations", "charge", "complaint",
-     "complaints", "insistence", "suggestion", "warning", "warnings", "prediction",
-     "predictions", "belief", "boast", "criticism", "statement", "remarks", "comments",
-     "promise", "pledge", "vow", "threat", "proposal", "plan", "call", "demand", "view"}
-)  # fmt: skip
-# Nouns whose content is a plan rather than a proposition: "Roe's plan to …".
-_INTENT_NOUNS = frozenset({"promise", "pledge", "vow", "threat", "proposal", "plan", "call"})
-_OWNER_MARKS = frozenset({"'s", "’s", "'", "’"})
-
-
-def _owner_before(doc: Doc, mark: int, start: int) -> tuple[int, int] | None:
-    """The capitalised name before a possessive mark ("Jo Roe's"), as a token range."""
-    k = mark
-    while k > start and mark - k < 4 and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
-        k -= 1
-    return (k, mark) if k < mark else None
-
-
-def _is_name(span) -> bool:
-    return 0 < len(span) <= 4 and all(t.text[:1].isupper() for t in span)
-
-
-def noun_frame(doc: Doc, start: int, end: int, inside: dict) -> tuple[int, int, int] | None:
-    """ "Roe's claim that …", "Doe's plan to …", "complaints from the minister that …",
-    "Roe's most surprising suggestion was that …": a noun naming what its owner or agent
-    put forward, with the content after it. (speaker start, speaker end, noun) or None."""
-    for i in range(start + 1, end - 2):
-        lower = doc[i].lower_
-        if lower not in _CLAIM_NOUNS or i in inside:
-            continue
-        after = i + 1
-        if doc[after].lower_ in {"was", "is"}:
-            after += 1  # "the suggestion was that …"
-        opens = doc[after].lower_ == "that" or (
-            lower in _INTENT_NOUNS and doc[after].lower_ == "to" and after == i + 1
-        )
-        # "complaints from his counterpart that …", "accusations by Acme, a rival, that …"
-        agent = None
-        if doc[after].lower_ in {"by", "from"}:
-            that = next(
-                (k for k in range(after + 2, min(after + 14, end)) if doc[k].lower_ == "that"),
-                None,
-            )
-            if that is not None and not any(
-                doc[k].text in {";", "“", '"'} for k in range(after, that)
-            ):
-                stop = next((k for k in range(after + 1, that) if doc[k].text == ","), that)
-                agent, opens = (after + 1, stop), stop > after + 1
-                named = doc[stop + 1 : that - 1]
-                if stop < that and doc[that - 1].text == "," and _is_name(named):
-                    agent = (stop + 1, that - 1)  # "by the secretary, Jo Roe, that": the name
-        if not opens:
-            continue
-        if agent is not None:
-            return (agent[0], agent[1], i)
-        # The owner: "Roe's claim", "Roe's most surprising suggestion" (two words between).
-        for mark in range(i - 1, max(start, i - 4) - 1, -1):
-            if doc[mark].text in _OWNER_MARKS:
-                owner = _owner_before(doc, mark, start)
-                if owner is not None:
-                    return (owner[0], owner[1], i)
-                break
-            if not doc[mark].is_alpha or not doc[mark].text.islower():
-                break
-    return None
