@@ -110,6 +110,17 @@ def _claimant(body: str) -> str | None:
         ("Jane Roe dismissed concerns that she is ignoring 40 percent of voters.", "Jane Roe"),
         # A document sent round with its content.
         ("The party emailed a news article reporting that Roe is 12 points behind.", "party"),
+        # A clause ending in a colon that opens a quotation: its subject says it.
+        ('Jane Roe resisted: "Governors do not have the power to suspend 12 laws."', "Jane Roe"),
+        (
+            'Jane Roe, who signed 3 gun laws, interjected to say: "They have both been '
+            'inconsistent."',
+            "Jane Roe",
+        ),
+        # A view held "that …": a verb that needs the clause, or a copula and an adjective.
+        ('Her campaign protested that 12 aides were being "disingenuous."', "campaign"),
+        ("His supporters are optimistic that he will win 3 more states.", "supporters"),
+        ("Climate activists were hopeful that the network would drop 12 shows.", "activists"),
     ],
 )
 def test_the_author_of_the_frame_is_the_claimant(body: str, claimant: str) -> None:
@@ -136,6 +147,8 @@ def test_the_author_of_the_frame_is_the_claimant(body: str, claimant: str) -> No
         "The council rejected the plan by 12 votes to 3.",
         "At one point to the north, 3 roads were closed.",
         "The bus came out of the tunnel at 3 pm.",
+        "The players were happy with the 3 goals.",
+        "Protesters marched through 12 streets on Monday.",
     ],
 )
 def test_a_narrated_action_stays_the_outlets(body: str) -> None:

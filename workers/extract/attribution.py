@@ -49,7 +49,7 @@ from .speakers import (
     quoted_in_aside,
 )
 from .stance import chain_start, stance_cue
-from .subjects import aside_subject, leading_subject, participle_attribution
+from .subjects import aside_subject, colon_subject, leading_subject, participle_attribution
 
 __all__ = ["Attribution", "find_attribution", "is_direct_quote", "is_quotation_only"]
 
@@ -344,6 +344,7 @@ def find_attribution(
         or in_document(doc, start, end)
         or closing_in_document(doc, start, end)
         or colon_quote(doc, start, end, inside)
+        or colon_subject(doc, start, end, inside)
     )
     if found is None:
         frame = noun_frame(doc, start, end, inside)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from .lexicon import COGNITION_VERBS, FINDING_VERBS, SPEECH_VERBS, is_manner_adverb
 from .speakers import is_speaker_phrase
-from .stance import STANCE_WORDS
+from .stance import STANCE_ADJECTIVES, STANCE_WORDS
 
 SPEAKER_SKIP = frozenset(
     {
@@ -67,9 +67,12 @@ NOUN_FOLLOWERS = (
 
 def progressive_aux(doc: Doc, i: int, start: int) -> int | None:
     """The auxiliary of a progressive cue at ``i`` ("is claiming", "is already claiming",
-    "'re mostly proposing", "is showing that"), adverbs allowed between, or None."""
+    "'re mostly proposing", "is showing that") or the copula of a stance adjective ("are
+    optimistic that"), adverbs allowed between, or None."""
     lower = doc[i].lower_
-    if lower not in PROGRESSIVE and not (lower.endswith("ing") and lower in STANCE_WORDS):
+    if lower not in PROGRESSIVE | STANCE_ADJECTIVES and not (
+        lower.endswith("ing") and lower in STANCE_WORDS
+    ):
         return None  # "is pushing for", "is now talking about": a stance in the progressive
     k = i - 1
     while (

@@ -120,6 +120,13 @@ _MADE_CASES = (
     "the claim",
     "a claim",
 )
+# Verbs that report a view only with a "that" clause ("protesters marched" is an act).
+_THAT_VERBS = frozenset({"agree", "agrees", "protested", "protests", "complain", "conclude"})
+# A state of mind held about a proposition: "supporters are optimistic that …" (after a copula).
+STANCE_ADJECTIVES = frozenset(
+    {"optimistic", "hopeful", "confident", "convinced", "certain", "adamant", "skeptical",
+     "sceptical", "worried", "upset", "pleased", "disappointed", "frustrated", "insistent"}
+)  # fmt: skip
 # Verbs that reject what someone said, when their object names it.
 _DENYING = frozenset(
     {"rejected", "rejects", "dismissed", "dismisses", "refuted", "refutes", "brushed"}
@@ -146,7 +153,9 @@ STANCE_WORDS = (
     | _ISSUING
     | _MAKING
     | _DENYING
-    | frozenset({"agree", "agrees", "quoted", "quotes", "came", "comes", "coming"})
+    | _THAT_VERBS
+    | STANCE_ADJECTIVES
+    | frozenset({"quoted", "quotes", "came", "comes", "coming"})
 )
 
 
@@ -156,8 +165,10 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
     after = doc[i + 1].lower_ if i + 1 < end else ""
     if lower in STANCE_VERBS:
         return True
-    if lower in {"agree", "agrees"} and after == "that":
-        return True  # "experts agree that …"
+    if lower in _THAT_VERBS and after == "that":
+        return True  # "experts agree that …", "his campaign protested that …"
+    if lower in STANCE_ADJECTIVES:
+        return after == "that"  # "supporters are optimistic that …"
     if lower in _MAKING:
         words = [t.lower_ for t in doc[i + 1 : min(i + 5, end)]]
         return any(" ".join(words).startswith(case) for case in _MADE_CASES)

@@ -155,3 +155,23 @@ def aside_subject(doc: Doc, start: int, comma: int, inside: dict) -> tuple[int, 
     if (comma - 1) in inside or any(t.text in {";", ":"} for t in between):
         return None  # "Roe, “…,” said": a quotation ending at the comma is content
     return (first, run)
+
+
+_NOT_SUBJECTS = frozenset({"here", "there", "this", "that", "what", "which", "it"})
+
+
+def colon_subject(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
+    """ "Roe resisted: “Governors do not have that power.”", "The campaign, in a Q&A, worded
+    it more carefully: “…”": a clause that ends in a colon opening a quotation gives the
+    quotation to the subject it opens with."""
+    colon = next(
+        (k for k in range(start + 2, end - 1) if doc[k].text == ":" and k not in inside), None
+    )
+    if colon is None or (colon + 1) not in inside or not doc[colon - 1].is_alpha:
+        return None
+    if not doc[colon - 1].text.islower():
+        return None  # "Roe: “…”" and "Paul Ryan: …" are the colon quote's (``speakers``)
+    subject = leading_subject(doc, start, colon)
+    if subject is None or subject[1] >= colon or doc[subject[0]].lower_ in _NOT_SUBJECTS:
+        return None  # "Here is the score: “…”" names no one
+    return Attribution("reported_speech", subject, colon, trailing=False)
