@@ -100,6 +100,8 @@ def _closing_according_to(doc: Doc, start: int, end: int, inside: dict) -> Attri
     """ "Roe pledged to back the bill, according to Doe.": an "according to" that closes the
     sentence names the outlet's source for all of it, an earlier frame included ("“…,” Roe
     said, according to the Ledger": the Ledger reports that Roe said it)."""
+    if "ccording" not in doc[start:end].text:
+        return None  # most clauses: skip the token walk below
     last = end - 1
     while last > start and (doc[last].is_punct or doc[last].is_space) and last not in inside:
         last -= 1
