@@ -117,6 +117,9 @@ def _claimant(body: str) -> str | None:
             'inconsistent."',
             "Jane Roe",
         ),
+        # More verbs of saying in the progressive; "both" between the subject and the verb.
+        ("Jane Roe is declaring that she is 12 delegates closer to the nomination.", "Jane Roe"),
+        ("Jane Roe and John Doe both condemned the program for its 300 places.", "Jane Roe"),
         # A view held "that …": a verb that needs the clause, or a copula and an adjective.
         ('Her campaign protested that 12 aides were being "disingenuous."', "campaign"),
         ("His supporters are optimistic that he will win 3 more states.", "supporters"),
@@ -149,6 +152,7 @@ def test_the_author_of_the_frame_is_the_claimant(body: str, claimant: str) -> No
         "The bus came out of the tunnel at 3 pm.",
         "The players were happy with the 3 goals.",
         "Protesters marched through 12 streets on Monday.",
+        "The river is threatening 40 homes in the valley.",
     ],
 )
 def test_a_narrated_action_stays_the_outlets(body: str) -> None:

@@ -23,13 +23,17 @@ SPEAKER_SKIP = frozenset(
         "reportedly", "subsequently", "privately", "initially", "flatly", "falsely",
         "correctly", "wrongly", "not", "never", "did", "does", "do", "now", "still",
         "today", "yesterday", "tonight", "frequently", "openly", "even", "just", "n't",
+        "both",
     }
 )  # fmt: skip
 PROGRESSIVE = frozenset(
     {"saying", "arguing", "claiming", "insisting", "warning", "accusing", "pointing",
      "predicting", "touting", "promising", "vowing", "telling", "urging", "calling",
      "reporting", "estimating", "projecting", "alleging", "contending", "asserting",
-     "praising", "proposing", "showing", "finding"}
+     "praising", "proposing", "showing", "finding", "declaring", "stating", "explaining",
+     "acknowledging", "conceding", "suggesting", "complaining", "noting", "stressing",
+     "demanding", "denying", "announcing", "admitting", "maintaining", "signaling",
+     "signalling", "boasting", "questioning"}
 )  # fmt: skip
 PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s", "’s"})
 PROGRESSIVE_AUX = PASSIVE_AUX | frozenset({"'re", "’re", "'m", "’m", "am"})
