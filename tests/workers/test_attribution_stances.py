@@ -120,6 +120,15 @@ def _claimant(body: str) -> str | None:
         # More verbs of saying in the progressive; "both" between the subject and the verb.
         ("Jane Roe is declaring that she is 12 delegates closer to the nomination.", "Jane Roe"),
         ("Jane Roe and John Doe both condemned the program for its 300 places.", "Jane Roe"),
+        (
+            'The campaign, in a Q&A on the emails, worded it more carefully: "90 percent were '
+            'kept."',
+            "campaign",
+        ),
+        ('From Jane Roe\'s Facebook post: "We must overcome 3 years of division."', "Jane Roe"),
+        # Verbs of saying: "implied", "clarified"; a headline's "Told", "Reveals".
+        ("Jane Roe implied a federal judge was biased in 12 rulings.", "Jane Roe"),
+        ("Jane Roe Told A Reporter Not To Moan About 3 Rivals.", "Jane Roe"),
         # A view held "that …": a verb that needs the clause, or a copula and an adjective.
         ('Her campaign protested that 12 aides were being "disingenuous."', "campaign"),
         ("His supporters are optimistic that he will win 3 more states.", "supporters"),
@@ -153,6 +162,7 @@ def test_the_author_of_the_frame_is_the_claimant(body: str, claimant: str) -> No
         "The players were happy with the 3 goals.",
         "Protesters marched through 12 streets on Monday.",
         "The river is threatening 40 homes in the valley.",
+        'In Paris, the mood was grim: "We lost 3 of 4 games."',
     ],
 )
 def test_a_narrated_action_stays_the_outlets(body: str) -> None:

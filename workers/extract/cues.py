@@ -42,7 +42,8 @@ PROGRESSIVE_AUX = PASSIVE_AUX | frozenset({"'re", "’re", "'m", "’m", "am"})
 HEADLINE_VERBS = frozenset(
     {"Says", "Tells", "Warns", "Promises", "Wants", "Praises", "Slams", "Blasts", "Urges",
      "Vows", "Denies", "Admits", "Insists", "Predicts", "Accuses", "Blames", "Argues",
-     "Touts", "Defends", "Pledges", "Demands"}
+     "Touts", "Defends", "Pledges", "Demands", "Reveals", "Told", "Slammed", "Blasted",
+     "Mocks", "Dismisses", "Rejects", "Warned", "Urged"}
 )  # fmt: skip
 
 

@@ -38,7 +38,7 @@ SPEECH_VERBS = frozenset(
         "quipped", "joked", "scoffed", "retorted", "exclaimed", "shouted", "yelled", "mused",
         "snapped", "calculates", "emphasize", "emphasizes", "emphasise", "emphasises",
         "elaborated", "assured", "assures", "suggested", "suggests", "commented", "comments",
-        "proclaimed", "proclaims",
+        "proclaimed", "proclaims", "clarified", "clarifies", "implied", "implies",
     }
 )  # fmt: skip
 # Verbs of thinking, hoping and expecting: their subject holds the view that follows

@@ -158,6 +158,24 @@ def aside_subject(doc: Doc, start: int, comma: int, inside: dict) -> tuple[int, 
 
 
 _NOT_SUBJECTS = frozenset({"here", "there", "this", "that", "what", "which", "it"})
+_IRREGULAR_PAST = frozenset({"went", "gave", "made", "put", "took", "wrote", "spoke", "told"})
+# What a label before a colon may name instead of a verb: "WSJ editorial: “…”", "From Roe's
+# Facebook post: “…”", "The statement reads: “…”".
+_LABEL_WORDS = frozenset(
+    {"editorial", "post", "tweet", "statement", "letter", "email", "op-ed", "column", "memo",
+     "reads", "read", "release", "message"}
+)  # fmt: skip
+
+
+def _saying_verb(word: str) -> bool:
+    """A past tense or a verb of saying: "resisted", "worded it", "went on", "to say"."""
+    return (
+        (word.endswith("ed") and len(word) > 4)
+        or word in SPEECH_VERBS
+        or word in _IRREGULAR_PAST
+        or word == "say"
+        or word in _LABEL_WORDS
+    )
 
 
 def colon_subject(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
@@ -172,6 +190,14 @@ def colon_subject(doc: Doc, start: int, end: int, inside: dict) -> Attribution |
     if not doc[colon - 1].text.islower():
         return None  # "Roe: “…”" and "Paul Ryan: …" are the colon quote's (``speakers``)
     subject = leading_subject(doc, start, colon)
+    comma = next((k for k in range(start + 1, colon) if doc[k].text == ","), None)
+    if subject is None and comma is not None:
+        # "The campaign, in a Q&A on its emails, worded it carefully: “…”": before the aside.
+        subject = aside_subject(
+            doc, start, max(k for k in range(comma, colon) if doc[k].text == ","), inside
+        )
     if subject is None or subject[1] >= colon or doc[subject[0]].lower_ in _NOT_SUBJECTS:
         return None  # "Here is the score: “…”" names no one
+    if not any(_saying_verb(t.lower_) for t in doc[subject[1] : colon]):
+        return None  # "In Paris, the mood was grim: “…”": no one acts, no one speaks
     return Attribution("reported_speech", subject, colon, trailing=False)
