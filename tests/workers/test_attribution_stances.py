@@ -129,6 +129,10 @@ def _claimant(body: str) -> str | None:
         # Verbs of saying: "implied", "clarified"; a headline's "Told", "Reveals".
         ("Jane Roe implied a federal judge was biased in 12 rulings.", "Jane Roe"),
         ("Jane Roe Told A Reporter Not To Moan About 3 Rivals.", "Jane Roe"),
+        # A request: what is asked for follows ("to …", "for …").
+        ("The committee on Monday asked the police to find out whether 3 aides lied.", "committee"),
+        ("Jane Roe requested another inquiry into the 3 contracts.", "Jane Roe"),
+        ("Jane Roe has encouraged the department to release 12,000 emails.", "Jane Roe"),
         # A view held "that …": a verb that needs the clause, or a copula and an adjective.
         ('Her campaign protested that 12 aides were being "disingenuous."', "campaign"),
         ("His supporters are optimistic that he will win 3 more states.", "supporters"),
@@ -163,6 +167,8 @@ def test_the_author_of_the_frame_is_the_claimant(body: str, claimant: str) -> No
         "Protesters marched through 12 streets on Monday.",
         "The river is threatening 40 homes in the valley.",
         'In Paris, the mood was grim: "We lost 3 of 4 games."',
+        "Jane Roe had asked her how she could help the 300 families.",
+        "Jane Roe was asked to testify about 3 contracts.",
     ],
 )
 def test_a_narrated_action_stays_the_outlets(body: str) -> None:

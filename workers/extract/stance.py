@@ -4,15 +4,16 @@ News reports much of what people claim without a verb of saying: "Roe wants the 
 repealed", "Roe has called for a $15 minimum wage", "Roe denounced the plan as a giveaway",
 "Roe issued a statement saying …", "Roe is continuing to insist that …", "Roe sent a letter
 urging …", "Roe unveiled a plan to …" (a document someone issues speaks for its author), "Roe
-has talked about …", "Roe came out against …". The subject of such a frame holds the content,
-and a fact-checker records them as its claimant. ``stance_cue`` tells whether the token at
-``i`` opens one; ``chain_start`` steps back over a chain of verbs between the subject and the
-cue ("is continuing to insist", "have taken to saying"). The subject itself is found as for any
-verb of saying (``attribution``). Left out on purpose: verbs of action that news narrates far
-more often than it attributes with them ("attacked", "refused", "backed", "signed", "filed" a
-document without its content); "rejected"/"dismissed" count only when their object names what
-someone said ("rejected the allegation", "dismissed concerns that …"), not "rejected the bid"
-or "dismissed the case".
+has talked about …", "Roe came out against …", "Roe asked the police to find out whether …"
+(a request; "Roe asked her how she could help" is a question). The subject of such a frame
+holds the content, and a fact-checker records them as its claimant. ``stance_cue`` tells
+whether the token at ``i`` opens one; ``chain_start`` steps back over a chain of verbs
+between the subject and the cue ("is continuing to insist", "have taken to saying"). The
+subject itself is found as for any verb of saying (``attribution``). Left out on purpose:
+verbs of action that news narrates far more often than it attributes with them ("attacked",
+"refused", "backed", "signed", "filed" a document without its content); "rejected"/"dismissed"
+count only when their object names what someone said ("rejected the allegation", "dismissed
+concerns that …"), not "rejected the bid" or "dismissed the case".
 Pure: no Django.
 """
 
@@ -127,6 +128,12 @@ STANCE_ADJECTIVES = frozenset(
     {"optimistic", "hopeful", "confident", "convinced", "certain", "adamant", "skeptical",
      "sceptical", "worried", "upset", "pleased", "disappointed", "frustrated", "insistent"}
 )  # fmt: skip
+# Verbs of a request, when what is requested follows ("to …", "for …").
+_REQUESTING = frozenset(
+    {"asked", "asks", "asking", "requested", "requests", "requesting", "encouraged",
+     "encourages", "lobbying", "lobbied", "petitioned"}
+)  # fmt: skip
+_DETERMINERS = frozenset({"a", "an", "the", "another", "more", "yet"})
 # Verbs that reject what someone said, when their object names it.
 _DENYING = frozenset(
     {"rejected", "rejects", "dismissed", "dismisses", "refuted", "refutes", "brushed"}
@@ -153,6 +160,7 @@ STANCE_WORDS = (
     | _ISSUING
     | _MAKING
     | _DENYING
+    | _REQUESTING
     | _THAT_VERBS
     | STANCE_ADJECTIVES
     | frozenset({"quoted", "quotes", "came", "comes", "coming"})
@@ -176,6 +184,15 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
         return True
     if lower in {"came", "comes", "coming"}:  # "came out against the pact"
         return after == "out" and i + 2 < end and doc[i + 2].lower_ in {"against", "for", "in"}
+    if lower in _REQUESTING:
+        # "asked the department to investigate whether …", "requested an inquiry into …",
+        # "asks for an investigation": a request; "asked her how he could help" is a question.
+        if after in {"for", "that"} or (lower.startswith("request") and after in _DETERMINERS):
+            return True
+        window = [t.lower_ for t in doc[i + 1 : min(i + 9, end)]]
+        to = next((k for k, w in enumerate(window) if w == "to"), None)
+        questions = {"how", "what", "why", "when", "where", "who", "if", "whether"}
+        return to is not None and 0 < to < len(window) - 1 and not set(window[:to]) & questions
     if lower in _DENYING:
         # "rejected the allegation", "dismissed concerns that …": a stance on someone's claim;
         # "rejected the bid", "dismissed the case" are acts.
