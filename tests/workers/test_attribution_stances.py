@@ -129,6 +129,12 @@ def _claimant(body: str) -> str | None:
         # Verbs of saying: "implied", "clarified"; a headline's "Told", "Reveals".
         ("Jane Roe implied a federal judge was biased in 12 rulings.", "Jane Roe"),
         ("Jane Roe Told A Reporter Not To Moan About 3 Rivals.", "Jane Roe"),
+        # A verdict on someone with its reason ("… for …").
+        (
+            'Jo Doe, a former aide, ripped the director for acting as "the judge and the jury" '
+            "in 3 cases.",
+            "Jo Doe",
+        ),
         # A request: what is asked for follows ("to …", "for …").
         ("The committee on Monday asked the police to find out whether 3 aides lied.", "committee"),
         ("Jane Roe requested another inquiry into the 3 contracts.", "Jane Roe"),
@@ -169,6 +175,7 @@ def test_the_author_of_the_frame_is_the_claimant(body: str, claimant: str) -> No
         'In Paris, the mood was grim: "We lost 3 of 4 games."',
         "Jane Roe had asked her how she could help the 300 families.",
         "Jane Roe was asked to testify about 3 contracts.",
+        "The storm ripped the roof off 300 homes.",
     ],
 )
 def test_a_narrated_action_stays_the_outlets(body: str) -> None:

@@ -128,6 +128,10 @@ STANCE_ADJECTIVES = frozenset(
     {"optimistic", "hopeful", "confident", "convinced", "certain", "adamant", "skeptical",
      "sceptical", "worried", "upset", "pleased", "disappointed", "frustrated", "insistent"}
 )  # fmt: skip
+# Verdicts on someone, given with their reason ("… for …").
+_FAULTING = frozenset(
+    {"ripped", "rips", "faulted", "thanked", "credited", "credits"}
+)  # fmt: skip
 # Verbs of a request, when what is requested follows ("to …", "for …").
 _REQUESTING = frozenset(
     {"asked", "asks", "asking", "requested", "requests", "requesting", "encouraged",
@@ -161,6 +165,7 @@ STANCE_WORDS = (
     | _MAKING
     | _DENYING
     | _REQUESTING
+    | _FAULTING
     | _THAT_VERBS
     | STANCE_ADJECTIVES
     | frozenset({"quoted", "quotes", "came", "comes", "coming"})
@@ -184,6 +189,9 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
         return True
     if lower in {"came", "comes", "coming"}:  # "came out against the pact"
         return after == "out" and i + 2 < end and doc[i + 2].lower_ in {"against", "for", "in"}
+    if lower in _FAULTING:
+        # "ripped the director for acting as “the judge and the jury”", "thanked voters for …"
+        return any(t.lower_ == "for" for t in doc[i + 2 : min(i + 9, end)])
     if lower in _REQUESTING:
         # "asked the department to investigate whether …", "requested an inquiry into …",
         # "asks for an investigation": a request; "asked her how he could help" is a question.
