@@ -123,3 +123,5 @@ def test_a_capitalised_adverb_opening_a_sentence_is_no_speaker() -> None:
 def test_plural_people_before_a_preposition_still_speak() -> None:
     body = "Republicans on Capitol Hill seized on the message, arguing that 40 percent was lost."
     assert _claimant_of(body, "Republicans on") is not None
+    body = "None of the major candidates is pushing for 300,000 troops, they said."
+    assert _claimant_of(body, "None of") is not None

@@ -97,10 +97,12 @@ def plain_description(words: list[str]) -> EntityRef | None:
     cut = next((k for k, w in enumerate(words) if w in _RELATIVE_WORDS), len(words))
     words = words[:cut]
     # The head noun is the last word before a prepositional phrase ("presidential candidates
-    # in both parties").
+    # in both parties"), or the last word ("none of the candidates").
     ends = next((k for k in range(1, len(words)) if words[k] in _FUNCTION_WORDS), len(words))
     head = words[ends - 1] if words else ""
-    people = head in UNNAMED_NOUNS or head in _PEOPLE_NOUNS
+    people = any(
+        w in UNNAMED_NOUNS or w in _PEOPLE_NOUNS for w in (head, words[-1] if words else "")
+    )
     if len(words) == 1 and (people or words[0] in _ALONE):
         return EntityRef(words[0], UNNAMED)  # "Authorities said", "Several threatened"
     if not 2 <= len(words) <= 8 or not (

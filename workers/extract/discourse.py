@@ -61,6 +61,8 @@ _ROLE_REF_RE = re.compile(
     r"prime minister|premier|counterpart|head of state)$",
     re.IGNORECASE,
 )
+# After a sentence's first word, the prepositions that mark it an adverb ("Back at …"); not
+# "of", which follows a quantifier that speaks ("None of the candidates said").
 _PREPOSITIONS = frozenset({"at", "in", "on", "to", "from", "with", "into", "for", "by"})
 _ADVERB_RE = re.compile(r"\w{3,}(?:ally|ately|ously|ively|ently|antly|arly),?$")
 _HEAD_REF_RE = re.compile(r"^(?:the|this|that)\s+(?P<head>[\w ]+)$", re.IGNORECASE)
