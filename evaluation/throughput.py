@@ -9,6 +9,7 @@ process (``time.process_time``), so other work on a shared machine does not coun
 
 from __future__ import annotations
 
+import sys
 import time
 from typing import TextIO
 
@@ -44,3 +45,7 @@ def run(out: TextIO) -> dict:
         file=out,
     )
     return figures
+
+
+if __name__ == "__main__":
+    run(sys.stdout)

@@ -167,6 +167,28 @@ def test_candidates_come_from_the_full_text_index_and_the_batch_uses_the_same_ru
 
 @postgres
 @pytest.mark.django_db
+def test_only_the_claims_sharing_most_rare_words_are_compared_by_trigrams(monkeypatch):
+    from workers.gather import _candidate_pools
+
+    claim = ClaimFactory(text="Quarterly zinc exports from Tasmania tripled, the minister said.")
+    # two names misspelt: three of the five rarest words shared, the nearer text by trigrams
+    misspelt = ClaimFactory(text="Quarterly zinc exports from Tasmanai tripled, the ministre said.")
+    # all five shared, reworded
+    reworded = ClaimFactory(
+        text="Tasmania's quarterly zinc exports have tripled, according to the minister."
+    )
+
+    def found(**kwargs):
+        return [pk for pk, _ in selectors.similar_candidates(claim.text, **kwargs)]
+
+    assert found(exclude_claim=claim.pk) == [misspelt.pk, reworded.pk]
+    assert found(exclude_claim=claim.pk, preselect=1) == [reworded.pk]
+    monkeypatch.setattr(selectors, "PRESELECT", 1)
+    assert list(_candidate_pools([claim])[claim.pk]) == [reworded.pk]
+
+
+@postgres
+@pytest.mark.django_db
 def test_a_lexeme_with_quotes_or_backslashes_is_one_tsquery_operand():
     from claims.selectors.search import _QUOTED_LEXEME
 

@@ -60,17 +60,21 @@ def rows_written(found: enrichment.Enrichment, entity_ids) -> ClaimRows:
 
 
 # Each claim's candidates, all claims in one query: the per-claim search's rule
-# (claims.selectors.similar_candidates: its tsquery on the full-text index, its trigram
-# threshold, its limit) in a lateral join.
+# (claims.selectors.similar_candidates: its tsquery on the full-text index, its preselection by
+# shared rare words, its trigram threshold, its limit) in a lateral join.
 _CANDIDATE_POOLS = f"""
 SELECT t.n, c.id, c.text
 FROM unnest(%s::text[], %s::bigint[], %s::bigint[])
     WITH ORDINALITY AS t(text, claim_id, article_id, n)
 CROSS JOIN LATERAL (SELECT {selectors.candidate_tsquery("t.text")} AS query) AS q
 CROSS JOIN LATERAL (
-    SELECT id, text FROM claims_claim
-    WHERE search @@ q.query AND similarity(text, t.text) >= %s AND id <> t.claim_id
-      AND (t.article_id IS NULL OR article_id IS DISTINCT FROM t.article_id)
+    SELECT id, text FROM (
+        SELECT id, text FROM claims_claim
+        WHERE search @@ q.query AND id <> t.claim_id
+          AND (t.article_id IS NULL OR article_id IS DISTINCT FROM t.article_id)
+        ORDER BY ts_rank(search, q.query) DESC, id DESC LIMIT %s
+    ) AS shared
+    WHERE similarity(text, t.text) >= %s
     ORDER BY similarity(text, t.text) DESC, id DESC LIMIT %s
 ) AS c
 """
@@ -115,6 +119,7 @@ def _candidate_pools(claims: list[Claim]) -> dict[int, dict[int, str]]:
                 [c.text for c in claims],
                 [c.pk for c in claims],
                 [c.article_id for c in claims],
+                selectors.PRESELECT,
                 selectors.TRIGRAM_THRESHOLD,
                 selectors.CANDIDATE_LIMIT,
             ],

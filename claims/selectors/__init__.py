@@ -51,6 +51,7 @@ from .external import (
 from .people import users_assignable
 from .search import (
     CANDIDATE_LIMIT,
+    PRESELECT,
     TRIGRAM_THRESHOLD,
     candidate_tsquery,
     claims_search,
@@ -60,6 +61,7 @@ from .webhooks import webhook_deliveries, webhook_endpoint_list
 
 __all__ = [
     "CANDIDATE_LIMIT",
+    "PRESELECT",
     "TRIGRAM_THRESHOLD",
     "Dashboard",
     "DeskClaim",

@@ -11,6 +11,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .cues import (
+    CUE_WORDS,
+    HEADLINE_VERBS,
+    NOUN_FOLLOWERS,
+    PASSIVE_AUX,
+    PROGRESSIVE,
+    SPEAKER_SKIP,
+    progressive_aux,
+    speaker_end,
+    speaker_follows,
+    title_case,
+)
 from .lexicon import (
     COGNITION_VERBS,
     DOCUMENT_NOUNS,
@@ -19,6 +31,7 @@ from .lexicon import (
     is_manner_adverb,
     is_time_phrase,
 )
+from .nouns import noun_frame
 from .quotations import is_direct_quote, is_quotation_only
 from .speakers import (
     BOUNDARY_WORDS,
@@ -35,27 +48,11 @@ from .speakers import (
     passive_agent,
     quoted_in_aside,
 )
-from .stance import STANCE_WORDS, chain_start, stance_cue
-from .subjects import aside_subject, leading_subject, participle_attribution
+from .stance import chain_start, stance_cue
+from .subjects import aside_subject, colon_subject, leading_subject, participle_attribution
 
 __all__ = ["Attribution", "find_attribution", "is_direct_quote", "is_quotation_only"]
 
-_SPEAKER_SKIP = frozenset(
-    {
-        "has", "have", "had", "also", "later", "earlier", "previously", "repeatedly",
-        "again", "then", "further", "separately", "publicly", "recently", "once",
-        "often", "would", "will", "has also", "had also", "already", "since", "first",
-        "reportedly", "subsequently", "privately", "initially", "flatly", "falsely",
-        "correctly", "wrongly", "not", "never", "did", "does", "do", "now", "still",
-        "today", "yesterday", "tonight", "frequently", "openly", "even", "just", "n't",
-    }
-)  # fmt: skip
-_PROGRESSIVE = frozenset(
-    {"saying", "arguing", "claiming", "insisting", "warning", "accusing", "pointing",
-     "predicting", "touting", "promising", "vowing", "telling", "urging", "calling",
-     "reporting", "estimating", "projecting", "alleging", "contending", "asserting"}
-)  # fmt: skip
-_PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s", "’s"})
 _BOUNDARY_PUNCT = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "--"})
 _QUOTES = frozenset({"”", '"', "’", "''"})
 # A determiner, possessive or preposition before a cue word makes it a noun ("his claims").
@@ -65,55 +62,14 @@ _NOUN_MARKERS = frozenset(
 )  # fmt: skip
 # Words that open a subordinate clause: a stance verb after them is inside someone's content.
 _SUBORDINATORS = BOUNDARY_WORDS - {"and", "but", "so", "which"}
-# Verbs a title-case headline capitalises ("Roe Says Rents Rose 7%"): only unambiguous forms.
-_HEADLINE_VERBS = frozenset(
-    {"Says", "Tells", "Warns", "Promises", "Wants", "Praises", "Slams", "Blasts", "Urges",
-     "Vows", "Denies", "Admits", "Insists", "Predicts", "Accuses", "Blames", "Argues",
-     "Touts", "Defends", "Pledges", "Demands"}
-)  # fmt: skip
-
-
-def _title_case(doc: Doc, start: int, end: int) -> bool:
-    """A headline in title case: most words of four letters or more are capitalised."""
-    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
-
-
-_CUE_WORDS = (
-    SPEECH_VERBS
-    | COGNITION_VERBS
-    | FINDING_VERBS
-    | _PROGRESSIVE
-    | STANCE_WORDS
-    | frozenset({"asked", "continued", "continues"})
-)
-# Words after "report(s)"/"estimate(s)" that make it the noun: a verb of its own follows, or a
-# participle describing the document.
-_NOUN_FOLLOWERS = (
-    SPEECH_VERBS
-    | FINDING_VERBS
-    | frozenset({"published", "released", "conducted", "commissioned", "compiled", "issued"})
-)
+# Words opening a clause inside a document's description ("Surveys taken as they left …").
+_INNER_OPENERS = BOUNDARY_WORDS - {"that", "and", "but", "which", "so", "what", "how", "why"}
 _FOCUS_WORDS = frozenset({"even", "also", "only", "now", "then", "yet", "still"})
 _CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "there"})
 
 
 def _names_document(doc: Doc, start: int, end: int) -> bool:
     return any(t.lower_ in DOCUMENT_NOUNS for t in doc[start:end])
-
-
-def _speaker_end(doc: Doc, verb: int, end: int) -> int:
-    """Where an inverted speaker after ``verb`` ends ("…,” said Jo Roe, a former aide")."""
-    m = verb + 1
-    while m < end and doc[m].text not in {",", ".", ";", "!", "?"}:
-        m += 1
-    # "…,” said a senior official who was not authorized to speak": the official.
-    return next((r for r in range(verb + 2, m) if doc[r].lower_ in {"who", "whose"}), m)
-
-
-def _speaker_follows(doc: Doc, verb: int, end: int) -> bool:
-    m = _speaker_end(doc, verb, end)
-    return m > verb + 1 and is_speaker_phrase(doc, verb + 1, m)
 
 
 # Subordinators whose clause, opening the sentence, frames what the main clause reports.
@@ -144,6 +100,8 @@ def _closing_according_to(doc: Doc, start: int, end: int, inside: dict) -> Attri
     """ "Roe pledged to back the bill, according to Doe.": an "according to" that closes the
     sentence names the outlet's source for all of it, an earlier frame included ("“…,” Roe
     said, according to the Ledger": the Ledger reports that Roe said it)."""
+    if "ccording" not in doc[start:end].text:
+        return None  # most clauses: skip the token walk below
     last = end - 1
     while last > start and (doc[last].is_punct or doc[last].is_space) and last not in inside:
         last -= 1
@@ -184,27 +142,29 @@ def find_attribution(
                 return Attribution("according_to", (i + 2, j), i, trailing=False)
             continue
         if not tok.text[:1].islower() and not (
-            tok.text in _HEADLINE_VERBS and i > start and _title_case(doc, start, end)
+            tok.text in HEADLINE_VERBS and i > start and title_case(doc, start, end)
         ):
             continue  # "United States" is not "states"
-        if lower not in _CUE_WORDS:
+        if lower not in CUE_WORDS:
             continue  # most words: no frame opens here (checked first, for speed)
-        if lower in DOCUMENT_NOUNS and i + 1 < end and doc[i + 1].lower_ in _NOUN_FOLLOWERS:
+        if lower in DOCUMENT_NOUNS and i + 1 < end and doc[i + 1].lower_ in NOUN_FOLLOWERS:
             continue  # "new fundraising reports show", "a news report published Monday said"
         finding = lower in FINDING_VERBS and lower not in SPEECH_VERBS
         # "Clinton is pointing to …", "the group is accusing Obama of …"
-        progressive = lower in _PROGRESSIVE and i > start and doc[i - 1].lower_ in _PASSIVE_AUX
+        aux = progressive_aux(doc, i, start)
+        progressive = aux is not None
         # "''Is he running?'' asked Mr. Roe": a question quoted is a statement asked.
         asked = lower == "asked" and i > start and ((i - 1) in inside or doc[i - 1].text in _QUOTES)
         # "“…,” Roe continued.": a quotation carried on.
+        # "“…?” Roe asked.": a quotation earlier, the verb closing the sentence.
         asked = asked or (
-            lower in {"continued", "continues"}
+            lower in {"continued", "continues", "asked"}
             and (i + 1 >= end or doc[i + 1].text in {".", ",", ":"})
             and any(k in inside for k in range(start, i))
         )
         # "Roe is continuing to insist", "aides have taken to saying": a chain of verbs.
         chain = chain_start(doc, i, start)
-        chained = chain is not None and (lower in SPEECH_VERBS or lower in _PROGRESSIVE)
+        chained = chain is not None and (lower in SPEECH_VERBS or lower in PROGRESSIVE)
         stance = stance_cue(doc, i, end, inside)
         stance_only = stance and lower not in SPEECH_VERBS | COGNITION_VERBS
         if lower not in SPEECH_VERBS | COGNITION_VERBS and not (
@@ -231,13 +191,13 @@ def find_attribution(
         if lower in COGNITION_VERBS and i + 1 < end and doc[i + 1].lower_ in {"tank", "tanks"}:
             continue  # "a think tank"
         # Walk back over auxiliaries/adverbs ("has also said", "said earlier").
-        j = i - 2 if progressive else i - 1
+        j = aux - 1 if aux is not None else i - 1
         if chain is not None:
             j = chain
         while j >= start:
-            if chain is not None and doc[j].lower_ in _PASSIVE_AUX:
+            if chain is not None and doc[j].lower_ in PASSIVE_AUX:
                 j -= 1  # "is (continuing to insist)" is no passive
-            elif doc[j].lower_ in _SPEAKER_SKIP or is_manner_adverb(doc[j].text):
+            elif doc[j].lower_ in SPEAKER_SKIP or is_manner_adverb(doc[j].text):
                 j -= 1
             elif j - 1 >= start and is_time_phrase(doc[j - 1].lower_, doc[j].lower_):
                 j -= 2  # "Rep. Roe last month warned", "Roe on Monday said"
@@ -247,7 +207,7 @@ def find_attribution(
             j -= 1  # "Roe, citing “the winter,” said": the aside's comma is inside the quote
         if j > start and doc[j].text in {"'s", "’s"} and doc[j - 1].lower_ in {"he", "she"}:
             j -= 1  # "He's said": has said, no passive
-        if j >= start and doc[j].lower_ in _PASSIVE_AUX:
+        if j >= start and doc[j].lower_ in PASSIVE_AUX:
             by = passive_agent(doc, i, end)
             if by is not None:  # "… was first reported by The Washington Post."
                 return Attribution("reported_speech", by, i, trailing=True)
@@ -325,6 +285,21 @@ def find_attribution(
                 shared = k - run == 1 and doc[k + 1].text[:1].isupper()  # "Ada and Jo Roe"
                 if run < k and (run == first or doc[run - 1].text == ",") and not shared:
                     sp_start, sp_end = run, k
+        inner = k >= start and doc[k].lower_ in _INNER_OPENERS  # "… taken as they left …"
+        if finding and (
+            inner
+            or not (
+                _names_document(doc, sp_start, sp_end) and is_speaker_phrase(doc, sp_start, sp_end)
+            )
+        ):
+            # "Surveys of voters taken as they left showed that …": the clause's document.
+            first = start
+            while first < sp_start and (
+                doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct
+            ):
+                first += 1
+            if first < sp_start and sp_end - first <= 18 and document_head(doc, first, sp_end):
+                sp_start = first
         if finding and not that_follows and not _names_document(doc, sp_start, sp_end):
             continue  # "they found the body" is an event, "the study found …" a finding
         if sp_end - sp_start > 1 and doc[sp_end - 1].lower_ in _CLAUSE_SUBJECTS - {"there"}:
@@ -355,7 +330,7 @@ def find_attribution(
             )
             first_person = doc[sp_start:sp_end].text.lower() in {"i", "we"}
             return Attribution("reported_speech", (sp_start, sp_end), i, trailing, first_person)
-        if aside_end > start and doc[aside_end].text == "," and not _speaker_follows(doc, i, end):
+        if aside_end > start and doc[aside_end].text == "," and not speaker_follows(doc, i, end):
             opener = aside_subject(doc, start, aside_end, inside)
             if opener is not None:  # "Jo Roe, the former governor, who …, called …"
                 return Attribution("reported_speech", opener, i, trailing=False)
@@ -363,12 +338,18 @@ def find_attribution(
         prev = doc[i - 1] if i > start else None
         inverted = (lower in SPEECH_VERBS or asked) and not that_follows
         if inverted and prev is not None and (prev.text in _QUOTES | {","} or (i - 1) in inside):
-            m = _speaker_end(doc, i, end)
+            m = speaker_end(doc, i, end)
             if m > i + 1 and is_speaker_phrase(doc, i + 1, m):
                 return Attribution("reported_speech", (i + 1, m), i, trailing=True)
-    return (
+    found = (
         participle_attribution(doc, start, end, inside)
         or in_document(doc, start, end)
         or closing_in_document(doc, start, end)
         or colon_quote(doc, start, end, inside)
+        or colon_subject(doc, start, end, inside)
     )
+    if found is None:
+        frame = noun_frame(doc, start, end, inside)
+        if frame is not None and is_speaker_phrase(doc, frame[0], frame[1]):
+            found = Attribution("reported_speech", (frame[0], frame[1]), frame[2], trailing=False)
+    return found

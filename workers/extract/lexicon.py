@@ -38,7 +38,7 @@ SPEECH_VERBS = frozenset(
         "quipped", "joked", "scoffed", "retorted", "exclaimed", "shouted", "yelled", "mused",
         "snapped", "calculates", "emphasize", "emphasizes", "emphasise", "emphasises",
         "elaborated", "assured", "assures", "suggested", "suggests", "commented", "comments",
-        "proclaimed", "proclaims",
+        "proclaimed", "proclaims", "clarified", "clarifies", "implied", "implies",
     }
 )  # fmt: skip
 # Verbs of thinking, hoping and expecting: their subject holds the view that follows
@@ -67,7 +67,7 @@ DOCUMENT_NOUNS = frozenset(
 FINDING_VERBS = frozenset(
     {"found", "finds", "showed", "shows", "concluded", "concludes", "suggested",
      "suggests", "revealed", "indicated", "indicates", "showing", "finding",
-     "show", "find", "suggest", "indicate"}
+     "show", "find", "suggest", "indicate", "shown"}
 )  # fmt: skip
 # Participles that introduce a direct quotation inside a sentence: "..., telling Trump, “…”".
 QUOTE_PARTICIPLES = frozenset(

@@ -153,11 +153,18 @@ def _in_poll(
     return describe_source(poll, mentions, phrase_start + match.start("poll"))
 
 
+_DANGLING = frozenset({"the", "a", "an", "of", "with", "in", "for", "to", "on", "at", "and"})
+
+
 def _description(words: list[str], lowered: list[str]) -> list[str]:
     """The phrase up to a relative clause, at most eight words: "source familiar with the
     talks", "survey by the organization in March", "protest organizers in Cleveland"."""
     cut = next((k for k, w in enumerate(lowered) if w in _RELATIVE), len(words))
-    return words[: min(cut, 8)]
+    limit = 9 if lowered[:1] and lowered[0] in {"a", "an", "the"} else 8  # the article is free
+    kept = words[: min(cut, limit)]
+    while len(kept) > 1 and kept[-1].lower() in _DANGLING:
+        kept.pop()  # "… familiar with the": never end on a word that needs one after it
+    return kept
 
 
 def _char_of(phrase: str, words: list[str], index: int) -> int:

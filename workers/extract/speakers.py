@@ -77,20 +77,25 @@ def _owner_phrase(doc: Doc, start: int, end: int) -> bool:
 
 # Words that open what a speaker phrase's head is described by: "supporters of the bill",
 # "people with knowledge of the talks", "Jo Roe of the Ohio delegation".
-_HEAD_LINKS = frozenset({"of", "with", "from", "at", "in", "for", "familiar", "close"})
+_HEAD_LINKS = frozenset(
+    {"of", "with", "from", "at", "in", "for", "familiar", "close", "briefed", "interviewed",
+     "surveyed", "polled", "knowledgeable"}
+)  # fmt: skip
 
 
 def _headed_before_link(doc: Doc, start: int, end: int) -> bool:
     """The words before the first link word are a speaker phrase: a name, or a role or
     people noun, with at most one word before it ("Abortion-rights advocates of …")."""
     link = next(
-        (k for k in range(start + 1, min(start + 4, end)) if doc[k].lower_ in _HEAD_LINKS), None
+        (k for k in range(start + 1, min(start + 6, end)) if doc[k].lower_ in _HEAD_LINKS), None
     )
     if link is None or link + 1 >= end:
         return False
     head = doc[link - 1]
     if head.lower_ in ROLE_NOUNS:
-        return True
+        return True  # "A U.S. law enforcement official familiar with …"
+    if link - start > 3:
+        return False
     named = all(t.text[:1].isupper() and t.lower_ not in PRONOUNS for t in doc[start:link])
     return named and head.text.replace("'", "").replace("’", "").isalpha()
 
@@ -268,7 +273,12 @@ def in_document(doc: Doc, start: int, end: int) -> Attribution | None:
     return Attribution("according_to", (first + 1, comma), first, trailing=False)
 
 
-_POLL_NOUNS = frozenset({"poll", "survey"})
+_POLL_NOUNS = frozenset({"poll", "survey", "polls", "surveys"})
+_MONTHS = frozenset(
+    {"Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "January",
+     "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"}
+)  # fmt: skip
 _POLL_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "their", "its", "his", "her"})
 
 
@@ -276,20 +286,35 @@ def closing_in_document(doc: Doc, start: int, end: int) -> Attribution | None:
     """ "Roe had 38 percent support in a Fox poll.", "…, in the most recent Acme survey, up
     eight points": a named or described poll the figure was measured in. Not "in the polls"."""
     for k in range(start + 3, end - 2):
-        if doc[k].lower_ != "in" or doc[k + 1].lower_ not in _POLL_DETERMINERS:
+        if doc[k].lower_ != "in":
             continue
-        stop = k + 2
+        # "in recent polls from Quinnipiac": without a determiner, the phrase must name its maker.
+        bare = doc[k + 1].lower_ not in _POLL_DETERMINERS
+        first = k + 1 if bare else k + 2
+        stop = first
         while stop < end and doc[stop].text not in {",", ".", ";", "!", "?", "—", "–"}:
             stop += 1
-        words = [t.lower_ for t in doc[k + 2 : stop]]
+        words = [t.lower_ for t in doc[first:stop]]
         noun = next((m for m, w in enumerate(words) if w in _POLL_NOUNS), None)
-        if noun is None or noun > 6 or set(words[:noun]) & BOUNDARY_WORDS:
+        if noun is None or noun > 8 or set(words[:noun]) & BOUNDARY_WORDS:
             continue
-        if noun + 1 < len(words) and words[noun + 1] not in _POST_MODIFIERS:
+        named = any(t.text[:1].isupper() for t in doc[first:stop])
+        if (bare or (noun == 0 and words[0].endswith("s"))) and not named:
+            continue  # "in national polls", "in the polls" name nothing a reader could check
+        following = doc[first + noun + 1] if noun + 1 < len(words) else None
+        titled = doc[first + noun].text[:1].isupper()  # "the latest Acme News Poll stands at"
+        dated = following is not None and (following.like_num or following.text in _MONTHS)
+        if (
+            following is not None
+            and not (titled or dated)
+            and following.lower_ not in _POST_MODIFIERS
+        ):
             continue  # "voters in the poll were undecided": the poll is no closing phrase
         # "in a poll" alone names nothing a reader could check: a name or a modifier is needed.
         if noun == 0 and doc[k + 1].lower_ in {"a", "an"}:
             continue
+        if titled and following is not None and not dated:
+            return Attribution("according_to", (k + 1, first + noun + 1), k, trailing=False)
         rest = [t for t in doc[stop:end] if not (t.is_punct or t.is_space)]
         if stop < end and doc[stop].text != "," and rest:
             continue  # the phrase must close the clause or be set off by a comma
@@ -329,7 +354,7 @@ def colon_quote(doc: Doc, start: int, end: int, inside: dict) -> Attribution | N
     while colon < end and colon - first < 5 and doc[colon].text[:1].isupper():
         colon += 1
     if colon == first or colon + 1 >= end or doc[colon].text != ":":
-        return None
+        return _names_before_colon(doc, first, end, inside)
     # "JO ROE: The plan …" (a transcript): a speaker's name in capitals needs no quotation.
     label = first == start and all(
         t.is_alpha and t.text.isupper() and len(t.text) > 1 for t in doc[first:colon]
@@ -337,3 +362,30 @@ def colon_quote(doc: Doc, start: int, end: int, inside: dict) -> Attribution | N
     if (colon + 1) not in inside and not (label and doc[first].text not in _NOT_SPEAKER_LABELS):
         return None
     return Attribution("reported_speech", (first, colon), colon, trailing=False)
+
+
+def _names_before_colon(doc: Doc, first: int, end: int, inside: dict) -> Attribution | None:
+    """ "Jo Roe and Al Doe: “…”", "POLLS AGREE - Jo Roe: “…”" (a roundup's item): names,
+    joined by "and", before a colon and a quotation, opening the clause or after a dash."""
+    for colon in range(first + 1, min(end - 1, first + 30)):
+        if doc[colon].text != ":" or (colon + 1) not in inside or colon in inside:
+            continue
+        k = colon
+        while (
+            k > first
+            and colon - k < 7
+            and (
+                (doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper())
+                or (doc[k - 1].lower_ == "and" and k < colon and doc[k].text[:1].isupper())
+                or (len(doc[k - 1].text) == 2 and doc[k - 1].text[1] == ".")  # "Jo P. Roe"
+            )
+        ):
+            k -= 1
+        opens = k == first or doc[k - 1].text in _DASHES
+        label = doc[k].text.upper() in _NOT_SPEAKER_LABELS
+        if k < colon and opens and doc[k].text[:1].isupper() and not label:
+            # "Jo Roe and Al Doe": the first named is recorded, as for "X and Y said".
+            stop = next((m for m in range(k, colon) if doc[m].lower_ == "and"), colon)
+            return Attribution("reported_speech", (k, stop), colon, trailing=False)
+        return None
+    return None

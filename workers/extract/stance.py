@@ -2,13 +2,18 @@
 
 News reports much of what people claim without a verb of saying: "Roe wants the tax
 repealed", "Roe has called for a $15 minimum wage", "Roe denounced the plan as a giveaway",
-"Roe issued a statement saying …", "Roe is continuing to insist that …". The subject of such
-a frame holds the content, and a fact-checker records them as its claimant. ``stance_cue``
-tells whether the token at ``i`` opens one; ``chain_start`` steps back over a chain of
-verbs between the subject and the cue ("is continuing to insist", "have taken to saying").
-The subject itself is found as for any verb of saying (``attribution``). Left out on
-purpose: verbs of action that news narrates far more often than it attributes with them
-("attacked", "rejected", "refused", "backed", "dismissed", "signed").
+"Roe issued a statement saying …", "Roe is continuing to insist that …", "Roe sent a letter
+urging …", "Roe unveiled a plan to …" (a document someone issues speaks for its author), "Roe
+has talked about …", "Roe came out against …", "Roe asked the police to find out whether …"
+(a request; "Roe asked her how she could help" is a question). The subject of such a frame
+holds the content, and a fact-checker records them as its claimant. ``stance_cue`` tells
+whether the token at ``i`` opens one; ``chain_start`` steps back over a chain of verbs
+between the subject and the cue ("is continuing to insist", "have taken to saying"). The
+subject itself is found as for any verb of saying (``attribution``). Left out on purpose:
+verbs of action that news narrates far more often than it attributes with them ("attacked",
+"refused", "backed", "signed", "filed" a document without its content); "rejected"/"dismissed"
+count only when their object names what someone said ("rejected the allegation", "dismissed
+concerns that …"), not "rejected the bid" or "dismissed the case".
 Pure: no Django.
 """
 
@@ -17,6 +22,8 @@ from __future__ import annotations
 from itertools import pairwise
 
 from spacy.tokens import Doc
+
+from .nouns import CLAIM_NOUNS, INTENT_NOUNS
 
 # Verbs whose subject takes a position on (or passes a verdict on) what follows.
 STANCE_VERBS = frozenset(
@@ -30,6 +37,10 @@ STANCE_VERBS = frozenset(
         "criticize", "criticise", "accuse", "blame", "deny", "dispute", "vow", "pledge",
         "pledges", "promise", "demand", "urge", "propose", "voiced", "voices",
         "lamented", "bemoaned", "bemoans", "decry", "assailed", "assails",
+        "bashed", "bashes", "chastised", "chastises", "commended", "commends", "trashed",
+        "excoriated", "excoriates", "berated", "berates", "scolded", "scolds", "disparaged",
+        "advocated", "championed", "reaffirmed", "reaffirms", "rebutted", "rebuts",
+        "attributed", "attributes",
     }
 )  # fmt: skip
 # Verbs that take a stance only with their particle: "called for", "points to".
@@ -44,7 +55,25 @@ PARTICLE_CUES = {
     "apologized": frozenset({"for"}),
     "apologised": frozenset({"for"}),
     "railed": frozenset({"against"}),
+    "talked": frozenset({"about"}),
+    "talks": frozenset({"about"}),
+    "talk": frozenset({"about"}),
+    "talking": frozenset({"about"}),
+    "spoke": frozenset({"of", "about"}),
+    "speaks": frozenset({"of", "about"}),
+    "speaking": frozenset({"of", "about"}),
+    "point": frozenset({"to", "out"}),
+    "pushing": frozenset({"for"}),
+    "vouched": frozenset({"for"}),
+    "concurred": frozenset({"with"}),
+    "singled": frozenset({"out"}),
+    "advocate": frozenset({"for"}),
+    "advocating": frozenset({"for"}),
     "rails": frozenset({"against"}),
+    # "has threatened to tear up the deal": a stated intent; "threatened by floods" is not.
+    "threatened": frozenset({"to"}),
+    "threatens": frozenset({"to"}),
+    "advocates": frozenset({"for"}),
 }
 # "called the plan ''a giveaway''": naming something in a quotation is a verdict.
 _NAMING = frozenset(
@@ -54,13 +83,30 @@ _NAMING = frozenset(
 # "issued a statement saying": a verb of issuing a statement, its noun, then the content.
 _ISSUING = frozenset(
     {"issued", "issues", "released", "releases", "sent", "sends", "put", "puts",
-     "posted", "posts", "published", "publishes", "distributed", "circulated"}
+     "posted", "posts", "published", "publishes", "distributed", "circulated", "launched",
+     "launches", "started", "starts", "filed", "files", "unveiled", "unveils", "introduced",
+     "introduces", "signed", "signs", "wrote", "writes", "aired", "airs", "ran", "runs",
+     "emailed", "emails"}
 )  # fmt: skip
 _STATEMENT_NOUNS = frozenset(
     {"statement", "statements", "release", "email", "e-mail", "letter", "memo", "tweet",
-     "message", "note", "video", "ad", "advertisement", "post", "report", "notice"}
+     "message", "note", "video", "ad", "advertisement", "post", "report", "notice",
+     "petition", "petitions", "op-ed", "lawsuit", "suit", "complaint", "ads", "letters",
+     "resolution", "motion", "brief", "editorial", "column", "article", "story"}
 )  # fmt: skip
-_CONTENT_OPENERS = frozenset({"saying", "stating", "arguing", "claiming", "that", "warning"})
+# A plan or a bill someone puts forward states what it would do: "unveiled a $3 billion plan
+# to fix …", "introduced a bill that would ban …".
+_PLAN_NOUNS = frozenset(
+    {"plan", "plans", "proposal", "proposals", "bill", "bills", "legislation", "budget",
+     "agenda", "amendment", "measure"}
+)  # fmt: skip
+_CONTENT_OPENERS = frozenset(
+    {"saying", "stating", "arguing", "claiming", "that", "warning", "urging", "calling",
+     "demanding", "asking", "accusing", "alleging", "seeking", "criticizing", "criticising",
+     "blaming", "questioning", "touting", "insisting", "contending", "asserting", "disputing",
+     "rejecting", "denying", "reporting"}
+)  # fmt: skip
+_PLAN_OPENERS = frozenset({"to", "that", "which", "would"})
 # "made it clear that …", "has made the case that …".
 _MAKING = frozenset({"made", "makes", "make", "making"})
 _MADE_CASES = (
@@ -69,7 +115,37 @@ _MADE_CASES = (
     "the case that",
     "the point that",
     "the argument that",
+    "a point of",
+    "comments about",
+    "remarks about",
+    "the claim",
+    "a claim",
 )
+# Verbs that report a view only with a "that" clause ("protesters marched" is an act).
+_THAT_VERBS = frozenset({"agree", "agrees", "protested", "protests", "complain", "conclude"})
+# A state of mind held about a proposition: "supporters are optimistic that …" (after a copula).
+STANCE_ADJECTIVES = frozenset(
+    {"optimistic", "hopeful", "confident", "convinced", "certain", "adamant", "skeptical",
+     "sceptical", "worried", "upset", "pleased", "disappointed", "frustrated", "insistent"}
+)  # fmt: skip
+# Verdicts on someone, given with their reason ("… for …").
+_FAULTING = frozenset(
+    {"ripped", "rips", "faulted", "thanked", "credited", "credits"}
+)  # fmt: skip
+# Verbs of a request, when what is requested follows ("to …", "for …").
+_REQUESTING = frozenset(
+    {"asked", "asks", "asking", "requested", "requests", "requesting", "encouraged",
+     "encourages", "lobbying", "lobbied", "petitioned"}
+)  # fmt: skip
+_DETERMINERS = frozenset({"a", "an", "the", "another", "more", "yet"})
+# Verbs that reject what someone said, when their object names it.
+_DENYING = frozenset(
+    {"rejected", "rejects", "dismissed", "dismisses", "refuted", "refutes", "brushed"}
+)  # fmt: skip
+_CONTESTED = (CLAIM_NOUNS - INTENT_NOUNS) | frozenset(
+    {"concerns", "attacks", "notion", "idea", "reports", "report", "criticisms", "charges",
+     "rumors", "rumours", "speculation", "suggestions", "characterization"}
+)  # fmt: skip
 # Verbs of a chain between a subject and its cue: "is continuing to insist".
 _CHAIN_VERBS = frozenset(
     {"continuing", "continues", "continue", "continued", "trying", "tries", "tried", "try",
@@ -87,7 +163,12 @@ STANCE_WORDS = (
     | _NAMING
     | _ISSUING
     | _MAKING
-    | frozenset({"agree", "agrees", "quoted", "quotes"})
+    | _DENYING
+    | _REQUESTING
+    | _FAULTING
+    | _THAT_VERBS
+    | STANCE_ADJECTIVES
+    | frozenset({"quoted", "quotes", "came", "comes", "coming"})
 )
 
 
@@ -97,13 +178,33 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
     after = doc[i + 1].lower_ if i + 1 < end else ""
     if lower in STANCE_VERBS:
         return True
-    if lower in {"agree", "agrees"} and after == "that":
-        return True  # "experts agree that …"
+    if lower in _THAT_VERBS and after == "that":
+        return True  # "experts agree that …", "his campaign protested that …"
+    if lower in STANCE_ADJECTIVES:
+        return after == "that"  # "supporters are optimistic that …"
     if lower in _MAKING:
         words = [t.lower_ for t in doc[i + 1 : min(i + 5, end)]]
         return any(" ".join(words).startswith(case) for case in _MADE_CASES)
     if lower in PARTICLE_CUES and after in PARTICLE_CUES[lower]:
         return True
+    if lower in {"came", "comes", "coming"}:  # "came out against the pact"
+        return after == "out" and i + 2 < end and doc[i + 2].lower_ in {"against", "for", "in"}
+    if lower in _FAULTING:
+        # "ripped the director for acting as “the judge and the jury”", "thanked voters for …"
+        return any(t.lower_ == "for" for t in doc[i + 2 : min(i + 9, end)])
+    if lower in _REQUESTING:
+        # "asked the department to investigate whether …", "requested an inquiry into …",
+        # "asks for an investigation": a request; "asked her how he could help" is a question.
+        if after in {"for", "that"} or (lower.startswith("request") and after in _DETERMINERS):
+            return True
+        window = [t.lower_ for t in doc[i + 1 : min(i + 9, end)]]
+        to = next((k for k, w in enumerate(window) if w == "to"), None)
+        questions = {"how", "what", "why", "when", "where", "who", "if", "whether"}
+        return to is not None and 0 < to < len(window) - 1 and not set(window[:to]) & questions
+    if lower in _DENYING:
+        # "rejected the allegation", "dismissed concerns that …": a stance on someone's claim;
+        # "rejected the bid", "dismissed the case" are acts.
+        return any(t.lower_ in _CONTESTED for t in doc[i + 1 : min(i + 6, end)])
     if lower in {"quoted", "quotes"}:
         # "The Post quoted an unnamed official as saying …": the paper reports it.
         window = [t.lower_ for t in doc[i + 2 : min(i + 12, end)]]
@@ -124,10 +225,23 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
     naming = lower in _NAMING and i > 0 and (not after_comma or object_first)
     if naming and any(k in inside for k in range(i + 2, min(i + 12, end))):
         return True  # "called the plan ''a giveaway''"
+    last = end - 1
+    while last > i and doc[last].is_punct and last not in inside:
+        last -= 1
+    if (
+        naming
+        and last in inside
+        and i + 2 < inside[last][0] < i + 30
+        and last - inside[last][0] < 8
+    ):
+        return True  # "called a report suggesting donors were favoured “outrageous.”"
     if lower in _ISSUING:
         window = [t.lower_ for t in doc[i + 1 : min(i + 9, end)]]
         noun = next((k for k, w in enumerate(window) if w in _STATEMENT_NOUNS), None)
-        return noun is not None and any(w in _CONTENT_OPENERS for w in window[noun + 1 :])
+        if noun is not None and any(w in _CONTENT_OPENERS for w in window[noun + 1 :]):
+            return True
+        plan = next((k for k, w in enumerate(window) if w in _PLAN_NOUNS), None)
+        return plan is not None and plan + 1 < len(window) and window[plan + 1] in _PLAN_OPENERS
     return False
 
 

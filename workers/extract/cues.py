@@ -1,0 +1,111 @@
+"""Cue words: which tokens open an attribution frame, and the shape around them.
+
+The verbs of saying, thinking and finding as a frame can use them (``CUE_WORDS``), a
+progressive cue with its auxiliary ("is already claiming", "'re mostly proposing"), the words
+skipped between a speaker and the verb ("has also said"), a headline's capitalised verb, and
+where an inverted speaker ends ("…,” said Jo Roe in a tweet"). ``attribution`` finds the frames
+with them. Pure: no Django.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .lexicon import COGNITION_VERBS, FINDING_VERBS, SPEECH_VERBS, is_manner_adverb
+from .speakers import is_speaker_phrase
+from .stance import STANCE_ADJECTIVES, STANCE_WORDS
+
+SPEAKER_SKIP = frozenset(
+    {
+        "has", "have", "had", "also", "later", "earlier", "previously", "repeatedly",
+        "again", "then", "further", "separately", "publicly", "recently", "once",
+        "often", "would", "will", "has also", "had also", "already", "since", "first",
+        "reportedly", "subsequently", "privately", "initially", "flatly", "falsely",
+        "correctly", "wrongly", "not", "never", "did", "does", "do", "now", "still",
+        "today", "yesterday", "tonight", "frequently", "openly", "even", "just", "n't",
+        "both",
+    }
+)  # fmt: skip
+PROGRESSIVE = frozenset(
+    {"saying", "arguing", "claiming", "insisting", "warning", "accusing", "pointing",
+     "predicting", "touting", "promising", "vowing", "telling", "urging", "calling",
+     "reporting", "estimating", "projecting", "alleging", "contending", "asserting",
+     "praising", "proposing", "showing", "finding", "declaring", "stating", "explaining",
+     "acknowledging", "conceding", "suggesting", "complaining", "noting", "stressing",
+     "demanding", "denying", "announcing", "admitting", "maintaining", "signaling",
+     "signalling", "boasting", "questioning"}
+)  # fmt: skip
+PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s", "’s"})
+PROGRESSIVE_AUX = PASSIVE_AUX | frozenset({"'re", "’re", "'m", "’m", "am"})
+
+# Verbs a title-case headline capitalises ("Roe Says Rents Rose 7%"): only unambiguous forms.
+HEADLINE_VERBS = frozenset(
+    {"Says", "Tells", "Warns", "Promises", "Wants", "Praises", "Slams", "Blasts", "Urges",
+     "Vows", "Denies", "Admits", "Insists", "Predicts", "Accuses", "Blames", "Argues",
+     "Touts", "Defends", "Pledges", "Demands", "Reveals", "Told", "Slammed", "Blasted",
+     "Mocks", "Dismisses", "Rejects", "Warned", "Urged"}
+)  # fmt: skip
+
+
+def title_case(doc: Doc, start: int, end: int) -> bool:
+    """A headline in title case: most words of four letters or more are capitalised."""
+    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
+CUE_WORDS = (
+    SPEECH_VERBS
+    | COGNITION_VERBS
+    | FINDING_VERBS
+    | PROGRESSIVE
+    | STANCE_WORDS
+    | frozenset({"asked", "continued", "continues"})
+)
+# Words after "report(s)"/"estimate(s)" that make it the noun: a verb of its own follows, or a
+# participle describing the document.
+NOUN_FOLLOWERS = (
+    SPEECH_VERBS
+    | FINDING_VERBS
+    | frozenset({"published", "released", "conducted", "commissioned", "compiled", "issued"})
+)
+
+
+def progressive_aux(doc: Doc, i: int, start: int) -> int | None:
+    """The auxiliary of a progressive cue at ``i`` ("is claiming", "is already claiming",
+    "'re mostly proposing", "is showing that") or the copula of a stance adjective ("are
+    optimistic that"), adverbs allowed between, or None."""
+    lower = doc[i].lower_
+    if lower not in PROGRESSIVE | STANCE_ADJECTIVES and not (
+        lower.endswith("ing") and lower in STANCE_WORDS
+    ):
+        return None  # "is pushing for", "is now talking about": a stance in the progressive
+    k = i - 1
+    while (
+        k >= start
+        and i - k <= 3
+        and (doc[k].lower_ in SPEAKER_SKIP or is_manner_adverb(doc[k].text))
+    ):
+        k -= 1
+    return k if k >= start and doc[k].lower_ in PROGRESSIVE_AUX else None
+
+
+# Words that end an inverted speaker's name and begin the circumstances of the saying.
+AFTER_NAME = frozenset(
+    {"in", "on", "during", "as", "while", "after", "before", "when", "via", "through"}
+)
+
+
+def speaker_end(doc: Doc, verb: int, end: int) -> int:
+    """Where an inverted speaker after ``verb`` ends ("…,” said Jo Roe, a former aide")."""
+    m = verb + 1
+    while m < end and doc[m].text not in {",", ".", ";", "!", "?"}:
+        if m > verb + 1 and doc[m].lower_ in AFTER_NAME and doc[m - 1].text[:1].isupper():
+            break  # "…,” said Jo Roe in a tweet", "… said Roe as she left": the name ends
+        m += 1
+    # "…,” said a senior official who was not authorized to speak": the official.
+    return next((r for r in range(verb + 2, m) if doc[r].lower_ in {"who", "whose"}), m)
+
+
+def speaker_follows(doc: Doc, verb: int, end: int) -> bool:
+    m = speaker_end(doc, verb, end)
+    return m > verb + 1 and is_speaker_phrase(doc, verb + 1, m)
