@@ -150,7 +150,13 @@ def check_contexts(
     enrichment rows (`rows_read` or `rows_written`)."""
     corroborations = _corroborations(claims, rows)
     histories = _claimant_histories(claims, rows)
-    external = selectors.claims_external_matches(claim_ids=[claim.pk for claim in claims])
+    # No other desk's fact-check imported: no claim has a match (they go with it), none to read
+    # (the existence test costs a fifth of the read's building and instances).
+    external = (
+        selectors.claims_external_matches(claim_ids=[claim.pk for claim in claims])
+        if selectors.external_factchecks_exist()
+        else {}
+    )
     similar: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
     for claim_id, other_id, text, score in (
         SimilarClaim.objects.filter(claim_id__in=[claim.pk for claim in claims])
@@ -193,16 +199,8 @@ def _corroborations(
     found: dict[int, list[tuple[str, str]]] = defaultdict(list)
     if not figures:
         return found
-    ranges = Q()
-    for _, q in figures:
-        ranges |= Q(unit=q.unit, value__gte=q.value * 0.99, value__lte=q.value * 1.01)
-    rows = list(
-        Quantity.objects.filter(ranges, claim__article__isnull=False)
-        .order_by("claim_id", "start")
-        .values_list("unit", "value", "claim__article_id", "claim__article__title", "claim__text")[
-            : 50 * len(figures)
-        ]
-    )
+    windows = [(q.unit, q.value * 0.99, q.value * 1.01) for _, q in figures]
+    rows = _figures_reported(windows, limit=50 * len(figures))
     for claim, q in figures:
         low, high = q.value - q.value * 0.01, q.value + q.value * 0.01
         matches = [
@@ -214,6 +212,50 @@ def _corroborations(
     for claim_id, pairs in found.items():
         found[claim_id] = list(dict.fromkeys(pairs))
     return found
+
+
+# The quantities of claims with an article inside any of the windows (unit, low, high), in
+# (claim, start) order: one array per column (building the same OR of one Q per figure cost
+# ~0.2 ms of Python per figure, most of the query's time).
+_FIGURES_REPORTED = """
+SELECT q.unit, q.value, c.article_id, a.title, c.text
+FROM claims_quantity AS q
+JOIN claims_claim AS c ON c.id = q.claim_id
+JOIN claims_article AS a ON a.id = c.article_id
+WHERE EXISTS (
+    SELECT FROM unnest(%s::text[], %s::float8[], %s::float8[]) AS w(unit, low, high)
+    WHERE q.unit = w.unit AND q.value >= w.low AND q.value <= w.high
+)
+ORDER BY q.claim_id, q.start
+LIMIT %s
+"""
+
+
+def _figures_reported(windows: list[tuple[str, float, float]], *, limit: int) -> list[tuple]:
+    """(unit, value, article id, article title, claim text) of the figures reported by claims of
+    an article that fall in a window (same unit, value within low..high), at most `limit`."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _FIGURES_REPORTED,
+                [
+                    [u for u, _, _ in windows],
+                    [lo for _, lo, _ in windows],
+                    [hi for *_, hi in windows],
+                    limit,
+                ],
+            )
+            return cursor.fetchall()
+    ranges = Q()
+    for unit, low, high in windows:
+        ranges |= Q(unit=unit, value__gte=low, value__lte=high)
+    return list(
+        Quantity.objects.filter(ranges, claim__article__isnull=False)
+        .order_by("claim_id", "start")
+        .values_list("unit", "value", "claim__article_id", "claim__article__title", "claim__text")[
+            :limit
+        ]
+    )
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from .batch import (
     claims_enrichment_apply,
     created_with_history,
     entities_resolve,
+    history_model,
 )
 from .common import apply_changes, record_history
 from .jobs import claim_jobs_queue
@@ -74,12 +75,21 @@ def _touched(claims: list[Claim]) -> set[int]:
     whole article. The machine's own writes (history rows by nobody) do not count."""
     ids = [claim.pk for claim in claims]
     touched = {claim.pk for claim in claims if claim.status != ClaimStatus.NEW}
+    if not ids:  # a new article: nothing to look up (and no query built)
+        return touched
+    # The history models through `history_model` (cached): `Model.history` builds a manager
+    # through `inspect.getmembers` on each access.
     for rows, column in (
-        (Claim.history.filter(id__in=ids, history_user__isnull=False), "id"),
+        (history_model(Claim).objects.filter(id__in=ids, history_user__isnull=False), "id"),
         (ClaimEvent.objects.filter(claim_id__in=ids, actor__isnull=False), "claim_id"),
-        (Evidence.history.filter(claim_id__in=ids), "claim_id"),
+        (history_model(Evidence).objects.filter(claim_id__in=ids), "claim_id"),
         (ChecklistItem.objects.filter(claim_id__in=ids, done_by__isnull=False), "claim_id"),
-        (ChecklistItem.history.filter(claim_id__in=ids, history_user__isnull=False), "claim_id"),
+        (
+            history_model(ChecklistItem).objects.filter(
+                claim_id__in=ids, history_user__isnull=False
+            ),
+            "claim_id",
+        ),
     ):
         touched.update(rows.values_list(column, flat=True).distinct())
     return touched

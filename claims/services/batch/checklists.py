@@ -28,7 +28,7 @@ from claims.models import (
     ClaimType,
 )
 
-from .sql import created_with_history, history_model
+from .sql import array, created_with_history, history_model
 
 
 @dataclass(frozen=True)
@@ -228,11 +228,11 @@ def _items_insert(created: list) -> list[int]:
             "history_change_reason, history_type, history_user_id) "
             f"SELECT id, {columns}, %s, NULL, '+', NULL FROM new ORDER BY id RETURNING id",
             [
-                [claim.pk for claim, *_ in created],
-                [spec.id for _, spec, *_ in created],
-                [str(state) for _, _, state, _, _ in created],
-                [result for *_, result, _ in created],
-                [done_at for *_, done_at in created],
+                array([claim.pk for claim, *_ in created]),
+                array([spec.id for _, spec, *_ in created]),
+                array([str(state) for _, _, state, _, _ in created]),
+                array([result for *_, result, _ in created]),
+                array([done_at for *_, done_at in created]),
                 timezone.now(),
             ],
         )

@@ -5,11 +5,15 @@ array per column (`inserted`), and rows created with their history rows in one s
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import math
 from functools import cache
 from typing import Any
 
 from django.db import connection
 from django.utils import timezone
+from psycopg.types.json import Json, Jsonb
 from simple_history.utils import bulk_create_with_history
 
 
@@ -30,6 +34,39 @@ _PLAIN_TYPES = frozenset(
 )  # fmt: skip
 
 
+_FLOATS = {math.inf: "Infinity", -math.inf: "-Infinity"}
+
+
+def _element(value: Any) -> str | None:
+    """`value` as an element of a PostgreSQL array literal, or None for a type not handled."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, int):
+        return int.__repr__(value)  # an IntEnum's too
+    if isinstance(value, float):
+        return "NaN" if math.isnan(value) else _FLOATS.get(value) or repr(value)
+    if isinstance(value, (dt.datetime, dt.date)):
+        return '"' + value.isoformat() + '"'
+    if isinstance(value, (Json, Jsonb)):
+        return _element((value.dumps or json.dumps)(value.obj))
+    return None
+
+
+def array(values: list) -> Any:
+    """`values` for a `%s::type[]` parameter: as one array literal (a string, which the client
+    cursor escapes in one C call, where it dumps a list element by element in Python, ~6x the
+    time: the pipeline sends thousands of elements per article), or the list itself when an
+    element's type is not one handled here."""
+    elements = [_element(value) for value in values]
+    if None in elements:
+        return values
+    return "{" + ",".join(elements) + "}"  # type: ignore[arg-type]
+
+
 def _columns(objs: list, model: Any) -> tuple[list, str, list[str]]:
     """The non-pk fields, their quoted column list and one array per column with each array's
     cast, for an INSERT … SELECT * FROM unnest(…): values taken as they are for plain fields
@@ -44,7 +81,7 @@ def _columns(objs: list, model: Any) -> tuple[list, str, list[str]]:
             values = [field.pre_save(obj, True) for obj in objs]  # auto_now(_add) set
         if field.get_internal_type() not in _PLAIN_TYPES:
             values = [field.get_db_prep_save(value, connection) for value in values]
-        arrays.append(values)
+        arrays.append(array(values))
         casts.append(f"%s::{field.db_type(connection).split('(')[0]}[]")
     quote = connection.ops.quote_name
     return arrays, ", ".join(quote(f.column) for f in fields), casts
