@@ -7,8 +7,8 @@ DATABASE_URL's (`<name>_1k`, `<name>_100k`) with `manage.py generate_demo_data`,
 in its own process (`--measure`), in the order 1k, 100k, 100k, 1k, and prints, per operation, the
 mean of its two warm medians at both sizes, their ratio and the operation's query count; then
 the similar-claim search's time per claim and its recall on the pair set of
-`benchmarks/similar_pairs.py`, for the bounded candidate search and for the one it replaced
-(pg_trgm's default threshold, newest 200 candidates).
+`benchmarks/similar_pairs.py` (docs/scale.md records the trigram searches it replaced; their
+index is gone since migration 0016).
 """
 
 from __future__ import annotations
@@ -172,15 +172,8 @@ def report(results: dict) -> None:
         s = results[label]["similar"]
         print(
             f"  {label:>4}: full-text candidates median {s['new_median']:.1f} ms "
-            f"(p90 {s['new_p90']:.1f}); trigram index at 0.45: {s['trigram_median']:.1f} ms "
-            f"(p90 {s['trigram_p90']:.1f}); pg_trgm default: {s['old_median']:.1f} ms "
-            f"(p90 {s['old_p90']:.1f})"
-        )
-        print(
-            f"        recall {s['new_recall']}/{s['pairs']} (trigram index: "
-            f"{s['trigram_recall']}; pg_trgm default: {s['old_recall']}; rapidfuzz alone: "
-            f"{s['ceiling']}), false suggestions {s['new_false']}/{s['non_pairs']} (trigram "
-            f"index: {s['trigram_false']}; pg_trgm default: {s['old_false']})"
+            f"(p90 {s['new_p90']:.1f}); recall {s['new_recall']}/{s['pairs']} (rapidfuzz "
+            f"alone: {s['ceiling']}), false suggestions {s['new_false']}/{s['non_pairs']}"
         )
 
 

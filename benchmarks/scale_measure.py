@@ -114,9 +114,6 @@ def _pairs_in_db() -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
 
 def _similar(sample: int, clock) -> dict:
     from django.conf import settings
-    from django.db import connection, transaction
-    from django.db.models import FloatField
-    from django.db.models.expressions import RawSQL
 
     from claims.models import Claim
     from claims.selectors import similar_candidates
@@ -124,31 +121,6 @@ def _similar(sample: int, clock) -> dict:
     from workers.gather import similar_claims_many
 
     suggest = settings.FACTCHECK["SIMILAR_SUGGEST"]
-
-    def replaced(text: str, exclude: int | None = None) -> list[tuple[int, float]]:
-        """The search before issue 14: pg_trgm's default threshold, the newest 200."""
-        others = Claim.objects.exclude(pk=exclude) if exclude else Claim.objects.all()
-        with transaction.atomic():
-            pool = list(
-                others.filter(text__trigram_similar=text)
-                .order_by("-id")
-                .values_list("id", "text")[:200]
-            )
-        return enrichment.rank_similar(text, pool, threshold=suggest)[:20]
-
-    def trigram(text: str, exclude: int | None = None) -> list[tuple[int, float]]:
-        """The bounded search of issue 14's first step: the trigram index with a threshold."""
-        others = Claim.objects.exclude(pk=exclude) if exclude else Claim.objects.all()
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SELECT set_limit(0.45)")
-            pool = list(
-                others.filter(text__trigram_similar=text)
-                .annotate(t=RawSQL("similarity(claims_claim.text, %s)", [text], FloatField()))
-                .order_by("-t", "-id")
-                .values_list("id", "text")[:200]
-            )
-            cursor.execute("SELECT set_limit(0.3)")
-        return enrichment.rank_similar(text, pool, threshold=suggest)[:20]
 
     def bounded(text: str) -> list[tuple[int, float]]:
         return enrichment.rank_similar(text, similar_candidates(text), threshold=suggest)[:20]
@@ -169,8 +141,6 @@ def _similar(sample: int, clock) -> dict:
     for claim in claims[:3]:
         similar_claims(claim)
     new = [timed(similar_claims, c) for c in claims]
-    old = [timed(lambda c: replaced(c.text, c.pk), c) for c in claims[:10]]
-    tri = [timed(lambda c: trigram(c.text, c.pk), c) for c in claims[:20]]
 
     def found(search, pairs) -> int:
         return sum(1 for a, pk in pairs if pk in {cid for cid, _ in search(a)})
@@ -181,19 +151,11 @@ def _similar(sample: int, clock) -> dict:
     return {
         "new_median": statistics.median(new),
         "new_p90": _p90(new),
-        "trigram_median": statistics.median(tri),
-        "trigram_p90": _p90(tri),
-        "trigram_recall": found(trigram, paraphrases),
-        "trigram_false": found(trigram, others),
-        "old_median": statistics.median(old),
-        "old_p90": _p90(old),
         "pairs": len(paraphrases),
         "non_pairs": len(others),
         "new_recall": found(bounded, paraphrases),
-        "old_recall": found(replaced, paraphrases),
         "ceiling": sum(
             1 for a, pk in paraphrases if enrichment.similarity(a, by_text[pk]) >= suggest
         ),
         "new_false": found(bounded, others),
-        "old_false": found(replaced, others),
     }

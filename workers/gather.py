@@ -63,10 +63,11 @@ def rows_written(found: enrichment.Enrichment, entity_ids) -> ClaimRows:
 # (claims.selectors.similar_candidates: its tsquery on the full-text index, its preselection by
 # shared rare words, its trigram threshold, its limit) in a lateral join.
 _CANDIDATE_POOLS = f"""
+WITH frequencies AS MATERIALIZED (SELECT * FROM {selectors.LEXEME_FREQUENCIES} AS f)
 SELECT t.n, c.id, c.text
 FROM unnest(%s::text[], %s::bigint[], %s::bigint[])
     WITH ORDINALITY AS t(text, claim_id, article_id, n)
-CROSS JOIN LATERAL (SELECT {selectors.candidate_tsquery("t.text")} AS query) AS q
+CROSS JOIN LATERAL (SELECT {selectors.candidate_tsquery("t.text", "frequencies")} AS query) AS q
 CROSS JOIN LATERAL (
     SELECT id, text FROM (
         SELECT id, text FROM claims_claim

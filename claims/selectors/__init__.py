@@ -51,6 +51,7 @@ from .external import (
 from .people import users_assignable
 from .search import (
     CANDIDATE_LIMIT,
+    LEXEME_FREQUENCIES,
     PRESELECT,
     TRIGRAM_THRESHOLD,
     candidate_tsquery,
@@ -61,6 +62,7 @@ from .webhooks import webhook_deliveries, webhook_endpoint_list
 
 __all__ = [
     "CANDIDATE_LIMIT",
+    "LEXEME_FREQUENCIES",
     "PRESELECT",
     "TRIGRAM_THRESHOLD",
     "Dashboard",
