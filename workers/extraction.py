@@ -239,17 +239,12 @@ def extract_claims(
                 # A bare quotation continues the speaker of the paragraph's previous
                 # attributed sentence ("“A,” she said. “B.”"), else is the speaker named
                 # later in the paragraph ("“A. B,” she said."), else continues the
-                # quotation of the paragraph before, else is the speaker the paragraph
-                # before ends on ("Roe said the plan failed.¶“It cost $5 million.”",
-                # "Roe released a statement:¶“…”").
+                # quotation of the paragraph before.
                 attribution = "direct_quote"
                 previous = discourse.paragraph_speaker.get(paragraphs[index])
                 claimant = previous[1] if previous else None
                 if previous is None:
                     claimant = _later_speaker(index) or last_quoted.get(paragraphs[index] - 1)
-                    before = discourse.paragraph_speaker.get(paragraphs[index] - 1)
-                    if claimant is None and before is not None:
-                        claimant = before[1]
             else:
                 # No attribution (or the writer's own "I/we said"): the outlet's claim.
                 attribution = "author"

@@ -172,14 +172,3 @@ def test_they_is_not_a_party_adjective() -> None:
     body = "Many Democratic voters stayed home.\n\nThey said turnout fell 20 percent in 2024."
     claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
     assert all(c.claimant is None or c.claimant.name != "Democratic" for c in claims)
-
-
-def test_a_bare_quotation_continues_the_speaker_the_paragraph_before_ends_on() -> None:
-    body = (
-        "Lorna Quimby said the plan would fail.\n\n"
-        "“Most of the guns used in crimes here come from out of state, 40 percent of them.”"
-    )
-    assert _claimant_of(body, "“Most of") == "Lorna Quimby"
-    # A paragraph with no attribution before it leaves the quotation's speaker open.
-    body = "The council met on Monday.\n\n“We counted 40 empty lots.”"
-    assert _claimant_of(body, "“We counted") is None
