@@ -10,13 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from workers.extraction import extract_claims
-
-OUTLET = "Daily Planet"
-
-
-def _claim(body: str):
-    return extract_claims(body, outlet=OUTLET, threshold=0.0)[-1]
+from tests.workers.news_claims import last_claim
 
 
 @pytest.mark.parametrize(
@@ -28,7 +22,7 @@ def _claim(body: str):
     ],
 )
 def test_a_figure_closed_by_the_poll_it_was_measured_in(body: str, word: str) -> None:
-    claim = _claim(body)
+    claim = last_claim(body)
     assert claim.attribution == "according_to"
     assert claim.claimant is not None and word in claim.claimant.name
 
@@ -42,7 +36,7 @@ def test_a_figure_closed_by_the_poll_it_was_measured_in(body: str, word: str) ->
     ],
 )
 def test_a_poll_that_closes_nothing_names_no_source(body: str) -> None:
-    assert _claim(body).attribution != "according_to"
+    assert last_claim(body).attribution != "according_to"
 
 
 @pytest.mark.parametrize(
@@ -55,13 +49,13 @@ def test_a_poll_that_closes_nothing_names_no_source(body: str) -> None:
     ],
 )
 def test_frames_of_reporting_credit_their_subject(body: str) -> None:
-    claim = _claim(body)
+    claim = last_claim(body)
     assert claim.attribution == "reported_speech"
     assert claim.claimant is not None and "Ledger" in claim.claimant.name
 
 
 def test_he_has_said_is_no_passive() -> None:
-    claim = _claim(
+    claim = last_claim(
         "Jane Roe spoke first. She's said she gets 30 percent of her ideas from a novel."
     )
     assert claim.attribution == "reported_speech"
@@ -69,11 +63,11 @@ def test_he_has_said_is_no_passive() -> None:
 
 
 def test_it_is_said_stays_a_passive() -> None:
-    assert _claim("It's said that the county lost 3,000 jobs.").attribution == "author"
+    assert last_claim("It's said that the county lost 3,000 jobs.").attribution == "author"
 
 
 def test_the_main_clause_frame_over_one_in_an_opening_subordinate_clause() -> None:
-    claim = _claim(
+    claim = last_claim(
         "Though Jane Roe has described herself as a moderate, the Ledger reported that she "
         "voted for 30 tax rises."
     )
@@ -81,10 +75,10 @@ def test_the_main_clause_frame_over_one_in_an_opening_subordinate_clause() -> No
 
 
 def test_contrasted_sources_keep_the_first() -> None:
-    claim = _claim("While the Ledger says 2,400 firms closed, another paper says 1,800.")
+    claim = last_claim("While the Ledger says 2,400 firms closed, another paper says 1,800.")
     assert claim.claimant is not None and "Ledger" in claim.claimant.name
 
 
 def test_the_organisation_a_source_speaks_to_is_not_the_source() -> None:
-    claim = _claim("A source speaking to the Ledger said 300 agents were on the case.")
+    claim = last_claim("A source speaking to the Ledger said 300 agents were on the case.")
     assert claim.claimant is not None and claim.claimant.kind == "unnamed"

@@ -13,17 +13,11 @@ from __future__ import annotations
 
 import pytest
 
-from workers.extraction import extract_claims
-
-OUTLET = "Daily Planet"
-
-
-def _claim(body: str):
-    return extract_claims(body, outlet=OUTLET, threshold=0.0)[-1]
+from tests.workers.news_claims import last_claim
 
 
 def _claimant(body: str) -> str | None:
-    claim = _claim(body)
+    claim = last_claim(body)
     if claim.attribution == "author":
         return None
     return claim.claimant.name if claim.claimant else ""
@@ -179,4 +173,4 @@ def test_the_author_of_the_frame_is_the_claimant(body: str, claimant: str) -> No
     ],
 )
 def test_a_narrated_action_stays_the_outlets(body: str) -> None:
-    assert _claim(body).attribution == "author"
+    assert last_claim(body).attribution == "author"

@@ -10,13 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from workers.extraction import EntityRef, extract_claims
-
-OUTLET = "Daily Planet"
-
-
-def _claim(body: str):
-    return extract_claims(body, outlet=OUTLET, threshold=0.0)[-1]
+from tests.workers.news_claims import OUTLET, last_claim
+from workers.extraction import EntityRef
 
 
 @pytest.mark.parametrize(
@@ -33,13 +28,13 @@ def _claim(body: str):
     ],
 )
 def test_a_described_or_named_subject_holds_the_participle_frame(body: str) -> None:
-    claim = _claim(body)
+    claim = last_claim(body)
     assert claim.attribution == "reported_speech"
     assert claim.claimant is not None and claim.claimant.name != OUTLET
 
 
 def test_an_introductory_phrase_before_the_subject() -> None:
-    claim = _claim("On Monday, Jane Roe hit back, saying 4,000 jobs were lost.")
+    claim = last_claim("On Monday, Jane Roe hit back, saying 4,000 jobs were lost.")
     assert (claim.attribution, claim.claimant) == (
         "reported_speech",
         EntityRef("Jane Roe", "person"),
@@ -47,7 +42,9 @@ def test_an_introductory_phrase_before_the_subject() -> None:
 
 
 def test_an_inference_after_a_description_stays_the_outlets() -> None:
-    claim = _claim("The stock index fell 2% on Monday, suggesting investors expect 3 more rises.")
+    claim = last_claim(
+        "The stock index fell 2% on Monday, suggesting investors expect 3 more rises."
+    )
     assert claim.attribution == "author"
 
 
@@ -60,19 +57,19 @@ def test_an_inference_after_a_description_stays_the_outlets() -> None:
     ],
 )
 def test_people_named_by_their_side_are_unnamed_sources(body: str, claimant: str) -> None:
-    claim = _claim(body)
+    claim = last_claim(body)
     assert claim.attribution == "reported_speech"
     assert claim.claimant is not None and claim.claimant.kind == "unnamed"
     assert claimant.lower() in claim.claimant.name.lower()
 
 
 def test_a_name_described_by_of_after_an_inverted_said() -> None:
-    claim = _claim("“Rents rose 12% in a year,” said Jane Roe of the Ohio delegation.")
+    claim = last_claim("“Rents rose 12% in a year,” said Jane Roe of the Ohio delegation.")
     assert claim.claimant == EntityRef("Jane Roe", "person")
 
 
 def test_a_name_with_an_apostrophe_after_an_inverted_said() -> None:
-    claim = _claim("''Rents rose 12% in a year,'' said Mr. O'Hara, a former editor.")
+    claim = last_claim("''Rents rose 12% in a year,'' said Mr. O'Hara, a former editor.")
     assert claim.attribution == "direct_quote"
     assert claim.claimant is not None and "O'Hara" in claim.claimant.name
 
@@ -85,7 +82,7 @@ def test_a_name_with_an_apostrophe_after_an_inverted_said() -> None:
     ],
 )
 def test_report_as_a_noun_before_its_own_verb(body: str, words: str) -> None:
-    claim = _claim(body)
+    claim = last_claim(body)
     assert claim.attribution != "author"
     assert claim.claimant is not None and words in claim.claimant.name
 
@@ -102,7 +99,7 @@ def test_report_as_a_noun_before_its_own_verb(body: str, words: str) -> None:
     ],
 )
 def test_the_name_before_a_long_aside_or_as_it_was_put(body: str) -> None:
-    claim = _claim(body)
+    claim = last_claim(body)
     assert claim.attribution != "author"
     assert claim.claimant == EntityRef("Jane Roe", "person")
 
@@ -115,11 +112,11 @@ def test_the_name_before_a_long_aside_or_as_it_was_put(body: str) -> None:
     ],
 )
 def test_put_and_called_as_acts_stay_the_outlets(body: str) -> None:
-    assert _claim(body).attribution == "author"
+    assert last_claim(body).attribution == "author"
 
 
 def test_an_owned_description_before_a_named_aside() -> None:
-    claim = _claim("Jane Roe's biographers, Ann and Bo Lee, wrote that she lost 3,000 votes.")
+    claim = last_claim("Jane Roe's biographers, Ann and Bo Lee, wrote that she lost 3,000 votes.")
     assert claim.attribution == "reported_speech"
     assert claim.claimant is not None and "biographers" in claim.claimant.name
 
@@ -140,13 +137,13 @@ def test_an_owned_description_before_a_named_aside() -> None:
     ],
 )
 def test_the_subject_behind_openers_initials_and_brackets(body: str, name: str) -> None:
-    claim = _claim(body)
+    claim = last_claim(body)
     assert claim.attribution == "reported_speech"
     assert claim.claimant is not None and name in claim.claimant.name
 
 
 def test_a_focus_word_before_an_unnamed_speaker() -> None:
-    claim = _claim("Yet another said that 300 agents were on the case.")
+    claim = last_claim("Yet another said that 300 agents were on the case.")
     assert claim.attribution == "reported_speech"
 
 
@@ -159,7 +156,7 @@ def test_a_focus_word_before_an_unnamed_speaker() -> None:
     ],
 )
 def test_by_or_after_saying_is_the_subjects(body: str) -> None:
-    claim = _claim(body)
+    claim = last_claim(body)
     assert (claim.attribution, claim.claimant) == (
         "reported_speech",
         EntityRef("Jane Roe", "person"),

@@ -6,43 +6,31 @@ from __future__ import annotations
 
 import pytest
 
-from workers.enrichment import find_entities
+from tests.workers.news_claims import OUTLET, claimant_of, mentions_in
 from workers.extraction import extract_claims
-from workers.nlp import get_nlp
-
-OUTLET = "Daily Planet"
-
-
-def _claimant_of(body: str, start: str) -> str | None:
-    claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
-    claim = next(c for c in claims if c.text.startswith(start))
-    return claim.claimant.name if claim.claimant else None
-
-
-def _names(text: str) -> dict[str, str]:
-    return {m.text: m.kind for m in find_entities(get_nlp()(text))}
-
 
 # --- Names the fallback must not invent -------------------------------------------------------
 
 
 def test_a_title_case_headline_invents_no_person() -> None:
-    names = _names("Mayor Slams Rivals In One Debate Answer, Wins Attention.\n\nThe debate ended.")
+    names = mentions_in(
+        "Mayor Slams Rivals In One Debate Answer, Wins Attention.\n\nThe debate ended."
+    )
     assert "One Debate Answer" not in names and "Attention" not in names
 
 
 def test_a_headline_keeps_a_given_name_and_surname() -> None:
-    names = _names("Walter Quimby On Why Farm Towns Feel Forgotten.\n\nThe tour began.")
+    names = mentions_in("Walter Quimby On Why Farm Towns Feel Forgotten.\n\nThe tour began.")
     assert names.get("Walter Quimby") == "person"
 
 
 def test_a_function_word_opening_the_sentence_is_not_part_of_the_name() -> None:
-    names = _names("The vote was close. Though Quimby led early, the count turned.")
+    names = mentions_in("The vote was close. Though Quimby led early, the count turned.")
     assert "Though Quimby" not in names and names.get("Quimby") == "person"
 
 
 def test_a_company_word_makes_an_organisation() -> None:
-    names = _names("The plant belongs to Norwood Technologies, which employs 900 people.")
+    names = mentions_in("The plant belongs to Norwood Technologies, which employs 900 people.")
     assert names.get("Norwood Technologies") == "organization"
 
 
@@ -55,16 +43,16 @@ def test_a_place_used_as_a_modifier_is_not_the_subject_a_pronoun_means() -> None
         "Henry Dalloway, a Boca Marina lawyer, represents several developers.\n\n"
         "“Membership fell by 30 percent after 2009,” he said."
     )
-    assert _claimant_of(body, "“Membership fell") == "Henry Dalloway"
+    assert claimant_of(body, "“Membership fell") == "Henry Dalloway"
 
 
 def test_a_police_department_is_one_organisation() -> None:
-    names = _names("A spokesman for the Jupiter Police Department said two men were held.")
+    names = mentions_in("A spokesman for the Jupiter Police Department said two men were held.")
     assert names.get("Jupiter Police Department") == "organization"
 
 
-def test_a_mostly_capitalised_sentence_of_names_keeps_its_names() -> None:
-    names = _names("Yesterday Walter Quimby visited the Norwood Central Bank in Oslo.")
+def test_a_mostly_capitalised_sentence_of_names_keeps_itsnames() -> None:
+    names = mentions_in("Yesterday Walter Quimby visited the Norwood Central Bank in Oslo.")
     assert names.get("Walter Quimby") == "person"
 
 
@@ -99,7 +87,7 @@ def test_a_mostly_capitalised_sentence_of_names_keeps_its_names() -> None:
 def test_a_name_modifying_a_description_is_not_the_claimant(
     body: str, start: str, claimant: str
 ) -> None:
-    assert _claimant_of(body, start) == claimant
+    assert claimant_of(body, start) == claimant
 
 
 @pytest.mark.parametrize(
@@ -125,12 +113,12 @@ def test_a_name_modifying_a_description_is_not_the_claimant(
 def test_a_title_description_is_the_person_the_article_gave_that_title(
     body: str, claimant: str
 ) -> None:
-    assert _claimant_of(body, "The ") == claimant
+    assert claimant_of(body, "The ") == claimant
 
 
 def test_a_title_description_the_article_never_gave_stays_a_description() -> None:
     body = "Walter Quimby toured the plant.\n\nThe governor said 400 jobs were lost in 2024."
-    assert _claimant_of(body, "The governor") == "governor"
+    assert claimant_of(body, "The governor") == "governor"
 
 
 @pytest.mark.parametrize(
@@ -153,7 +141,7 @@ def test_a_title_description_the_article_never_gave_stays_a_description() -> Non
 def test_an_unnamed_source_without_a_name_is_kept_as_described(
     body: str, start: str, claimant: str
 ) -> None:
-    assert _claimant_of(body, start) == claimant
+    assert claimant_of(body, start) == claimant
 
 
 def test_a_decade_is_no_description_of_a_source() -> None:
@@ -163,7 +151,7 @@ def test_a_decade_is_no_description_of_a_source() -> None:
 
 
 def test_a_party_word_is_a_group_and_a_convention_an_organisation() -> None:
-    names = _names("Most of the state's top Democratic brass spoke at the Norwood Convention.")
+    names = mentions_in("Most of the state's top Democratic brass spoke at the Norwood Convention.")
     assert names.get("Democratic") == "group"
     assert names.get("Norwood Convention") == "organization"
 

@@ -4,22 +4,8 @@ that are no person at all. Every article here is invented for the test. Pure: no
 
 from __future__ import annotations
 
-from workers.enrichment import find_entities
-from workers.extraction import extract_claims
-from workers.nlp import get_nlp
+from tests.workers.news_claims import claimant_of, mentions_in
 from workers.nlp.first_names import first_name_gender
-
-OUTLET = "Daily Planet"
-
-
-def _claimant_of(body: str, start: str) -> str | None:
-    claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
-    claim = next(c for c in claims if c.text.startswith(start))
-    return claim.claimant.name if claim.claimant else None
-
-
-def _names(text: str) -> dict[str, str]:
-    return {m.text: m.kind for m in find_entities(get_nlp()(text))}
 
 
 def test_a_name_after_a_short_description_is_the_subject_she_means() -> None:
@@ -27,7 +13,7 @@ def test_a_name_after_a_short_description_is_the_subject_she_means() -> None:
         "Tennis great Lorna Quimby remembered her 1971 match with Robin Dalloway.\n\n"
         "“He told me 40 percent of his fans were women,” she said."
     )
-    assert _claimant_of(body, "“He told") == "Lorna Quimby"
+    assert claimant_of(body, "“He told") == "Lorna Quimby"
 
 
 def test_a_verb_before_a_name_is_no_description_of_it() -> None:
@@ -36,7 +22,7 @@ def test_a_verb_before_a_name_is_no_description_of_it() -> None:
         "She praised Hal Dorsey in an email to 40,000 members.\n\n"
         "“Now is the time for all 40 of us to stand up,” she said."
     )
-    assert _claimant_of(body, "“Now is") == "Lorna Quimby"
+    assert claimant_of(body, "“Now is") == "Lorna Quimby"
 
 
 def test_said_she_gives_the_gender_of_a_name_left_open() -> None:
@@ -46,7 +32,7 @@ def test_said_she_gives_the_gender_of_a_name_left_open() -> None:
         "“We counted 40 empty lots,” he said."
     )
     # "he" cannot be Dalloway, whom the article called "she": the other name left open.
-    assert _claimant_of(body, "“We counted") not in {"Robin Dalloway", "Dalloway"}
+    assert claimant_of(body, "“We counted") not in {"Robin Dalloway", "Dalloway"}
 
 
 def test_said_he_after_a_name_in_full_gives_its_gender() -> None:
@@ -54,7 +40,7 @@ def test_said_he_after_a_name_in_full_gives_its_gender() -> None:
         "Lorna Quimby met Robin Dalloway on Monday. Robin Dalloway told reporters that he "
         "would run.\n\n“We counted 40 empty lots,” she said."
     )
-    assert _claimant_of(body, "“We counted") == "Lorna Quimby"
+    assert claimant_of(body, "“We counted") == "Lorna Quimby"
 
 
 def test_a_party_word_before_a_given_name_hides_no_gender() -> None:
@@ -63,19 +49,19 @@ def test_a_party_word_before_a_given_name_hides_no_gender() -> None:
 
 
 def test_capitalised_words_that_are_no_person() -> None:
-    assert "Southern" not in _names("Most Southern states vote on March 1.")
+    assert "Southern" not in mentions_in("Most Southern states vote on March 1.")
     assert (
-        _names("In Norwood Heights last week, the rally was loud.").get("Norwood Heights")
+        mentions_in("In Norwood Heights last week, the rally was loud.").get("Norwood Heights")
         == "place"
     )
     assert (
-        _names("Officials plan to turn the Quimby Shoal into a base.").get("Quimby Shoal")
+        mentions_in("Officials plan to turn the Quimby Shoal into a base.").get("Quimby Shoal")
         != "person"
     )
-    assert _names("The gala was held at Boca Marina last week.").get("Boca Marina") == "place"
+    assert mentions_in("The gala was held at Boca Marina last week.").get("Boca Marina") == "place"
     # A given name after the same words stays a person.
-    assert _names("We spoke to Walter Quimby in Boca Marina.").get("Walter Quimby") == "person"
-    assert _names("In Walter Quimby's view, the plan failed.").get("Walter Quimby") == "person"
+    assert mentions_in("We spoke to Walter Quimby in Boca Marina.").get("Walter Quimby") == "person"
+    assert mentions_in("In Walter Quimby's view, the plan failed.").get("Walter Quimby") == "person"
 
 
 def test_a_surname_opening_a_sentence_before_an_apposition_is_its_subject() -> None:
@@ -85,7 +71,7 @@ def test_a_surname_opening_a_sentence_before_an_apposition_is_its_subject() -> N
         "funding his priority.\n\n"
         "He said 40 percent of schools lacked supplies."
     )
-    assert _claimant_of(body, "He said") == "Patrick Quimby"
+    assert claimant_of(body, "He said") == "Patrick Quimby"
 
 
 def test_as_for_names_the_topic_he_means() -> None:
@@ -93,7 +79,7 @@ def test_as_for_names_the_topic_he_means() -> None:
         "Walter Roe praised the plan. Ted Dalloway criticised it.\n\n"
         "As for Roe, he said he expects 300 delegates."
     )
-    assert _claimant_of(body, "As for") == "Walter Roe"
+    assert claimant_of(body, "As for") == "Walter Roe"
 
 
 def test_a_name_with_an_apposition_then_its_verb_is_the_subject() -> None:
@@ -102,13 +88,13 @@ def test_a_name_with_an_apposition_then_its_verb_is_the_subject() -> None:
         "At Boca Marina, where it costs members $70,000 to join, Walter Dalloway, the club "
         "president, suggested rivals were mismanaged. “It was waiting for a recession,” he said."
     )
-    assert _claimant_of(body, "“It was") == "Walter Dalloway"
+    assert claimant_of(body, "“It was") == "Walter Dalloway"
     # A list is no apposition: its names are not the subject.
     body = (
         "Jo Roe met the mayor. At the gala, Walter Dalloway, a lawyer, and Tom Doe arrived. "
         "“It was waiting for a recession,” he said."
     )
-    assert _claimant_of(body, "“It was") != "Walter Dalloway"
+    assert claimant_of(body, "“It was") != "Walter Dalloway"
 
 
 def test_a_capitalised_adverb_opening_a_sentence_is_no_speaker() -> None:
@@ -117,11 +103,11 @@ def test_a_capitalised_adverb_opening_a_sentence_is_no_speaker() -> None:
         "Back at the bungalow, he led me down the corridor and showed me where he slept.\n\n"
         "“If you like comfort, you will never earn 40 percent more,” he told me."
     )
-    assert _claimant_of(body, "“If you") == "Jo Roe"
+    assert claimant_of(body, "“If you") == "Jo Roe"
 
 
 def test_plural_people_before_a_preposition_still_speak() -> None:
     body = "Republicans on Capitol Hill seized on the message, arguing that 40 percent was lost."
-    assert _claimant_of(body, "Republicans on") is not None
+    assert claimant_of(body, "Republicans on") is not None
     body = "None of the major candidates is pushing for 300,000 troops, they said."
-    assert _claimant_of(body, "None of") is not None
+    assert claimant_of(body, "None of") is not None

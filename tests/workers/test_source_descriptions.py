@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from workers.extraction import extract_claims
-
-OUTLET = "Daily Planet"
+from tests.workers.news_claims import claim_starting
 
 
 def _claimant(body: str, start: str) -> tuple[str, str] | None:
-    claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
-    claim = next(c for c in claims if c.text.startswith(start))
+    claim = claim_starting(body, start)
     return (claim.claimant.name, claim.claimant.kind) if claim.claimant else None
 
 
