@@ -18,10 +18,10 @@ from .cues import (
     PASSIVE_AUX,
     PROGRESSIVE,
     SPEAKER_SKIP,
+    frames_quotation,
     progressive_aux,
     speaker_end,
     speaker_follows,
-    title_case,
 )
 from .lexicon import (
     COGNITION_VERBS,
@@ -47,6 +47,7 @@ from .speakers import (
     name_after_description,
     passive_agent,
     quoted_in_aside,
+    title_case,
 )
 from .stance import chain_start, stance_cue
 from .subjects import aside_subject, colon_subject, leading_subject, participle_attribution
@@ -157,11 +158,8 @@ def find_attribution(
         asked = lower == "asked" and i > start and ((i - 1) in inside or doc[i - 1].text in _QUOTES)
         # "“…,” Roe continued.": a quotation carried on.
         # "“…?” Roe asked.": a quotation earlier, the verb closing the sentence.
-        asked = asked or (
-            lower in {"continued", "continues", "asked"}
-            and (i + 1 >= end or doc[i + 1].text in {".", ",", ":"})
-            and any(k in inside for k in range(start, i))
-        )
+        # "“…,” the letter read.", "The sign reads: “…”": a document's words.
+        asked = asked or frames_quotation(doc, i, start, end, inside)
         # "Roe is continuing to insist", "aides have taken to saying": a chain of verbs.
         chain = chain_start(doc, i, start)
         chained = chain is not None and (lower in SPEECH_VERBS or lower in PROGRESSIVE)

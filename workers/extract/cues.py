@@ -47,20 +47,38 @@ HEADLINE_VERBS = frozenset(
 )  # fmt: skip
 
 
-def title_case(doc: Doc, start: int, end: int) -> bool:
-    """A headline in title case: most words of four letters or more are capitalised."""
-    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
-
-
 CUE_WORDS = (
     SPEECH_VERBS
     | COGNITION_VERBS
     | FINDING_VERBS
     | PROGRESSIVE
     | STANCE_WORDS
-    | frozenset({"asked", "continued", "continues"})
+    | frozenset({"asked", "continued", "continues", "read", "reads"})
 )
+# Verbs that frame a quotation only when it stands next to them: "“…,” Roe continued.", "“…,”
+# the letter read.", "The sign reads: “…”" ("Roe read the report" is an act, "asked" a question).
+QUOTE_CLOSERS = frozenset({"asked", "continued", "continues", "read", "reads"})
+_INTRO_PUNCT = frozenset({",", ":"})
+
+
+def frames_quotation(doc: Doc, i: int, start: int, end: int, inside: dict) -> bool:
+    """Does the verb at ``i`` (one of ``QUOTE_CLOSERS``) close a quotation before it ("“…,” Roe
+    continued.") or, for "read(s)", open one after it ("The sign reads: “…”")?"""
+    lower = doc[i].lower_
+    if lower not in QUOTE_CLOSERS:
+        return False
+    closes = (i + 1 >= end or doc[i + 1].text in {".", ",", ":"}) and any(
+        k in inside for k in range(start, i)
+    )
+    opens = (
+        lower in {"read", "reads"}
+        and i + 2 < end
+        and doc[i + 1].text in _INTRO_PUNCT
+        and (i + 2) in inside
+    )
+    return closes or opens
+
+
 # Words after "report(s)"/"estimate(s)" that make it the noun: a verb of its own follows, or a
 # participle describing the document.
 NOUN_FOLLOWERS = (

@@ -345,6 +345,12 @@ _NOT_SPEAKER_LABELS = frozenset(
 )  # fmt: skip
 
 
+def title_case(doc: Doc, start: int, end: int) -> bool:
+    """A headline in title case: most words of four letters or more are capitalised."""
+    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
 def colon_quote(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
     """ "Roe: “Rents rose 7%”": a name, a colon and a quotation (headlines, live blogs)."""
     first = start
@@ -359,7 +365,10 @@ def colon_quote(doc: Doc, start: int, end: int, inside: dict) -> Attribution | N
     label = first == start and all(
         t.is_alpha and t.text.isupper() and len(t.text) > 1 for t in doc[first:colon]
     )
-    if (colon + 1) not in inside and not (label and doc[first].text not in _NOT_SPEAKER_LABELS):
+    # "Jo Roe: Tax Cuts Will Pay for Themselves" (a headline): the name's words, paraphrased.
+    headline = first == start and title_case(doc, colon + 1, end)
+    labelled = (label or headline) and doc[first].text.upper() not in _NOT_SPEAKER_LABELS
+    if (colon + 1) not in inside and not labelled:
         return None
     return Attribution("reported_speech", (first, colon), colon, trailing=False)
 

@@ -40,7 +40,8 @@ STANCE_VERBS = frozenset(
         "bashed", "bashes", "chastised", "chastises", "commended", "commends", "trashed",
         "excoriated", "excoriates", "berated", "berates", "scolded", "scolds", "disparaged",
         "advocated", "championed", "reaffirmed", "reaffirms", "rebutted", "rebuts",
-        "attributed", "attributes",
+        "attributed", "attributes", "supported", "opposed", "recommended", "recommends",
+        "recommend", "highlighted", "highlights",
     }
 )  # fmt: skip
 # Verbs that take a stance only with their particle: "called for", "points to".
@@ -132,11 +133,20 @@ STANCE_ADJECTIVES = frozenset(
 _FAULTING = frozenset(
     {"ripped", "rips", "faulted", "thanked", "credited", "credits"}
 )  # fmt: skip
-# Verbs of a request, when what is requested follows ("to …", "for …").
+# Verbs of a request or a directive, when what is requested follows ("to …", "for …"):
+# "ordered the agency to release …"; "ordered a review" is an act.
 _REQUESTING = frozenset(
     {"asked", "asks", "asking", "requested", "requests", "requesting", "encouraged",
-     "encourages", "lobbying", "lobbied", "petitioned"}
+     "encourages", "lobbying", "lobbied", "petitioned", "ordered", "orders", "directed",
+     "directs", "instructed", "instructs"}
 )  # fmt: skip
+# Verbs of judging something to be something: "Roe sees the stadium as a waste", "regards
+# the deal as dead"; "sees growth" and "as prices rose" are no judgement (see ``stance_cue``).
+_JUDGING = frozenset(
+    {"sees", "see", "views", "view", "regards", "regard", "regarded", "considers"}
+)  # fmt: skip
+# Verbs of telling someone something: "reminded voters that …", "assured donors that …".
+_TELLING = frozenset({"reminded", "reminds", "assured", "assures", "informed", "informs"})
 _DETERMINERS = frozenset({"a", "an", "the", "another", "more", "yet"})
 # Verbs that reject what someone said, when their object names it.
 _DENYING = frozenset(
@@ -152,8 +162,11 @@ _CHAIN_VERBS = frozenset(
      "taken", "took", "began", "begun", "begins", "begin", "beginning", "pivoted",
      "moved", "went", "goes", "go", "rushed", "hastened", "attempted", "sought", "seeks",
      "seemed", "seems", "appeared", "appears", "used", "struggled", "struggling", "likely",
-     "expected", "poised", "set", "going", "planning", "plans", "planned"}
+     "expected", "poised", "set", "going", "planning", "plans", "planned", "unlikely"}
 )  # fmt: skip
+_PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+# Degree words before "likely": "voters were slightly more likely to say …" (a survey's share).
+_DEGREE = frozenset({"more", "less", "most", "least", "slightly", "much", "far", "somewhat"})
 
 
 # Every word that can open a stance frame: anything else is passed over at once.
@@ -167,6 +180,8 @@ STANCE_WORDS = (
     | _REQUESTING
     | _FAULTING
     | _THAT_VERBS
+    | _JUDGING
+    | _TELLING
     | STANCE_ADJECTIVES
     | frozenset({"quoted", "quotes", "came", "comes", "coming"})
 )
@@ -177,11 +192,19 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
     lower = doc[i].lower_
     after = doc[i + 1].lower_ if i + 1 < end else ""
     if lower in STANCE_VERBS:
+        if lower.endswith("ed") and after == "by":
+            # "was rebuked by X" is a passive (its agent is found later); "a measure opposed by
+            # unions" describes the measure, with no auxiliary: no frame for the measure.
+            return any(t.lower_ in _PASSIVE_AUX for t in doc[max(0, i - 3) : i])
         return True
     if lower in _THAT_VERBS and after == "that":
         return True  # "experts agree that …", "his campaign protested that …"
     if lower in STANCE_ADJECTIVES:
         return after == "that"  # "supporters are optimistic that …"
+    if lower in _JUDGING:
+        return _judged_as(doc, i, end, inside)
+    if lower in _TELLING:  # "reminded the crowd that …"
+        return any(t.lower_ == "that" for t in doc[i + 1 : min(i + 6, end)])
     if lower in _MAKING:
         words = [t.lower_ for t in doc[i + 1 : min(i + 5, end)]]
         return any(" ".join(words).startswith(case) for case in _MADE_CASES)
@@ -245,6 +268,44 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
     return False
 
 
+def _judged_as(doc: Doc, i: int, end: int, inside: dict) -> bool:
+    """ "sees the stadium as a waste", "views Roe as the stronger candidate", "considers the
+    tax unfair": an object, then "as" and what it is judged to be ("considers" needs no "as"
+    but an adjective or a noun phrase, as news writes it: "considers it a mistake")."""
+    if i + 1 < end and doc[i + 1].lower_ == "that":
+        return True  # "sees that the tide has turned"
+    window = doc[i + 1 : min(i + 8, end)]
+    for k, t in enumerate(window):
+        if t.i in inside or t.text in {",", ";", ":"}:
+            return False
+        if t.lower_ == "as" and k > 0:
+            return _complement_follows(doc, t.i + 1, end)
+    return False
+
+
+# Words after which a noun or an adjective judged follows the "as" ("as a waste", "as more of
+# a threat"); words after which a judgement's complement ends ("as unfair to …", "as weak,").
+_COMPLEMENT_OPENERS = frozenset({"a", "an", "more", "less", "too", "so", "largely", "mostly"})
+_COMPLEMENT_ENDS = frozenset(
+    {"of", "to", "for", "that", "by", "and", "or", "in", "on", "at", "who", "which", ",", ".",
+     ";", "—", "–", "-", "but"}
+)  # fmt: skip
+
+
+def _complement_follows(doc: Doc, k: int, end: int) -> bool:
+    """After "as": what something is judged to be ("a waste", "dangerous", "evidence that …",
+    "the fairest tax"), not a clause ("as trade grows", "as the summer begins", "as Roe left")."""
+    if k >= end or not doc[k].text.islower():
+        return False
+    if doc[k].lower_ in _COMPLEMENT_OPENERS:
+        return True
+    if doc[k].lower_ == "the":  # "as the biggest threat", "as the heir of …"
+        return k + 2 < end and (
+            doc[k + 1].lower_.endswith("est") or doc[k + 2].lower_ in _COMPLEMENT_ENDS
+        )
+    return k + 1 >= end or doc[k + 1].lower_ in _COMPLEMENT_ENDS
+
+
 def chain_start(doc: Doc, i: int, start: int) -> int | None:
     """The token before a chain of verbs ending at the cue ``i`` ("Roe is continuing to
     insist": the index of "is"), or None when no chain precedes it."""
@@ -254,4 +315,9 @@ def chain_start(doc: Doc, i: int, start: int) -> int | None:
     j -= 1
     if j - 1 >= start and doc[j].lower_ == "on":
         j -= 1  # "went on to say"
-    return j - 1 if doc[j].lower_ in _CHAIN_VERBS else None
+    if doc[j].lower_ not in _CHAIN_VERBS:
+        return None
+    k = j - 1
+    while doc[j].lower_ in {"likely", "unlikely"} and k > start and doc[k].lower_ in _DEGREE:
+        k -= 1  # "were slightly more likely to say": the copula before the degree words
+    return k

@@ -22,7 +22,9 @@ _REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
     "urging", "complaining", "asserting", "acknowledging", "conceding", "blaming",
     "slamming", "criticizing", "criticising", "dismissing", "praising", "denouncing",
     "condemning", "touting", "questioning", "demanding", "lamenting", "boasting",
-    "chastising", "blasting", "bashing", "pledging", "decrying",
+    "chastising", "blasting", "bashing", "pledging", "decrying", "announcing", "contending",
+    "alleging", "maintaining", "reiterating", "recalling", "denying", "charging", "signaling",
+    "signalling", "recommending", "proposing", "admitting", "estimating",
 }  # fmt: skip
 # "The index fell 2%, suggesting …": after a description, the reporter's inference, not its;
 # "The storm hit the coast, slamming 40 homes": a force of nature's blows are no verdict.
@@ -55,6 +57,7 @@ _VERB_OPENERS = frozenset(
      "heard", "sat", "shot", "sought", "taught", "thought", "tore", "withdrew", "says"}
 )  # fmt: skip
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_CLOSING_QUOTES = frozenset({"”", '"', "''", "’"})
 
 
 def _after_intro(doc: Doc, first: int, limit: int) -> int:
@@ -125,6 +128,8 @@ def participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attr
         if i in inside or doc[i].lower_ not in _REPORTING_PARTICIPLES:
             continue
         comma = i - 2 if is_manner_adverb(doc[i - 1].text) else i - 1  # ", wrongly suggesting"
+        if doc[comma].text in _CLOSING_QUOTES and comma - 1 > start and doc[comma - 1].text == ",":
+            comma -= 1  # "… a defense of “small-town values,” saying …": the comma is quoted
         if doc[comma].text not in {",", "–", "—", "--"} and doc[comma].lower_ not in _BY_SAYING:
             continue  # "…, saying", "… – saying", "… by saying", "… after claiming"
         described = doc[i].lower_ in _DESCRIPTION_PARTICIPLES
