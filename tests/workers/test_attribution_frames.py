@@ -1,7 +1,8 @@
 """Frames of saying, judging and proposing the extractor used to miss, crediting the outlet: a
 participle after a quoted comma ("… “values,” saying …") or of announcing and contending, a
 document's words ("“…,” the letter read"), a title-case headline "Name: What They Said", a
-survey's "more likely to say", a judgement ("sees the stadium as a waste"), a directive
+survey's "more likely to say", a judgement ("sees the stadium as a waste", "portraying Doe as
+…", "dismissed them as …"), a directive
 ("ordered the agency to …"), telling someone that, and a position taken ("supported the bill",
 "recommended …"). Each rule has a guard: the look-alike that stays the outlet's.
 
@@ -54,6 +55,10 @@ def _claimant(body: str) -> str | None:
         # A judgement: an object, "as" and what it is judged to be.
         ("The mayor sees the new stadium as a waste of $300 million.", "mayor"),
         ("Jo Roe views the 2 percent levy as the fairest tax on offer.", "Jo Roe"),
+        ("Jo Roe continued to portray the “new” tax as a burden on 40,000 families.", "Jo Roe"),
+        ("On Monday, Jo Roe hit back, portraying Doe as the candidate of 3 big banks.", "Jo Roe"),
+        ("The council dismissed the 12 protesters as a fringe group.", "council"),
+        ("Most renters saw the 9 percent rise as a betrayal.", "most renters"),
         # A directive with what is directed.
         ("The governor ordered the 40 state offices to close by Friday.", "governor"),
         # Telling someone that.
@@ -77,6 +82,8 @@ def test_frame_credits_its_subject(body: str, claimant: str) -> None:
         "The city sees 40 percent more visitors as the summer begins.",
         "The port sees 3 million containers a year as trade grows.",
         "The governor sees the 40 new bridges as the river rises.",
+        "The city saw 40 percent more visitors as the summer began.",
+        "The court dismissed the 3 cases as the deadline had passed.",
         # A directive with no content: an act.
         "The governor ordered a review of the 40 state offices on Friday.",
         # "reminded of": a memory, no telling.

@@ -143,7 +143,9 @@ _REQUESTING = frozenset(
 # Verbs of judging something to be something: "Roe sees the stadium as a waste", "regards
 # the deal as dead"; "sees growth" and "as prices rose" are no judgement (see ``stance_cue``).
 _JUDGING = frozenset(
-    {"sees", "see", "views", "view", "regards", "regard", "regarded", "considers"}
+    {"sees", "see", "saw", "views", "view", "regards", "regard", "regarded", "considers",
+     "portray", "portrays", "portrayed", "portraying", "depict", "depicts", "depicted",
+     "depicting"}
 )  # fmt: skip
 # Verbs of telling someone something: "reminded voters that …", "assured donors that …".
 _TELLING = frozenset({"reminded", "reminds", "assured", "assures", "informed", "informs"})
@@ -227,7 +229,9 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
     if lower in _DENYING:
         # "rejected the allegation", "dismissed concerns that …": a stance on someone's claim;
         # "rejected the bid", "dismissed the case" are acts.
-        return any(t.lower_ in _CONTESTED for t in doc[i + 1 : min(i + 6, end)])
+        # "dismissed him as a fringe candidate": a verdict on him.
+        contested = any(t.lower_ in _CONTESTED for t in doc[i + 1 : min(i + 6, end)])
+        return contested or _judged_as(doc, i, end, inside)
     if lower in {"quoted", "quotes"}:
         # "The Post quoted an unnamed official as saying …": the paper reports it.
         window = [t.lower_ for t in doc[i + 2 : min(i + 12, end)]]
@@ -276,7 +280,7 @@ def _judged_as(doc: Doc, i: int, end: int, inside: dict) -> bool:
         return True  # "sees that the tide has turned"
     window = doc[i + 1 : min(i + 8, end)]
     for k, t in enumerate(window):
-        if t.i in inside or t.text in {",", ";", ":"}:
+        if t.text in {",", ";", ":"} and t.i not in inside:
             return False
         if t.lower_ == "as" and k > 0:
             return _complement_follows(doc, t.i + 1, end)
