@@ -150,6 +150,9 @@ def extract_claims(
     paragraphs = paragraph_index(body, [doc[s].idx for s, _ in sentence_tokens])
     candidates: list[ClaimCandidate] = []
     last_quoted: dict[int, EntityRef] = {}
+    # "Fox News reports:" closing a paragraph announces the next one as its words (a block
+    # quotation pasted without quotation marks): paragraph -> its announced speaker.
+    announced: dict[int, EntityRef] = {}
 
     def mentions_between(s_char: int, e_char: int) -> list:
         lo = bisect.bisect_left(mention_starts, s_char)
@@ -245,6 +248,9 @@ def extract_claims(
                 claimant = previous[1] if previous else None
                 if previous is None:
                     claimant = _later_speaker(index) or last_quoted.get(paragraphs[index] - 1)
+            elif paragraphs[index] in announced and (attr is None or not attr.first_person):
+                attribution = "reported_speech"  # the block a colon announced
+                claimant = announced[paragraphs[index]]
             else:
                 # No attribution (or the writer's own "I/we said"): the outlet's claim.
                 attribution = "author"
@@ -253,6 +259,17 @@ def extract_claims(
                 discourse.paragraph_speaker[paragraphs[index]] = (attribution, claimant)
             if attribution == "direct_quote" and claimant is not None:
                 last_quoted[paragraphs[index]] = claimant
+            if (
+                attr is not None
+                and claimant is not None
+                and attribution != "author"
+                and c_index == len(clause_ranges) - 1
+                and doc[c_end - 1].text == ":"
+                and (
+                    index + 1 == len(sentence_tokens) or paragraphs[index + 1] != paragraphs[index]
+                )
+            ):
+                announced[paragraphs[index] + 1] = claimant  # "Fox News reports:" ends it
 
             score = scorer.score(text)
             reasons = score.reasons

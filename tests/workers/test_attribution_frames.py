@@ -2,9 +2,9 @@
 participle after a quoted comma ("… “values,” saying …") or of announcing and contending, a
 document's words ("“…,” the letter read"), a title-case headline "Name: What They Said", a
 survey's "more likely to say", a judgement ("sees the stadium as a waste", "portraying Doe as
-…", "dismissed them as …"), a directive
-("ordered the agency to …"), telling someone that, and a position taken ("supported the bill",
-"recommended …"). Each rule has a guard: the look-alike that stays the outlet's.
+…", "dismissed them as …"), a directive ("ordered the agency to …"), telling someone that, a
+position taken ("supported the bill", "recommended …"), and the paragraph a colon announces
+("The Ledger reports:"). Each rule has a guard: the look-alike that stays the outlet's.
 
 Every body is a sentence we wrote (never corpus text). Pure: no database.
 """
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.workers.news_claims import last_claim
+from tests.workers.news_claims import OUTLET, last_claim
+from workers.extraction import extract_claims
 
 
 def _claimant(body: str) -> str | None:
@@ -94,3 +95,33 @@ def test_frame_credits_its_subject(body: str, claimant: str) -> None:
 )
 def test_look_alike_stays_the_outlets(body: str) -> None:
     assert _claimant(body) is None
+
+
+def test_colon_closing_a_paragraph_announces_the_next_as_its_words() -> None:
+    body = (
+        "The Ledger reports:\n\n"
+        "The city paid $40 million for the 3 bridges in 2019. The council approved the deal "
+        "in a 5-4 vote.\n\n"
+        "The mayor opened 12 new parks on Monday.\n"
+    )
+    claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
+    by_start = {c.text.split()[1]: c for c in claims}
+    for word in ("city", "council"):
+        claim = by_start[word]
+        assert claim.attribution == "reported_speech"
+        assert claim.claimant is not None and claim.claimant.name == "Ledger"
+    assert by_start["mayor"].attribution == "author"  # only the paragraph announced
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A colon that announces a list, with no one speaking.
+        "Here are the 3 findings:\n\nRents rose 40 percent in 3 years.\n",
+        # A colon inside a sentence that goes on: its paragraph does not announce the next.
+        "Jo Roe said the plan had 3 parts: a tax, a levy and a fee.\n\n"
+        "Rents rose 40 percent in 3 years.\n",
+    ],
+)
+def test_colon_without_a_speaker_or_inside_a_sentence_announces_nothing(body: str) -> None:
+    assert last_claim(body).attribution == "author"
