@@ -5,7 +5,10 @@ repealed", "Roe has called for a $15 minimum wage", "Roe denounced the plan as a
 "Roe issued a statement saying …", "Roe is continuing to insist that …", "Roe sent a letter
 urging …", "Roe unveiled a plan to …" (a document someone issues speaks for its author), "Roe
 has talked about …", "Roe came out against …", "Roe asked the police to find out whether …"
-(a request; "Roe asked her how she could help" is a question). The subject of such a frame
+(a request; "Roe asked her how she could help" is a question), "Roe ordered the agency to
+release …" (a directive; "ordered a review" is an act), "Roe sees the plan as a giveaway",
+"portraying Doe as …" (a judgement: an object, "as" and a complement, not "as prices rose"),
+"Roe reminded voters that …", "Roe supported the levy". The subject of such a frame
 holds the content, and a fact-checker records them as its claimant. ``stance_cue`` tells
 whether the token at ``i`` opens one; ``chain_start`` steps back over a chain of verbs
 between the subject and the cue ("is continuing to insist", "have taken to saying"). The
@@ -13,7 +16,8 @@ subject itself is found as for any verb of saying (``attribution``). Left out on
 verbs of action that news narrates far more often than it attributes with them ("attacked",
 "refused", "backed", "signed", "filed" a document without its content); "rejected"/"dismissed"
 count only when their object names what someone said ("rejected the allegation", "dismissed
-concerns that …"), not "rejected the bid" or "dismissed the case".
+concerns that …") or judge it ("dismissed the protesters as a fringe group"), not "rejected
+the bid" or "dismissed the case".
 Pure: no Django.
 """
 
