@@ -135,6 +135,14 @@ class Discourse:
         )
         self._learn_gender(known, after)
 
+    def _keeps_surname(self, surname: str) -> bool:
+        """Whether the person the bare surname stands for keeps it against another named in
+        full: one given with a first name ("Jo Roe") does, and a relative named later ("his
+        wife, Ana Roe") is not what "Roe" means; a bare word or capitalised words that are no
+        given name ("Unbowed Roe" in a headline) give way."""
+        known = self.by_surname.get(surname)
+        return known is not None and first_name_gender(known.ref.name) is not None
+
     def _learn_gender(self, referent: _Referent, after: str) -> None:
         """ "Roe said she …": the article gives the gender of a name it left open."""
         if referent.ref.kind != "person" or self._gender(referent) is not None:
@@ -163,7 +171,7 @@ class Discourse:
             surname = referent.ref.name.split()[-1]
             if surname in self.by_surname and len(referent.ref.name.split()) == 1:
                 referent = self.by_surname[surname]
-            else:
+            elif not self._keeps_surname(surname):
                 self.by_surname[surname] = referent
         before = body[sentence_start : mention.start]
         if referent.ref.kind == "person" and referent.gender is None:

@@ -44,12 +44,29 @@ _NOT_DESCRIPTOR_WORDS = frozenset(
 )  # fmt: skip
 
 
-# "…, Jo Roe, the club's president, suggested …": an apposition, then the name's own verb.
-_APPOSITION_VERB_RE = re.compile(
-    r"^\s*,\s+(?:the|a|an|his|her|its)\s[^,;()]{1,70},\s+(?!and\b|or\b)[a-z]+\b"
-)
+# "…, Jo Roe, the club's president, suggested …", "Speaking in Ohio, Roe, without naming
+# him, accused …": an apposition or an aside, then the name's own verb.
+_APPOSITION_VERB_RE = re.compile(r"^\s*,\s+[a-z][^,;().!?\n]{1,70},\s+(?!and\b|or\b)[a-z]+\b")
 # "As for Roe, he said …": the name the sentence announces as its topic.
 _TOPIC_RE = re.compile(r"(?:^|[,;]\s*)[Aa]s (?:for|to)\s+$")
+# "To Jo Roe, the speech …", "For pollster Jo Roe, …": whose view the sentence gives.
+_VIEW_RE = re.compile(r"^(?:To|For)\s+(?P<description>.*)$")
+# Words a sentence may open with before its subject ("And even Roe tried …").
+_OPENING_WORDS = frozenset(
+    {"and", "but", "so", "yet", "or", "still", "even", "then", "now", "also", "only", "too",
+     "meanwhile", "however", "instead", "later", "earlier"}
+)  # fmt: skip
+# The role a description ahead of a name ends with ("Clinton campaign manager Jo Roe"): one
+# person's job, so the name after it is the one the description is about.
+_PERSON_ROLES = frozenset(
+    {"manager", "director", "candidate", "nominee", "governor", "senator", "spokesman",
+     "spokeswoman", "spokesperson", "secretary", "chairman", "chairwoman", "adviser", "advisor",
+     "strategist", "economist", "analyst", "lawyer", "attorney", "pollster", "president",
+     "leader", "mayor", "chief", "official", "aide", "professor", "minister", "ambassador",
+     "judge", "congressman", "congresswoman", "founder", "executive", "host", "anchor",
+     "columnist", "author", "activist", "lawmaker", "prosecutor", "commissioner", "speaker",
+     "chancellor", "premier", "envoy", "consultant", "operative", "historian", "researcher"}
+)  # fmt: skip
 # Stop words that are part of a description ("former", "top").
 _TITLE_STOP_WORDS = frozenset({"former", "top"})
 
@@ -83,16 +100,39 @@ def _opens_clause(before: str) -> bool:
     return re.search(r"\b[a-z]", segment) is None
 
 
+def _described_after_break(before: str) -> bool:
+    """Whether a name opens a clause behind a short description that ends with a person's
+    role ("On Monday, Clinton campaign manager Jo Roe released …")."""
+    breaks = list(_CLAUSE_BREAK_RE.finditer(before))
+    if not breaks:
+        return False
+    segment = before[breaks[-1].end() :].lstrip()
+    words = segment.split()
+    return bool(words) and words[-1].lower() in _PERSON_ROLES and _described_subject(segment)
+
+
 def is_salient(before: str, after: str, full_name: bool) -> bool:
     """Whether a name with ``before`` ahead of it in its sentence and ``after`` following it is
     the subject; after a clause break only a name given in full (``full_name``: a lone
     capitalised word there is too often an adjective, "…, Democratic leaders")."""
-    if re.search(r"\b[a-z]", before) is None or _TOPIC_RE.search(before):
+    if _TOPIC_RE.search(before):
         return True
+    view = _VIEW_RE.match(before)
+    if view and re.match(r"\s*,", after):
+        description = view.group("description")
+        return not description.strip() or _described_subject(description)
+    words = before.replace(",", " ").split()
+    if words and all(w.lower() in _OPENING_WORDS for w in words):
+        return True
+    if re.search(r"\b[a-z]", before) is None:
+        # "Jo Roe, Walter Dalloway's deputy, said": a possessive inside an apposition
+        # names someone else's; the sentence's subject is the name before the comma.
+        return not (re.match(r"['’]s\b", after) and re.search(r"[A-Za-z][\w.'’-]*\s*,\s*$", before))
     if _described_subject(before) and not re.match(r"\s+(?:and|or)\b|['’]s\b", after):
         return True
     not_subject = _NOT_SUBJECT_AFTER_RE.match(after) and not _APPOSITION_VERB_RE.match(after)
-    return full_name and _opens_clause(before) and not not_subject
+    opens = _opens_clause(before) or _described_after_break(before)
+    return full_name and opens and not not_subject
 
 
 def said_pronoun_gender(after: str) -> str | None:
