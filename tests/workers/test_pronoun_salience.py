@@ -164,7 +164,7 @@ def test_a_name_after_opening_conjunctions_is_the_subject() -> None:
 def test_a_name_with_an_aside_then_its_verb_is_the_subject() -> None:
     body = (
         "Jack Roe said the plan would cost $40 million.\n\n"
-        "Speaking in Ohio, Walter Dalloway, without naming him, accused Roe of lying.\n\n"
+        "At the rally in Ohio, Walter Dalloway, without a word, walked past Roe.\n\n"
         "“You cannot show up at 40 rallies and think that is enough,” he said."
     )
     assert claimant_of(body, "“You cannot") == "Walter Dalloway"
@@ -191,3 +191,20 @@ def test_a_bare_surname_stays_with_the_first_person_given_in_full() -> None:
         "“We need 40 votes,” Quimby said."
     )
     assert claimant_of(body, "“We need") == "Walter Quimby"
+    # A plain "Given Surname" keeps it even when the given name is one we do not know.
+    body = (
+        "Marisol Quimby has run the shelter for 40 years.\n\n"
+        "Her husband, Tom Quimby, drives the van.\n\n"
+        "“We fed 300 people last week,” Quimby said."
+    )
+    assert claimant_of(body, "“We fed") == "Marisol Quimby"
+
+
+def test_a_name_that_speaks_in_its_relative_clause_is_what_she_means() -> None:
+    body = (
+        "Lorna Quimby spoke first.\n\n"
+        "The plan was backed on Friday by Ada Fisher of Ohio, the ranking member, who said "
+        "none of the 40 emails was secret.\n\n"
+        "“It never made sense to me,” she said."
+    )
+    assert claimant_of(body, "“It never") == "Ada Fisher"

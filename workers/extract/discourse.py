@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from workers.enrichment import NOT_NAME_WORDS, EntityMention
@@ -138,10 +139,23 @@ class Discourse:
     def _keeps_surname(self, surname: str) -> bool:
         """Whether the person the bare surname stands for keeps it against another named in
         full: one given with a first name ("Jo Roe") does, and a relative named later ("his
-        wife, Ana Roe") is not what "Roe" means; a bare word or capitalised words that are no
-        given name ("Unbowed Roe" in a headline) give way."""
+        wife, Ana Roe") is not what "Roe" means; a bare word, or words ahead of it that are
+        no given name ("Unbowed Roe", "Impeach Roe" in a headline), give way."""
         known = self.by_surname.get(surname)
-        return known is not None and first_name_gender(known.ref.name) is not None
+        if known is None:
+            return False
+        words = known.ref.name.split()[:-1]
+        given = next((w for w in words if not w.endswith(".") and w.lower() not in ROLE_NOUNS), "")
+        low = given.lower()
+        if not low or first_name_gender(known.ref.name) is not None:
+            return bool(low)
+        # An unknown given name counts only in a plain "Given Surname".
+        return len(words) == 1 and not (
+            low.endswith(("ed", "ing"))
+            or low in STOP_WORDS
+            or low.rstrip("s") in ROLE_NOUNS
+            or low.casefold() in nationality_words()
+        )
 
     def _learn_gender(self, referent: _Referent, after: str) -> None:
         """ "Roe said she …": the article gives the gender of a name it left open."""

@@ -46,7 +46,12 @@ _NOT_DESCRIPTOR_WORDS = frozenset(
 
 # "…, Jo Roe, the club's president, suggested …", "Speaking in Ohio, Roe, without naming
 # him, accused …": an apposition or an aside, then the name's own verb.
-_APPOSITION_VERB_RE = re.compile(r"^\s*,\s+[a-z][^,;().!?\n]{1,70},\s+(?!and\b|or\b)[a-z]+\b")
+_APPOSITION_VERB_RE = re.compile(r"^\s*,\s+[a-z][^,;().!?\n]{1,100},\s+(?!and\b|or\b)[a-z]+\b")
+# "…, backed by Jo Roe, who said …": the name speaks in its own relative clause.
+_WHO_SAID_RE = re.compile(
+    r"^(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?(?:\s*,\s+(?:the|a|an)\s[^,;().!?\n]{1,70})?"
+    r"\s*,\s+who\s+(?:\w+\s+)?(?:said|says|told|added|argued|wrote|noted|insisted)\b"
+)
 # "As for Roe, he said …": the name the sentence announces as its topic.
 _TOPIC_RE = re.compile(r"(?:^|[,;]\s*)[Aa]s (?:for|to)\s+$")
 # "To Jo Roe, the speech …", "For pollster Jo Roe, …": whose view the sentence gives.
@@ -115,7 +120,7 @@ def is_salient(before: str, after: str, full_name: bool) -> bool:
     """Whether a name with ``before`` ahead of it in its sentence and ``after`` following it is
     the subject; after a clause break only a name given in full (``full_name``: a lone
     capitalised word there is too often an adjective, "…, Democratic leaders")."""
-    if _TOPIC_RE.search(before):
+    if _TOPIC_RE.search(before) or (full_name and _WHO_SAID_RE.match(after)):
         return True
     view = _VIEW_RE.match(before)
     if view and re.match(r"\s*,", after):
