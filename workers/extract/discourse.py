@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from workers.enrichment import NOT_NAME_WORDS, EntityMention
@@ -29,7 +28,7 @@ from .attribution import Attribution
 from .candidates import EntityRef
 from .descriptions import learned_titles, modified_description, plain_description, wanted_titles
 from .lexicon import PRONOUNS, ROLE_NOUNS
-from .salience import HONORIFIC_GENDER, is_salient, said_pronoun_gender
+from .salience import HONORIFIC_GENDER, is_salient, keeps_surname, said_pronoun_gender
 from .sources import (
     ORG_HEAD_NOUNS,
     UNNAMED,
@@ -136,27 +135,6 @@ class Discourse:
         )
         self._learn_gender(known, after)
 
-    def _keeps_surname(self, surname: str) -> bool:
-        """Whether the person the bare surname stands for keeps it against another named in
-        full: one given with a first name ("Jo Roe") does, and a relative named later ("his
-        wife, Ana Roe") is not what "Roe" means; a bare word, or words ahead of it that are
-        no given name ("Unbowed Roe", "Impeach Roe" in a headline), give way."""
-        known = self.by_surname.get(surname)
-        if known is None:
-            return False
-        words = known.ref.name.split()[:-1]
-        given = next((w for w in words if not w.endswith(".") and w.lower() not in ROLE_NOUNS), "")
-        low = given.lower()
-        if not low or first_name_gender(known.ref.name) is not None:
-            return bool(low)
-        # An unknown given name counts only in a plain "Given Surname".
-        return len(words) == 1 and not (
-            low.endswith(("ed", "ing"))
-            or low in STOP_WORDS
-            or low.rstrip("s") in ROLE_NOUNS
-            or low.casefold() in nationality_words()
-        )
-
     def _learn_gender(self, referent: _Referent, after: str) -> None:
         """ "Roe said she …": the article gives the gender of a name it left open."""
         if referent.ref.kind != "person" or self._gender(referent) is not None:
@@ -185,7 +163,9 @@ class Discourse:
             surname = referent.ref.name.split()[-1]
             if surname in self.by_surname and len(referent.ref.name.split()) == 1:
                 referent = self.by_surname[surname]
-            elif not self._keeps_surname(surname):
+            elif surname not in self.by_surname or not keeps_surname(
+                self.by_surname[surname].ref.name
+            ):
                 self.by_surname[surname] = referent
         before = body[sentence_start : mention.start]
         if referent.ref.kind == "person" and referent.gender is None:

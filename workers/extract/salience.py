@@ -4,7 +4,8 @@ means) and the gender an article gives a name it left open.
 A name is *salient* when it opens its sentence (only capitalised words before it), follows a
 short description of it ("Tennis great Jo Roe recalled"), or opens a clause after a break
 ("At the briefing, Roe …", "…, but Roe …") — not in an apposition, a list or a possessive.
-"Roe said she …" gives Roe's gender. Pure: no Django.
+"Roe said she …" gives Roe's gender; ``keeps_surname`` tells which of two people named in full
+a bare surname stands for. Pure: no Django.
 """
 
 from __future__ import annotations
@@ -12,6 +13,11 @@ from __future__ import annotations
 import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from workers.nlp.first_names import first_name_gender
+from workers.nlp.world import nationality_words
+
+from .lexicon import ROLE_NOUNS
 
 HONORIFIC_GENDER = {
     "mr.": "male",
@@ -146,3 +152,22 @@ def said_pronoun_gender(after: str) -> str | None:
     if says is None:
         return None
     return "female" if says.group("pronoun") == "she" else "male"
+
+
+def keeps_surname(name: str) -> bool:
+    """Whether the person named ``name`` in full keeps the bare surname against another
+    named later: one given with a first name ("Jo Roe") does, for a relative named later
+    ("his wife, Ana Roe") is not what "Roe" means; a bare word, or words ahead of it that
+    are no given name ("Unbowed Roe", "Impeach Roe" in a headline), give way."""
+    words = name.split()[:-1]
+    given = next((w for w in words if not w.endswith(".") and w.lower() not in ROLE_NOUNS), "")
+    low = given.lower()
+    if not low or first_name_gender(name) is not None:
+        return bool(low)
+    # An unknown given name counts only in a plain "Given Surname".
+    return len(words) == 1 and not (
+        low.endswith(("ed", "ing"))
+        or low in STOP_WORDS
+        or low.rstrip("s") in ROLE_NOUNS
+        or low.casefold() in nationality_words()
+    )
