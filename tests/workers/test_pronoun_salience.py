@@ -146,7 +146,7 @@ def test_a_name_behind_a_role_after_a_clause_break_is_the_subject() -> None:
 def test_to_or_for_a_name_gives_whose_view_follows() -> None:
     body = (
         "Pat Doe spoke first.\n\n"
-        "To Fairview College history professor Walter Dalloway, the speech was a failure.\n\n"
+        "To Fairview State University history professor Walter Dalloway, the speech failed.\n\n"
         "“It looked like 40 years of heartbreak,” he said."
     )
     assert claimant_of(body, "“It looked") == "Walter Dalloway"

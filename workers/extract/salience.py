@@ -130,8 +130,10 @@ def is_salient(before: str, after: str, full_name: bool) -> bool:
         return True
     view = _VIEW_RE.match(before)
     if view and re.match(r"\s*,", after):
-        description = view.group("description")
-        return not description.strip() or _described_subject(description)
+        # Only the description's last words need to be one: a long one names a place or
+        # a school first ("To Fairview State University history professor Jo Roe, …").
+        words = view.group("description").split()
+        return not words or _described_subject(" ".join(words[-4:]) + " ")
     words = before.replace(",", " ").split()
     if words and all(w.lower() in _OPENING_WORDS for w in words):
         return True
