@@ -49,7 +49,14 @@ from .speakers import (
     quoted_in_aside,
 )
 from .stance import chain_start, stance_cue
-from .subjects import aside_subject, colon_subject, leading_subject, participle_attribution
+from .subjects import (
+    aside_subject,
+    colon_subject,
+    coordinated_subject,
+    fronted_subject,
+    leading_subject,
+    participle_attribution,
+)
 
 __all__ = ["Attribution", "find_attribution", "is_direct_quote", "is_quotation_only"]
 
@@ -233,6 +240,11 @@ def find_attribution(
             if k is None:
                 break
             sp_end, j, comma = k, k - 1, k
+        if sp_end < aside_end:
+            # "On Saturday, Senator Jo Roe, a rival, said": the opening phrase is no speaker.
+            fronted = fronted_subject(doc, start, sp_end, aside_end, inside)
+            if fronted is not None:
+                return Attribution("reported_speech", fronted, i, trailing=False)
         aside = dash_aside_start(doc, start, j)
         if aside is not None:  # "Jo Roe — a former aide, now a critic — recalled"
             run = aside + 1
@@ -285,6 +297,9 @@ def find_attribution(
                 shared = k - run == 1 and doc[k + 1].text[:1].isupper()  # "Ada and Jo Roe"
                 if run < k and (run == first or doc[run - 1].text == ",") and not shared:
                     sp_start, sp_end = run, k
+                else:  # "RNC members and officials insist", "both Mrs. Roe and her campaign"
+                    both = coordinated_subject(doc, first, k, sp_end)
+                    sp_start, sp_end = both if both is not None else (sp_start, sp_end)
         inner = k >= start and doc[k].lower_ in _INNER_OPENERS  # "… taken as they left …"
         if finding and (
             inner

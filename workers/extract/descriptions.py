@@ -85,7 +85,20 @@ _FUNCTION_WORDS = frozenset(
 
 # Plural people nouns beyond the unnamed-source ones ("authorities", "groups", "outlets").
 _PEOPLE_NOUNS = frozenset(
-    {"candidates", "authorities", "groups", "outlets", "democrats", "republicans", "police"}
+    {
+        "candidates",
+        "authorities",
+        "groups",
+        "outlets",
+        "democrats",
+        "republicans",
+        "police",
+        "unions",
+        "families",
+        "parents",
+        "teachers",
+        "students",
+    }
 )
 # Quantifiers that stand alone for people the article just mentioned ("Several threatened").
 _ALONE = frozenset({"some", "several", "many", "both", "another", "others", "most", "few"})
