@@ -30,6 +30,23 @@ def _claimant(body: str, start: str) -> tuple[str, str] | None:
             "Tax lawyers",
             "Tax lawyers and their advisers",
         ),
+        # An "and" inside one subject: modifiers sharing its head, places after it.
+        (
+            "It is unclear whether the staff read the 30 files, current and former officials said.",
+            "It is unclear",
+            "current and former officials",
+        ),
+        (
+            "However, five past and current employees told the Ledger that 30 staff quit.",
+            "However",
+            "five past and current employees",
+        ),
+        (
+            "But officials in the bureau and at the Treasury Department have said 30 accounts "
+            "were frozen.",
+            "But officials",
+            "officials in the bureau and at the Treasury Department",
+        ),
         # A list with commas: its first member, as for "Roe, Doe and Poe said".
         (
             "But the farmers, grocers and city officials said 30 markets had closed.",

@@ -210,7 +210,14 @@ def _description(words: list[str], lowered: list[str], head: int = 0) -> list[st
     cut = next((k for k, w in enumerate(lowered) if w in _RELATIVE), len(words))
     limit = 9 if lowered[:1] and lowered[0] in {"a", "an", "the"} else 8  # the article is free
     limit = max(limit, head + 1) if head < 12 else limit
-    kept = words[: min(cut, limit)]
+    stop = min(cut, limit)
+    while (
+        0 < stop < min(cut, limit + 3)
+        and words[stop - 1][:1].isupper()
+        and words[stop][:1].isupper()
+    ):
+        stop += 1  # never cut inside a name: "… at the Treasury Department"
+    kept = words[:stop]
     while len(kept) > 1 and kept[-1].lower() in _DANGLING:
         kept.pop()  # "… familiar with the": never end on a word that needs one after it
     return kept

@@ -235,12 +235,44 @@ def _people_head(doc: Doc, a: int, b: int) -> bool:
     )
 
 
+# Modifiers that two conjuncts can share one head with: "current and former officials".
+_SHARED_MODIFIERS = frozenset(
+    {"current", "former", "past", "present", "retired", "active", "senior", "junior", "local",
+     "state", "federal", "foreign", "domestic", "male", "female", "young", "old", "older",
+     "younger", "elected", "appointed", "civilian", "military", "public", "private", "new"}
+)  # fmt: skip
+_POST_LINKS = frozenset({"in", "at", "from", "of", "for", "with", "on", "inside", "outside"})
+
+
+def _shared_head(doc: Doc, first: int, conj: int, end: int) -> tuple[int, int] | None:
+    """An "and" inside one subject: modifiers sharing its head ("five past and current
+    employees") or places after it ("officials in the bureau and at the Treasury")."""
+    # The subject opens the clause or follows its last comma ("…, current and former
+    # officials said").
+    first = max([first, *(k + 1 for k in range(first, conj) if doc[k].text == ",")])
+    if first >= conj or any(doc[k].text == "," for k in range(conj, end)):
+        return None
+    if doc[conj + 1].lower_ in _POST_LINKS:
+        link = next((k for k in range(first + 1, conj) if doc[k].lower_ in _POST_LINKS), None)
+        return (first, end) if link is not None and _people_head(doc, first, link) else None
+    left = doc[first:conj]
+    modifiers = 1 <= len(left) <= 2 and all(
+        t.lower_ in _SHARED_MODIFIERS or t.like_num for t in left
+    )
+    if modifiers and doc[conj + 1].lower_ in _SHARED_MODIFIERS and end - conj > 2:
+        return (first, end) if _people_head(doc, conj + 1, end) else None
+    return None
+
+
 def coordinated_subject(doc: Doc, first: int, conj: int, end: int) -> tuple[int, int] | None:
     """Subjects joined by "and" that the clause opens with ("RNC members and officials
     insist", "both Mrs. Roe and her campaign said", "the families, supporters and staff
     said"): the first conjunct when it is a name or the list has commas, else the whole
     coordination (``first:end``, ``conj`` the "and"); None when a conjunct is no people
     phrase ("The economy grew and officials said": two clauses)."""
+    shared = _shared_head(doc, first, conj, end)
+    if shared is not None:
+        return shared
     segments, a = [], first
     for k in range(first, conj + 1):
         if k == conj or doc[k].text == ",":
