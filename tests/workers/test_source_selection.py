@@ -132,3 +132,36 @@ def test_a_long_description_keeps_its_head_noun() -> None:
     # A share cut at the word limit does not end on a quantifier.
     body = "About 4 in 10 Republican voters in each state want 30 new schools."
     assert _claimant(body, "About 4") == ("About 4 in 10 Republican voters", "unnamed")
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "claimant"),
+    [
+        # A report that closes the sentence names the outlet's source for all of it.
+        (
+            'Asked about the ban, Roe said: "There will be 30 exceptions," the Daily Ledger '
+            "reported.",
+            "Asked about",
+            "Daily Ledger",
+        ),
+        (
+            "The campaign said the candidate will attend 30 events on Saturday, the Daily "
+            "Ledger reported.",
+            "The campaign",
+            "Daily Ledger",
+        ),
+        (
+            "“The platform turns away 30 percent of us,” said Jo Roe, director of the group, "
+            "reports the Daily Ledger.",
+            "“The platform",
+            "Daily Ledger",
+        ),
+        # Guards: a quotation's own writer, and "reports" that are no outlet.
+        ("“Rents rose 30 percent in a year,” Jo Roe wrote.", "“Rents", "Jo Roe"),
+        ("Wages rose 30 percent last year, officials said.", "Wages", "officials"),
+    ],
+)
+def test_a_closing_report_names_the_source_of_the_whole_sentence(
+    body: str, start: str, claimant: str
+) -> None:
+    assert claimant_of(body, start) == claimant
