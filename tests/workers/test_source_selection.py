@@ -165,3 +165,30 @@ def test_a_closing_report_names_the_source_of_the_whole_sentence(
     body: str, start: str, claimant: str
 ) -> None:
     assert claimant_of(body, start) == claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "claimant"),
+    [
+        # A party's members speak for themselves, not for the chamber they sit in.
+        (
+            "Republicans in the Senate said 30 laws were broken.",
+            "Republicans",
+            "Republicans in the Senate",
+        ),
+        ("Senate Democrats said 30 laws were broken.", "Senate", "Senate Democrats"),
+        # A description keeps the article's capitals: a party, a proper adjective.
+        ("Democrats said 30 laws were broken.", "Democrats", "Democrats"),
+        (
+            "A German news agency said that 30 percent of voters left.",
+            "A German",
+            "German news agency",
+        ),
+        # Guard: a common noun opening the sentence is still lower-cased.
+        ("Officials said 30 laws were broken.", "Officials", "officials"),
+    ],
+)
+def test_party_members_speak_for_themselves_in_the_articles_case(
+    body: str, start: str, claimant: str
+) -> None:
+    assert claimant_of(body, start) == claimant

@@ -53,6 +53,10 @@ UNNAMED_NOUNS = SIDE_NOUNS | frozenset(
         "historians", "leaders", "lawmaker", "pollster", "legislator", "legislators",
     }
 )  # fmt: skip
+# A party's members speak for themselves, not for the chamber they sit in ("Republicans in
+# the Senate", "Senate Democrats"), and keep the party's capital.
+PARTY_MEMBERS = frozenset({"republicans", "democrats", "independents"})
+UNNAMED_NOUNS = UNNAMED_NOUNS | PARTY_MEMBERS
 # Head nouns of unnamed organisations that still make a useful claimant.
 ORG_HEAD_NOUNS = frozenset(
     {
@@ -77,7 +81,7 @@ _STAFF = frozenset(
     {"official", "officials", "aide", "aides", "adviser", "advisers", "advisor", "advisors",
      "source", "sources", "insider", "insiders", "staffer", "staffers", "operatives",
      "operative", "strategist", "strategists"}
-)  # fmt: skip
+) | PARTY_MEMBERS  # fmt: skip
 
 
 def _words(phrase: str) -> list[str]:
@@ -89,7 +93,11 @@ def _clean(words: list[str], drop: frozenset[str]) -> str:
         words = words[1:]
     first = words[0].lower() if words else ""
     adjective = first in _TIME_ADJECTIVES and len(words) > 1 and words[1].islower()
-    if first in UNNAMED_NOUNS or first in DOCUMENT_NOUNS or adjective:
+    if (
+        (first in UNNAMED_NOUNS and first not in PARTY_MEMBERS)
+        or first in DOCUMENT_NOUNS
+        or adjective
+    ):
         words = [first, *words[1:]]  # "Officials say", "New polls show": common words
     return " ".join(words)
 
