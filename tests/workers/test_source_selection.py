@@ -192,3 +192,24 @@ def test_party_members_speak_for_themselves_in_the_articles_case(
     body: str, start: str, claimant: str
 ) -> None:
     assert claimant_of(body, start) == claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "claimant"),
+    [
+        # A hyphen inside a word does not end the source of "according to".
+        (
+            "Now, according to the recent 50-state poll, 30 states are swinging.",
+            "Now",
+            "recent 50-state poll",
+        ),
+        # Holders of a title, in the plural, are a described source.
+        (
+            "Mayors in more than two dozen cities said 30 shelters were full.",
+            "Mayors in",
+            "mayors in more than two dozen cities",
+        ),
+    ],
+)
+def test_described_sources_the_walk_used_to_lose(body: str, start: str, claimant: str) -> None:
+    assert claimant_of(body, start) == claimant

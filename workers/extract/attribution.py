@@ -179,7 +179,7 @@ def find_attribution(
                 j < end
                 and doc[j].text not in {",", ";", ".", ")", "(", "“", "”", "-", "--", "—", "–"}
                 and (doc[j].lower_ not in {"that", "which", "who"})
-            ):
+            ) or (doc[j].text == "-" and not doc[j - 1].whitespace_):  # "the 50-state poll"
                 j += 1
             if j > i + 2:
                 return Attribution("according_to", (i + 2, j), i, trailing=False)

@@ -129,7 +129,8 @@ def _plain_description(words: list[str]) -> EntityRef | None:
     ends = next((k for k in range(1, len(words)) if words[k] in _FUNCTION_WORDS), len(words))
     head = words[ends - 1] if words else ""
     people = any(
-        w in UNNAMED_NOUNS or w in _PEOPLE_NOUNS for w in (head, words[-1] if words else "")
+        w in UNNAMED_NOUNS or w in _PEOPLE_NOUNS or (w.endswith("s") and w[:-1] in _TITLE_NOUNS)
+        for w in (head, words[-1] if words else "")
     )
     if len(words) == 1 and (people or words[0] in _ALONE):
         return EntityRef(words[0], UNNAMED)  # "Authorities said", "Several threatened"
