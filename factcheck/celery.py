@@ -24,3 +24,33 @@ def reuse_database_connections(sender=None, **kwargs) -> None:
     from django.db import close_old_connections
 
     close_old_connections()
+
+
+@signals.worker_init.connect
+def worker_commits(**_) -> None:
+    """The worker's connections commit as FACTCHECK_WORKER_SYNCHRONOUS_COMMIT says (set before
+    the pool forks, so every pool process's connections open with it; no query per task)."""
+    from django.conf import settings
+
+    database_commits(settings.DATABASES, settings.FACTCHECK["WORKER_SYNCHRONOUS_COMMIT"])
+
+
+def database_commits(databases: dict, mode: str) -> None:
+    """PostgreSQL's `synchronous_commit` for the connections opened from now on (libpq's
+    `options`). A commit that does not wait for its WAL flush costs ~0.1 ms instead of one disk
+    flush (3-4 ms on the benchmark's machine, seven per article); what a crash of PostgreSQL or
+    its machine can then lose is the last fraction of a second of commits, whole transactions,
+    never a partial one: the pipeline's jobs are found queued or running again and redone
+    (docs/architecture.md, "Commits")."""
+    for database in databases.values():
+        if database.get("ENGINE") != "django.db.backends.postgresql":
+            continue
+        options = database.setdefault("OPTIONS", {})
+        kept = [
+            part.strip()
+            for part in options.get("options", "").split("-c ")
+            if part.strip() and not part.strip().startswith("synchronous_commit")
+        ]
+        options["options"] = " ".join(
+            f"-c {part}" for part in [*kept, f"synchronous_commit={mode}"]
+        )

@@ -272,6 +272,12 @@ FACTCHECK = {
     # An article with at most this many claims has them enriched and checked by its extraction
     # task itself, without a trip through the broker (0: always publish `process_claims`).
     "INLINE_CLAIMS": env_int("FACTCHECK_INLINE_CLAIMS", 25, minimum=0),
+    # The worker's PostgreSQL transactions wait for their commit to reach the disk ("on") or
+    # not ("off": a crash of PostgreSQL or of its machine may lose the pipeline's last commits,
+    # which the stages redo; docs/architecture.md, "Commits"). The web process always waits.
+    "WORKER_SYNCHRONOUS_COMMIT": env_choice(
+        "FACTCHECK_WORKER_SYNCHRONOUS_COMMIT", "off", ("on", "off")
+    ),
     # A job is given up (state failed) after this many attempts.
     "JOB_MAX_ATTEMPTS": env_int("FACTCHECK_JOB_MAX_ATTEMPTS", 5, minimum=1),
     # A queued job not started after this many seconds is published again by the sweeper.

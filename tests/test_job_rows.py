@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
-from claims.models import Article, Job, JobStage, JobState, PipelineStatus
+from claims.models import Article, Claim, Job, JobStage, JobState, PipelineStatus
 from claims.services.jobs import claim_jobs_queue, job_start
 
 from .factories import ClaimFactory
@@ -60,3 +60,39 @@ def test_a_job_start_claims_the_job_once_and_fails_one_out_of_attempts(settings)
     job.refresh_from_db()
     assert job.state == JobState.FAILED and job.last_error.endswith("last error: boom")
     assert Article.objects.get(pk=article.pk).pipeline_status == PipelineStatus.FAILED
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+def test_the_job_statements_find_their_rows_by_claim_or_article_not_by_state():
+    """Without statistics (autovacuum off, a table never analysed) the planner read the jobs
+    through the state index, whose "queued" and "running" entries point at every dead version of
+    every job: the statements that start and end jobs must go through the claim's or article's
+    (and stage's) index whatever the statistics say."""
+    from claims.services.jobs import lifecycle
+
+    article = ClaimFactory().article
+    many = Claim.objects.bulk_create(
+        Claim(article=article, text=f"Claim {n}.", start=n, end=n + 1) for n in range(400)
+    )
+    claim_jobs_queue(claim_ids=[claim.pk for claim in many])
+    for state in (JobState.RUNNING, JobState.QUEUED):  # dead versions, as a day's runs leave
+        Job.objects.update(state=state)
+    claims = many[:3]
+    params = {**lifecycle._start_params("t", "w"), "stage": "enrich", "ids": [c.pk for c in claims]}
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + lifecycle._START_RETURNING, params)
+        start = "\n".join(row[0] for row in cursor.fetchall())
+        with CaptureQueriesContext(connection) as queries:
+            lifecycle.claim_jobs_end(
+                stage="enrich", claim_ids=[c.pk for c in claims], task_id="t", errors={}
+            )
+            lifecycle.article_pipeline_rollup(article_id=claims[0].article_id)
+        plans = [start]
+        for query in queries.captured_queries:
+            if query["sql"].startswith(("UPDATE claims_job", "SELECT state FROM claims_job")):
+                cursor.execute("EXPLAIN " + query["sql"])
+                plans.append("\n".join(row[0] for row in cursor.fetchall()))
+
+    for plan in plans:
+        assert "claims_job_state" not in plan and "job_state_queued_idx" not in plan, plan
+    assert len(plans) == 3  # the start, the end, the roll-up's read

@@ -538,3 +538,29 @@ def test_a_death_as_the_checklist_jobs_start_leaves_the_enrichment_unwritten_too
     events = ClaimEvent.objects.filter(claim__article=article, kind=EventKind.ENRICHMENT)
     assert Counter(events.values_list("claim_id", flat=True)) == dict.fromkeys(claim_ids, 1)
     assert {j.state for j in jobs(claim_ids, JobStage.CHECKLIST).values()} == {JobState.DONE}
+
+
+def test_a_short_articles_run_reads_no_checklist_of_the_claims_it_just_created(seed_text, settings):
+    """Claims its extraction created have no checklist item yet (only the checklist stage, whose
+    jobs this run holds, adds them): not read back; a claim found again on a re-run is read."""
+    settings.FACTCHECK = {**settings.FACTCHECK, "INLINE_CLAIMS": 100}
+    article = article_ingest(text=seed_text, published_at=dt.date(2025, 5, 4)).article
+
+    def checklist_reads() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            pipeline.stage_extract_and_claims(
+                article.pk, task_id=f"t-{article.pk}-{Job.objects.count()}"
+            )
+        return sum(
+            1
+            for q in queries.captured_queries
+            if q["sql"].startswith("SELECT") and 'FROM "claims_checklistitem"' in q["sql"]
+        )
+
+    assert checklist_reads() == 0
+    built = ChecklistItem.objects.filter(claim__article=article).count()
+    assert built > 0
+    Job.objects.filter(claim__article=article).update(state=JobState.QUEUED)
+    Job.objects.filter(article=article).update(state=JobState.QUEUED)
+    assert checklist_reads() > 0  # a re-run: the claims exist, their items are read
+    assert ChecklistItem.objects.filter(claim__article=article).count() == built

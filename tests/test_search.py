@@ -167,6 +167,24 @@ def test_candidates_come_from_the_full_text_index_and_the_batch_uses_the_same_ru
 
 @postgres
 @pytest.mark.django_db
+def test_the_batch_builds_each_claims_tsquery_and_trigram_similarity_once():
+    """The planner inlines a subquery's expression wherever it is used: the batch's query fences
+    them, so that the trigram similarity (its costliest part, per candidate) is computed once per
+    candidate, not for the threshold and again for the order, and each claim's tsquery once."""
+    from workers.gather import _CANDIDATE_POOLS
+
+    params = [["Rents in Lisbon rose by 40 percent."], [1], [None]]
+    params += [selectors.PRESELECT, selectors.TRIGRAM_THRESHOLD, selectors.CANDIDATE_LIMIT]
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (VERBOSE) " + _CANDIDATE_POOLS, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert plan.count("similarity(") == 1
+    assert plan.count("to_tsvector(") == 1
+
+
+@postgres
+@pytest.mark.django_db
 def test_only_the_claims_sharing_most_rare_words_are_compared_by_trigrams(monkeypatch):
     from workers.gather import _candidate_pools
 

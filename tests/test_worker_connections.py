@@ -57,3 +57,40 @@ def test_tasks_share_a_connection_and_the_next_task_reconnects_after_it_died(fix
     after = task_backend()  # the health check at the task's start finds it dead, no error
     assert after != first
     assert task_backend() == after
+
+
+def _commits() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.parametrize("mode", ["off", "on"])
+def test_the_worker_commits_as_its_setting_says_from_its_next_connection(settings, mode):
+    """Set at the worker's start, before the pool forks: each connection then opens with it."""
+    from factcheck.celery import database_commits
+
+    before = dict(connection.settings_dict["OPTIONS"])
+    try:
+        database_commits(settings.DATABASES, mode)
+        database_commits(settings.DATABASES, mode)  # again: one setting, not two
+        connection.close()
+        assert _commits() == mode
+        assert connection.settings_dict["OPTIONS"]["options"].count("synchronous_commit") == 1
+    finally:
+        connection.settings_dict["OPTIONS"] = before
+        connection.close()
+    assert _commits() == "on"  # the web process's connections: PostgreSQL's default
+
+
+def test_the_workers_start_turns_synchronous_commit_off_by_default(settings):
+    """What a crash of PostgreSQL may then lose, the stages redo (docs/architecture.md)."""
+    before = dict(connection.settings_dict["OPTIONS"])
+    assert settings.FACTCHECK["WORKER_SYNCHRONOUS_COMMIT"] == "off"
+    signals.worker_init.send(sender=None)
+    try:
+        connection.close()
+        assert _commits() == "off"
+    finally:
+        connection.settings_dict["OPTIONS"] = before
+        connection.close()

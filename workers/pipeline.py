@@ -299,6 +299,7 @@ def stage_checklist_batch(
 
     def work(ours: set[int]) -> Prepared:
         claims = [enriched[pk][0] for pk in sorted(ours) if pk in enriched]
+        # Not read for claims this run's extraction created (their checklist is known empty).
         prefetch_related_objects(claims, "checklist")
         rows = {claim.pk: enriched[claim.pk][1] for claim in claims}
         unread = ours - set(rows)

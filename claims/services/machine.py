@@ -163,6 +163,11 @@ def claims_record(*, article: Article, candidates) -> list[Claim]:
         if new:
             created_with_history(new, Claim)
             created = [claim.pk for claim in new]
+            # A new claim's checklist is known empty (items come from its checklist stage, whose
+            # job is queued here; people cannot add any): the batch's checklists need not read it.
+            empty = ChecklistItem.objects.none()
+            for claim in new:
+                claim._prefetched_objects_cache = {"checklist": empty}  # type: ignore[attr-defined]
         for stale in existing.values():
             if stale.pk not in touched:
                 stale.delete()

@@ -111,3 +111,100 @@ def test_plural_people_before_a_preposition_still_speak() -> None:
     assert claimant_of(body, "Republicans on") is not None
     body = "None of the major candidates is pushing for 300,000 troops, they said."
     assert claimant_of(body, "None of") is not None
+
+
+def test_a_possessive_inside_an_apposition_is_not_the_subject() -> None:
+    body = (
+        "Pat Doe spoke first.\n\n"
+        "Jack Roe, Walter Dalloway's deputy, said the campaign would call 40,000 voters.\n\n"
+        "“It worked better than the polls,” he said."
+    )
+    assert claimant_of(body, "“It worked") == "Jack Roe"
+    # A possessive opening its own sentence still names who it is about.
+    body = (
+        "Walter Dalloway's campaign hired 40 staff.\n\n“It worked better than the polls,” he said."
+    )
+    assert claimant_of(body, "“It worked") == "Walter Dalloway"
+
+
+def test_a_name_behind_a_role_after_a_clause_break_is_the_subject() -> None:
+    body = (
+        "Pat Doe spoke first.\n\n"
+        "On Monday night, Dalloway campaign manager Jack Roe released a memo.\n\n"
+        "In it, he says Dalloway has a lead of 300 delegates."
+    )
+    assert claimant_of(body, "In it") == "Jack Roe"
+    # Not after a preposition or a verb: "…, unlike Jack Roe", "…, said Jack Roe".
+    body = (
+        "Walter Dalloway spoke first.\n\n"
+        "On Monday night, the memo praised rival manager Jack Roe.\n\n"
+        "In it, he says Roe has a lead of 300 delegates."
+    )
+    assert claimant_of(body, "In it") == "Walter Dalloway"
+
+
+def test_to_or_for_a_name_gives_whose_view_follows() -> None:
+    body = (
+        "Pat Doe spoke first.\n\n"
+        "To Fairview State University history professor Walter Dalloway, the speech failed.\n\n"
+        "“It looked like 40 years of heartbreak,” he said."
+    )
+    assert claimant_of(body, "“It looked") == "Walter Dalloway"
+
+
+def test_a_name_after_opening_conjunctions_is_the_subject() -> None:
+    body = (
+        "Jo Roe teaches history. Walter Dalloway met Roe.\n\n"
+        "And even Dalloway tried to help, noting that he would wait.\n\n"
+        "“It is not my job to pick 40 winners,” he said."
+    )
+    assert claimant_of(body, "“It is") == "Walter Dalloway"
+
+
+def test_a_name_with_an_aside_then_its_verb_is_the_subject() -> None:
+    body = (
+        "Jack Roe said the plan would cost $40 million.\n\n"
+        "At the rally in Ohio, Walter Dalloway, without a word, walked past Roe.\n\n"
+        "“You cannot show up at 40 rallies and think that is enough,” he said."
+    )
+    assert claimant_of(body, "“You cannot") == "Walter Dalloway"
+    # The aside ends at its sentence: a name that closes one is not the next one's subject.
+    body = (
+        "Lorna Quimby said she met Jack Roe in 1978.\n\n"
+        "She spoke as Roe campaigned for his wife, Anna Roe, as she ran for mayor.\n\n"
+        "On Sunday, she said 40 people had seen them."
+    )
+    assert claimant_of(body, "On Sunday") == "Lorna Quimby"
+
+
+def test_a_bare_surname_stays_with_the_first_person_given_in_full() -> None:
+    body = (
+        "Senator Walter Quimby has pushed for 40 new rules.\n\n"
+        "He met Lorna Quimby, whose son died in 2012.\n\n"
+        "“We need 40 votes,” Quimby said."
+    )
+    assert claimant_of(body, "“We need") == "Walter Quimby"
+    # Capitalised words that are no given name (a headline's) give the surname up.
+    body = (
+        "Unbowed Quimby returns\n\n"
+        "Walter Quimby has pushed for 40 new rules.\n\n"
+        "“We need 40 votes,” Quimby said."
+    )
+    assert claimant_of(body, "“We need") == "Walter Quimby"
+    # A plain "Given Surname" keeps it even when the given name is one we do not know.
+    body = (
+        "Marisol Quimby has run the shelter for 40 years.\n\n"
+        "Her husband, Tom Quimby, drives the van.\n\n"
+        "“We fed 300 people last week,” Quimby said."
+    )
+    assert claimant_of(body, "“We fed") == "Marisol Quimby"
+
+
+def test_a_name_that_speaks_in_its_relative_clause_is_what_she_means() -> None:
+    body = (
+        "Lorna Quimby spoke first.\n\n"
+        "The plan was backed on Friday by Ada Fisher of Ohio, the ranking member, who said "
+        "none of the 40 emails was secret.\n\n"
+        "“It never made sense to me,” she said."
+    )
+    assert claimant_of(body, "“It never") == "Ada Fisher"

@@ -28,7 +28,7 @@ from .attribution import Attribution
 from .candidates import EntityRef
 from .descriptions import learned_titles, modified_description, plain_description, wanted_titles
 from .lexicon import PRONOUNS, ROLE_NOUNS
-from .salience import HONORIFIC_GENDER, is_salient, said_pronoun_gender
+from .salience import HONORIFIC_GENDER, is_salient, keeps_surname, said_pronoun_gender
 from .sources import (
     ORG_HEAD_NOUNS,
     UNNAMED,
@@ -163,7 +163,9 @@ class Discourse:
             surname = referent.ref.name.split()[-1]
             if surname in self.by_surname and len(referent.ref.name.split()) == 1:
                 referent = self.by_surname[surname]
-            else:
+            elif surname not in self.by_surname or not keeps_surname(
+                self.by_surname[surname].ref.name
+            ):
                 self.by_surname[surname] = referent
         before = body[sentence_start : mention.start]
         if referent.ref.kind == "person" and referent.gender is None:

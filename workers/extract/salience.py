@@ -4,7 +4,8 @@ means) and the gender an article gives a name it left open.
 A name is *salient* when it opens its sentence (only capitalised words before it), follows a
 short description of it ("Tennis great Jo Roe recalled"), or opens a clause after a break
 ("At the briefing, Roe …", "…, but Roe …") — not in an apposition, a list or a possessive.
-"Roe said she …" gives Roe's gender. Pure: no Django.
+"Roe said she …" gives Roe's gender; ``keeps_surname`` tells which of two people named in full
+a bare surname stands for. Pure: no Django.
 """
 
 from __future__ import annotations
@@ -12,6 +13,11 @@ from __future__ import annotations
 import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from workers.nlp.first_names import first_name_gender
+from workers.nlp.world import nationality_words
+
+from .lexicon import ROLE_NOUNS
 
 HONORIFIC_GENDER = {
     "mr.": "male",
@@ -44,12 +50,34 @@ _NOT_DESCRIPTOR_WORDS = frozenset(
 )  # fmt: skip
 
 
-# "…, Jo Roe, the club's president, suggested …": an apposition, then the name's own verb.
-_APPOSITION_VERB_RE = re.compile(
-    r"^\s*,\s+(?:the|a|an|his|her|its)\s[^,;()]{1,70},\s+(?!and\b|or\b)[a-z]+\b"
+# "…, Jo Roe, the club's president, suggested …", "Speaking in Ohio, Roe, without naming
+# him, accused …": an apposition or an aside, then the name's own verb.
+_APPOSITION_VERB_RE = re.compile(r"^\s*,\s+[a-z][^,;().!?\n]{1,100},\s+(?!and\b|or\b)[a-z]+\b")
+# "…, backed by Jo Roe, who said …": the name speaks in its own relative clause.
+_WHO_SAID_RE = re.compile(
+    r"^(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?(?:\s*,\s+(?:the|a|an)\s[^,;().!?\n]{1,70})?"
+    r"\s*,\s+who\s+(?:\w+\s+)?(?:said|says|told|added|argued|wrote|noted|insisted)\b"
 )
 # "As for Roe, he said …": the name the sentence announces as its topic.
 _TOPIC_RE = re.compile(r"(?:^|[,;]\s*)[Aa]s (?:for|to)\s+$")
+# "To Jo Roe, the speech …", "For pollster Jo Roe, …": whose view the sentence gives.
+_VIEW_RE = re.compile(r"^(?:To|For)\s+(?P<description>.*)$")
+# Words a sentence may open with before its subject ("And even Roe tried …").
+_OPENING_WORDS = frozenset(
+    {"and", "but", "so", "yet", "or", "still", "even", "then", "now", "also", "only", "too",
+     "meanwhile", "however", "instead", "later", "earlier"}
+)  # fmt: skip
+# The role a description ahead of a name ends with ("Clinton campaign manager Jo Roe"): one
+# person's job, so the name after it is the one the description is about.
+_PERSON_ROLES = frozenset(
+    {"manager", "director", "candidate", "nominee", "governor", "senator", "spokesman",
+     "spokeswoman", "spokesperson", "secretary", "chairman", "chairwoman", "adviser", "advisor",
+     "strategist", "economist", "analyst", "lawyer", "attorney", "pollster", "president",
+     "leader", "mayor", "chief", "official", "aide", "professor", "minister", "ambassador",
+     "judge", "congressman", "congresswoman", "founder", "executive", "host", "anchor",
+     "columnist", "author", "activist", "lawmaker", "prosecutor", "commissioner", "speaker",
+     "chancellor", "premier", "envoy", "consultant", "operative", "historian", "researcher"}
+)  # fmt: skip
 # Stop words that are part of a description ("former", "top").
 _TITLE_STOP_WORDS = frozenset({"former", "top"})
 
@@ -83,16 +111,41 @@ def _opens_clause(before: str) -> bool:
     return re.search(r"\b[a-z]", segment) is None
 
 
+def _described_after_break(before: str) -> bool:
+    """Whether a name opens a clause behind a short description that ends with a person's
+    role ("On Monday, Clinton campaign manager Jo Roe released …")."""
+    breaks = list(_CLAUSE_BREAK_RE.finditer(before))
+    if not breaks:
+        return False
+    segment = before[breaks[-1].end() :].lstrip()
+    words = segment.split()
+    return bool(words) and words[-1].lower() in _PERSON_ROLES and _described_subject(segment)
+
+
 def is_salient(before: str, after: str, full_name: bool) -> bool:
     """Whether a name with ``before`` ahead of it in its sentence and ``after`` following it is
     the subject; after a clause break only a name given in full (``full_name``: a lone
     capitalised word there is too often an adjective, "…, Democratic leaders")."""
-    if re.search(r"\b[a-z]", before) is None or _TOPIC_RE.search(before):
+    if _TOPIC_RE.search(before) or (full_name and _WHO_SAID_RE.match(after)):
         return True
+    view = _VIEW_RE.match(before)
+    if view and re.match(r"\s*,", after):
+        # Only the description's last words need to be one: a long one names a place or
+        # a school first ("To Fairview State University history professor Jo Roe, …").
+        words = view.group("description").split()
+        return not words or _described_subject(" ".join(words[-4:]) + " ")
+    words = before.replace(",", " ").split()
+    if words and all(w.lower() in _OPENING_WORDS for w in words):
+        return True
+    if re.search(r"\b[a-z]", before) is None:
+        # "Jo Roe, Walter Dalloway's deputy, said": a possessive inside an apposition
+        # names someone else's; the sentence's subject is the name before the comma.
+        return not (re.match(r"['’]s\b", after) and re.search(r"[A-Za-z][\w.'’-]*\s*,\s*$", before))
     if _described_subject(before) and not re.match(r"\s+(?:and|or)\b|['’]s\b", after):
         return True
     not_subject = _NOT_SUBJECT_AFTER_RE.match(after) and not _APPOSITION_VERB_RE.match(after)
-    return full_name and _opens_clause(before) and not not_subject
+    opens = _opens_clause(before) or _described_after_break(before)
+    return full_name and opens and not not_subject
 
 
 def said_pronoun_gender(after: str) -> str | None:
@@ -101,3 +154,22 @@ def said_pronoun_gender(after: str) -> str | None:
     if says is None:
         return None
     return "female" if says.group("pronoun") == "she" else "male"
+
+
+def keeps_surname(name: str) -> bool:
+    """Whether the person named ``name`` in full keeps the bare surname against another
+    named later: one given with a first name ("Jo Roe") does, for a relative named later
+    ("his wife, Ana Roe") is not what "Roe" means; a bare word, or words ahead of it that
+    are no given name ("Unbowed Roe", "Impeach Roe" in a headline), give way."""
+    words = name.split()[:-1]
+    given = next((w for w in words if not w.endswith(".") and w.lower() not in ROLE_NOUNS), "")
+    low = given.lower()
+    if not low or first_name_gender(name) is not None:
+        return bool(low)
+    # An unknown given name counts only in a plain "Given Surname".
+    return len(words) == 1 and not (
+        low.endswith(("ed", "ing"))
+        or low in STOP_WORDS
+        or low.rstrip("s") in ROLE_NOUNS
+        or low.casefold() in nationality_words()
+    )

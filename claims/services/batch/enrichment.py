@@ -25,7 +25,7 @@ from claims.models import (
     SimilarityDecision,
 )
 
-from .sql import inserted
+from .sql import array, inserted, inserted_statement
 
 # (claim, what the enrichment found, [(similar claim id, score)])
 Enriched = tuple[Claim, Any, list[tuple[int, float]]]
@@ -184,14 +184,47 @@ def claims_enrichment_apply(*, results: Iterable[Enriched]) -> dict[int, list[in
                     claim=claim, actor_label="worker", kind=EventKind.ENRICHMENT, comment=summary
                 )
             )
-        inserted(
+        tables: list[tuple[Any, list]] = [
             (Mention, mentions),
             (Quantity, quantities),
             (DateMention, dates),
             (SimilarClaim, similars),
             (ClaimEvent, events),
-        )
+        ]
+        if connection.vendor == "postgresql":
+            _inserted_counted(tables, mentions, similars)
+        else:
+            inserted(*tables)
     return mentioned
+
+
+# The batch's own count keeping (migration 0017): the insert triggers of mentions and similar
+# claims skip the statements sent while `factcheck.batch_counts` is on (this transaction only),
+# and one UPDATE adds what the batch inserted, each claim's row updated once instead of once per
+# trigger. Suggested similar claims are not rejected ones: each counts (0015's condition).
+_COUNTS_ON = "SELECT set_config('factcheck.batch_counts', 'on', true)"
+_COUNTS_ADD = (
+    "UPDATE claims_claim AS c SET mentions_total = c.mentions_total + t.m, "
+    "similar_total = c.similar_total + t.s "
+    "FROM unnest(%s::bigint[], %s::integer[], %s::integer[]) AS t(id, m, s) WHERE c.id = t.id"
+)
+_COUNTS_OFF = "SELECT set_config('factcheck.batch_counts', 'off', true)"
+
+
+def _inserted_counted(tables: list, mentions: list[dict], similars: list[dict]) -> None:
+    """`inserted(*tables)` and the claims' mention and similar-claim counts, in one round trip:
+    the counts set on, the insert, the counts added, the counts set off (a failure rolls the
+    setting back with the rest)."""
+    sql, params = inserted_statement(*tables)
+    added: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for row in mentions:
+        added[row["claim_id"]][0] += 1
+    for row in similars:
+        added[row["claim_id"]][1] += 1
+    ids = list(added)
+    params += [array(ids), array([added[pk][0] for pk in ids]), array([added[pk][1] for pk in ids])]
+    with connection.cursor() as cursor:
+        cursor.execute(f"{_COUNTS_ON}; {sql}; {_COUNTS_ADD}; {_COUNTS_OFF}", params)
 
 
 def _enrichment_clear(ids: list[int]) -> list[tuple[int, int]]:

@@ -99,8 +99,18 @@ def inserted(*tables: tuple[Any, list]) -> None:
         for model, rows in tables:
             model.objects.bulk_create([model(**r) if isinstance(r, dict) else r for r in rows])
         return
+    sql, params = inserted_statement(*tables)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def inserted_statement(*tables: tuple[Any, list]) -> tuple[str, list]:
+    """`inserted`'s one statement and its parameters (PostgreSQL), for a caller that sends more
+    with it; tables without rows are left out (at least one must have rows)."""
     statements, params = [], []
     for model, rows in tables:
+        if not rows:
+            continue
         arrays, columns, casts = _columns(rows, model)
         statements.append(
             f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) "
@@ -109,9 +119,7 @@ def inserted(*tables: tuple[Any, list]) -> None:
         params += arrays
     # All but the last as data-modifying CTEs: PostgreSQL runs each once, referenced or not.
     ctes = ", ".join(f"i{n} AS ({each})" for n, each in enumerate(statements[:-1]))
-    sql = (f"WITH {ctes} " if ctes else "") + statements[-1]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+    return (f"WITH {ctes} " if ctes else "") + statements[-1], params
 
 
 def created_with_history(objs: list, model: Any) -> None:

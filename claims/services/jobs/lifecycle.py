@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import BooleanField, F, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from claims.exceptions import TransitionForbidden
@@ -113,6 +114,18 @@ def _claimable(task_id: str) -> Q:
     return Q(state=JobState.QUEUED) | Q(state=JobState.RUNNING, task_id=task_id)
 
 
+# `_claimable` in SQL, for the statements that pick jobs by claim or article and stage. Written
+# as a CASE so that no index on `state` can serve it: without statistics (a table never
+# analysed: autovacuum off) the planner read the jobs through the state index, whose entries for
+# "queued" and "running" point at every dead version of every job until a vacuum, a scan of the
+# whole table per statement, growing with every job run; the (claim or article, stage) unique
+# index finds the few rows a statement means whatever the statistics.
+_CLAIMABLE_SQL = (
+    "CASE state WHEN %(queued)s THEN true WHEN %(running)s THEN task_id = %(task_id)s "
+    "ELSE false END"
+)
+
+
 def _running(task_id: str, worker: str) -> dict:
     return {
         "state": JobState.RUNNING,
@@ -201,8 +214,7 @@ UPDATE claims_job SET
     worker = CASE WHEN attempts >= %(cap)s THEN worker ELSE %(worker)s END,
     started_at = CASE WHEN attempts >= %(cap)s THEN started_at ELSE %(now)s END"""
 _START_RETURNING = f"""{_START_SET}
-WHERE stage = %(stage)s AND claim_id = ANY(%(ids)s)
-    AND (state = %(queued)s OR (state = %(running)s AND task_id = %(task_id)s))
+WHERE stage = %(stage)s AND claim_id = ANY(%(ids)s) AND {_CLAIMABLE_SQL}
 RETURNING claim_id, state
 """
 
@@ -211,10 +223,13 @@ def _job_start_returning(job_filter: Q, task_id: str, worker: str) -> Job | None
     """`_START_RETURNING` for the first claimable job `job_filter` matches, returned as a Job.
     The update re-checks the row's state under its lock: a job another run took meanwhile is
     not updated (None)."""
+    claimable = RawSQL(
+        "CASE state WHEN %s THEN true WHEN %s THEN task_id = %s ELSE false END",
+        [str(JobState.QUEUED), str(JobState.RUNNING), task_id],
+        BooleanField(),
+    )  # `_CLAIMABLE_SQL`, positional
     pick, pick_params = (
-        Job.objects.filter(_claimable(task_id) & job_filter)
-        .values("pk")[:1]
-        .query.sql_with_params()
+        Job.objects.filter(job_filter).filter(claimable).values("pk")[:1].query.sql_with_params()
     )
     params = _start_params(task_id, worker)
     for n, value in enumerate(pick_params):
@@ -223,10 +238,9 @@ def _job_start_returning(job_filter: Q, task_id: str, worker: str) -> Job | None
     pick = "".join(f"{part}%(pick{n})s" for n, part in enumerate(parts)) + last
     fields = Job._meta.concrete_fields
     columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
-    claimable = "(state = %(queued)s OR (state = %(running)s AND task_id = %(task_id)s))"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"{_START_SET} WHERE id = ({pick}) AND {claimable} RETURNING {columns}", params
+            f"{_START_SET} WHERE id = ({pick}) AND {_CLAIMABLE_SQL} RETURNING {columns}", params
         )
         row = cursor.fetchone()
     return None if row is None else Job.from_db(connection.alias, [f.attname for f in fields], row)
@@ -262,9 +276,25 @@ def claim_jobs_end(
             state=JobState.FAILED, last_error=error[:4000], finished_at=now
         )
     done = [claim_id for claim_id in claim_ids if claim_id not in errors]
-    Job.objects.filter(ours, claim_id__in=done).update(
-        state=JobState.DONE, last_error="", finished_at=now
-    )
+    if connection.vendor != "postgresql":
+        Job.objects.filter(ours, claim_id__in=done).update(
+            state=JobState.DONE, last_error="", finished_at=now
+        )
+        return
+    with connection.cursor() as cursor:  # through the (claim, stage) index: see _CLAIMABLE_SQL
+        cursor.execute(
+            "UPDATE claims_job SET state = %(done)s, last_error = '', finished_at = %(now)s "
+            "WHERE stage = %(stage)s AND claim_id = ANY(%(ids)s) "
+            "AND CASE state WHEN %(running)s THEN task_id = %(task_id)s ELSE false END",
+            {
+                "done": str(JobState.DONE),
+                "now": now,
+                "stage": str(stage),
+                "ids": done,
+                "running": str(JobState.RUNNING),
+                "task_id": task_id,
+            },
+        )
 
 
 def claim_jobs_retry_later(*, stage: str, claim_ids: Iterable[int], task_id: str, error: str):
@@ -364,12 +394,7 @@ def article_pipeline_rollup(*, article_id: int) -> str:
         )
         if current is None:
             return PipelineStatus.FAILED
-        states = set(
-            Job.objects.filter(Q(article_id=article_id) | Q(claim__article_id=article_id))
-            .order_by()  # no default ordering: its columns would make DISTINCT return every row
-            .values_list("state", flat=True)
-            .distinct()
-        )
+        states = _job_states(article_id)
         if JobState.FAILED in states:
             status = PipelineStatus.FAILED
         elif states <= {JobState.DONE}:
@@ -382,3 +407,17 @@ def article_pipeline_rollup(*, article_id: int) -> str:
             Article.objects.filter(pk=article_id).update(pipeline_status=status)
             webhook_events.article_pipeline_finished(article_id=article_id, status=status)
     return status
+
+
+def _job_states(article_id: int) -> set[str]:
+    """The states of the article's jobs and its claims' jobs. Two lookups by index (the
+    article's jobs, its claims' jobs): the ORM's `article_id = x OR claim.article_id = x` over a
+    left join could be served by no index and read every job, dead versions included."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT state FROM claims_job WHERE article_id = %s UNION "
+            "SELECT j.state FROM claims_job AS j JOIN claims_claim AS c ON c.id = j.claim_id "
+            "WHERE c.article_id = %s",
+            [article_id, article_id],
+        )
+        return {state for (state,) in cursor.fetchall()}
