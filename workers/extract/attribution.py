@@ -50,7 +50,14 @@ from .speakers import (
     title_case,
 )
 from .stance import chain_start, stance_cue
-from .subjects import aside_subject, colon_subject, leading_subject, participle_attribution
+from .subjects import (
+    aside_subject,
+    colon_subject,
+    coordinated_subject,
+    fronted_subject,
+    leading_subject,
+    participle_attribution,
+)
 
 __all__ = ["Attribution", "find_attribution", "is_direct_quote", "is_quotation_only"]
 
@@ -114,11 +121,47 @@ def _closing_according_to(doc: Doc, start: int, end: int, inside: dict) -> Attri
     return None
 
 
+_REPORTED = frozenset({"reported", "reports", "wrote", "writes"})
+
+
+def _closing_report(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
+    """ "“…,” Roe said, the Ledger reported.", "…, reports the Ledger.": a report set off by a
+    comma that closes the sentence names the outlet's source for all of it, like a closing
+    "according to"."""
+    last = end - 1
+    while last > start and doc[last].is_punct and last not in inside:
+        last -= 1
+    if last - start < 4 or last in inside:
+        return None
+    if doc[last].lower_ in _REPORTED:  # "…, the Ledger reported."
+        k = last - 1
+        while k > start and doc[k].text not in {",", "”", '"', "''"} and last - k <= 5:
+            k -= 1
+        quoted = doc[k].text != "," and doc[k - 1].text == ","  # "…,” the Ledger reported."
+        if (doc[k].text != "," and not quoted) or k + 1 >= last:
+            return None
+        if any(t.lower_ == "and" for t in doc[k + 1 : last]) or not is_speaker_phrase(
+            doc, k + 1, last
+        ):
+            return None
+        return Attribution("reported_speech", (k + 1, last), last, trailing=True)
+    verb = next(
+        (k for k in range(last, max(start, last - 6), -1) if doc[k].lower_ in _REPORTED), None
+    )
+    if verb is None or doc[verb - 1].text != "," or not is_speaker_phrase(doc, verb + 1, last + 1):
+        return None
+    if not doc[verb + 1].text[:1].isupper() and doc[verb + 1].lower_ != "the":
+        return None  # "…, reports said" is no frame; "…, reports the Ledger." is
+    return Attribution("reported_speech", (verb + 1, last + 1), verb, trailing=True)
+
+
 def find_attribution(
     doc: Doc, start: int, end: int, inside: dict[int, tuple[int, int]]
 ) -> Attribution | None:
     """First attribution in tokens ``start:end`` that has a plausible speaker."""
-    closing = _closing_according_to(doc, start, end, inside)
+    closing = _closing_according_to(doc, start, end, inside) or _closing_report(
+        doc, start, end, inside
+    )
     if closing is not None:
         return closing
     main = _main_clause_attribution(doc, start, end, inside)
@@ -137,7 +180,7 @@ def find_attribution(
                 j < end
                 and doc[j].text not in {",", ";", ".", ")", "(", "“", "”", "-", "--", "—", "–"}
                 and (doc[j].lower_ not in {"that", "which", "who"})
-            ):
+            ) or (doc[j].text == "-" and not doc[j - 1].whitespace_):  # "the 50-state poll"
                 j += 1
             if j > i + 2:
                 return Attribution("according_to", (i + 2, j), i, trailing=False)
@@ -231,6 +274,11 @@ def find_attribution(
             if k is None:
                 break
             sp_end, j, comma = k, k - 1, k
+        if sp_end < aside_end:
+            # "On Saturday, Senator Jo Roe, a rival, said": the opening phrase is no speaker.
+            fronted = fronted_subject(doc, start, sp_end, aside_end, inside)
+            if fronted is not None:
+                return Attribution("reported_speech", fronted, i, trailing=False)
         aside = dash_aside_start(doc, start, j)
         if aside is not None:  # "Jo Roe — a former aide, now a critic — recalled"
             run = aside + 1
@@ -283,6 +331,9 @@ def find_attribution(
                 shared = k - run == 1 and doc[k + 1].text[:1].isupper()  # "Ada and Jo Roe"
                 if run < k and (run == first or doc[run - 1].text == ",") and not shared:
                     sp_start, sp_end = run, k
+                else:  # "RNC members and officials insist", "both Mrs. Roe and her campaign"
+                    both = coordinated_subject(doc, first, k, sp_end)
+                    sp_start, sp_end = both if both is not None else (sp_start, sp_end)
         inner = k >= start and doc[k].lower_ in _INNER_OPENERS  # "… taken as they left …"
         if finding and (
             inner

@@ -85,15 +85,43 @@ _FUNCTION_WORDS = frozenset(
 
 # Plural people nouns beyond the unnamed-source ones ("authorities", "groups", "outlets").
 _PEOPLE_NOUNS = frozenset(
-    {"candidates", "authorities", "groups", "outlets", "democrats", "republicans", "police"}
+    {
+        "candidates",
+        "authorities",
+        "groups",
+        "outlets",
+        "democrats",
+        "republicans",
+        "police",
+        "unions",
+        "families",
+        "parents",
+        "teachers",
+        "students",
+    }
 )
 # Quantifiers that stand alone for people the article just mentioned ("Several threatened").
 _ALONE = frozenset({"some", "several", "many", "both", "another", "others", "most", "few"})
 
 
-def plain_description(words: list[str]) -> EntityRef | None:
+def plain_description(words: list[str], phrase: str = "") -> EntityRef | None:
     """A source the article describes without a name it has given ("the governor", "some
-    candidates", "the rights group"): the description itself, as an unnamed source."""
+    candidates", "the rights group"): the description itself, as an unnamed source, in the
+    article's own case for a proper word after its first ("a German news outlet") and for a
+    party ("Republicans"); ``words`` is ``phrase`` lower-cased and split."""
+    found = _plain_description(words)
+    if found is None or not phrase:
+        return found
+    cased = {w.lower(): w for w in phrase.split()[1:] if w[:1].isupper()}
+    cased.update({w.lower(): w for w in phrase.split()[:1] if w.lower() in _PARTY_PLURALS})
+    name = " ".join(cased.get(w, w) for w in found.name.split())
+    return EntityRef(name, found.kind)
+
+
+_PARTY_PLURALS = frozenset({"republicans", "democrats", "independents"})
+
+
+def _plain_description(words: list[str]) -> EntityRef | None:
     cut = next((k for k, w in enumerate(words) if w in _RELATIVE_WORDS), len(words))
     words = words[:cut]
     # The head noun is the last word before a prepositional phrase ("presidential candidates
@@ -101,7 +129,8 @@ def plain_description(words: list[str]) -> EntityRef | None:
     ends = next((k for k in range(1, len(words)) if words[k] in _FUNCTION_WORDS), len(words))
     head = words[ends - 1] if words else ""
     people = any(
-        w in UNNAMED_NOUNS or w in _PEOPLE_NOUNS for w in (head, words[-1] if words else "")
+        w in UNNAMED_NOUNS or w in _PEOPLE_NOUNS or (w.endswith("s") and w[:-1] in _TITLE_NOUNS)
+        for w in (head, words[-1] if words else "")
     )
     if len(words) == 1 and (people or words[0] in _ALONE):
         return EntityRef(words[0], UNNAMED)  # "Authorities said", "Several threatened"

@@ -242,7 +242,7 @@ class Discourse:
             if resolved is not None:
                 return resolved
             if not mentions:
-                return plain_description(words)  # "the former president", unresolved
+                return plain_description(words, phrase)  # "the former president", unresolved
         modified = None if described else modified_description(phrase, mentions, phrase_start)
         if modified is not None:
             # "the New York businessman": the person the article gave that title, else the
@@ -295,8 +295,8 @@ class Discourse:
         if words and words[0] in {"the", "a", "an"} and words[-1] in ORG_HEAD_NOUNS:
             # An organisation the article never names ("the health ministry"): keep
             # the description as the claimant rather than losing it.
-            return EntityRef(" ".join(words[1:]), "organization")
-        return plain_description(words)
+            return EntityRef(" ".join(phrase.split()[1:]), "organization")
+        return plain_description(words, phrase)
 
     def _pronoun(self, pronoun: str) -> EntityRef | None:
         if pronoun in {"i", "we", "you"}:

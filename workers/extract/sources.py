@@ -53,6 +53,10 @@ UNNAMED_NOUNS = SIDE_NOUNS | frozenset(
         "historians", "leaders", "lawmaker", "pollster", "legislator", "legislators",
     }
 )  # fmt: skip
+# A party's members speak for themselves, not for the chamber they sit in ("Republicans in
+# the Senate", "Senate Democrats"), and keep the party's capital.
+PARTY_MEMBERS = frozenset({"republicans", "democrats", "independents"})
+UNNAMED_NOUNS = UNNAMED_NOUNS | PARTY_MEMBERS
 # Head nouns of unnamed organisations that still make a useful claimant.
 ORG_HEAD_NOUNS = frozenset(
     {
@@ -77,7 +81,7 @@ _STAFF = frozenset(
     {"official", "officials", "aide", "aides", "adviser", "advisers", "advisor", "advisors",
      "source", "sources", "insider", "insiders", "staffer", "staffers", "operatives",
      "operative", "strategist", "strategists"}
-)  # fmt: skip
+) | PARTY_MEMBERS  # fmt: skip
 
 
 def _words(phrase: str) -> list[str]:
@@ -89,7 +93,11 @@ def _clean(words: list[str], drop: frozenset[str]) -> str:
         words = words[1:]
     first = words[0].lower() if words else ""
     adjective = first in _TIME_ADJECTIVES and len(words) > 1 and words[1].islower()
-    if first in UNNAMED_NOUNS or first in DOCUMENT_NOUNS or adjective:
+    if (
+        (first in UNNAMED_NOUNS and first not in PARTY_MEMBERS)
+        or first in DOCUMENT_NOUNS
+        or adjective
+    ):
         words = [first, *words[1:]]  # "Officials say", "New polls show": common words
     return " ".join(words)
 
@@ -120,7 +128,11 @@ def describe_source(
     if lowered[head] in DOCUMENT_NOUNS:
         link = next((k for k in range(head + 1, len(words)) if lowered[k] in _AUTHOR_LINKS), None)
         if link is not None and after:
-            return after[0]  # "a report by the budget office"
+            # "polls conducted for the network by Acme Research": the author, not the client.
+            by = next((k for k in range(link, len(words)) if lowered[k] == "by"), None)
+            by_start = phrase_start + _char_of(phrase, words, by) if by is not None else None
+            authors = [m for m in after if by_start is not None and m.start > by_start]
+            return authors[0] if authors else after[0]  # "a report by the budget office"
         if before:
             return EntityRef(_clean(words[: head + 1], _DOCUMENT_ADJECTIVES), "organization")
         return EntityRef(_clean(_description(words, lowered), _DOCUMENT_ADJECTIVES), UNNAMED)
@@ -133,7 +145,7 @@ def describe_source(
         return speaks_for[-1]  # "a Pentagon spokesperson"
     if lowered[head] in _STAFF:
         # "a State Department official": an unnamed official, not the department's statement.
-        return EntityRef(_clean(_description(words, lowered), _LEADING), UNNAMED)
+        return EntityRef(_clean(_description(words, lowered, head), _LEADING), UNNAMED)
     # "a source speaking to Fox News": the organisation addressed does not speak.
     institutions = [
         m for m in mentions if m.kind == "organization" and not _addressed(phrase, m, phrase_start)
@@ -142,7 +154,7 @@ def describe_source(
         # "researchers at Rice Valley University", "Pentagon officials": the institution
         # speaks through staff it does not name.
         return institutions[-1] if after else institutions[0]
-    return EntityRef(_clean(_description(words, lowered), _LEADING), UNNAMED)
+    return EntityRef(_clean(_description(words, lowered, head), _LEADING), UNNAMED)
 
 
 _ADDRESSING = frozenset({"to", "speaking", "talking", "told"})
@@ -193,15 +205,27 @@ def framing_document(
     return describe_source(match.group("poll"), inside, start)
 
 
-_DANGLING = frozenset({"the", "a", "an", "of", "with", "in", "for", "to", "on", "at", "and"})
+_DANGLING = frozenset(
+    {"the", "a", "an", "of", "with", "in", "for", "to", "on", "at", "and", "each", "every", "all"}
+)
 
 
-def _description(words: list[str], lowered: list[str]) -> list[str]:
-    """The phrase up to a relative clause, at most eight words: "source familiar with the
-    talks", "survey by the organization in March", "protest organizers in Cleveland"."""
+def _description(words: list[str], lowered: list[str], head: int = 0) -> list[str]:
+    """The phrase up to a relative clause, at most eight words besides an article, and never
+    without its head noun (index ``head``; at most twelve words): "source familiar with the
+    talks", "survey by the organization in March", "a group of more than 40 foreign policy
+    experts"."""
     cut = next((k for k, w in enumerate(lowered) if w in _RELATIVE), len(words))
     limit = 9 if lowered[:1] and lowered[0] in {"a", "an", "the"} else 8  # the article is free
-    kept = words[: min(cut, limit)]
+    limit = max(limit, head + 1) if head < 12 else limit
+    stop = min(cut, limit)
+    while (
+        0 < stop < min(cut, limit + 3)
+        and words[stop - 1][:1].isupper()
+        and words[stop][:1].isupper()
+    ):
+        stop += 1  # never cut inside a name: "… at the Treasury Department"
+    kept = words[:stop]
     while len(kept) > 1 and kept[-1].lower() in _DANGLING:
         kept.pop()  # "… familiar with the": never end on a word that needs one after it
     return kept

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .lexicon import QUOTE_PARTICIPLES, SPEECH_VERBS, is_manner_adverb
+from .lexicon import PRONOUNS, QUOTE_PARTICIPLES, ROLE_NOUNS, SPEECH_VERBS, is_manner_adverb
 from .speakers import LEADING_CONJUNCTIONS, Attribution, is_speaker_phrase
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
@@ -161,6 +161,149 @@ def aside_subject(doc: Doc, start: int, comma: int, inside: dict) -> tuple[int, 
     if (comma - 1) in inside or any(t.text in {";", ":"} for t in between):
         return None  # "Roe, “…,” said": a quotation ending at the comma is content
     return (first, run)
+
+
+# Words an introductory phrase opens with that no speaker phrase does ("At the club, …",
+# "Amid the unrest, …"); participles that open one are told by the preposition after them
+# ("Asked about the vote, …", "Alarmed by the unrest, …", "Speaking to reporters, …").
+_FRONTED_OPENERS = _INTRO_OPENERS | {
+    "with", "without", "for", "from", "amid", "among", "despite", "unlike", "like", "under",
+    "across", "near", "through", "upon", "until", "inside", "outside", "yesterday", "today",
+}  # fmt: skip
+_PARTICIPLE_LINKS = frozenset({"about", "by", "to", "with", "at", "in", "on", "after", "for"})
+
+
+def _introductory(doc: Doc, first: int, end: int) -> bool:
+    """Tokens ``first:end`` are an introductory phrase, not a speaker."""
+    opener = doc[first]
+    if opener.lower_ in _FRONTED_OPENERS:
+        return True
+    participle = opener.text[:1].isupper() and opener.lower_.endswith(("ed", "ing"))
+    return participle and end - first >= 2 and doc[first + 1].lower_ in _PARTICIPLE_LINKS
+
+
+def fronted_subject(
+    doc: Doc, start: int, host_end: int, comma: int, inside: dict
+) -> tuple[int, int] | None:
+    """The subject set off by commas after an introductory phrase that the walk over
+    appositives took for a speaker ("On Saturday, Senator Jo Roe of Ohio, a rival, said";
+    "At the club, where dues are high, Jo Roe, its president, said"; "In Ohio, the governor,
+    a Republican, said"): the first of the comma-set phrases between ``host_end`` and the
+    verb's ``comma`` that names someone, else the first description; None when the tokens
+    before ``host_end`` are no introductory phrase."""
+    first = start
+    while first < host_end and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
+        first += 1
+    if first >= host_end or not _introductory(doc, first, host_end):
+        return None
+    if any(doc[k].text == "," or k in inside for k in range(first, host_end)):
+        return None
+    described = None
+    a = host_end + 1
+    for b in range(host_end + 1, comma + 1):
+        if b < comma and (doc[b].text != "," or b in inside):
+            continue
+        segment, a = (a, b), b + 1
+        if segment[0] >= b or any(k in inside for k in range(*segment)):
+            continue
+        opener = doc[segment[0]]
+        if opener.lower_ in _OPENING_ADVERBS or not is_speaker_phrase(doc, *segment):
+            continue  # "however", "where dues are high"
+        if opener.text[:1].isupper() and opener.lower_ not in _DESCRIPTION_OPENERS:
+            return segment
+        if described is None and opener.lower_ in _DESCRIPTION_OPENERS | {"its", "their"}:
+            described = segment
+    return described
+
+
+# Plural heads of a group that speaks together, besides role nouns ("labor unions and …").
+_GROUP_HEADS = frozenset(
+    {"groups", "unions", "families", "parents", "teachers", "students", "companies", "firms",
+     "agencies", "governments", "organizations", "organisations", "allies", "advisers"}
+)  # fmt: skip
+
+
+_AGENT_ENDINGS = ("ers", "ists", "ians", "ents", "ants")
+
+
+def _people_head(doc: Doc, a: int, b: int) -> bool:
+    """Tokens ``a:b`` are headed by a people noun or a name ("RNC members", "Mrs. Roe")."""
+    head = doc[b - 1]
+    if head.lower_ in PRONOUNS or not head.is_alpha:
+        return head.text.endswith(".") and head.text[:1].isupper()  # "Jo Roe Jr."
+    lower = head.lower_
+    return (
+        head.text[:1].isupper()
+        or lower in ROLE_NOUNS
+        or lower.rstrip("s") in ROLE_NOUNS
+        or lower in _GROUP_HEADS
+        or lower.endswith(_AGENT_ENDINGS)  # "farmers", "economists", "residents"
+    )
+
+
+# Modifiers that two conjuncts can share one head with: "current and former officials".
+_SHARED_MODIFIERS = frozenset(
+    {"current", "former", "past", "present", "retired", "active", "senior", "junior", "local",
+     "state", "federal", "foreign", "domestic", "male", "female", "young", "old", "older",
+     "younger", "elected", "appointed", "civilian", "military", "public", "private", "new"}
+)  # fmt: skip
+_POST_LINKS = frozenset({"in", "at", "from", "of", "for", "with", "on", "inside", "outside"})
+
+
+def _shared_head(doc: Doc, first: int, conj: int, end: int) -> tuple[int, int] | None:
+    """An "and" inside one subject: modifiers sharing its head ("five past and current
+    employees") or places after it ("officials in the bureau and at the Treasury")."""
+    # The subject opens the clause or follows its last comma ("…, current and former
+    # officials said").
+    first = max([first, *(k + 1 for k in range(first, conj) if doc[k].text == ",")])
+    if first >= conj or any(doc[k].text == "," for k in range(conj, end)):
+        return None
+    if doc[conj + 1].lower_ in _POST_LINKS:
+        link = next((k for k in range(first + 1, conj) if doc[k].lower_ in _POST_LINKS), None)
+        return (first, end) if link is not None and _people_head(doc, first, link) else None
+    left = doc[first:conj]
+    modifiers = 1 <= len(left) <= 2 and all(
+        t.lower_ in _SHARED_MODIFIERS or t.like_num for t in left
+    )
+    if modifiers and doc[conj + 1].lower_ in _SHARED_MODIFIERS and end - conj > 2:
+        return (first, end) if _people_head(doc, conj + 1, end) else None
+    return None
+
+
+def coordinated_subject(doc: Doc, first: int, conj: int, end: int) -> tuple[int, int] | None:
+    """Subjects joined by "and" that the clause opens with ("RNC members and officials
+    insist", "both Mrs. Roe and her campaign said", "the families, supporters and staff
+    said"): the first conjunct when it is a name or the list has commas, else the whole
+    coordination (``first:end``, ``conj`` the "and"); None when a conjunct is no people
+    phrase ("The economy grew and officials said": two clauses)."""
+    shared = _shared_head(doc, first, conj, end)
+    if shared is not None:
+        return shared
+    segments, a = [], first
+    for k in range(first, conj + 1):
+        if k == conj or doc[k].text == ",":
+            segments.append((a, k))
+            a = k + 1
+    segments = [(a, b) for a, b in segments if a < b]
+    while segments and not _people_head(doc, *segments[0]):
+        segments = segments[1:]  # "Until Roe spoke, both Mrs. Doe and …": an opening clause
+    if segments and doc[segments[0][0]].lower_ == "both":
+        segments[0] = (segments[0][0] + 1, segments[0][1])
+    first = segments[0][0] if segments else first
+    if not segments or conj + 1 >= end or any(b - a > 6 for a, b in segments):
+        return None
+    if not all(_people_head(doc, a, b) for a, b in [*segments, (conj + 1, end)]):
+        return None
+    run = end
+    while run > conj + 1 and doc[run - 1].text[:1].isupper():
+        run -= 1
+    before_name = doc[run - 1]  # "… frontrunner Jo Roe", not "… CEO of Acme Foods"
+    titled = run < end and before_name.is_alpha and before_name.text.islower()
+    if titled and before_name.lower_ not in {"of", "for", "at", "in", "the", "and"}:
+        return None  # "Former Secretary of State and party frontrunner Jo Roe": one person
+    a, b = segments[0]
+    named = doc[a].text[:1].isupper() and doc[b - 1].text[:1].isupper()
+    return segments[0] if named or len(segments) > 1 else (first, end)
 
 
 _NOT_SUBJECTS = frozenset({"here", "there", "this", "that", "what", "which", "it"})
