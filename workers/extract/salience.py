@@ -59,6 +59,8 @@ _WHO_SAID_RE = re.compile(
     r"\s*,\s+who\s+(?:\w+\s+)?(?:said|says|told|added|argued|wrote|noted|insisted)\b"
 )
 # "As for Roe, he said …": the name the sentence announces as its topic.
+# How far back before a name the subject tests read: beyond it a name is no sentence opener.
+_LOOK_BACK = 300
 _TOPIC_RE = re.compile(r"(?:^|[,;]\s*)[Aa]s (?:for|to)\s+$")
 # "To Jo Roe, the speech …", "For pollster Jo Roe, …": whose view the sentence gives.
 _VIEW_RE = re.compile(r"^(?:To|For)\s+(?P<description>.*)$")
@@ -126,6 +128,14 @@ def is_salient(before: str, after: str, full_name: bool) -> bool:
     """Whether a name with ``before`` ahead of it in its sentence and ``after`` following it is
     the subject; after a clause break only a name given in full (``full_name``: a lone
     capitalised word there is too often an adjective, "…, Democratic leaders")."""
+    not_subject = _NOT_SUBJECT_AFTER_RE.match(after) and not _APPOSITION_VERB_RE.match(after)
+    if len(before) > _LOOK_BACK:
+        # Deep in a long sentence only a clause break makes a name its clause's subject; the
+        # sentence-opening tests would read the whole prefix for every name (quadratic on a
+        # run of thousands of capitalised words).
+        tail = before[-_LOOK_BACK:]
+        opens = _opens_clause(tail) or _described_after_break(tail)
+        return full_name and opens and not not_subject
     if _TOPIC_RE.search(before) or (full_name and _WHO_SAID_RE.match(after)):
         return True
     view = _VIEW_RE.match(before)
@@ -143,7 +153,6 @@ def is_salient(before: str, after: str, full_name: bool) -> bool:
         return not (re.match(r"['’]s\b", after) and re.search(r"[A-Za-z][\w.'’-]*\s*,\s*$", before))
     if _described_subject(before) and not re.match(r"\s+(?:and|or)\b|['’]s\b", after):
         return True
-    not_subject = _NOT_SUBJECT_AFTER_RE.match(after) and not _APPOSITION_VERB_RE.match(after)
     opens = _opens_clause(before) or _described_after_break(before)
     return full_name and opens and not not_subject
 
