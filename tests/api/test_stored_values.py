@@ -2,6 +2,7 @@
 400-digit number once was) is shown as null, and the list and the detail keep answering."""
 
 import pytest
+from django.db import connection
 
 from claims.models import Quantity
 
@@ -12,6 +13,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("stored", [float("inf"), float("-inf"), float("nan")])
 def test_a_non_finite_quantity_is_shown_as_null_in_the_list_and_the_detail(as_viewer, stored):
+    if stored != stored and connection.vendor == "sqlite":
+        pytest.skip("SQLite stores NaN as NULL: a NOT NULL column cannot hold it at all")
     claim = enriched_claim()
     healthy = enriched_claim()
     # Written straight into the row, as the extractor once did for "999…(400 digits) dollars".
