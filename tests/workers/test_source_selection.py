@@ -270,11 +270,17 @@ def test_an_opening_quantifier_keeps_its_noun(body: str, start: str, claimant: s
             "Ada Quill",
         ),
         (
-            "While Jo Roe says the levy costs too much, Ada Quill said 30 schools had closed.",
-            "While Jo",
+            "While few of the figures Jo Roe gives hold up, Ada Quill said 30 schools closed.",
+            "While few",
             "Ada Quill",
         ),
-        # Guard: a "while" clause with no frame of its own leaves the main speaker as it was.
+        # Guards: two sources contrasted keep the first, a "while" clause with no frame of
+        # its own leaves the main speaker as it was.
+        (
+            "While Jo Roe says the levy closed 30 schools, Ada Quill says 20.",
+            "While Jo",
+            "Jo Roe",
+        ),
         ("While touring Ohio, Jo Roe said 30 schools had closed.", "While touring", "Jo Roe"),
     ],
 )
@@ -282,3 +288,14 @@ def test_the_main_clause_frame_wins_over_a_while_clause(
     body: str, start: str, claimant: str
 ) -> None:
     assert claimant_of(body, start) == claimant
+
+
+def test_a_second_frame_after_and_a_title_owns_its_own_clause() -> None:
+    """ "…, and Ms. Quill said …": the clause after the comma is split off with its own frame,
+    as it is for a bare name; it does not inherit the first clause's speaker."""
+    body = (
+        "The island has been warning that it would run out of cash, and Dr. Ada Quill said "
+        "the fund had 30 days left."
+    )
+    assert claimant_of(body, "Dr. Ada Quill said") == "Ada Quill"
+    assert claimant_of(body, "The island") == "island"

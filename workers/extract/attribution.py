@@ -88,6 +88,10 @@ _FRAMING_SUBORDINATORS = frozenset(
 )  # fmt: skip
 
 
+_CONTRASTS = frozenset({"while", "whereas"})
+_FINITE_AFTER = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would"})
+
+
 def _main_clause_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
     """ "Though Roe has called himself a moderate, the Ledger reported that …": the main
     clause's frame, not one inside the opening subordinate clause."""
@@ -101,6 +105,15 @@ def _main_clause_attribution(doc: Doc, start: int, end: int, inside: dict) -> At
     comma = next(commas, None)
     if comma is None or comma + 2 >= end:
         return None
+    if doc[first].lower_ in _CONTRASTS:
+        # "While the Ledger says 2,400 firms closed, another paper says 1,800": two sources
+        # contrasted, the first keeps the claim; a source inside the subordinate clause's
+        # subject ("While not all Roe says is true, Doe said …": its verb follows) frames
+        # nothing.
+        own = find_attribution(doc, first + 1, comma, inside)
+        after = doc[own.verb + 1] if own is not None and own.verb + 1 < comma else None
+        if own is not None and own.speaker and after and after.lower_ not in _FINITE_AFTER:
+            return None
     found = find_attribution(doc, comma + 1, end, inside)
     return found if found is not None and found.speaker is not None else None
 
