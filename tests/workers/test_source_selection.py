@@ -213,3 +213,89 @@ def test_party_members_speak_for_themselves_in_the_articles_case(
 )
 def test_described_sources_the_walk_used_to_lose(body: str, start: str, claimant: str) -> None:
     assert claimant_of(body, start) == claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "claimant"),
+    [
+        # A number or quantifier opening the clause is part of its subject, not all of it.
+        (
+            "Two nurses at the clinic spoke to the board, contending that 30 beds were empty.",
+            "Two nurses",
+            "two nurses at the clinic",
+        ),
+        (
+            "Both candidates toured the plant and said 30 jobs would return.",
+            "Both candidates",
+            "both candidates",
+        ),
+        (
+            "Several aides left the meeting early, complaining that 30 votes were missing.",
+            "Several aides",
+            "Several aides",
+        ),
+        # A counted group named in an appositive speaks as the group.
+        (
+            "Two nurses, Jo Roe and Ada Quill, had challenged the plan, arguing that 30 beds "
+            "were empty.",
+            "Two nurses",
+            "two nurses",
+        ),
+        # "Both" before names: the first name, as for any coordination.
+        (
+            "Both Jo Roe and Ada Quill toured the plant and said 30 jobs would return.",
+            "Both Jo",
+            "Jo Roe",
+        ),
+        # Guards: a name subject is untouched, a capitalised noun after a number kept.
+        ("Jo Roe toured the plant and said 30 jobs would return.", "Jo Roe", "Jo Roe"),
+        (
+            "Three Democrats toured the plant and said 30 jobs would return.",
+            "Three Democrats",
+            "Three Democrats",
+        ),
+    ],
+)
+def test_an_opening_quantifier_keeps_its_noun(body: str, start: str, claimant: str) -> None:
+    assert claimant_of(body, start) == claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "claimant"),
+    [
+        # An opening "while" clause frames the main clause, whose speaker makes the claim.
+        (
+            "While not every figure Jo Roe cites is right, Ada Quill said 30 schools had closed.",
+            "While not",
+            "Ada Quill",
+        ),
+        (
+            "While few of the figures Jo Roe gives hold up, Ada Quill said 30 schools closed.",
+            "While few",
+            "Ada Quill",
+        ),
+        # Guards: two sources contrasted keep the first, a "while" clause with no frame of
+        # its own leaves the main speaker as it was.
+        (
+            "While Jo Roe says the levy closed 30 schools, Ada Quill says 20.",
+            "While Jo",
+            "Jo Roe",
+        ),
+        ("While touring Ohio, Jo Roe said 30 schools had closed.", "While touring", "Jo Roe"),
+    ],
+)
+def test_the_main_clause_frame_wins_over_a_while_clause(
+    body: str, start: str, claimant: str
+) -> None:
+    assert claimant_of(body, start) == claimant
+
+
+def test_a_second_frame_after_and_a_title_owns_its_own_clause() -> None:
+    """ "…, and Ms. Quill said …": the clause after the comma is split off with its own frame,
+    as it is for a bare name; it does not inherit the first clause's speaker."""
+    body = (
+        "The island has been warning that it would run out of cash, and Dr. Ada Quill said "
+        "the fund had 30 days left."
+    )
+    assert claimant_of(body, "Dr. Ada Quill said") == "Ada Quill"
+    assert claimant_of(body, "The island") == "island"

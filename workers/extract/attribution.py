@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .closings import closing_according_to, closing_report
 from .cues import (
     CUE_WORDS,
     HEADLINE_VERBS,
@@ -83,8 +84,12 @@ def _names_document(doc: Doc, start: int, end: int) -> bool:
 # Subordinators whose clause, opening the sentence, frames what the main clause reports.
 _FRAMING_SUBORDINATORS = frozenset(
     {"though", "although", "because", "since", "if", "when", "after", "before", "despite",
-     "unless"}
+     "unless", "while", "whereas"}
 )  # fmt: skip
+
+
+_CONTRASTS = frozenset({"while", "whereas"})
+_FINITE_AFTER = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would"})
 
 
 def _main_clause_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
@@ -100,66 +105,24 @@ def _main_clause_attribution(doc: Doc, start: int, end: int, inside: dict) -> At
     comma = next(commas, None)
     if comma is None or comma + 2 >= end:
         return None
+    if doc[first].lower_ in _CONTRASTS:
+        # "While the Ledger says 2,400 firms closed, another paper says 1,800": two sources
+        # contrasted, the first keeps the claim; a source inside the subordinate clause's
+        # subject ("While not all Roe says is true, Doe said …": its verb follows) frames
+        # nothing.
+        own = find_attribution(doc, first + 1, comma, inside)
+        after = doc[own.verb + 1] if own is not None and own.verb + 1 < comma else None
+        if own is not None and own.speaker and after and after.lower_ not in _FINITE_AFTER:
+            return None
     found = find_attribution(doc, comma + 1, end, inside)
     return found if found is not None and found.speaker is not None else None
-
-
-def _closing_according_to(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
-    """ "Roe pledged to back the bill, according to Doe.": an "according to" that closes the
-    sentence names the outlet's source for all of it, an earlier frame included ("“…,” Roe
-    said, according to the Ledger": the Ledger reports that Roe said it)."""
-    if "ccording" not in doc[start:end].text:
-        return None  # most clauses: skip the token walk below
-    last = end - 1
-    while last > start and (doc[last].is_punct or doc[last].is_space) and last not in inside:
-        last -= 1
-    for i in range(last - 2, start, -1):
-        if i in inside or doc[i].text in {",", ";", "“", "”", '"'} or doc[i].lower_ == "that":
-            return None  # the phrase must run unbroken from "according to" to the end
-        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and doc[i - 1].text == ",":
-            return Attribution("according_to", (i + 2, last + 1), i, trailing=True)
-    return None
-
-
-_REPORTED = frozenset({"reported", "reports", "wrote", "writes"})
-
-
-def _closing_report(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
-    """ "“…,” Roe said, the Ledger reported.", "…, reports the Ledger.": a report set off by a
-    comma that closes the sentence names the outlet's source for all of it, like a closing
-    "according to"."""
-    last = end - 1
-    while last > start and doc[last].is_punct and last not in inside:
-        last -= 1
-    if last - start < 4 or last in inside:
-        return None
-    if doc[last].lower_ in _REPORTED:  # "…, the Ledger reported."
-        k = last - 1
-        while k > start and doc[k].text not in {",", "”", '"', "''"} and last - k <= 5:
-            k -= 1
-        quoted = doc[k].text != "," and doc[k - 1].text == ","  # "…,” the Ledger reported."
-        if (doc[k].text != "," and not quoted) or k + 1 >= last:
-            return None
-        if any(t.lower_ == "and" for t in doc[k + 1 : last]) or not is_speaker_phrase(
-            doc, k + 1, last
-        ):
-            return None
-        return Attribution("reported_speech", (k + 1, last), last, trailing=True)
-    verb = next(
-        (k for k in range(last, max(start, last - 6), -1) if doc[k].lower_ in _REPORTED), None
-    )
-    if verb is None or doc[verb - 1].text != "," or not is_speaker_phrase(doc, verb + 1, last + 1):
-        return None
-    if not doc[verb + 1].text[:1].isupper() and doc[verb + 1].lower_ != "the":
-        return None  # "…, reports said" is no frame; "…, reports the Ledger." is
-    return Attribution("reported_speech", (verb + 1, last + 1), verb, trailing=True)
 
 
 def find_attribution(
     doc: Doc, start: int, end: int, inside: dict[int, tuple[int, int]]
 ) -> Attribution | None:
     """First attribution in tokens ``start:end`` that has a plausible speaker."""
-    closing = _closing_according_to(doc, start, end, inside) or _closing_report(
+    closing = closing_according_to(doc, start, end, inside) or closing_report(
         doc, start, end, inside
     )
     if closing is not None:

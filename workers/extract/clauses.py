@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from workers.enrichment import NOT_NAME_WORDS, EntityMention
@@ -25,6 +27,10 @@ _FINITE_AUX = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
      "did", "does", "do", "may", "must", "should"}
 )  # fmt: skip
+
+
+# A title before a name opening the clause: "Ms.", "Dr.", "Sen.", "Gov.".
+_TITLE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,3}\.")
 
 
 def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
@@ -58,6 +64,7 @@ def split_clauses(doc: Doc, start: int, end: int, inside: dict) -> list[tuple[in
         subject_like = (
             first.lower_ in _SUBJECT_STARTERS
             or (first.text[:1].isupper() and first.is_alpha)
+            or _TITLE_ABBREVIATION.fullmatch(first.text) is not None  # "…, and Ms. Roe said"
             or (
                 # a bare noun subject: "…, but imports rose …"
                 first.is_alpha

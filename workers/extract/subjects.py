@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .lexicon import PRONOUNS, QUOTE_PARTICIPLES, ROLE_NOUNS, SPEECH_VERBS, is_manner_adverb
+from .lexicon import (
+    PRONOUNS,
+    QUANTIFIERS,
+    QUOTE_PARTICIPLES,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    is_manner_adverb,
+)
 from .speakers import LEADING_CONJUNCTIONS, Attribution, is_speaker_phrase
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
@@ -46,6 +53,11 @@ _INTRO_OPENERS = frozenset(
      "later", "this", "by", "throughout", "following", "within"}
 )  # fmt: skip
 _DESCRIPTION_OPENERS = frozenset({"the", "a", "an"})
+# Words that open a plural description as an article does ("Two residents", "Both women",
+# "Several aides"): never a subject on their own when a noun follows.
+_COUNT_OPENERS = (QUANTIFIERS | {"six", "seven", "eight", "nine", "ten", "dozens"}) - {
+    "our", "your", "my", "these", "those", "new", "top", "more", "other", "another", "one",
+}  # fmt: skip
 # Words that end a description and begin its verb phrase.
 _VERB_OPENERS = frozenset(
     {"has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "may",
@@ -82,8 +94,8 @@ def _verb_begins(doc: Doc, k: int, words: int) -> bool:
 
 def description_subject(doc: Doc, first: int, limit: int) -> tuple[int, int] | None:
     """A short description opening the clause ("The billionaire businessman", "a U.S. District
-    Court judge"), up to the word its verb phrase begins with, or None."""
-    if doc[first].lower_ not in _DESCRIPTION_OPENERS:
+    Court judge", "Two local residents"), up to the word its verb phrase begins with, or None."""
+    if doc[first].lower_ not in _DESCRIPTION_OPENERS | _COUNT_OPENERS:
         return None
     k = first + 1
     while k < limit and k - first <= 7:
@@ -95,6 +107,18 @@ def description_subject(doc: Doc, first: int, limit: int) -> tuple[int, int] | N
             return None  # a comma, a number, a quotation: no plain description
         k += 1
     return None
+
+
+def _counted_subject(doc: Doc, first: int, limit: int) -> tuple[int, int] | None:
+    """ "Two residents of the town …", or a counted group set off by a comma before the names
+    of its members ("Two nurses, Jo Roe and Ada Quill, …": the two speak together)."""
+    found = description_subject(doc, first, limit)
+    if found is not None:
+        return found
+    comma = next((k for k in range(first + 2, min(first + 5, limit)) if doc[k].text == ","), None)
+    if comma is None or any(not t.is_alpha for t in doc[first:comma]):
+        return None
+    return (first, comma) if comma + 1 < limit and doc[comma + 1].text[:1].isupper() else None
 
 
 def leading_subject(
@@ -114,6 +138,11 @@ def leading_subject(
         return (first, first + 1)
     if described and doc[first].lower_ in _DESCRIPTION_OPENERS:
         return description_subject(doc, first, limit)
+    if doc[first].lower_ in _COUNT_OPENERS and first + 1 < limit and doc[first + 1].is_alpha:
+        if doc[first + 1].text.islower():  # "Two residents …", "Both women": the whole phrase
+            return _counted_subject(doc, first, limit) if described else None
+        if doc[first].lower_ == "both":
+            first += 1  # "Both Roe and Doe …": the names
     last = first
     while last < limit and doc[last].text[:1].isupper() and not doc[last].is_punct:
         last += 1
