@@ -12,6 +12,7 @@ from workers.extraction import EntityRef, extract_claims
 
 OUTLET = "Daily Planet"
 ROE = EntityRef("Jane Roe", "person")
+OUTLET_REF = EntityRef(OUTLET, "organization")
 
 FRAMES = [
     # Frames of saying, in both orders.
@@ -551,6 +552,23 @@ FRAMES = [
         "direct_quote",
         ROE,
     ),
+    # A quotation left open at a paragraph's end runs on into the next, which opens with a
+    # mark again: the speaker who opened it, even where that was a partial quotation.
+    (
+        "Jane Roe told reporters the hall was not “ready for the 300 people who came.\n\n"
+        "“It has now moved to a larger hall that holds 2,000 people.”",
+        "“It has now",
+        "direct_quote",
+        ROE,
+    ),
+    # Every sentence after a mark the paragraph never closes is the quotation's.
+    (
+        'Jane Roe spoke on Monday. "Wages rose 5% last year," she said. "Rents rose 7% in '
+        "the same year. Bread costs doubled since 2020.",
+        "Bread costs",
+        "direct_quote",
+        ROE,
+    ),
     # Pronouns: the last subject or speaker that fits, not a name inside a quotation.
     (
         "Jane Roe spoke on Monday. “John Smith spent $100 million and lost,” she said.",
@@ -742,3 +760,36 @@ def test_an_unnamed_source_is_neither_the_outlet_nor_a_person(body: str) -> None
 def test_no_attribution_where_there_is_none(body: str) -> None:
     claim = extract_claims(body, outlet=OUTLET, threshold=0.0)[0]
     assert claim.attribution == "author"
+
+
+@pytest.mark.parametrize(
+    ("body", "prefix"),
+    [
+        # An open mark with no speaker anywhere: still the outlet's.
+        (
+            'The mill reopened on Monday.\n\n"Wages rose 5% last year. Rents rose 7% in 2024.',
+            "Rents",
+        ),
+        # A closing mark the tokenizer leaves inside a word closes the quotation.
+        (
+            "Jane Roe cited “rising costs”–and 300 closures: “Rents rose 7% in 2024.” "
+            "Wages rose 2% in the same year.",
+            "Wages",
+        ),
+    ],
+)
+def test_an_open_mark_without_its_speaker_carries_nothing(body: str, prefix: str) -> None:
+    claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
+    claim = next(c for c in claims if c.text.startswith(prefix))
+    assert (claim.attribution, claim.claimant) == ("author", OUTLET_REF)
+
+
+def test_a_closed_quotation_does_not_run_on_into_a_bare_one_after_another_speaker() -> None:
+    body = (
+        "Jane Roe told reporters the hall was not “ready for the 300 people who came.\n\n"
+        "Tom Lee, a rival, said rents rose 7% in 2024.\n\n"
+        "“It has now moved to a larger hall that holds 2,000 people.”"
+    )
+    claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
+    claim = next(c for c in claims if c.text.startswith("“It has now"))
+    assert claim.claimant != ROE

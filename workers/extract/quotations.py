@@ -1,6 +1,7 @@
 """Quotation or paraphrase: ``is_direct_quote`` tells whether an attribution's content is a
-quotation; ``is_quotation_only`` recognises a bare quotation that continues an earlier speaker.
-Pure: no Django.
+quotation; ``is_quotation_only`` recognises a bare quotation that continues an earlier speaker;
+``unclosed_opening`` finds a quotation a paragraph leaves open (news style for a quotation that
+runs on into the next paragraph). Pure: no Django.
 """
 
 from __future__ import annotations
@@ -77,3 +78,33 @@ def is_quotation_only(doc: Doc, start: int, end: int, inside: dict) -> bool:
     if text.startswith("“") and "”" not in text:
         return True
     return text.endswith(("”", "”.")) and "“" not in text
+
+
+# Marks that open a quotation; a straight mark opens one only after a space.
+_OPENING_MARKS = frozenset({"“", "„", "«", "``", '"', "''"})
+_ANY_MARKS = _OPENING_MARKS | {"”", "»"}
+
+
+def unclosed_opening(doc: Doc, start: int, end: int, inside: dict) -> int | None:
+    """The first mark of the range (one paragraph) that opens a quotation never closed in
+    it, or None: news style leaves the mark open at a paragraph's end when the quotation
+    runs on, and opens the next paragraph with a mark again."""
+    # One unmatched mark only: two ("“Not yet,“ he said") are a pairing gone wrong.
+    stray = [i for i in range(start, end) if doc[i].text in _ANY_MARKS and i not in inside]
+    if len(stray) != 1 or stray[0] + 1 >= end:
+        return None
+    i = stray[0]
+    rest = doc[i + 1 : end].text
+    if (
+        doc[i].text in _OPENING_MARKS
+        # a closing mark the tokenizer left inside a word ("weapons”–were") closes it
+        and not any(mark in rest for mark in ("”", "»", '"', "''"))
+        and (i == start or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space)
+        and not (doc[i + 1].is_space or doc[i + 1].is_punct)
+    ):
+        return i
+    return None
+
+
+def opens_with_quotation(doc: Doc, start: int) -> bool:
+    return doc[start].text in _OPENING_MARKS
