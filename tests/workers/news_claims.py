@@ -27,6 +27,21 @@ def claimant_of(body: str, start: str) -> str | None:
     return claim.claimant.name if claim.claimant else None
 
 
+def claimant_and_kind(body: str, start: str) -> tuple[str, str] | None:
+    """The claimant's name and entity kind of the claim starting with `start`."""
+    claim = claim_starting(body, start)
+    return (claim.claimant.name, claim.claimant.kind) if claim.claimant else None
+
+
+def last_claimant(body: str) -> str | None:
+    """Who the last claim is credited to: None for the outlet (no attribution seen), "" for an
+    attribution with no claimant."""
+    claim = last_claim(body)
+    if claim.attribution == "author":
+        return None
+    return claim.claimant.name if claim.claimant else ""
+
+
 def mentions_in(text: str) -> dict[str, str]:
     """The entity mentions found in `text`, name → kind."""
     return {m.text: m.kind for m in find_entities(get_nlp()(text))}

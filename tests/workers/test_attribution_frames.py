@@ -14,14 +14,8 @@ from __future__ import annotations
 import pytest
 
 from tests.workers.news_claims import OUTLET, last_claim
+from tests.workers.news_claims import last_claimant as _claimant
 from workers.extraction import extract_claims
-
-
-def _claimant(body: str) -> str | None:
-    claim = last_claim(body)
-    if claim.attribution == "author":
-        return None
-    return claim.claimant.name if claim.claimant else ""
 
 
 @pytest.mark.parametrize(

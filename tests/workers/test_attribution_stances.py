@@ -14,13 +14,7 @@ from __future__ import annotations
 import pytest
 
 from tests.workers.news_claims import last_claim
-
-
-def _claimant(body: str) -> str | None:
-    claim = last_claim(body)
-    if claim.attribution == "author":
-        return None
-    return claim.claimant.name if claim.claimant else ""
+from tests.workers.news_claims import last_claimant as _claimant
 
 
 @pytest.mark.parametrize(

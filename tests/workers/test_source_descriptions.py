@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.workers.news_claims import claim_starting
-
-
-def _claimant(body: str, start: str) -> tuple[str, str] | None:
-    claim = claim_starting(body, start)
-    return (claim.claimant.name, claim.claimant.kind) if claim.claimant else None
+from tests.workers.news_claims import claimant_and_kind as _claimant
 
 
 @pytest.mark.parametrize(
