@@ -226,7 +226,7 @@ def _job_start_returning(job_filter: Q, task_id: str, worker: str) -> Job | None
     params = _start_params(task_id, worker)
     simple = _simple_pick(job_filter, task_id)
     if simple is not None:  # the stages' own filters: no queryset compiled per job
-        pick, pick_params = simple
+        pick, pick_params = simple[0], tuple(simple[1])
     else:
         claimable = RawSQL(_PICK_CLAIMABLE, [*_pick_states(), task_id], BooleanField())
         pick, pick_params = (
@@ -268,7 +268,8 @@ def _simple_pick(job_filter: Q, task_id: str) -> tuple[str, list] | None:
     None for any other filter (the ORM builds it)."""
     if job_filter.negated or job_filter.connector != Q.AND or not job_filter.children:
         return None
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     for child in job_filter.children:
         if not isinstance(child, tuple) or child[1] is None:
             return None
