@@ -1,7 +1,8 @@
 """A reporting clause that closes the sentence ("…, Roe said.") frames all of it: a cue earlier in
 the sentence (a promise, a clause about an expectation, someone's remarks) is part of what the
-closing speaker said. Guards: a sentence whose own frame comes first, an apposition, a
-quotation's frame, and a closing clause that is no speaker's.
+closing speaker said. Likewise the main clause's frame wins over a cue inside an opening
+"With …," phrase ("With the levy ruled out, Doe said …"). Guards: a sentence whose own frame
+comes first, an apposition, a quotation's frame, and a closing clause that is no speaker's.
 
 Every body is a sentence we wrote (never corpus text). Pure: no database.
 """
@@ -75,4 +76,34 @@ def test_a_closing_reporting_clause_frames_the_whole_sentence(body: str, claiman
 def test_a_frame_the_sentence_opens_with_stays_when_nothing_closes_it(
     body: str, claimant: str
 ) -> None:
+    assert last_claimant(body) == claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        (
+            "With a vote for Jo Roe ruled out, Ben Cross said he had 2 options left.",
+            "Ben Cross",
+        ),
+        (
+            "Without a run by Jo Roe ruled out, Ben Cross said talks would last 40 days.",
+            "Ben Cross",
+        ),
+    ],
+)
+def test_the_main_clause_frames_over_an_opening_with_phrase(body: str, claimant: str) -> None:
+    assert last_claimant(body) == claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # The phrase names no frame of its own: the main clause's speaker as before.
+        ("With 40 percent of the vote counted, Jo Roe said she had won 3 districts.", "Jo Roe"),
+        # No frame in the main clause: the sentence's other frame stays.
+        ("With the vote, Jo Roe argued that wages rose 3 percent.", "Jo Roe"),
+    ],
+)
+def test_an_opening_with_phrase_leaves_other_frames_alone(body: str, claimant: str) -> None:
     assert last_claimant(body) == claimant

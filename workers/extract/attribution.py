@@ -84,7 +84,7 @@ def _names_document(doc: Doc, start: int, end: int) -> bool:
 # Subordinators whose clause, opening the sentence, frames what the main clause reports.
 _FRAMING_SUBORDINATORS = frozenset(
     {"though", "although", "because", "since", "if", "when", "after", "before", "despite",
-     "unless", "while", "whereas"}
+     "unless", "while", "whereas", "with", "without"}
 )  # fmt: skip
 
 
