@@ -4,7 +4,7 @@ claimant's earlier claims in other articles about the same entities, newest firs
 import pytest
 
 from claims.models import EntityKind, Mention
-from workers import gather
+from workers import gather, histories
 
 from .factories import ClaimFactory, EntityFactory
 
@@ -28,7 +28,7 @@ def test_each_claim_gets_its_own_claimants_earlier_claims_newest_first_at_most_t
         c.pk: gather.ClaimRows(dates=(), quantities=(), entity_ids=frozenset({kenya.pk}))
         for c in now
     }
-    found = gather._claimant_histories(now, rows)
+    found = histories.claimant_histories(now, rows)
     newest_first = sorted(by_lopez, key=lambda c: (c.created_at, c.pk), reverse=True)
     assert [pk for pk, _ in found[now[0].pk]] == [c.pk for c in newest_first][:10]
     assert [pk for pk, _ in found[now[1].pk]] == [c.pk for c in reversed(by_hardy)]

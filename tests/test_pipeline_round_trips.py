@@ -21,7 +21,7 @@ from claims.models import (
 )
 from claims.services import job_start
 from claims.services.jobs import lifecycle
-from workers import gather, pipeline
+from workers import gather, histories, pipeline
 from workers.reads import Reads
 
 from .factories import ArticleFactory, ClaimFactory, EntityFactory
@@ -69,11 +69,11 @@ def test_the_reads_sent_together_give_what_each_gives_alone():
     assert context.claimant_history == ((earlier.pk, earlier.text),)
     assert [other for other, _, _ in context.similar] == [kept.pk]  # the rejected one left out
     alone = Reads()
-    histories = gather._claimant_histories([claim], rows, alone)
+    history = histories.claimant_histories([claim], rows, alone)
     similar = gather._similar_read([claim.pk], alone)
     figures = gather._corroborations([claim], rows, alone)
     alone.run()
-    assert tuple(histories[claim.pk]) == context.claimant_history
+    assert tuple(history[claim.pk]) == context.claimant_history
     assert tuple(similar[claim.pk]) == context.similar
     assert tuple(figures[claim.pk]) == context.corroborations
 
@@ -93,7 +93,7 @@ def test_a_claimants_history_is_not_cut_by_other_claimants_rows():
         c.pk: gather.ClaimRows(dates=(), quantities=(), entity_ids=frozenset({topic.pk}))
         for c in now
     }
-    found = gather._claimant_histories(now, rows)
+    found = histories.claimant_histories(now, rows)
     assert len(found[now[0].pk]) == 10
     assert found[now[1].pk] == [(old.pk, old.text)]
 
