@@ -1,0 +1,80 @@
+"""A verb with a "that" clause: its subject puts the clause forward, whatever the verb.
+
+News reports much of what people claim, conclude or learn with a verb followed by "that" and a
+clause ("the panel determined that …", "she guessed that …", "critics charge that …", "the
+campaign projects that …"), and the verbs that do it are too many to list. The shape is the
+rule: a finite verb (-ed, -s, or a base form after a modal, "did" or a plural subject), "that", then a word that
+opens a clause (a determiner, a pronoun, a name, a number, a quotation mark). ``that_clause_verb``
+tells whether the token at ``i`` opens such a frame; its subject is found as for any verb of
+saying (``attribution``), with the guards of a stance frame.
+
+Left out: verbs whose "that" clause states a fact or a condition rather than anyone's view
+("it means that …", "the law requires that …", "it seems that …", "made sure that …"), and the
+subjects "it", "this", "there" ("It helps that …" is the writer's own comment); "that" before
+a noun is a demonstrative ("won that race"), no clause. Pure: no Django.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+# Verbs whose "that" clause is a fact, a condition or a consequence, not a view held.
+_NOT_REPORTING = frozenset(
+    {
+        "means", "meant", "mean", "ensure", "ensures", "ensured", "require", "requires",
+        "required", "seems", "seemed", "seem", "appears", "appeared", "appear", "happened",
+        "happens", "matters", "mattered", "helps", "helped", "follows", "followed", "is",
+        "was", "has", "had", "does", "did", "so", "such", "turns", "turned",
+        "provided", "assuming", "given", "mandates", "mandated", "dictates", "dictated",
+        "stipulates", "stipulated", "guaranteed", "guarantees", "makes", "made", "needs",
+        "needed", "remains", "remained", "reflects", "reflected", "underscores",
+        "underscored", "illustrates", "illustrated",
+    }
+)  # fmt: skip
+# Auxiliaries after which a base form is finite: "would argue that", "did not realize that".
+_BASE_AFTER = frozenset(
+    {"would", "will", "could", "can", "may", "might", "should", "must", "did", "do", "does",
+     "not", "n't", "also", "still"}
+)  # fmt: skip
+# Words that open the clause after "that".
+_CLAUSE_OPENERS = frozenset(
+    {
+        "the", "a", "an", "he", "she", "they", "we", "i", "you", "it", "there", "his", "her",
+        "their", "its", "our", "my", "your", "this", "these", "those", "no", "not", "none",
+        "all", "some", "many", "most", "more", "few", "if", "when", "while", "because",
+        "once", "since", "in", "despite", "only", "even", "both", "every", "each", "any",
+    }
+)  # fmt: skip
+_OPENING_MARKS = frozenset({",", "“", '"', "‘", "'"})
+# Subjects whose "that" clause is the writer's own comment ("It helps that …").
+IMPERSONAL_SUBJECTS = frozenset({"it", "this", "there", "that", "which", "what"})
+
+
+def _plural_subject(word: str) -> bool:
+    """A plural subject before a base form: "critics charge that", "they maintain that"."""
+    return word.lower() in {"they", "we"} or (
+        word.isalpha() and word.endswith("s") and not word.endswith("ss")
+    )
+
+
+def that_clause_verb(doc: Doc, i: int, end: int) -> bool:
+    """Is token ``i`` a finite verb followed by "that" and a clause?"""
+    if i + 2 >= end or doc[i + 1].lower_ != "that":
+        return False
+    word = doc[i].text
+    if not (word.isalpha() and word.islower()) or word in _NOT_REPORTING:
+        return False
+    if not (
+        word.endswith("ed")
+        or (word.endswith("s") and not word.endswith("ss"))
+        or (i > 0 and doc[i - 1].lower_ in _BASE_AFTER)
+        or (i > 0 and _plural_subject(doc[i - 1].text))
+    ):
+        return False
+    opener = doc[i + 2]
+    return (
+        opener.lower_ in _CLAUSE_OPENERS
+        or opener.text in _OPENING_MARKS
+        or opener.like_num
+        or (opener.text[:1].isupper() and opener.is_alpha)
+    )
