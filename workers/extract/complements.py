@@ -18,6 +18,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .cues import SPEAKER_SKIP
+from .lexicon import is_manner_adverb
+
 # Verbs whose "that" clause is a fact, a condition or a consequence, not a view held.
 _NOT_REPORTING = frozenset(
     {
@@ -50,6 +53,16 @@ _OPENING_MARKS = frozenset({",", "“", '"', "‘", "'"})
 IMPERSONAL_SUBJECTS = frozenset({"it", "this", "there", "that", "which", "what"})
 
 
+def _after_auxiliary(doc: Doc, i: int) -> bool:
+    """A base form after a modal or "did", adverbs between ("would later concede")."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and doc[k].lower_ not in _BASE_AFTER:
+        if not (doc[k].lower_ in SPEAKER_SKIP or is_manner_adverb(doc[k].text)):
+            return False
+        k -= 1
+    return k >= 0 and doc[k].lower_ in _BASE_AFTER
+
+
 def _plural_subject(word: str) -> bool:
     """A plural subject before a base form: "critics charge that", "they maintain that"."""
     return word.lower() in {"they", "we"} or (
@@ -67,7 +80,7 @@ def that_clause_verb(doc: Doc, i: int, end: int) -> bool:
     if not (
         word.endswith("ed")
         or (word.endswith("s") and not word.endswith("ss"))
-        or (i > 0 and doc[i - 1].lower_ in _BASE_AFTER)
+        or _after_auxiliary(doc, i)
         or (i > 0 and _plural_subject(doc[i - 1].text))
     ):
         return False
