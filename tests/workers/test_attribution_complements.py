@@ -2,8 +2,8 @@
 determined that …", "critics charge that …", "she guessed that …"); the extractor used to
 credit the outlet unless the verb was on a list. Guards: a "that" clause stating a fact or a
 condition ("it means that …", "the law requires that …"), an impersonal subject ("It helps
-that …"), a demonstrative "that" before a noun ("won that race"), and "so that" stay the
-outlet's.
+that …"), a demonstrative "that" before a noun ("won that race"), "so that", and a plural
+noun before a relative "that" ("one of four cases that …") stay the outlet's.
 
 Every body is a sentence we wrote (never corpus text). Pure: no database.
 """
@@ -56,6 +56,10 @@ def test_verb_with_that_clause_credits_its_subject(body: str, claimant: str) -> 
         # A demonstrative before a noun, and "so that".
         "Jo Roe won that race by 12 points in 2014.",
         "The city widened the road so that 40,000 cars a day could pass.",
+        # A plural noun before a relative "that", under a subject with its own verb.
+        "The fire was one of 12 cases that the city recorded in May.",
+        # A noun after a capitalised name ending in -s: "so … that" states a result.
+        "Floods are so common in the Wills area that 3 of every 4 homes have been rebuilt.",
         # A narrated event with no "that" clause stays the outlet's.
         "The council voted 5 to 4 to close 3 libraries in March.",
     ],

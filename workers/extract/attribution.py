@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .closings import closing_according_to, closing_report
-from .complements import IMPERSONAL_SUBJECTS, that_clause_verb
+from .complements import IMPERSONAL_SUBJECTS, that_clause_verb, verbless_subject
 from .cues import (
     CUE_WORDS,
     HEADLINE_VERBS,
@@ -325,7 +325,10 @@ def find_attribution(
             while run > sp_start and doc[run - 1].text[:1].isupper() and sp_end - run < 5:
                 run -= 1
             sp_start = run if run < sp_end else sp_start
-        impersonal = that_verb and doc[sp_start:sp_end].text.lower() in IMPERSONAL_SUBJECTS
+        impersonal = that_verb and (
+            doc[sp_start:sp_end].text.lower() in IMPERSONAL_SUBJECTS
+            or not verbless_subject(doc, sp_start, sp_end)
+        )
         if sp_start < sp_end and not impersonal and is_speaker_phrase(doc, sp_start, sp_end):
             boundary = doc[k] if k >= start else None
             after = [t for t in doc[i + 1 : end] if not (t.is_punct or t.is_space)]

@@ -48,6 +48,9 @@ _CLAUSE_OPENERS = frozenset(
         "once", "since", "in", "despite", "only", "even", "both", "every", "each", "any",
     }
 )  # fmt: skip
+_FINITE = frozenset(
+    {"is", "are", "was", "were", "be", "been", "has", "have", "had", "'s", "’s", "'re", "’re"}
+)  # fmt: skip
 _OPENING_MARKS = frozenset({",", "“", '"', "‘", "'"})
 # Subjects whose "that" clause is the writer's own comment ("It helps that …").
 IMPERSONAL_SUBJECTS = frozenset({"it", "this", "there", "that", "which", "what"})
@@ -63,11 +66,18 @@ def _after_auxiliary(doc: Doc, i: int) -> bool:
     return k >= 0 and doc[k].lower_ in _BASE_AFTER
 
 
-def _plural_subject(word: str) -> bool:
-    """A plural subject before a base form: "critics charge that", "they maintain that"."""
-    return word.lower() in {"they", "we"} or (
-        word.isalpha() and word.endswith("s") and not word.endswith("ss")
-    )
+def _plural_subject(doc: Doc, k: int) -> bool:
+    """A plural subject before a base form: "critics charge that", "they maintain that" (a
+    capitalised word only opening the sentence: "the Nogales area that …" is no verb)."""
+    word = doc[k].text
+    plural = word.isalpha() and word.endswith("s") and not word.endswith("ss")
+    return word.lower() in {"they", "we"} or (plural and (word.islower() or doc[k].is_sent_start))
+
+
+def verbless_subject(doc: Doc, start: int, end: int) -> bool:
+    """A subject phrase holds no verb of its own ("the incident was one of four cases that
+    …": "cases" is a noun, its "that" a relative pronoun)."""
+    return not any(t.lower_ in _FINITE for t in doc[start:end])
 
 
 def that_clause_verb(doc: Doc, i: int, end: int) -> bool:
@@ -81,7 +91,7 @@ def that_clause_verb(doc: Doc, i: int, end: int) -> bool:
         word.endswith("ed")
         or (word.endswith("s") and not word.endswith("ss"))
         or _after_auxiliary(doc, i)
-        or (i > 0 and _plural_subject(doc[i - 1].text))
+        or (i > 0 and _plural_subject(doc, i - 1))
     ):
         return False
     opener = doc[i + 2]
