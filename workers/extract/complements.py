@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .cues import SPEAKER_SKIP
-from .lexicon import is_manner_adverb
+from .lexicon import ROLE_NOUNS, is_manner_adverb
 
 # Verbs whose "that" clause is a fact, a condition or a consequence, not a view held.
 _NOT_REPORTING = frozenset(
@@ -51,6 +51,7 @@ _CLAUSE_OPENERS = frozenset(
 _FINITE = frozenset(
     {"is", "are", "was", "were", "be", "been", "has", "have", "had", "'s", "’s", "'re", "’re"}
 )  # fmt: skip
+_ADJECTIVE_ENDINGS = ("ful", "ous", "ic", "able", "ible", "less", "ary")
 _OPENING_MARKS = frozenset({",", "“", '"', "‘", "'"})
 # Subjects whose "that" clause is the writer's own comment ("It helps that …").
 IMPERSONAL_SUBJECTS = frozenset({"it", "this", "there", "that", "which", "what"})
@@ -66,12 +67,35 @@ def _after_auxiliary(doc: Doc, i: int) -> bool:
     return k >= 0 and doc[k].lower_ in _BASE_AFTER
 
 
+def _plural(word: str) -> bool:
+    """An -s form ("charges", "critics"), not "-ss", "-us", "-ous" or "-is" ("nervous")."""
+    return word.isalpha() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _singular_subject(doc: Doc, k: int) -> bool:
+    """The end of a subject before an -s verb: a name, "he"/"she" or a role ("the campaign
+    projects that …"); a plural noun after an adjective ("consistent reminders that …") is none."""
+    word = doc[k].text
+    if word.lower() in {"he", "she"} or word.lower() in ROLE_NOUNS:
+        return True
+    return word.isalpha() and word[:1].isupper() and not doc[k].is_sent_start
+
+
 def _plural_subject(doc: Doc, k: int) -> bool:
     """A plural subject before a base form: "critics charge that", "they maintain that" (a
     capitalised word only opening the sentence: "the Nogales area that …" is no verb)."""
     word = doc[k].text
-    plural = word.isalpha() and word.endswith("s") and not word.endswith("ss")
-    return word.lower() in {"they", "we"} or (plural and (word.islower() or doc[k].is_sent_start))
+    if word.lower() in {"they", "we"}:
+        return True
+    base = doc[k + 1].lower_
+    if base.endswith(_ADJECTIVE_ENDINGS):
+        return False  # "leaving progressives fearful that …": an adjective, no verb
+    return _plural(word) and (word.lower() in ROLE_NOUNS or doc[k].is_sent_start)
+
+
+def _result_clause(doc: Doc, i: int) -> bool:
+    """ "so numerous that …", "so annoyed officials that …": a result, not a view."""
+    return any(t.lower_ in {"so", "such"} for t in doc[max(0, i - 8) : i])
 
 
 def verbless_subject(doc: Doc, start: int, end: int) -> bool:
@@ -87,9 +111,11 @@ def that_clause_verb(doc: Doc, i: int, end: int) -> bool:
     word = doc[i].text
     if not (word.isalpha() and word.islower()) or word in _NOT_REPORTING:
         return False
+    if word in SPEAKER_SKIP or is_manner_adverb(word) or _result_clause(doc, i):
+        return False
     if not (
         word.endswith("ed")
-        or (word.endswith("s") and not word.endswith("ss"))
+        or (_plural(word) and word not in ROLE_NOUNS and i > 0 and _singular_subject(doc, i - 1))
         or _after_auxiliary(doc, i)
         or (i > 0 and _plural_subject(doc, i - 1))
     ):
@@ -99,5 +125,7 @@ def that_clause_verb(doc: Doc, i: int, end: int) -> bool:
         opener.lower_ in _CLAUSE_OPENERS
         or opener.text in _OPENING_MARKS
         or opener.like_num
-        or (opener.text[:1].isupper() and opener.is_alpha)
+        # A name opens a clause after a past form ("conceded that Roe won"); after another
+        # form "that" is as often a demonstrative ("would use that Harlow base").
+        or (opener.text[:1].isupper() and opener.is_alpha and word.endswith("ed"))
     )
