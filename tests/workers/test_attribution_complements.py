@@ -29,11 +29,15 @@ from tests.workers.news_claims import last_claimant
             "commission",
         ),
         # -s, and a base form after a plural subject or a modal.
-        ("The Roe campaign projects that a 1 percent levy would raise $75 million.", "Roe campaign"),
+        (
+            "The Roe campaign projects that a 1 percent levy would raise $75 million.",
+            "Roe campaign",
+        ),
         ("Critics charge that the mayor cut 300 jobs from the parks budget.", "critics"),
         ("Ada Cole would later concede that 40 families had lost their homes.", "Ada Cole"),
-        # The clause may open with a name, a number or a comma.
-        ("The auditors concluded that Harlow spent 12 percent more than planned.", "auditors"),
+        # The clause may open with a name (after a past form), a number or a comma.
+        ("Jo Roe realized that Harlow had lost 3 seats in the 2022 election.", "Jo Roe"),
+        ("The auditors established that Harlow spent 12 percent more than planned.", "auditors"),
         (
             "The trustees determined that, under the 1998 rules, 3 schools must close.",
             "trustees",
@@ -60,6 +64,13 @@ def test_verb_with_that_clause_credits_its_subject(body: str, claimant: str) -> 
         "The fire was one of 12 cases that the city recorded in May.",
         # A noun after a capitalised name ending in -s: "so … that" states a result.
         "Floods are so common in the Wills area that 3 of every 4 homes have been rebuilt.",
+        # A plural noun after an adjective or another noun, and an adjective after a plural.
+        "Aides sent the mayor consistent reminders that the city had 3 months of cash left.",
+        "The governor met 40 union members that the strike had left without pay.",
+        "The flood left residents fearful that 40 more homes would be lost.",
+        # A demonstrative before a name, and a result clause.
+        "The plan would use that Harlow depot for 300 new buses.",
+        "The storm so battered the coast that 40 roads closed for a week.",
         # A narrated event with no "that" clause stays the outlet's.
         "The council voted 5 to 4 to close 3 libraries in March.",
     ],

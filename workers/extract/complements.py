@@ -3,15 +3,21 @@
 News reports much of what people claim, conclude or learn with a verb followed by "that" and a
 clause ("the panel determined that …", "she guessed that …", "critics charge that …", "the
 campaign projects that …"), and the verbs that do it are too many to list. The shape is the
-rule: a finite verb (-ed, -s, or a base form after a modal, "did" or a plural subject), "that", then a word that
-opens a clause (a determiner, a pronoun, a name, a number, a quotation mark). ``that_clause_verb``
-tells whether the token at ``i`` opens such a frame; its subject is found as for any verb of
-saying (``attribution``), with the guards of a stance frame.
+rule: a finite verb, "that", then a word that opens a clause (a determiner, a pronoun, a
+number, a quotation mark, or after a past form a name). A finite verb is a past form (-ed), an
+-s form after a singular subject (a name, "he"/"she", a role: "the campaign projects"), or a
+base form after a modal or "did" ("would later concede") or after a plural subject ("critics
+charge", "they maintain"). ``that_clause_verb`` tells whether the token at ``i`` opens such a
+frame; its subject is found as for any verb of saying (``attribution``), with the guards of a
+stance frame, and must hold no verb of its own (``verbless_subject``).
 
 Left out: verbs whose "that" clause states a fact or a condition rather than anyone's view
-("it means that …", "the law requires that …", "it seems that …", "made sure that …"), and the
-subjects "it", "this", "there" ("It helps that …" is the writer's own comment); "that" before
-a noun is a demonstrative ("won that race"), no clause. Pure: no Django.
+("it means that …", "the law requires that …", "it seems that …", "made sure that …"); the
+subjects "it", "this", "there" ("It helps that …" is the writer's own comment); a result
+clause ("so numerous that …"); a plural noun before a relative or appositive "that"
+("consistent reminders that …", "staff members that …", "one of four cases that …"); an
+adjective after a plural ("left voters fearful that …"); "that" before a noun, a demonstrative
+("would use that Harlow base"). Pure: no Django.
 """
 
 from __future__ import annotations
@@ -83,7 +89,7 @@ def _singular_subject(doc: Doc, k: int) -> bool:
 
 def _plural_subject(doc: Doc, k: int) -> bool:
     """A plural subject before a base form: "critics charge that", "they maintain that" (a
-    capitalised word only opening the sentence: "the Nogales area that …" is no verb)."""
+    role, or a capitalised plural opening the sentence: "the Wills area that …" is no verb)."""
     word = doc[k].text
     if word.lower() in {"they", "we"}:
         return True
