@@ -96,7 +96,7 @@ def _plural_subject(doc: Doc, k: int) -> bool:
     base = doc[k + 1].lower_
     if base.endswith(_ADJECTIVE_ENDINGS):
         return False  # "leaving progressives fearful that …": an adjective, no verb
-    return _plural(word) and (word.lower() in ROLE_NOUNS or doc[k].is_sent_start)
+    return _plural(word) and (word.lower() in ROLE_NOUNS or bool(doc[k].is_sent_start))
 
 
 def _result_clause(doc: Doc, i: int) -> bool:
