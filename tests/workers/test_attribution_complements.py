@@ -68,6 +68,8 @@ def test_verb_with_that_clause_credits_its_subject(body: str, claimant: str) -> 
         "Aides sent the mayor consistent reminders that the city had 3 months of cash left.",
         "The governor met 40 union members that the strike had left without pay.",
         "The flood left residents fearful that 40 more homes would be lost.",
+        # A negated verb: the subject does not hold the clause, the writer states it.
+        "Even her 3 closest aides did not know that she had moved to Harlow in 2019.",
         # A demonstrative before a name, and a result clause.
         "The plan would use that Harlow depot for 300 new buses.",
         "The storm so battered the coast that 40 roads closed for a week.",

@@ -17,7 +17,8 @@ subjects "it", "this", "there" ("It helps that …" is the writer's own comment)
 clause ("so numerous that …"); a plural noun before a relative or appositive "that"
 ("consistent reminders that …", "staff members that …", "one of four cases that …"); an
 adjective after a plural ("left voters fearful that …"); "that" before a noun, a demonstrative
-("would use that Harlow base"). Pure: no Django.
+("would use that Harlow base"); a negated verb ("did not know that …": the clause is the
+writer's, not a view the subject holds). Pure: no Django.
 """
 
 from __future__ import annotations
@@ -40,11 +41,11 @@ _NOT_REPORTING = frozenset(
         "underscored", "illustrates", "illustrated",
     }
 )  # fmt: skip
-# Auxiliaries after which a base form is finite: "would argue that", "did not realize that".
+# Auxiliaries after which a base form is finite: "would argue that", "did realize that".
 _BASE_AFTER = frozenset(
-    {"would", "will", "could", "can", "may", "might", "should", "must", "did", "do", "does",
-     "not", "n't", "also", "still"}
+    {"would", "will", "could", "can", "may", "might", "should", "must", "did", "do", "does"}
 )  # fmt: skip
+_NEGATIONS = frozenset({"not", "n't", "never", "nobody", "no"})
 # Words that open the clause after "that".
 _CLAUSE_OPENERS = frozenset(
     {
@@ -119,6 +120,8 @@ def that_clause_verb(doc: Doc, i: int, end: int) -> bool:
         return False
     if word in SPEAKER_SKIP or is_manner_adverb(word) or _result_clause(doc, i):
         return False
+    if any(t.lower_ in _NEGATIONS for t in doc[max(0, i - 3) : i]):
+        return False  # "did not know that …": the subject does not put the clause forward
     if not (
         word.endswith("ed")
         or (_plural(word) and word not in ROLE_NOUNS and i > 0 and _singular_subject(doc, i - 1))
