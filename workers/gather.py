@@ -17,6 +17,7 @@ from claims import selectors
 from claims.models import Claim, Quantity, SimilarClaim, SimilarityDecision
 
 from . import checklists, enrichment
+from .reads import Reads
 
 CORROBORATIONS_PER_FIGURE = 5
 HISTORY_PER_CLAIM = 10
@@ -152,27 +153,23 @@ def claims_for_checklists(claim_ids) -> list[Claim]:
 
 
 def check_contexts(
-    claims: list[Claim], rows: dict[int, ClaimRows]
+    claims: list[Claim], rows: dict[int, ClaimRows], *, imported: bool | None = None
 ) -> dict[int, checklists.CheckContext]:
     """Each claim's `CheckContext`: `claims` with their article and claimant, `rows` each one's
-    enrichment rows (`rows_read` or `rows_written`)."""
-    corroborations = _corroborations(claims, rows)
-    histories = _claimant_histories(claims, rows)
+    enrichment rows (`rows_read` or `rows_written`); `imported`: whether other desks'
+    fact-checks exist, when the caller has asked (else asked here)."""
+    reads = Reads()  # the three reads below in one round trip (PostgreSQL)
+    corroborations = _corroborations(claims, rows, reads)
+    histories = _claimant_histories(claims, rows, reads)
+    similar = _similar_read([claim.pk for claim in claims], reads)
+    reads.run()
     # No other desk's fact-check imported: no claim has a match (they go with it), none to read
     # (the existence test costs a fifth of the read's building and instances).
     external = (
         selectors.claims_external_matches(claim_ids=[claim.pk for claim in claims])
-        if selectors.external_factchecks_exist()
+        if (selectors.external_factchecks_exist() if imported is None else imported)
         else {}
     )
-    similar: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
-    for claim_id, other_id, text, score in (
-        SimilarClaim.objects.filter(claim_id__in=[claim.pk for claim in claims])
-        .exclude(decision=SimilarityDecision.REJECTED)
-        .order_by("claim_id", "-score", "id")
-        .values_list("claim_id", "other_id", "other__text", "score")
-    ):
-        similar[claim_id].append((other_id, text, score))
     return {
         claim.pk: checklists.CheckContext(
             claim_text=claim.text,
@@ -193,8 +190,38 @@ def check_contexts(
     }
 
 
+# The similar claims not rejected, best first: `_similar_read`'s query on PostgreSQL.
+_SIMILAR = """
+SELECT s.claim_id, s.other_id, o.text, s.score
+FROM claims_similarclaim AS s JOIN claims_claim AS o ON o.id = s.other_id
+WHERE s.claim_id = ANY(%s::bigint[]) AND s.decision <> %s
+ORDER BY s.claim_id, s.score DESC, s.id
+"""
+
+
+def _similar_read(claim_ids: list[int], reads: Reads) -> dict[int, list[tuple[int, str, float]]]:
+    """Each claim's similar claims not rejected, (other id, its text, score) best first; filled
+    when `reads` runs (PostgreSQL), else now."""
+    similar: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
+
+    def fill(rows) -> None:
+        for claim_id, other_id, text, score in rows:
+            similar[claim_id].append((other_id, text, score))
+
+    if connection.vendor == "postgresql":
+        reads.add(_SIMILAR, [claim_ids, str(SimilarityDecision.REJECTED)], fill)
+    else:
+        fill(
+            SimilarClaim.objects.filter(claim_id__in=claim_ids)
+            .exclude(decision=SimilarityDecision.REJECTED)
+            .order_by("claim_id", "-score", "id")
+            .values_list("claim_id", "other_id", "other__text", "score")
+        )
+    return similar
+
+
 def _corroborations(
-    claims: list[Claim], claim_rows: dict[int, ClaimRows]
+    claims: list[Claim], claim_rows: dict[int, ClaimRows], reads: Reads | None = None
 ) -> dict[int, list[tuple[str, str]]]:
     """Other articles' claims reporting the same figure (same unit, within 1%): (title, text),
     one entry per claim, at most five per figure."""
@@ -208,17 +235,23 @@ def _corroborations(
     if not figures:
         return found
     windows = [(q.unit, q.value * 0.99, q.value * 1.01) for _, q in figures]
-    rows = _figures_reported(windows, limit=50 * len(figures))
-    for claim, q in figures:
-        low, high = q.value - q.value * 0.01, q.value + q.value * 0.01
-        matches = [
-            (title, text)
-            for unit, value, article_id, title, text in rows
-            if unit == q.unit and low <= value <= high and article_id != claim.article_id
-        ]
-        found[claim.pk] += matches[:CORROBORATIONS_PER_FIGURE]
-    for claim_id, pairs in found.items():
-        found[claim_id] = list(dict.fromkeys(pairs))
+
+    def fill(rows) -> None:
+        for claim, q in figures:
+            low, high = q.value - q.value * 0.01, q.value + q.value * 0.01
+            matches = [
+                (title, text)
+                for unit, value, article_id, title, text in rows
+                if unit == q.unit and low <= value <= high and article_id != claim.article_id
+            ]
+            found[claim.pk] += matches[:CORROBORATIONS_PER_FIGURE]
+        for claim_id, pairs in found.items():
+            found[claim_id] = list(dict.fromkeys(pairs))
+
+    if reads is not None and connection.vendor == "postgresql":  # filled when `reads` runs
+        reads.add(_FIGURES_REPORTED, _figures_params(windows, 50 * len(figures)), fill)
+    else:
+        fill(_figures_reported(windows, limit=50 * len(figures)))
     return found
 
 
@@ -244,15 +277,7 @@ def _figures_reported(windows: list[tuple[str, float, float]], *, limit: int) ->
     an article that fall in a window (same unit, value within low..high), at most `limit`."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(
-                _FIGURES_REPORTED,
-                [
-                    [u for u, _, _ in windows],
-                    [lo for _, lo, _ in windows],
-                    [hi for *_, hi in windows],
-                    limit,
-                ],
-            )
+            cursor.execute(_FIGURES_REPORTED, _figures_params(windows, limit))
             return cursor.fetchall()
     ranges = Q()
     for unit, low, high in windows:
@@ -266,6 +291,15 @@ def _figures_reported(windows: list[tuple[str, float, float]], *, limit: int) ->
     )
 
 
+def _figures_params(windows: list[tuple[str, float, float]], limit: int) -> list:
+    return [
+        [u for u, _, _ in windows],
+        [lo for _, lo, _ in windows],
+        [hi for *_, hi in windows],
+        limit,
+    ]
+
+
 @dataclass(frozen=True)
 class _Figure:
     value: float
@@ -273,10 +307,10 @@ class _Figure:
 
 
 def _claimant_histories(
-    claims: list[Claim], claim_rows: dict[int, ClaimRows]
+    claims: list[Claim], claim_rows: dict[int, ClaimRows], reads: Reads | None = None
 ) -> dict[int, list[tuple[int, str]]]:
     """For each claim with a claimant: that claimant's earlier claims in other articles about the
-    same entities, newest first, at most ten."""
+    same entities, newest first, at most ten (PostgreSQL: filled when `reads` runs, if given)."""
     topics = {
         claim.pk: set(claim_rows[claim.pk].entity_ids) - {claim.claimant_id}
         for claim in claims
@@ -285,6 +319,13 @@ def _claimant_histories(
     histories: dict[int, list[tuple[int, str]]] = defaultdict(list)
     entities = set().union(*topics.values()) if topics else set()
     if not entities:
+        return histories
+    if connection.vendor == "postgresql":
+        asking = [claim for claim in claims if topics.get(claim.pk)]
+        own = reads or Reads()
+        _histories_read(asking, topics, histories, own)
+        if reads is None:
+            own.run()
         return histories
     claimants = {claim.claimant_id for claim in claims if claim.pk in topics}
     rows = list(
@@ -313,3 +354,55 @@ def _claimant_histories(
                     break
         histories[claim.pk] = list(earlier.items())
     return histories
+
+
+# Each asking claim's claimant history in one query: the claimant's claims created before it, in
+# another article (any, for a claim without one), mentioning one of its topics, newest first, at
+# most HISTORY_PER_CLAIM each (the index on the claimant finds them). Reading every matching
+# (claim, mention) row of the batch's claimants into Python instead (up to 5,000 per batch) was
+# the largest part of gathering the checks' context.
+_HISTORIES = """
+WITH topics AS MATERIALIZED (SELECT * FROM unnest(%s::int[], %s::bigint[]) AS p(n, entity_id))
+SELECT t.n, h.id, h.text
+FROM unnest(%s::bigint[], %s::timestamptz[], %s::bigint[])
+    WITH ORDINALITY AS t(claimant_id, created_at, article_id, n)
+CROSS JOIN LATERAL (
+    SELECT c.id, c.text, c.created_at FROM claims_claim AS c
+    WHERE c.claimant_id = t.claimant_id AND c.created_at < t.created_at
+      AND (t.article_id IS NULL OR c.article_id IS DISTINCT FROM t.article_id)
+      AND EXISTS (
+          SELECT FROM claims_mention AS m JOIN topics AS p ON p.entity_id = m.entity_id
+          WHERE m.claim_id = c.id AND p.n = t.n
+      )
+    ORDER BY c.created_at DESC, c.id DESC
+    LIMIT %s
+) AS h
+ORDER BY t.n, h.created_at DESC, h.id DESC
+"""
+
+
+def _histories_read(
+    claims: list[Claim],
+    topics: dict[int, set[int]],
+    histories: dict[int, list[tuple[int, str]]],
+    reads: Reads,
+) -> None:
+    """`_claimant_histories` for `claims` (each with a claimant and topics) on PostgreSQL, into
+    `histories` when `reads` runs."""
+    if not claims:
+        return
+    pairs = [(n, entity) for n, claim in enumerate(claims, 1) for entity in topics[claim.pk]]
+
+    def fill(rows) -> None:
+        for n, pk, text in rows:
+            histories[claims[n - 1].pk].append((pk, text))
+
+    params = [
+        [n for n, _ in pairs],
+        [entity for _, entity in pairs],
+        [claim.claimant_id for claim in claims],
+        [claim.created_at for claim in claims],
+        [claim.article_id for claim in claims],
+        HISTORY_PER_CLAIM,
+    ]
+    reads.add(_HISTORIES, params, fill)

@@ -171,6 +171,8 @@ def stage_claims(
             )
         )
 
+    # Whether other desks' fact-checks were imported, asked once for both stages of the run.
+    imported = matching.any_external()
     enriched = stage_enrich_batch(
         claim_ids,
         task_id=task_id,
@@ -179,6 +181,7 @@ def stage_claims(
         written=written,
         then=start_checklists,
         claims=claims,
+        imported=imported,
     )
     checked = stage_checklist_batch(
         claim_ids,
@@ -188,6 +191,7 @@ def stage_claims(
         enriched={pk: written[pk] for pk in enriched if pk in written},
         article_id=article_id,
         held=held,
+        imported=imported,
     )
     if article_id is None or not checked:
         rollup_articles(claim_ids)
@@ -213,11 +217,13 @@ def stage_enrich_batch(
     written: dict[int, tuple[Claim, gather.ClaimRows]] | None = None,
     then: Callable[[set[int]], object] | None = None,
     claims: dict[int, Claim] | None = None,
+    imported: bool | None = None,
 ) -> set[int]:
     """Entities, quantities, dates and similar claims for each claim; returns the claims done.
     `written` receives each written claim and its rows (a claim not returned as done may be in
     it: its write was undone); `then(claims held)` runs in the commit of the results; `claims`:
-    the claims as this run has them (with their article and claimant), not read again."""
+    the claims as this run has them (with their article and claimant), not read again;
+    `imported`: whether other desks' fact-checks exist, when the caller has asked."""
 
     given = claims or {}
 
@@ -240,7 +246,7 @@ def stage_enrich_batch(
         # Other desks' fact-checks (docs/factchecks.md): none imported, nothing to match or keep.
         external = (
             {claim.pk: matching.external_matches(claim.text) for claim in enriched}
-            if matching.any_external()
+            if (matching.any_external() if imported is None else imported)
             else {}
         )
 
@@ -276,12 +282,14 @@ def stage_checklist_batch(
     enriched: dict[int, tuple[Claim, gather.ClaimRows]] | None = None,
     article_id: int | None = None,
     held: set[int] = frozenset(),  # type: ignore[assignment]
+    imported: bool | None = None,
 ) -> set[int]:
     """Each claim's checklist and its automated checks, once its enrichment has run. A claim whose
     enrichment another run still holds is left queued for that run (or raises NotReady with
     `wait`); returns the claims done. `enriched`: claims this run has just enriched, with their
     rows (neither looked up nor read again); `article_id`: the batch's one article, rolled up
-    in the stage's transaction; `held`: claims whose checklist job this run already holds."""
+    in the stage's transaction; `held`: claims whose checklist job this run already holds;
+    `imported`: whether other desks' fact-checks exist, when the caller has asked."""
     enriched = enriched or {}
     unknown = [c for c in claim_ids if c not in enriched and c not in held]
     pending = set(
@@ -306,7 +314,7 @@ def stage_checklist_batch(
         for claim in gather.claims_for_checklists(unread) if unread else ():
             claims.append(claim)
             rows[claim.pk] = gather.rows_read(claim)
-        contexts = gather.check_contexts(claims, rows)
+        contexts = gather.check_contexts(claims, rows, imported=imported)
         pairs = [
             (claim, lambda key, context=contexts[claim.pk]: checklists.run_check(key, context))
             for claim in claims

@@ -162,6 +162,41 @@ def _is_name_token(text: str) -> bool:
     return text[0].isupper()
 
 
+def _given_then_demonym(given: str, word: str) -> bool:
+    """ "Mark Cuban": a word that is also a demonym or nationality, after a given name, is the
+    person's surname (a people's adjective never follows a given name)."""
+    return (
+        first_name_gender(given) is not None
+        and word[:1].isupper()
+        and word.isalpha()
+        and (word.lower() in DEMONYMS or word.casefold() in nationality_words())
+    )
+
+
+def _other_given_name(doc: Doc, surname: int) -> bool:
+    """ "Ivanka Trump": a given name before a known person's bare surname that is not theirs
+    names someone else (their relative, a namesake), not the known person. Mid-sentence any
+    capitalised word that is no title, party or demonym; opening a sentence only a given name
+    ("Candidate Trump" opens with a noun)."""
+    if surname == 0:
+        return False
+    prev = doc[surname - 1]
+    word = prev.text
+    if not (word.isalpha() and word[:1].isupper() and word[1:].islower()):
+        return False
+    if word in _TITLE_WORDS or word in _PARTY_WORDS or not _is_name_token(word):
+        return False
+    if word.lower() in STOP_WORDS or word in _ORG_WORDS or word in _PLACE_WORDS:
+        return False
+    entry = lookup_alias(f"{word} {doc[surname].text}")
+    if entry is not None:
+        return False  # "Donald Trump": the known person's own given name
+    opening = (
+        surname - 1 == 0 or prev.is_sent_start or doc[surname - 2].text in {"“", '"', "(", "\n\n"}
+    )
+    return first_name_gender(word) is not None or not opening
+
+
 def _title_case_tokens(doc: Doc) -> set[int]:
     """Tokens of the title-case lines (headlines, subheadings: "Roe Slams Rivals In One
     Debate Answer"), where a capitalised word says nothing about a name."""
@@ -199,6 +234,8 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
             i += 1 + (i + 1 < n and _is_name_token(doc[i + 1].text))
             continue
         j = i + 1
+        if j < n and j not in taken and _given_then_demonym(doc[i].text, doc[j].text):
+            j += 1  # "Mark Cuban", "Ann English": a given name makes the word after it a surname
         while j < n and j not in taken:
             if _is_name_token(doc[j].text) or doc[j].text in {"Jr.", "Sr."} | _ORG_WORDS:
                 j += 1
@@ -248,6 +285,26 @@ def find_entities(doc: Doc, *, offset: int = 0) -> list[EntityMention]:
         entry = lookup_alias(ent.ent_id_) if ent.ent_id_ else None
         canonical = ent.ent_id_ or ent.text
         aliases = entry.aliases if entry else ()
+        if (
+            entry is not None
+            and entry.kind == "person"
+            and ent.end - ent.start == 1
+            and _other_given_name(doc, ent.start)
+        ):
+            # "Ivanka Trump", "Eric Trump": a relative who shares the known person's surname.
+            span = doc[ent.start - 1 : ent.end]
+            mentions.append(
+                EntityMention(
+                    span.text,
+                    "person",
+                    span.text,
+                    offset + span.start_char,
+                    offset + span.end_char,
+                    (),
+                )
+            )
+            taken.update(range(span.start, span.end))
+            continue
         mentions.append(
             EntityMention(
                 ent.text,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .closings import closing_according_to, closing_report
+from .closings import closing_according_to, closing_report, closing_said
 from .complements import IMPERSONAL_SUBJECTS, that_clause_verb, verbless_subject
 from .cues import (
     CUE_WORDS,
@@ -85,7 +85,7 @@ def _names_document(doc: Doc, start: int, end: int) -> bool:
 # Subordinators whose clause, opening the sentence, frames what the main clause reports.
 _FRAMING_SUBORDINATORS = frozenset(
     {"though", "although", "because", "since", "if", "when", "after", "before", "despite",
-     "unless", "while", "whereas"}
+     "unless", "while", "whereas", "with", "without"}
 )  # fmt: skip
 
 
@@ -120,6 +120,20 @@ def _main_clause_attribution(doc: Doc, start: int, end: int, inside: dict) -> At
 
 
 def find_attribution(
+    doc: Doc, start: int, end: int, inside: dict[int, tuple[int, int]]
+) -> Attribution | None:
+    """The attribution of tokens ``start:end``: the first that has a plausible speaker, unless
+    a reporting clause closing the sentence ("…, Roe said.") frames it and what it says."""
+    found = _first_attribution(doc, start, end, inside)
+    if found is None or found.trailing:
+        return found
+    closing = closing_said(doc, start, end, inside)
+    if closing is not None and found.verb < closing.speaker[0] - 1:  # type: ignore[index]
+        return closing
+    return found
+
+
+def _first_attribution(
     doc: Doc, start: int, end: int, inside: dict[int, tuple[int, int]]
 ) -> Attribution | None:
     """First attribution in tokens ``start:end`` that has a plausible speaker."""

@@ -57,3 +57,49 @@ def closing_report(doc: Doc, start: int, end: int, inside: dict) -> Attribution 
     if not doc[verb + 1].text[:1].isupper() and doc[verb + 1].lower_ != "the":
         return None  # "…, reports said" is no frame; "…, reports the Ledger." is
     return Attribution("reported_speech", (verb + 1, last + 1), verb, trailing=True)
+
+
+# Verbs of a reporting clause that closes a sentence ("…, Roe said."); "told" and "wrote" take
+# other words after them and are left to the scan and ``closing_report``.
+_CLOSING_VERBS = frozenset({"said", "says", "added", "adds", "noted", "found"})
+_CLOSING_TAIL = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
+     "today", "yesterday", "tonight", "earlier", "later", "last", "this", "week", "month",
+     "year", "night", "morning"}
+)  # fmt: skip
+
+
+def closing_said(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
+    """ "He vowed to win the seat, Roe said.": a short reporting clause set off by a comma at
+    the end of the sentence frames all of it, so a cue earlier in the sentence ("vowed", "his
+    comments", "which he is expected to win") is part of what Roe said. ``None`` when the
+    sentence does not close that way."""
+    last = end - 1
+    while last > start and (doc[last].is_punct or doc[last].is_space) and last not in inside:
+        last -= 1
+    if last in inside:
+        return None
+    verb = last
+    while verb > last - 3 and doc[verb].lower_ in _CLOSING_TAIL:
+        verb -= 1  # "…, Roe said on Monday."
+    if verb <= start + 3 or doc[verb].lower_ not in _CLOSING_VERBS:
+        return None
+    comma = verb - 1
+    while comma > start and verb - comma <= 7 and doc[comma].text != ",":
+        if comma in inside or doc[comma].text in {"“", "”", '"', "''", ";", ":", "—", "–"}:
+            return None
+        comma -= 1
+    if doc[comma].text != "," or comma + 1 >= verb or comma - 1 in inside:
+        return None  # "…,” Roe said.": a quotation's own frame, left to the scan
+    words = doc[comma + 1 : verb]
+    if any(t.lower_ in {"and", "but", "which", "who", "that", "as"} for t in words):
+        return None  # "…, as Roe said.", "…, which critics said"
+    if any(
+        t.lower_ in {"the", "a", "an"}
+        and doc[t.i - 1].lower_ not in {"of", "for", "at", "from", "with"}
+        for t in words[1:]
+    ):
+        return None  # "…, a figure the union said.": an object and its own clause
+    if not is_speaker_phrase(doc, comma + 1, verb):
+        return None
+    return Attribution("reported_speech", (comma + 1, verb), verb, trailing=True)

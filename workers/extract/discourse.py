@@ -209,6 +209,8 @@ class Discourse:
         """Resolve a speaker phrase to an entity, using mentions inside it first."""
         lowered = re.sub(r"\s+", " ", phrase.strip().lower())
         words = lowered.split()
+        if not mentions and phrase.strip() in self.by_surname and _nationality(phrase.strip()):
+            return self.by_surname[phrase.strip()].ref  # "Mark Cuban … Cuban said": no demonym
         wanted = wanted_titles(phrase)
         if wanted:  # "the Florida senator": the person the article gave those titles
             for referent in reversed(self.referents[-40:]):

@@ -67,24 +67,36 @@ def array(values: list) -> Any:
     return "{" + ",".join(elements) + "}"  # type: ignore[arg-type]
 
 
+@cache
+def _layout(model: Any) -> tuple[list, list[bool], str, list[str]]:
+    """The model's non-pk fields, whether each is plain (sent as it is), their quoted column
+    list and each array's cast. Cached per model: asking each field its database type went
+    through Django's type machinery on every batch statement (a tenth of the pipeline's own
+    Python per article)."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    plain = [f.get_internal_type() in _PLAIN_TYPES for f in fields]
+    quote = connection.ops.quote_name
+    casts = [f"%s::{f.db_type(connection).split('(')[0]}[]" for f in fields]
+    return fields, plain, ", ".join(quote(f.column) for f in fields), casts
+
+
 def _columns(objs: list, model: Any) -> tuple[list, str, list[str]]:
     """The non-pk fields, their quoted column list and one array per column with each array's
     cast, for an INSERT … SELECT * FROM unnest(…): values taken as they are for plain fields
     (psycopg sends them), through Django's preparation for the others (JSON)."""
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    arrays, casts = [], []
-    for field in fields:
-        if objs and isinstance(objs[0], dict):  # rows as {attname: value}, defaults for the rest
+    fields, plain, columns, casts = _layout(model)
+    arrays = []
+    as_dicts = bool(objs) and isinstance(objs[0], dict)
+    for field, is_plain in zip(fields, plain, strict=True):
+        if as_dicts:  # rows as {attname: value}, defaults for the rest
             default = field.get_default()
             values = [obj.get(field.attname, default) for obj in objs]
         else:
             values = [field.pre_save(obj, True) for obj in objs]  # auto_now(_add) set
-        if field.get_internal_type() not in _PLAIN_TYPES:
+        if not is_plain:
             values = [field.get_db_prep_save(value, connection) for value in values]
         arrays.append(array(values))
-        casts.append(f"%s::{field.db_type(connection).split('(')[0]}[]")
-    quote = connection.ops.quote_name
-    return arrays, ", ".join(quote(f.column) for f in fields), casts
+    return arrays, columns, list(casts)
 
 
 def inserted(*tables: tuple[Any, list]) -> None:

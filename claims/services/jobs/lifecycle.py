@@ -223,15 +223,18 @@ def _job_start_returning(job_filter: Q, task_id: str, worker: str) -> Job | None
     """`_START_RETURNING` for the first claimable job `job_filter` matches, returned as a Job.
     The update re-checks the row's state under its lock: a job another run took meanwhile is
     not updated (None)."""
-    claimable = RawSQL(
-        "CASE state WHEN %s THEN true WHEN %s THEN task_id = %s ELSE false END",
-        [str(JobState.QUEUED), str(JobState.RUNNING), task_id],
-        BooleanField(),
-    )  # `_CLAIMABLE_SQL`, positional
-    pick, pick_params = (
-        Job.objects.filter(job_filter).filter(claimable).values("pk")[:1].query.sql_with_params()
-    )
     params = _start_params(task_id, worker)
+    simple = _simple_pick(job_filter, task_id)
+    if simple is not None:  # the stages' own filters: no queryset compiled per job
+        pick, pick_params = simple[0], tuple(simple[1])
+    else:
+        claimable = RawSQL(_PICK_CLAIMABLE, [*_pick_states(), task_id], BooleanField())
+        pick, pick_params = (
+            Job.objects.filter(job_filter)
+            .filter(claimable)
+            .values("pk")[:1]
+            .query.sql_with_params()
+        )
     for n, value in enumerate(pick_params):
         params[f"pick{n}"] = value
     *parts, last = pick.split("%s")  # its placeholders, named
@@ -244,6 +247,43 @@ def _job_start_returning(job_filter: Q, task_id: str, worker: str) -> Job | None
         )
         row = cursor.fetchone()
     return None if row is None else Job.from_db(connection.alias, [f.attname for f in fields], row)
+
+
+# `_CLAIMABLE_SQL`, positional: its states, then the task id.
+_PICK_CLAIMABLE = "CASE state WHEN %s THEN true WHEN %s THEN task_id = %s ELSE false END"
+
+
+def _pick_states() -> list[str]:
+    return [str(JobState.QUEUED), str(JobState.RUNNING)]
+
+
+# The Job columns a stage's filter names (`Q(article_id=…, stage=…)` and the like).
+_PICK_COLUMNS = {"pk": "id", "id": "id", "article_id": "article_id", "claim_id": "claim_id"}
+
+
+def _simple_pick(job_filter: Q, task_id: str) -> tuple[str, list] | None:
+    """`_job_start_returning`'s pick for a filter that is only equalities on the job's id, its
+    article, its claim or its stage (what the stages pass): the SQL the ORM would compile, built
+    without it (compiling a queryset per job cost more Python than the rest of starting it).
+    None for any other filter (the ORM builds it)."""
+    if job_filter.negated or job_filter.connector != Q.AND or not job_filter.children:
+        return None
+    where: list[str] = []
+    params: list[object] = []
+    for child in job_filter.children:
+        if not isinstance(child, tuple) or child[1] is None:
+            return None
+        name, value = child
+        if name == "stage":
+            where.append("stage = %s")
+            params.append(str(value))
+        elif name in _PICK_COLUMNS and isinstance(value, int) and not isinstance(value, bool):
+            where.append(f"{_PICK_COLUMNS[name]} = %s")
+            params.append(value)
+        else:
+            return None
+    sql = f"SELECT id FROM claims_job WHERE {' AND '.join(where)} AND {_PICK_CLAIMABLE} LIMIT 1"
+    return sql, [*params, *_pick_states(), task_id]
 
 
 def _start_params(task_id: str, worker: str) -> dict:
