@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .closings import closing_according_to, closing_report, closing_said
+from .complements import IMPERSONAL_SUBJECTS, that_clause_verb, verbless_subject
 from .cues import (
     CUE_WORDS,
     HEADLINE_VERBS,
@@ -166,7 +167,9 @@ def _first_attribution(
             tok.text in HEADLINE_VERBS and i > start and title_case(doc, start, end)
         ):
             continue  # "United States" is not "states"
-        if lower not in CUE_WORDS:
+        # "the panel determined that …": any finite verb with a "that" clause.
+        that_verb = lower not in CUE_WORDS and that_clause_verb(doc, i, end)
+        if lower not in CUE_WORDS and not that_verb:
             continue  # most words: no frame opens here (checked first, for speed)
         if lower in DOCUMENT_NOUNS and i + 1 < end and doc[i + 1].lower_ in NOUN_FOLLOWERS:
             continue  # "new fundraising reports show", "a news report published Monday said"
@@ -183,7 +186,7 @@ def _first_attribution(
         # "Roe is continuing to insist", "aides have taken to saying": a chain of verbs.
         chain = chain_start(doc, i, start)
         chained = chain is not None and (lower in SPEECH_VERBS or lower in PROGRESSIVE)
-        stance = stance_cue(doc, i, end, inside)
+        stance = that_verb or stance_cue(doc, i, end, inside)
         stance_only = stance and lower not in SPEECH_VERBS | COGNITION_VERBS
         if lower not in SPEECH_VERBS | COGNITION_VERBS and not (
             finding or progressive or asked or stance or chained
@@ -336,7 +339,11 @@ def _first_attribution(
             while run > sp_start and doc[run - 1].text[:1].isupper() and sp_end - run < 5:
                 run -= 1
             sp_start = run if run < sp_end else sp_start
-        if sp_start < sp_end and is_speaker_phrase(doc, sp_start, sp_end):
+        impersonal = that_verb and (
+            doc[sp_start:sp_end].text.lower() in IMPERSONAL_SUBJECTS
+            or not verbless_subject(doc, sp_start, sp_end)
+        )
+        if sp_start < sp_end and not impersonal and is_speaker_phrase(doc, sp_start, sp_end):
             boundary = doc[k] if k >= start else None
             after = [t for t in doc[i + 1 : end] if not (t.is_punct or t.is_space)]
             participle_follows = (
