@@ -73,6 +73,9 @@ def test_verb_with_that_clause_credits_its_subject(body: str, claimant: str) -> 
         # A demonstrative before a name, and a result clause.
         "The plan would use that Harlow depot for 300 new buses.",
         "The storm so battered the coast that 40 roads closed for a week.",
+        # An event or a thing as the subject: the writer's reading of it, nobody's view.
+        "The debate just proved that he is not fit to lead 300 million people.",
+        "Last week's flooding showed that 12 levees need repair.",
         # A narrated event with no "that" clause stays the outlet's.
         "The council voted 5 to 4 to close 3 libraries in March.",
     ],

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .closings import closing_according_to, closing_report, closing_said
-from .complements import IMPERSONAL_SUBJECTS, that_clause_verb, verbless_subject
+from .complements import IMPERSONAL_SUBJECTS, that_clause_verb, verbless_subject, view_holder
 from .cues import (
     CUE_WORDS,
     HEADLINE_VERBS,
@@ -342,6 +342,7 @@ def _first_attribution(
         impersonal = that_verb and (
             doc[sp_start:sp_end].text.lower() in IMPERSONAL_SUBJECTS
             or not verbless_subject(doc, sp_start, sp_end)
+            or not view_holder(doc, sp_start, sp_end)
         )
         if sp_start < sp_end and not impersonal and is_speaker_phrase(doc, sp_start, sp_end):
             boundary = doc[k] if k >= start else None

@@ -9,7 +9,9 @@ number, a quotation mark, or after a past form a name). A finite verb is a past 
 base form after a modal or "did" ("would later concede") or after a plural subject ("critics
 charge", "they maintain"). ``that_clause_verb`` tells whether the token at ``i`` opens such a
 frame; its subject is found as for any verb of saying (``attribution``), with the guards of a
-stance frame, and must hold no verb of its own (``verbless_subject``).
+stance frame, must hold no verb of its own (``verbless_subject``) and must be someone who can
+put a view forward (``view_holder``): a name, a personal pronoun, a role or a document — not
+an event or a thing ("the debate proved that …" is the writer's reading of the debate).
 
 Left out: verbs whose "that" clause states a fact or a condition rather than anyone's view
 ("it means that …", "the law requires that …", "it seems that …", "made sure that …"); the
@@ -26,7 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .cues import SPEAKER_SKIP
-from .lexicon import ROLE_NOUNS, is_manner_adverb
+from .lexicon import DOCUMENT_NOUNS, ROLE_NOUNS, is_manner_adverb
 
 # Verbs whose "that" clause is a fact, a condition or a consequence, not a view held.
 _NOT_REPORTING = frozenset(
@@ -109,6 +111,43 @@ def verbless_subject(doc: Doc, start: int, end: int) -> bool:
     """A subject phrase holds no verb of its own ("the incident was one of four cases that
     …": "cases" is a noun, its "that" a relative pronoun)."""
     return not any(t.lower_ in _FINITE for t in doc[start:end])
+
+
+_HOLDER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
+# Words that open a subject phrase with a capital only because they open the sentence.
+_OPENERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+     "my", "your", "some", "many", "most", "one", "another", "such", "every", "each"}
+)  # fmt: skip
+
+# People named by what they do or are: "auditors", "trustees", "residents", "historians".
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ees", "ians", "ants", "ents", "ives")
+# Bodies that reach and state conclusions.
+_BODIES = frozenset(
+    {"panel", "board", "jury", "team", "bank", "institute", "center", "centre", "tribunal",
+     "inquiry", "regulator", "watchdog", "public", "majority", "minority", "electorate"}
+)  # fmt: skip
+
+
+def view_holder(doc: Doc, start: int, end: int) -> bool:
+    """Can the subject phrase ``start:end`` put a view forward? A personal pronoun, a
+    capitalised name (not a sentence's capitalised opening word such as "The"), or a phrase
+    headed by a role, people ("auditors", "trustees", "residents"), a body that decides ("the
+    panel", "the board") or a document."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if not words:
+        return False
+    if any(t.lower_ in _HOLDER_PRONOUNS for t in words):
+        return True
+    if any(t.text[:1].isupper() and t.lower_ not in _OPENERS for t in words):
+        return True
+    head = words[-1].lower_
+    return (
+        head in ROLE_NOUNS
+        or head in DOCUMENT_NOUNS
+        or head in _BODIES
+        or head.endswith(_PEOPLE_ENDINGS)
+    )
 
 
 def that_clause_verb(doc: Doc, i: int, end: int) -> bool:
