@@ -34,18 +34,18 @@ process.  No Django, no network, no model downloads.
 from __future__ import annotations
 
 import bisect
-from functools import cache
+from functools import cache, partial
 
 from claims.parsing import furniture
 from workers.enrichment import find_entities
-from workers.extract.attribution import find_attribution, is_direct_quote, is_quotation_only
+from workers.extract.attribution import find_attribution, is_direct_quote
 from workers.extract.candidates import CLAIM_TYPES, ClaimCandidate, EntityRef
 from workers.extract.claim_types import classify_claim
 from workers.extract.clauses import names_own_subject, split_clauses
 from workers.extract.discourse import Discourse, outlet_claimant, resolve_speaker
 from workers.extract.features import news_form
 from workers.extract.model import ModelScorer
-from workers.extract.quotations import opens_with_quotation, unclosed_opening
+from workers.extract.quotation_speakers import QuotationSpeakers
 from workers.extract.scoring import FEATURE_WEIGHTS, RuleBasedScorer, Score, Scorer, rule_signals
 from workers.extract.sentences import (
     iter_sentence_tokens,
@@ -150,18 +150,8 @@ def extract_claims(
     quoted_chars = {doc[i].idx for i in inside}
     paragraphs = paragraph_index(body, [doc[s].idx for s, _ in sentence_tokens])
     candidates: list[ClaimCandidate] = []
-    last_quoted: dict[int, EntityRef] = {}
-    # Each paragraph's first and end token, and the mark of a quotation it leaves open.
-    bounds: dict[int, tuple[int, int]] = {}
-    for (a, b), p in zip(sentence_tokens, paragraphs, strict=True):
-        bounds[p] = (bounds.get(p, (a, b))[0], b)
-    left_open = {p: unclosed_opening(doc, a, b, inside) for p, (a, b) in bounds.items()}
-    # Paragraph -> the speaker of the quotation it leaves open (named before the mark, or
-    # the quotation's speaker where the mark opens a bare quotation or a run-on one).
-    open_speaker: dict[int, EntityRef | None] = {}
-    # "Fox News reports:" closing a paragraph announces the next one as its words (a block
-    # quotation pasted without quotation marks): paragraph -> its announced speaker.
-    announced: dict[int, EntityRef] = {}
+    # Whose words a clause naming no speaker is (quotations run on, bare, announced).
+    quotes = QuotationSpeakers(doc, inside, sentence_tokens, paragraphs, outlet_ref)
 
     def mentions_between(s_char: int, e_char: int) -> list:
         lo = bisect.bisect_left(mention_starts, s_char)
@@ -181,15 +171,6 @@ def extract_claims(
                 s_k = doc[a].idx
                 e_k = doc[b - 1].idx + len(doc[b - 1].text)
                 return resolve_speaker(doc, attr, mentions_between(s_k, e_k), discourse, body, s_k)
-        return None
-
-    def _open_speaker(paragraph: int) -> EntityRef | None:
-        """The paragraph's speaker so far, else the speaker of a quotation the paragraph
-        before left open when this one opens with a mark (a quotation run on)."""
-        if paragraph in open_speaker:
-            return open_speaker[paragraph]
-        if paragraph - 1 in open_speaker and opens_with_quotation(doc, bounds[paragraph][0]):
-            return open_speaker[paragraph - 1]
         return None
 
     for index, (tok_start, tok_end) in enumerate(sentence_tokens):
@@ -257,64 +238,31 @@ def extract_claims(
                 else:
                     attribution = "reported_speech"
             elif (
-                is_quotation_only(doc, c_start, c_end, inside)
-                or left_open[paragraphs[index]] == c_start
-                or (
-                    (opened := left_open[paragraphs[index]]) is not None
-                    and opened < c_start
-                    and _open_speaker(paragraphs[index]) is not None
+                quoted := quotes.speaker_for_quotation(
+                    paragraphs[index],
+                    c_start,
+                    c_end,
+                    first_person=attr is not None and attr.first_person,
+                    later_speaker=partial(_later_speaker, index),
                 )
-            ):
-                # A sentence after a mark the paragraph never closes is that quotation's. A
-                # bare quotation continues the speaker of the paragraph's previous attributed
-                # sentence ("“A,” she said. “B.”"), else is the speaker named later in the
-                # paragraph ("“A. B,” she said."), else continues the quotation the paragraph
-                # before left open, else the quotation of the paragraph before.
-                attribution = "direct_quote"
-                previous = discourse.paragraph_speaker.get(paragraphs[index])
-                if paragraphs[index] in open_speaker:
-                    previous = ("direct_quote", open_speaker[paragraphs[index]])
-                claimant = previous[1] if previous else None
-                if previous is None:
-                    claimant = (
-                        _later_speaker(index)
-                        or _open_speaker(paragraphs[index])
-                        or last_quoted.get(paragraphs[index] - 1)
-                    )
-                if claimant is None and not is_quotation_only(doc, c_start, c_end, inside):
-                    # An open mark with no speaker: the block a colon announced, else the
-                    # outlet's.
-                    claimant = announced.get(paragraphs[index], outlet_ref)
-                    attribution = "reported_speech" if paragraphs[index] in announced else "author"
-            elif paragraphs[index] in announced and (attr is None or not attr.first_person):
-                attribution = "reported_speech"  # the block a colon announced
-                claimant = announced[paragraphs[index]]
+            ) is not None:
+                attribution, claimant = quoted
             else:
                 # No attribution (or the writer's own "I/we said"): the outlet's claim.
                 attribution = "author"
                 claimant = outlet_ref
-            opened = left_open[paragraphs[index]]
-            if opened is not None and c_start <= opened < c_end:
-                # Its speaker: one named before the mark, or a bare quotation's.
-                named_before = bool(attr and attr.speaker and attr.speaker[1] <= opened)
-                bare = opened == c_start and attribution == "direct_quote"
-                if bare or (named_before and attribution != "author"):
-                    open_speaker[paragraphs[index]] = claimant
-            if attribution != "author":
-                discourse.paragraph_speaker[paragraphs[index]] = (attribution, claimant)
-            if attribution == "direct_quote" and claimant is not None:
-                last_quoted[paragraphs[index]] = claimant
-            if (
-                attr is not None
-                and claimant is not None
-                and attribution != "author"
-                and c_index == len(clause_ranges) - 1
-                and doc[c_end - 1].text == ":"
+            quotes.record(
+                paragraphs[index],
+                c_start,
+                c_end,
+                attr,
+                attribution,
+                claimant,
+                ends_paragraph=c_index == len(clause_ranges) - 1
                 and (
                     index + 1 == len(sentence_tokens) or paragraphs[index + 1] != paragraphs[index]
-                )
-            ):
-                announced[paragraphs[index] + 1] = claimant  # "Fox News reports:" ends it
+                ),
+            )
 
             score = scorer.score(text)
             reasons = score.reasons

@@ -91,7 +91,6 @@ class Discourse:
         self.roles: dict[tuple[str | None, str], EntityRef] = {}
         self.spokes: EntityRef | None = None
         self.by_surname: dict[str, _Referent] = {}
-        self.paragraph_speaker: dict[int, tuple[str, EntityRef | None]] = {}
         # Genders the article itself gave a name it left open ("Ada Fisher … she said").
         self.learned: dict[str, str] = {}
         # What the article called each person where it named them ("senator", "florida").

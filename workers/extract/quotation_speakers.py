@@ -1,0 +1,149 @@
+"""Whose words an unattributed quotation is: the per-article state ``extract_claims`` asks when
+a clause names no speaker of its own. Pure: no Django.
+
+News conventions it follows, per paragraph:
+
+- **A quotation a paragraph leaves open** (``quotations.unclosed_opening``): news style leaves
+  the mark open at a paragraph's end when a quotation runs on, and opens the next paragraph
+  with a mark again. The sentences after the open mark are that quotation's, and its speaker
+  (one named before the mark, or the speaker of a bare quotation the mark opens) carries on
+  into a next paragraph that opens with a mark.
+- **A bare quotation** continues the speaker of the paragraph's previous attributed sentence
+  ("“A,” she said. “B.”"), else is the speaker named later in the paragraph ("“A. B,” she
+  said."), else continues the quotation the paragraph before left open, else the quotation of
+  the paragraph before.
+- **An announced block**: a paragraph closing on "Fox News reports:" announces the next one as
+  its words (a block quotation pasted without quotation marks).
+
+A sentence after an open mark with no speaker found is the announced block's, else the
+outlet's (``author``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from .candidates import EntityRef
+from .quotations import is_quotation_only, opens_with_quotation, unclosed_opening
+from .speakers import Attribution
+
+
+class QuotationSpeakers:
+    """The quotation state of one article, by paragraph index."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        inside: dict[int, tuple[int, int]],
+        sentence_tokens: list[tuple[int, int]],
+        paragraphs: list[int],
+        outlet: EntityRef | None,
+    ) -> None:
+        self._doc = doc
+        self._inside = inside
+        self._outlet = outlet
+        # Each paragraph's first and end token, and the mark of a quotation it leaves open.
+        self._bounds: dict[int, tuple[int, int]] = {}
+        for (a, b), p in zip(sentence_tokens, paragraphs, strict=True):
+            self._bounds[p] = (self._bounds.get(p, (a, b))[0], b)
+        self._left_open = {
+            p: unclosed_opening(doc, a, b, inside) for p, (a, b) in self._bounds.items()
+        }
+        # Paragraph -> the speaker of the quotation it leaves open (named before the mark, or
+        # the quotation's speaker where the mark opens a bare quotation or a run-on one).
+        self._open_speaker: dict[int, EntityRef | None] = {}
+        # Paragraph -> the attribution and speaker of its last attributed clause.
+        self._previous: dict[int, tuple[str, EntityRef | None]] = {}
+        # Paragraph -> the speaker of its last direct quotation.
+        self._last_quoted: dict[int, EntityRef] = {}
+        # Paragraph -> the speaker a "Fox News reports:" closing the paragraph before announced.
+        self._announced: dict[int, EntityRef] = {}
+
+    def _run_on_speaker(self, paragraph: int) -> EntityRef | None:
+        """The paragraph's open-quotation speaker so far, else the speaker of a quotation the
+        paragraph before left open when this one opens with a mark (a quotation run on)."""
+        if paragraph in self._open_speaker:
+            return self._open_speaker[paragraph]
+        if paragraph - 1 in self._open_speaker and opens_with_quotation(
+            self._doc, self._bounds[paragraph][0]
+        ):
+            return self._open_speaker[paragraph - 1]
+        return None
+
+    def speaker_for_quotation(
+        self,
+        paragraph: int,
+        start: int,
+        end: int,
+        *,
+        first_person: bool,
+        later_speaker: Callable[[], EntityRef | None],
+    ) -> tuple[str, EntityRef | None] | None:
+        """(attribution, claimant) of a clause (tokens ``start``..``end``) that names no
+        speaker of its own (``first_person``: the writer's own "I/we said"), or None when
+        no quotation rule applies (the outlet's claim). ``later_speaker`` gives the speaker
+        of the paragraph's next attributed sentence, asked only when needed."""
+        quotation_only = is_quotation_only(self._doc, start, end, self._inside)
+        opened = self._left_open[paragraph]
+        if (
+            quotation_only
+            or opened == start
+            or (
+                opened is not None
+                and opened < start
+                and self._run_on_speaker(paragraph) is not None
+            )
+        ):
+            attribution = "direct_quote"
+            previous = self._previous.get(paragraph)
+            if paragraph in self._open_speaker:
+                previous = ("direct_quote", self._open_speaker[paragraph])
+            claimant = previous[1] if previous else None
+            if previous is None:
+                claimant = (
+                    later_speaker()
+                    or self._run_on_speaker(paragraph)
+                    or self._last_quoted.get(paragraph - 1)
+                )
+            if claimant is None and not quotation_only:
+                # An open mark with no speaker: the block a colon announced, else the outlet's.
+                claimant = self._announced.get(paragraph, self._outlet)
+                attribution = "reported_speech" if paragraph in self._announced else "author"
+            return attribution, claimant
+        if paragraph in self._announced and not first_person:
+            return "reported_speech", self._announced[paragraph]  # the block a colon announced
+        return None
+
+    def record(
+        self,
+        paragraph: int,
+        start: int,
+        end: int,
+        attr: Attribution | None,
+        attribution: str,
+        claimant: EntityRef | None,
+        *,
+        ends_paragraph: bool,
+    ) -> None:
+        """Note a clause's attribution and claimant for the clauses after it."""
+        opened = self._left_open[paragraph]
+        if opened is not None and start <= opened < end:
+            # Its speaker: one named before the mark, or a bare quotation's.
+            named_before = bool(attr and attr.speaker and attr.speaker[1] <= opened)
+            bare = opened == start and attribution == "direct_quote"
+            if bare or (named_before and attribution != "author"):
+                self._open_speaker[paragraph] = claimant
+        if attribution != "author":
+            self._previous[paragraph] = (attribution, claimant)
+        if attribution == "direct_quote" and claimant is not None:
+            self._last_quoted[paragraph] = claimant
+        if (
+            attr is not None
+            and claimant is not None
+            and attribution != "author"
+            and ends_paragraph
+            and self._doc[end - 1].text == ":"
+        ):
+            self._announced[paragraph + 1] = claimant  # "Fox News reports:" ends it
