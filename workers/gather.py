@@ -190,33 +190,25 @@ def check_contexts(
     }
 
 
-# The similar claims not rejected, best first: `_similar_read`'s query on PostgreSQL.
-_SIMILAR = """
-SELECT s.claim_id, s.other_id, o.text, s.score
-FROM claims_similarclaim AS s JOIN claims_claim AS o ON o.id = s.other_id
-WHERE s.claim_id = ANY(%s::bigint[]) AND s.decision <> %s
-ORDER BY s.claim_id, s.score DESC, s.id
-"""
-
-
 def _similar_read(claim_ids: list[int], reads: Reads) -> dict[int, list[tuple[int, str, float]]]:
     """Each claim's similar claims not rejected, (other id, its text, score) best first; filled
-    when `reads` runs (PostgreSQL), else now."""
+    when `reads` runs (with the batch's other reads, one round trip on PostgreSQL)."""
     similar: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
 
     def fill(rows) -> None:
         for claim_id, other_id, text, score in rows:
             similar[claim_id].append((other_id, text, score))
 
-    if connection.vendor == "postgresql":
-        reads.add(_SIMILAR, [claim_ids, str(SimilarityDecision.REJECTED)], fill)
-    else:
-        fill(
-            SimilarClaim.objects.filter(claim_id__in=claim_ids)
-            .exclude(decision=SimilarityDecision.REJECTED)
-            .order_by("claim_id", "-score", "id")
-            .values_list("claim_id", "other_id", "other__text", "score")
-        )
+    if not claim_ids:
+        return similar  # an empty IN compiles to no query at all
+    rows = (
+        SimilarClaim.objects.filter(claim_id__in=claim_ids)
+        .exclude(decision=SimilarityDecision.REJECTED)
+        .order_by("claim_id", "-score", "id")
+        .values_list("claim_id", "other_id", "other__text", "score")
+    )
+    sql, params = rows.query.sql_with_params()  # the ORM's query, sent with the others
+    reads.add(sql, list(params), fill)
     return similar
 
 
