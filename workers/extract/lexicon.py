@@ -62,6 +62,13 @@ DOCUMENT_NOUNS = frozenset(
         "index", "forecast", "polling", "results", "emails", "findings", "tallies",
     }
 )  # fmt: skip
+# Instruments whose terms a clause opening "Under …," sets out: "Under Ohio law, …", "Under the
+# new rule, salaried workers …" (what the instrument provides, not the writer's own finding).
+INSTRUMENT_NOUNS = frozenset(
+    {"law", "laws", "act", "regulation", "regulations", "rule", "rules", "contract", "agreement",
+     "deal", "bill", "policy", "statute", "constitution", "treaty", "ruling", "order", "plan",
+     "proposal", "measure", "legislation", "settlement", "guidelines", "code", "charter"}
+)  # fmt: skip
 # Verbs that report content only with a "that" clause: "the report found that …"
 # ("they found the body" is an event, not an attribution).
 FINDING_VERBS = frozenset(

@@ -19,6 +19,7 @@ from workers.nlp import DEMONYMS
 
 from .lexicon import (
     DOCUMENT_NOUNS,
+    INSTRUMENT_NOUNS,
     PRONOUNS,
     QUANTIFIERS,
     ROLE_NOUNS,
@@ -257,17 +258,19 @@ _IN_DOCUMENT_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "study", "
 
 
 def in_document(doc: Doc, start: int, end: int) -> Attribution | None:
-    """ "In a new Gallup poll, 40% of voters …": the poll the clause opens with reports it."""
+    """ "In a new Gallup poll, 40% of voters …": the poll the clause opens with reports it;
+    "Under Ohio law, …": the law whose terms the clause sets out."""
     first = start
     while first < end and doc[first].lower_ in LEADING_CONJUNCTIONS:
         first += 1
-    if first >= end or doc[first].lower_ != "in":
+    if first >= end or doc[first].lower_ not in {"in", "under"}:
         return None
     comma = next((k for k in range(first + 1, min(first + 14, end)) if doc[k].text == ","), None)
     if comma is None:
         return None
+    nouns = _IN_DOCUMENT_NOUNS if doc[first].lower_ == "in" else INSTRUMENT_NOUNS
     words = [t.lower_ for t in doc[first + 1 : comma]]
-    noun = next((k for k, w in enumerate(words) if w in _IN_DOCUMENT_NOUNS), None)
+    noun = next((k for k, w in enumerate(words) if w in nouns), None)
     if noun is None or set(words[:noun]) & BOUNDARY_WORDS:
         return None  # "In eight states where exit polls were taken, …" names no poll
     return Attribution("according_to", (first + 1, comma), first, trailing=False)

@@ -12,9 +12,14 @@ release …" (a directive; "ordered a review" is an act), "Roe sees the plan as 
 holds the content, and a fact-checker records them as its claimant. ``stance_cue`` tells
 whether the token at ``i`` opens one; ``chain_start`` steps back over a chain of verbs
 between the subject and the cue ("is continuing to insist", "have taken to saying"). The
-subject itself is found as for any verb of saying (``attribution``). Left out on purpose:
-verbs of action that news narrates far more often than it attributes with them ("attacked",
-"refused", "backed", "signed", "filed" a document without its content); "rejected"/"dismissed"
+subject itself is found as for any verb of saying (``attribution``). A stated intent or a
+refusal counts with its to-infinitive ("Roe plans to cut the levy", "the agency declined to
+release the files"), unless a verb of saying later in the clause reports it ("…, Doe said");
+"attacked" counts with its reason ("attacked Doe for raising taxes"). Left out on purpose:
+verbs of action that news narrates far more often than it attributes with them ("attacked"
+alone, "backed", "signed", "filed" a document without its content, "decided to", "sought to":
+on PolNeAR train most of their clauses are narration the annotators left to the writer);
+"rejected"/"dismissed"
 count only when their object names what someone said ("rejected the allegation", "dismissed
 concerns that …") or judge it ("dismissed the protesters as a fringe group"), not "rejected
 the bid" or "dismissed the case".
@@ -27,6 +32,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
+from .lexicon import SPEECH_VERBS
 from .nouns import CLAIM_NOUNS, INTENT_NOUNS
 
 # Verbs whose subject takes a position on (or passes a verdict on) what follows.
@@ -135,7 +141,7 @@ STANCE_ADJECTIVES = frozenset(
 )  # fmt: skip
 # Verdicts on someone, given with their reason ("… for …").
 _FAULTING = frozenset(
-    {"ripped", "rips", "faulted", "thanked", "credited", "credits"}
+    {"ripped", "rips", "faulted", "thanked", "credited", "credits", "attacked"}
 )  # fmt: skip
 # Verbs of a request or a directive, when what is requested follows ("to …", "for …"):
 # "ordered the agency to release …"; "ordered a review" is an act.
@@ -171,6 +177,18 @@ _CHAIN_VERBS = frozenset(
      "expected", "poised", "set", "going", "planning", "plans", "planned", "unlikely"}
 )  # fmt: skip
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+# Verbs of a stated intent or a refusal, when a to-infinitive follows: "Roe plans to cut the
+# levy", "the agency declined to release the files", "the city is seeking to recover $5
+# million" (the subject's own position on what it will do); "plans a rally" is an act.
+INTENT_VERBS = frozenset(
+    {"plans", "plan", "planned", "planning", "intends", "intend", "intended", "declined",
+     "declines", "decline", "declining", "refused", "refuses", "refuse", "refusing"}
+)  # fmt: skip
+# Words after "to" that make it a preposition, not an infinitive ("plans to the council").
+_NOT_INFINITIVE = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+     "my", "your", "him", "them", "us", "me", "it", "all", "some", "any", "each", "every"}
+)  # fmt: skip
 # Degree words before "likely": "voters were slightly more likely to say …" (a survey's share).
 _DEGREE = frozenset({"more", "less", "most", "least", "slightly", "much", "far", "somewhat"})
 
@@ -189,6 +207,7 @@ STANCE_WORDS = (
     | _JUDGING
     | _TELLING
     | STANCE_ADJECTIVES
+    | INTENT_VERBS
     | frozenset({"quoted", "quotes", "came", "comes", "coming"})
 )
 
@@ -203,6 +222,19 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
             # unions" describes the measure, with no auxiliary: no frame for the measure.
             return any(t.lower_ in _PASSIVE_AUX for t in doc[max(0, i - 3) : i])
         return True
+    if lower in INTENT_VERBS:
+        # "declined to release the files": an infinitive (a lower-case verb) after "to".
+        # A verb of saying later in the clause frames it ("Roe plans to cut the levy, Doe
+        # said": Doe's report of Roe's plan).
+        verb = doc[i + 2] if i + 2 < end else None
+        return (
+            after == "to"
+            and verb is not None
+            and verb.is_alpha
+            and verb.text.islower()
+            and verb.lower_ not in _NOT_INFINITIVE
+            and not _reported_later(doc, i + 3, end, inside)
+        )
     if lower in _THAT_VERBS and after == "that":
         return True  # "experts agree that …", "his campaign protested that …"
     if lower in STANCE_ADJECTIVES:
@@ -274,6 +306,14 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
         plan = next((k for k, w in enumerate(window) if w in _PLAN_NOUNS), None)
         return plan is not None and plan + 1 < len(window) and window[plan + 1] in _PLAN_OPENERS
     return False
+
+
+def _reported_later(doc: Doc, k: int, end: int, inside: dict) -> bool:
+    """A verb of saying or "according to" in tokens ``k:end``, outside quotations."""
+    words = [t.lower_ for t in doc[k:end] if t.i not in inside]
+    return bool(SPEECH_VERBS.intersection(words)) or any(
+        a == "according" and b == "to" for a, b in pairwise(words)
+    )
 
 
 def _judged_as(doc: Doc, i: int, end: int, inside: dict) -> bool:

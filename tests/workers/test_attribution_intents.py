@@ -1,0 +1,67 @@
+"""Frames built from the PolNeAR train claims credited to the outlet whose annotators named a
+source: a stated intent or a refusal with a to-infinitive ("Roe plans to cut …", "the agency
+declined to release …"), the terms of an instrument a clause opens with ("Under Ohio law, …")
+and a verdict with its reason ("Roe attacked Doe for …"). Each has guards: the narrated act it
+leaves to the outlet, and a verb of saying later in the clause that frames the intent.
+
+Every body is a sentence we wrote (never corpus text). Pure: no database.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.workers.news_claims import last_claim
+from tests.workers.news_claims import last_claimant as _claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # A stated intent or a refusal: the subject's own position on what it will do.
+        ("Jane Roe plans to cut the sales tax by 3 percent next year.", "Jane Roe"),
+        ("The governor is planning to close 12 prisons before 2030.", "governor"),
+        ("The agency declined to release the 40 pages of the audit.", "agency"),
+        ("Jane Roe has refused to repay the $3 million she borrowed.", "Jane Roe"),
+        ("The mayor intends to hire 300 more teachers this fall.", "mayor"),
+        # The terms of an instrument the clause opens with.
+        ("Under Ohio law, a recount is required when the margin is below 0.5 percent.", "Ohio"),
+        ("Under the new rule, 4 million workers would earn overtime pay.", "rule"),
+        # A verdict on someone with its reason.
+        ("Jane Roe attacked John Doe for raising taxes 12 times.", "Jane Roe"),
+    ],
+)
+def test_the_author_of_the_frame_is_the_claimant(body: str, claimant: str) -> None:
+    got = _claimant(body)
+    assert got is not None and claimant.lower() in got.lower(), got
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # A verb of saying later in the clause frames the intent: its speaker reports it.
+        ("Jane Roe plans to visit 12 states this month, John Doe said.", "John Doe"),
+        ("The city declined to pay the 3 invoices, according to the auditor.", "auditor"),
+    ],
+)
+def test_a_later_verb_of_saying_frames_the_intent(body: str, claimant: str) -> None:
+    got = _claimant(body)
+    assert got is not None and claimant.lower() in got.lower(), got
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "plans" as an act or a noun, "to" as a preposition.
+        "Jane Roe plans a rally for 3,000 people in the park.",
+        "The plans to the 12 new stations were lost in the fire.",
+        "Jane Roe offered 3 reasons to the committee.",
+        # "Under" a person or a time, not an instrument.
+        "Under Jane Roe, the city hired 300 teachers.",
+        "Under 3 percent of voters backed the measure.",
+        # "attacked" without a reason given: a narrated act.
+        "The dog attacked 3 children in the park on Monday.",
+    ],
+)
+def test_a_narrated_action_stays_the_outlets(body: str) -> None:
+    assert last_claim(body).attribution == "author"
