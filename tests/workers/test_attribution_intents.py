@@ -1,8 +1,11 @@
 """Frames built from the PolNeAR train claims credited to the outlet whose annotators named a
 source: a stated intent or a refusal with a to-infinitive ("Roe plans to cut …", "the agency
-declined to release …"), the terms of an instrument a clause opens with ("Under Ohio law, …")
-and a verdict with its reason ("Roe attacked Doe for …"). Each has guards: the narrated act it
-leaves to the outlet, and a verb of saying later in the clause that frames the intent.
+declined to release …"), the terms of an instrument a clause opens with ("Under Ohio law, …"),
+a verdict with its reason ("Roe attacked Doe for …"), a feeling about a proposition ("analysts
+are shocked that …"), a chain through an adjective ("was quick to point out that …") and any
+verb in the progressive with a "that" clause ("is reaffirming that …"). Each has guards: the
+narrated act it leaves to the outlet, and a verb of saying later in the clause that reports
+the intent or the feeling.
 
 Every body is a sentence we wrote (never corpus text). Pure: no database.
 """
@@ -29,6 +32,10 @@ from tests.workers.news_claims import last_claimant as _claimant
         ("Under the new rule, 4 million workers would earn overtime pay.", "rule"),
         # A verdict on someone with its reason.
         ("Jane Roe attacked John Doe for raising taxes 12 times.", "Jane Roe"),
+        # A feeling about a proposition ("that …"), a chain through an adjective, a progressive.
+        ("Party strategists are shocked that Roe leads by 12 points.", "strategists"),
+        ("Jane Roe was quick to point out that 3 of 4 voters backed her.", "Jane Roe"),
+        ("The campaign is betting that 3 states will flip in November.", "campaign"),
     ],
 )
 def test_the_author_of_the_frame_is_the_claimant(body: str, claimant: str) -> None:
@@ -42,6 +49,7 @@ def test_the_author_of_the_frame_is_the_claimant(body: str, claimant: str) -> No
         # A verb of saying later in the clause frames the intent: its speaker reports it.
         ("Jane Roe plans to visit 12 states this month, John Doe said.", "John Doe"),
         ("The city declined to pay the 3 invoices, according to the auditor.", "auditor"),
+        ("She was not surprised that Roe won 3 states, her aides said on Friday.", "aides"),
     ],
 )
 def test_a_later_verb_of_saying_frames_the_intent(body: str, claimant: str) -> None:
@@ -61,6 +69,10 @@ def test_a_later_verb_of_saying_frames_the_intent(body: str, claimant: str) -> N
         "Under 3 percent of voters backed the measure.",
         # "attacked" without a reason given: a narrated act.
         "The dog attacked 3 children in the park on Monday.",
+        # A feeling without its "that" clause, an adjective chain after a verb.
+        "He was also proud of his 3 terms on the board.",
+        "Jane Roe was furious after losing 3 votes in a row.",
+        "The judges seemed ready to say that 3 of 4 rules were void.",
     ],
 )
 def test_a_narrated_action_stays_the_outlets(body: str) -> None:

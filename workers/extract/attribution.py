@@ -51,7 +51,7 @@ from .speakers import (
     quoted_in_aside,
     title_case,
 )
-from .stance import chain_start, stance_cue
+from .stance import FEELING_ADJECTIVES, chain_start, stance_cue
 from .subjects import (
     aside_subject,
     colon_subject,
@@ -188,6 +188,8 @@ def _first_attribution(
         chained = chain is not None and (lower in SPEECH_VERBS or lower in PROGRESSIVE)
         stance = that_verb or stance_cue(doc, i, end, inside)
         stance_only = stance and lower not in SPEECH_VERBS | COGNITION_VERBS
+        if lower in FEELING_ADJECTIVES and not stance:
+            continue  # "she was not surprised that …, her aides said": the aides speak
         if lower not in SPEECH_VERBS | COGNITION_VERBS and not (
             finding or progressive or asked or stance or chained
         ):

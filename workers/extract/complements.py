@@ -76,6 +76,17 @@ def _after_auxiliary(doc: Doc, i: int) -> bool:
     return k >= 0 and doc[k].lower_ in _BASE_AFTER
 
 
+_COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s", "'re", "’re"})
+
+
+def _after_copula(doc: Doc, i: int) -> bool:
+    """A progressive: "is reaffirming that …", "are now conceding that …"."""
+    k = i - 1
+    while k > 0 and i - k <= 2 and (doc[k].lower_ in SPEAKER_SKIP or is_manner_adverb(doc[k].text)):
+        k -= 1
+    return k > 0 and doc[k].lower_ in _COPULAS
+
+
 def _plural(word: str) -> bool:
     """An -s form ("charges", "critics"), not "-ss", "-us", "-ous" or "-is" ("nervous")."""
     return word.isalpha() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
@@ -165,6 +176,7 @@ def that_clause_verb(doc: Doc, i: int, end: int) -> bool:
         word.endswith("ed")
         or (_plural(word) and word not in ROLE_NOUNS and i > 0 and _singular_subject(doc, i - 1))
         or _after_auxiliary(doc, i)
+        or (word.endswith("ing") and _after_copula(doc, i))
         or (i > 0 and _plural_subject(doc, i - 1))
     ):
         return False

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from .lexicon import COGNITION_VERBS, FINDING_VERBS, SPEECH_VERBS, is_manner_adverb
 from .speakers import is_speaker_phrase
-from .stance import STANCE_ADJECTIVES, STANCE_WORDS
+from .stance import FEELING_ADJECTIVES, STANCE_ADJECTIVES, STANCE_WORDS
 
 SPEAKER_SKIP = frozenset(
     {
@@ -93,8 +93,11 @@ def progressive_aux(doc: Doc, i: int, start: int) -> int | None:
     "'re mostly proposing", "is showing that") or the copula of a stance adjective ("are
     optimistic that"), adverbs allowed between, or None."""
     lower = doc[i].lower_
+    that = i + 1 < len(doc) and doc[i + 1].lower_ == "that"
+    feeling = lower in FEELING_ADJECTIVES and that
+    # "is reaffirming that …": any verb in the progressive with a "that" clause.
     if lower not in PROGRESSIVE | STANCE_ADJECTIVES and not (
-        lower.endswith("ing") and lower in STANCE_WORDS
+        feeling or (lower.endswith("ing") and (that or lower in STANCE_WORDS))
     ):
         return None  # "is pushing for", "is now talking about": a stance in the progressive
     k = i - 1

@@ -15,7 +15,9 @@ between the subject and the cue ("is continuing to insist", "have taken to sayin
 subject itself is found as for any verb of saying (``attribution``). A stated intent or a
 refusal counts with its to-infinitive ("Roe plans to cut the levy", "the agency declined to
 release the files"), unless a verb of saying later in the clause reports it ("…, Doe said");
-"attacked" counts with its reason ("attacked Doe for raising taxes"). Left out on purpose:
+"attacked" counts with its reason ("attacked Doe for raising taxes"); a feeling with a "that"
+clause ("analysts are shocked that …"); a chain through an adjective after a copula ("was
+quick to point out that …"). Left out on purpose:
 verbs of action that news narrates far more often than it attributes with them ("attacked"
 alone, "backed", "signed", "filed" a document without its content, "decided to", "sought to":
 on PolNeAR train most of their clauses are narration the annotators left to the writer);
@@ -139,6 +141,12 @@ STANCE_ADJECTIVES = frozenset(
     {"optimistic", "hopeful", "confident", "convinced", "certain", "adamant", "skeptical",
      "sceptical", "worried", "upset", "pleased", "disappointed", "frustrated", "insistent"}
 )  # fmt: skip
+# Feelings about a proposition, a view only with "that": "analysts are shocked that Roe
+# leads" ("he was proud of his record", "Obama was furious" are the writer's narration).
+FEELING_ADJECTIVES = frozenset(
+    {"concerned", "shocked", "surprised", "angry", "furious", "outraged", "alarmed", "glad",
+     "proud", "thrilled"}
+)  # fmt: skip
 # Verdicts on someone, given with their reason ("… for …").
 _FAULTING = frozenset(
     {"ripped", "rips", "faulted", "thanked", "credited", "credits", "attacked"}
@@ -176,6 +184,11 @@ _CHAIN_VERBS = frozenset(
      "seemed", "seems", "appeared", "appears", "used", "struggled", "struggling", "likely",
      "expected", "poised", "set", "going", "planning", "plans", "planned", "unlikely"}
 )  # fmt: skip
+# Adjectives of a chain after a copula: "was quick to point out", "is careful to note" (not
+# "seemed ready to say": a verb before the adjective).
+_CHAIN_ADJECTIVES = frozenset(
+    {"quick", "careful", "eager", "keen", "ready", "willing", "reluctant", "hesitant"}
+)  # fmt: skip
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 # Verbs of a stated intent or a refusal, when a to-infinitive follows: "Roe plans to cut the
 # levy", "the agency declined to release the files", "the city is seeking to recover $5
@@ -207,6 +220,7 @@ STANCE_WORDS = (
     | _JUDGING
     | _TELLING
     | STANCE_ADJECTIVES
+    | FEELING_ADJECTIVES
     | INTENT_VERBS
     | frozenset({"quoted", "quotes", "came", "comes", "coming"})
 )
@@ -237,8 +251,10 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
         )
     if lower in _THAT_VERBS and after == "that":
         return True  # "experts agree that …", "his campaign protested that …"
-    if lower in STANCE_ADJECTIVES:
-        return after == "that"  # "supporters are optimistic that …"
+    if lower in STANCE_ADJECTIVES:  # "supporters are optimistic that …"
+        return after == "that"
+    if lower in FEELING_ADJECTIVES:  # "…, her aides said": the aides report the feeling
+        return after == "that" and not _reported_later(doc, i + 2, end, inside)
     if lower in _JUDGING:
         return _judged_as(doc, i, end, inside)
     if lower in _TELLING:  # "reminded the crowd that …"
@@ -363,6 +379,8 @@ def chain_start(doc: Doc, i: int, start: int) -> int | None:
     j -= 1
     if j - 1 >= start and doc[j].lower_ == "on":
         j -= 1  # "went on to say"
+    if doc[j].lower_ in _CHAIN_ADJECTIVES:
+        return j - 1 if j - 1 >= start and doc[j - 1].lower_ in _PASSIVE_AUX else None
     if doc[j].lower_ not in _CHAIN_VERBS:
         return None
     k = j - 1
