@@ -36,6 +36,11 @@ from tests.workers.news_claims import last_claimant as _claimant
         ("Party strategists are shocked that Roe leads by 12 points.", "strategists"),
         ("Jane Roe was quick to point out that 3 of 4 voters backed her.", "Jane Roe"),
         ("The campaign is betting that 3 states will flip in November.", "campaign"),
+        # A preference, a challenge, an identification, a reference: the subject's position.
+        ("Most union members prefer a 4-day week to a 3 percent raise.", "members"),
+        ("Jane Roe challenged the count in 3 of the 12 precincts.", "Jane Roe"),
+        ("The auditors identified 40 contracts signed without a tender.", "auditors"),
+        ("Jane Roe referenced the 3 audits that found no fraud.", "Jane Roe"),
     ],
 )
 def test_the_author_of_the_frame_is_the_claimant(body: str, claimant: str) -> None:
@@ -73,6 +78,7 @@ def test_a_later_verb_of_saying_frames_the_intent(body: str, claimant: str) -> N
         "He was also proud of his 3 terms on the board.",
         "Jane Roe was furious after losing 3 votes in a row.",
         "The judges seemed ready to say that 3 of 4 rules were void.",
+        "The 3 men were identified on Monday after a long search.",
     ],
 )
 def test_a_narrated_action_stays_the_outlets(body: str) -> None:

@@ -17,11 +17,12 @@ refusal counts with its to-infinitive ("Roe plans to cut the levy", "the agency 
 release the files"), unless a verb of saying later in the clause reports it ("…, Doe said");
 "attacked" counts with its reason ("attacked Doe for raising taxes"); a feeling with a "that"
 clause ("analysts are shocked that …"); a chain through an adjective after a copula ("was
-quick to point out that …"). Left out on purpose:
-verbs of action that news narrates far more often than it attributes with them ("attacked"
-alone, "backed", "signed", "filed" a document without its content, "decided to", "sought to":
-on PolNeAR train most of their clauses are narration the annotators left to the writer);
-"rejected"/"dismissed"
+quick to point out that …"); a preference, a challenge, an identification, a reference
+("prefers", "challenged", "identified", "referenced"). Left out on purpose: verbs of action
+that news narrates far more often than it attributes with them ("attacked" alone, "backed",
+"signed", "filed" a document without its content, "decided to", "sought to", "offered",
+"focused on", "discussed", "celebrated", "listed", "promoted", "spoke out": on PolNeAR train
+most of their clauses are narration the annotators left to the writer); "rejected"/"dismissed"
 count only when their object names what someone said ("rejected the allegation", "dismissed
 concerns that …") or judge it ("dismissed the protesters as a fringe group"), not "rejected
 the bid" or "dismissed the case".
@@ -53,7 +54,8 @@ STANCE_VERBS = frozenset(
         "excoriated", "excoriates", "berated", "berates", "scolded", "scolds", "disparaged",
         "advocated", "championed", "reaffirmed", "reaffirms", "rebutted", "rebuts",
         "attributed", "attributes", "supported", "opposed", "recommended", "recommends",
-        "recommend", "highlighted", "highlights",
+        "recommend", "highlighted", "highlights", "prefers", "prefer", "preferred",
+        "challenged", "challenges", "identified", "identifies", "referenced", "references",
     }
 )  # fmt: skip
 # Verbs that take a stance only with their particle: "called for", "points to".
