@@ -32,6 +32,10 @@ from tests.workers.news_claims import last_claimant as _claimant
         ("Under the new rule, 4 million workers would earn overtime pay.", "rule"),
         # A verdict on someone with its reason.
         ("Jane Roe attacked John Doe for raising taxes 12 times.", "Jane Roe"),
+        ("Jane Roe has attacked Doe as being too cozy with 3 banks.", "Jane Roe"),
+        # A title-case headline's verb.
+        ("Jane Roe Finally Endorses Mayor In 3-Way Race", "Jane Roe"),
+        ("Jane Roe Announces 3 Plans For Tax Cuts", "Jane Roe"),
         # A feeling about a proposition ("that …"), a chain through an adjective, a progressive.
         ("Party strategists are shocked that Roe leads by 12 points.", "strategists"),
         ("Jane Roe was quick to point out that 3 of 4 voters backed her.", "Jane Roe"),

@@ -43,7 +43,8 @@ HEADLINE_VERBS = frozenset(
     {"Says", "Tells", "Warns", "Promises", "Wants", "Praises", "Slams", "Blasts", "Urges",
      "Vows", "Denies", "Admits", "Insists", "Predicts", "Accuses", "Blames", "Argues",
      "Touts", "Defends", "Pledges", "Demands", "Reveals", "Told", "Slammed", "Blasted",
-     "Mocks", "Dismisses", "Rejects", "Warned", "Urged"}
+     "Mocks", "Dismisses", "Rejects", "Warned", "Urged", "Announces", "Endorses", "Unveils",
+     "Proposes"}
 )  # fmt: skip
 
 

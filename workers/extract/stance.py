@@ -270,7 +270,9 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
         return after == "out" and i + 2 < end and doc[i + 2].lower_ in {"against", "for", "in"}
     if lower in _FAULTING:
         # "ripped the director for acting as “the judge and the jury”", "thanked voters for …"
-        return any(t.lower_ == "for" for t in doc[i + 2 : min(i + 9, end)])
+        if any(t.lower_ == "for" for t in doc[i + 2 : min(i + 9, end)]):
+            return True
+        return lower == "attacked" and _judged_as(doc, i, end, inside)  # "… as too cozy"
     if lower in _REQUESTING:
         # "asked the department to investigate whether …", "requested an inquiry into …",
         # "asks for an investigation": a request; "asked her how he could help" is a question.
@@ -361,6 +363,8 @@ _COMPLEMENT_ENDS = frozenset(
 def _complement_follows(doc: Doc, k: int, end: int) -> bool:
     """After "as": what something is judged to be ("a waste", "dangerous", "evidence that …",
     "the fairest tax"), not a clause ("as trade grows", "as the summer begins", "as Roe left")."""
+    if k + 1 < end and doc[k].lower_ == "being":
+        k += 1  # "as being too cozy with banks"
     if k >= end or not doc[k].text.islower():
         return False
     if doc[k].lower_ in _COMPLEMENT_OPENERS:
