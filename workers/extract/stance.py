@@ -12,15 +12,16 @@ release …" (a directive; "ordered a review" is an act), "Roe sees the plan as 
 holds the content, and a fact-checker records them as its claimant. ``stance_cue`` tells
 whether the token at ``i`` opens one; ``chain_start`` steps back over a chain of verbs
 between the subject and the cue ("is continuing to insist", "have taken to saying"). The
-subject itself is found as for any verb of saying (``attribution``). A stated intent or a
-refusal counts with its to-infinitive ("Roe plans to cut the levy", "the agency declined to
+subject itself is found as for any verb of saying (``attribution``). A stated intent or
+declining counts with its to-infinitive ("Roe plans to cut the levy", "the agency declined to
 release the files"), unless a verb of saying later in the clause reports it ("…, Doe said");
 "attacked" counts with its reason ("attacked Doe for raising taxes"); a feeling with a "that"
 clause ("analysts are shocked that …"); a chain through an adjective after a copula ("was
 quick to point out that …"); a preference, a challenge, an identification, a reference
 ("prefers", "challenged", "identified", "referenced"). Left out on purpose: verbs of action
 that news narrates far more often than it attributes with them ("attacked" alone, "backed",
-"signed", "filed" a document without its content, "decided to", "sought to", "offered",
+"signed", "filed" a document without its content, "refused to", "decided to", "sought to",
+"offered",
 "focused on", "discussed", "celebrated", "listed", "promoted", "spoke out": on PolNeAR train
 most of their clauses are narration the annotators left to the writer); "rejected"/"dismissed"
 count only when their object names what someone said ("rejected the allegation", "dismissed
@@ -144,7 +145,7 @@ STANCE_ADJECTIVES = frozenset(
      "sceptical", "worried", "upset", "pleased", "disappointed", "frustrated", "insistent"}
 )  # fmt: skip
 # Feelings about a proposition, a view only with "that": "analysts are shocked that Roe
-# leads" ("he was proud of his record", "Obama was furious" are the writer's narration).
+# leads" ("she was proud of her term", "the mayor was furious" are the writer's narration).
 FEELING_ADJECTIVES = frozenset(
     {"concerned", "shocked", "surprised", "angry", "furious", "outraged", "alarmed", "glad",
      "proud", "thrilled"}
@@ -192,12 +193,13 @@ _CHAIN_ADJECTIVES = frozenset(
     {"quick", "careful", "eager", "keen", "ready", "willing", "reluctant", "hesitant"}
 )  # fmt: skip
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being"})
-# Verbs of a stated intent or a refusal, when a to-infinitive follows: "Roe plans to cut the
-# levy", "the agency declined to release the files", "the city is seeking to recover $5
-# million" (the subject's own position on what it will do); "plans a rally" is an act.
+# Verbs of a stated intent or of declining, when a to-infinitive follows: "Roe plans to cut
+# the levy", "the agency declined to release the files" (the subject's own position on what
+# it will do or say); "plans a rally" is an act. "refused to" is left out: on PolNeAR train
+# it gave 8 matches but moved 14 narrated acts ("Roe refused to meet the envoy") off the writer.
 INTENT_VERBS = frozenset(
     {"plans", "plan", "planned", "planning", "intends", "intend", "intended", "declined",
-     "declines", "decline", "declining", "refused", "refuses", "refuse", "refusing"}
+     "declines", "decline", "declining"}
 )  # fmt: skip
 # Words after "to" that make it a preposition, not an infinitive ("plans to the council").
 _NOT_INFINITIVE = frozenset(
@@ -272,7 +274,7 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
         # "ripped the director for acting as “the judge and the jury”", "thanked voters for …"
         if any(t.lower_ == "for" for t in doc[i + 2 : min(i + 9, end)]):
             return True
-        return lower == "attacked" and _judged_as(doc, i, end, inside)  # "… as too cozy"
+        return lower == "attacked" and _judged_as(doc, i, end, inside)  # "… as too soft"
     if lower in _REQUESTING:
         # "asked the department to investigate whether …", "requested an inquiry into …",
         # "asks for an investigation": a request; "asked her how he could help" is a question.
@@ -364,7 +366,7 @@ def _complement_follows(doc: Doc, k: int, end: int) -> bool:
     """After "as": what something is judged to be ("a waste", "dangerous", "evidence that …",
     "the fairest tax"), not a clause ("as trade grows", "as the summer begins", "as Roe left")."""
     if k + 1 < end and doc[k].lower_ == "being":
-        k += 1  # "as being too cozy with banks"
+        k += 1  # "as being too soft on lenders"
     if k >= end or not doc[k].text.islower():
         return False
     if doc[k].lower_ in _COMPLEMENT_OPENERS:
