@@ -62,17 +62,21 @@ def rows_written(found: enrichment.Enrichment, entity_ids) -> ClaimRows:
 
 # Each claim's candidates, all claims in one query: the per-claim search's rule
 # (claims.selectors.similar_candidates: its tsquery on the full-text index, its preselection by
-# shared rare words, its trigram threshold, its limit) in a lateral join. `OFFSET 0` keeps the
-# planner from inlining a subquery's expression where it is used: without it the tsquery was
-# built twice per claim (the match and the rank) and the trigram similarity, the costliest
-# part, computed twice per candidate kept (the threshold and the order).
+# the words held, its trigram threshold, its limit) in a lateral join. `OFFSET 0` keeps the
+# planner from inlining a subquery's expression where it is used: without it each claim's
+# lexemes were found twice (the two tsqueries), its tsquery built twice (the match and the
+# rank) and the trigram similarity, the costliest part, computed twice per candidate kept (the
+# threshold and the order).
 _CANDIDATE_POOLS = f"""
 WITH frequencies AS MATERIALIZED (SELECT * FROM {selectors.LEXEME_FREQUENCIES} AS f)
 SELECT t.n, c.id, c.text
 FROM unnest(%s::text[], %s::bigint[], %s::bigint[])
     WITH ORDINALITY AS t(text, claim_id, article_id, n)
+CROSS JOIN LATERAL (SELECT {selectors.text_lexemes("t.text")} AS lexemes OFFSET 0) AS l
 CROSS JOIN LATERAL (
-    SELECT {selectors.candidate_tsquery("t.text", "frequencies")} AS query OFFSET 0
+    SELECT {selectors.candidate_tsquery("l.lexemes", "frequencies")} AS query,
+        {selectors.words_tsquery("l.lexemes")} AS words
+    OFFSET 0
 ) AS q
 CROSS JOIN LATERAL (
     SELECT id, text FROM (
@@ -80,7 +84,8 @@ CROSS JOIN LATERAL (
             SELECT id, text FROM claims_claim
             WHERE search @@ q.query AND id <> t.claim_id
               AND (t.article_id IS NULL OR article_id IS DISTINCT FROM t.article_id)
-            ORDER BY ts_rank(search, q.query) DESC, id DESC LIMIT %s
+            ORDER BY ts_rank(search, q.words, {selectors.WORDS_RANK_NORMALISATION}) DESC, id DESC
+            LIMIT %s
         ) AS shared OFFSET 0
     ) AS scored
     WHERE trigram >= %s
