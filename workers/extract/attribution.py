@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .closings import closing_according_to, closing_report, closing_said
+from .closings import aside_according_to, closing_according_to, closing_report, closing_said
 from .complements import IMPERSONAL_SUBJECTS, that_clause_verb, verbless_subject, view_holder
 from .cues import (
     CUE_WORDS,
@@ -137,8 +137,10 @@ def _first_attribution(
     doc: Doc, start: int, end: int, inside: dict[int, tuple[int, int]]
 ) -> Attribution | None:
     """First attribution in tokens ``start:end`` that has a plausible speaker."""
-    closing = closing_according_to(doc, start, end, inside) or closing_report(
-        doc, start, end, inside
+    closing = (
+        closing_according_to(doc, start, end, inside)
+        or closing_report(doc, start, end, inside)
+        or aside_according_to(doc, start, end, inside)
     )
     if closing is not None:
         return closing

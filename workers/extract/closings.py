@@ -1,10 +1,12 @@
 """Frames that close a sentence and name the outlet's source for all of it: ", according to
-the Ledger." and ", the Ledger reported." Pure: no Django."""
+the Ledger." and ", the Ledger reported."; and ", according to the Ledger," set off by commas
+inside it. Pure: no Django."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .lexicon import SPEECH_VERBS
 from .speakers import Attribution, is_speaker_phrase
 
 
@@ -20,9 +22,47 @@ def closing_according_to(doc: Doc, start: int, end: int, inside: dict) -> Attrib
     for i in range(last - 2, start, -1):
         if i in inside or doc[i].text in {",", ";", "“", "”", '"'} or doc[i].lower_ == "that":
             return None  # the phrase must run unbroken from "according to" to the end
-        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and doc[i - 1].text == ",":
+        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and _set_off(doc, i, start):
             return Attribution("according_to", (i + 2, last + 1), i, trailing=True)
     return None
+
+
+def aside_according_to(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
+    """ "Roe's share rose 5 points, according to the Ledger's poll, the largest gain …": an
+    "according to" set off by commas inside the sentence names the outlet's source for it."""
+    if "ccording" not in doc[start:end].text:
+        return None
+    for i in range(start + 3, end - 3):
+        if i in inside or doc[i].lower_ != "according" or doc[i + 1].lower_ != "to":
+            continue
+        before = doc[i - 2].lower_
+        if (
+            not _set_off(doc, i, start)
+            or before in SPEECH_VERBS
+            or before == "that"
+            or any(k in inside for k in range(start, i))
+        ):
+            return None  # "Roe reported (that), according to aides, …": Roe's report
+        j = i + 2
+        while j < end and j not in inside and doc[j].text not in {",", ";", ".", "(", "—", "–"}:
+            j += 1
+        if (
+            j < end - 2
+            and doc[j].text == ","
+            and j - (i + 2) <= 12
+            and is_speaker_phrase(doc, i + 2, j)
+        ):
+            return Attribution("according_to", (i + 2, j), i, trailing=True)
+        return None
+    return None
+
+
+def _set_off(doc: Doc, i: int, start: int) -> bool:
+    """A comma before token ``i``, or a comma American style puts inside the closing quotation
+    mark before it ("… like me,'' according to …")."""
+    if doc[i - 1].text == ",":
+        return True
+    return i - 2 > start and doc[i - 1].text in {"”", '"', "''"} and doc[i - 2].text.endswith(",")
 
 
 _REPORTED = frozenset({"reported", "reports", "wrote", "writes"})
