@@ -152,3 +152,34 @@ def test_according_to_set_off_by_commas_names_the_source(body: str, claimant: st
 )
 def test_an_aside_inside_a_report_leaves_it_the_reporters(body: str, claimant: str) -> None:
     assert last_claimant(body) == claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # An inverted reporting clause closing the sentence frames it all.
+        (
+            "Vance has a strong ground game and support from all 12 council members, said Mina "
+            "Roth, director of the Lee College poll.",
+            "Mina Roth",
+        ),
+        # A relative clause before it is no apposition of a speaker.
+        (
+            "Vance also lacks support from her colleagues on the council, whom she's alienated "
+            "with her rhetoric, said Mina Roth, director of the Lee College poll.",
+            "Mina Roth",
+        ),
+        # "…, says he …": the verb's subject comes before it, not after.
+        (
+            "Tom Reed, 58, who lives outside Dayton, says he voted for 3 different parties.",
+            "Tom Reed",
+        ),
+        # "…, said the problem was …": what was said, no speaker.
+        (
+            "The 3 judges, for instance, said the problem was not the photo ID.",
+            "3 judges",
+        ),
+    ],
+)
+def test_inverted_closing_said_frames_the_sentence(body: str, claimant: str) -> None:
+    assert last_claimant(body) == claimant

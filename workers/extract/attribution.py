@@ -130,6 +130,8 @@ def find_attribution(
     closing = closing_said(doc, start, end, inside)
     if closing is not None and found.verb < closing.speaker[0] - 1:  # type: ignore[index]
         return closing
+    if closing is not None and found.verb == closing.verb:
+        return closing  # "A, whom Doe has alienated, said Roe.": the name after the verb speaks
     return found
 
 
