@@ -89,11 +89,11 @@ def matching(conn) -> None:
     import django
 
     django.setup()
-    from claims.selectors import candidate_tsquery
+    from claims.selectors import candidate_tsquery, text_lexemes
 
     texts = [row[0] for row in conn.execute("SELECT text FROM claims_claim ORDER BY id")]
     texts = random.Random(14).sample(texts, min(20, len(texts)))
-    tsquery = candidate_tsquery("%s")
+    tsquery = candidate_tsquery(text_lexemes("%s"))
     candidates = (
         f"SELECT id FROM claims_claim WHERE search @@ {tsquery} "
         f"ORDER BY ts_rank(search, {tsquery}) DESC, id DESC LIMIT 500"

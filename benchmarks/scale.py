@@ -8,7 +8,8 @@ in its own process (`--measure`), in the order 1k, 100k, 100k, 1k, and prints, p
 mean of its two warm medians at both sizes, their ratio and the operation's query count; then
 the similar-claim search's time per claim and its recall on the pair set of
 `benchmarks/similar_pairs.py` (docs/scale.md records the trigram searches it replaced; their
-index is gone since migration 0016).
+index is gone since migration 0016); last, the pipeline itself on a copy of each database
+(`benchmarks/scale_pipeline.py`).
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from benchmarks import scale_pipeline
+
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = {"1k": 1_000, "100k": 100_000}
 RUNS = 11
 SIMILAR_SAMPLE = 40
 LIMIT = 1.5
-# SCALE_ONLY=<text>: only the operations whose name holds it, and no similar-claim search (to
+# SCALE_ONLY=<text>: only the operations whose name holds it, no similar-claim search and no
+# pipeline run (to
 # measure one operation while working on it: `SCALE_ONLY='?q=' python -m benchmarks.scale`).
 ONLY = "SCALE_ONLY"
 
@@ -138,6 +142,12 @@ def main() -> int:
         }
         results[label] = {**first, "ops": ops}
     report(results)
+    if not os.environ.get(ONLY):
+        pipeline = {
+            label: scale_pipeline.measure_copy(urls[label], bench_env(urls[label]), ROOT)
+            for label in SIZES
+        }
+        scale_pipeline.report(pipeline)
     return 0
 
 

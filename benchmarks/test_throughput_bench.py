@@ -20,6 +20,7 @@ import time
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.db.models import Max, Q
 from django.test.utils import CaptureQueriesContext
 
 from claims.models import Article, Claim, Job, JobState, PipelineStatus
@@ -115,6 +116,14 @@ def wait_for(ids: list[int], worker: WorkerProcess, timeout: float) -> None:
     )
 
 
+def last_finish(ids: list[int]) -> float:
+    """When the last job of these articles or of their claims ended (seconds since the epoch)."""
+    finished = Job.objects.filter(Q(article_id__in=ids) | Q(claim__article_id__in=ids)).aggregate(
+        last=Max("finished_at")
+    )["last"]
+    return finished.timestamp() if finished is not None else time.time()
+
+
 def production_worker() -> WorkerProcess:
     """A 2-process worker as users run it: DEBUG off (the tests' workers run with DEBUG on, which
     keeps and logs every query)."""
@@ -151,10 +160,12 @@ def test_pipeline_end_to_end_against_pure(benchmark, capsys):
         def run():
             database = database_pids()  # the worker's connections, kept across tasks
             cpu = cpu_seconds(pool), cpu_seconds(database), time.process_time()
-            started = time.perf_counter()
+            started = time.time()
             ids = ingest(bodies, "Bench")
             wait_for(ids, worker, timeout=1800)
-            timing["seconds"] = time.perf_counter() - started
+            # until the last job's end as the worker recorded it (the same clock), not until the
+            # poll noticed it (up to one polling interval later)
+            timing["seconds"] = last_finish(ids) - started
             timing["worker_cpu"] = cpu_seconds(pool) - cpu[0]
             timing["database_cpu"] = cpu_seconds(database) - cpu[1]
             timing["ingest_cpu"] = time.process_time() - cpu[2]

@@ -4,7 +4,6 @@ windows go to the database as arrays (one statement), elsewhere as an OR of filt
 the same rows. "Already checked by …": nothing read while no other desk's fact-check is imported."""
 
 import pytest
-from django.db.models import Q
 
 from claims.models import Quantity
 from workers import gather
@@ -48,22 +47,36 @@ def test_at_most_five_per_figure():
     assert len(found[checked.pk]) == 5
 
 
-def test_the_windows_read_the_same_rows_as_the_filters():
-    for value, unit in [(9.9, "percent"), (10.1, "percent"), (9.89, "percent"), (250.0, "usd")]:
-        reports(value, unit=unit, article=ArticleFactory())
-    reports(10.0, article=None, start=None)
-    windows = [("percent", 10.0 * 0.99, 10.0 * 1.01), ("usd", 250.0 * 0.99, 250.0 * 1.01)]
-    ranges = Q()
-    for unit, low, high in windows:
-        ranges |= Q(unit=unit, value__gte=low, value__lte=high)
-    expected = list(
-        Quantity.objects.filter(ranges, claim__article__isnull=False)
-        .order_by("claim_id", "start")
-        .values_list("unit", "value", "claim__article_id", "claim__article__title", "claim__text")
-    )
-    assert len(expected) == 3
-    assert list(gather._figures_reported(windows, limit=50)) == expected
-    assert list(gather._figures_reported(windows, limit=2)) == expected[:2]
+def test_each_window_reads_its_first_reports_by_other_articles_oldest_first():
+    """One read for every window of a batch (arrays on PostgreSQL, a query per window elsewhere):
+    per window its first five reports, oldest first, none from the window's own article."""
+    own = ArticleFactory()
+    tens = [reports(v, article=ArticleFactory()) for v in (9.9, 10.1, 10.05, 9.95, 10.0, 9.92)]
+    reports(10.0, article=own)  # the figure's own article: out
+    reports(9.89, article=ArticleFactory())  # outside the window
+    reports(10.0, article=None, start=None)  # no article: out
+    usd = reports(250.0, unit="usd", article=ArticleFactory())
+    windows = [
+        ("percent", 10.0 * 0.99, 10.0 * 1.01, own.pk),
+        ("usd", 250.0 * 0.99, 250.0 * 1.01, None),
+    ]
+    assert gather._figures_reported(windows) == [
+        *[(1, c.article.title, c.text) for c in tens[:5]],
+        (2, usd.article.title, usd.text),
+    ]
+
+
+def test_a_figure_reported_often_is_read_by_index_range_not_by_scanning_every_figure():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the plan of PostgreSQL's read")
+    params = gather._figures_params([("percent", 9.9, 10.1, None)])
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a table this small is read whole
+        cursor.execute("EXPLAIN " + gather._FIGURES_REPORTED, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "quantity_unit_value_idx" in plan
 
 
 def test_no_external_factcheck_imported_no_matches_read():

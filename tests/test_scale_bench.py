@@ -49,3 +49,12 @@ def test_tables_autovacuum_would_have_vacuumed_are_vacuumed_and_analyzed_once():
         assert not [statement for statement in autovacuum(url) if "bench_" in statement]
     finally:
         _write(url, "DROP TABLE IF EXISTS bench_rewritten", "DROP TABLE IF EXISTS bench_small")
+
+
+def test_the_pipeline_part_groups_statements_by_kind_literals_and_numbers_blanked():
+    from benchmarks.scale_pipeline import _kind
+
+    one = _kind("SELECT  w.n FROM unnest('{USD,percent}'::text[]) LIMIT 5")
+    other = _kind("SELECT w.n\nFROM unnest('{jobs,it''s}'::text[]) LIMIT 12")
+    assert one == other == "SELECT w.n FROM unnest(?::text[]) LIMIT ?"
+    assert _kind("UPDATE claims_job SET state = 'done' WHERE id = 3") != one

@@ -158,7 +158,7 @@ def test_candidates_come_from_the_full_text_index_and_the_batch_uses_the_same_ru
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(
             f"EXPLAIN SELECT id FROM claims_claim WHERE search @@ "
-            f"{selectors.candidate_tsquery('%s')}",
+            f"{selectors.candidate_tsquery(selectors.text_lexemes('%s'))}",
             [claim.text],
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
@@ -170,7 +170,7 @@ def test_candidates_come_from_the_full_text_index_and_the_batch_uses_the_same_ru
 def test_the_batch_builds_each_claims_tsquery_and_trigram_similarity_once():
     """The planner inlines a subquery's expression wherever it is used: the batch's query fences
     them, so that the trigram similarity (its costliest part, per candidate) is computed once per
-    candidate, not for the threshold and again for the order, and each claim's tsquery once."""
+    candidate, not for the threshold and again for the order, and each claim's lexemes once."""
     from workers.gather import _CANDIDATE_POOLS
 
     params = [["Rents in Lisbon rose by 40 percent."], [1], [None]]
@@ -180,12 +180,17 @@ def test_the_batch_builds_each_claims_tsquery_and_trigram_similarity_once():
         plan = "\n".join(row[0] for row in cursor.fetchall())
 
     assert plan.count("similarity(") == 1
-    assert plan.count("to_tsvector(") == 1
+    # the lexemes computed by one node (the nodes above list them among their outputs)
+    computing = [line.strip() for line in plan.splitlines() if "to_tsvector(" in line]
+    assert [line for line in computing if line.startswith("Output: tsvector_to_array(")] == [
+        "Output: tsvector_to_array(to_tsvector('english'::regconfig, t.text))"
+    ]
+    assert all(line.startswith("Output:") for line in computing)
 
 
 @postgres
 @pytest.mark.django_db
-def test_only_the_claims_sharing_most_rare_words_are_compared_by_trigrams(monkeypatch):
+def test_only_the_claims_holding_most_of_the_words_are_compared_by_trigrams(monkeypatch):
     from workers.gather import _candidate_pools
 
     claim = ClaimFactory(text="Quarterly zinc exports from Tasmania tripled, the minister said.")
@@ -207,6 +212,42 @@ def test_only_the_claims_sharing_most_rare_words_are_compared_by_trigrams(monkey
 
 @postgres
 @pytest.mark.django_db
+def test_the_paraphrase_is_preselected_before_newer_claims_sharing_only_the_rare_words(
+    monkeypatch,
+):
+    """The preselection orders the matches by how many of the text's words they hold, not only its
+    rare ones: a recurring subject's newer claims (sharing the names and the figure) do not push
+    the older paraphrase out of the few compared by trigrams."""
+    from workers.gather import _candidate_pools
+
+    text = "Tasmanian smelters quadrupled zinc exports, the minister said on Monday as jobs grew."
+    paraphrase = ClaimFactory(
+        text="The minister said on Monday Tasmanian smelters quadrupled zinc exports as jobs grew."
+    )
+    # the five rarest words (with no statistics yet, the longest) held, little else
+    newer = [
+        ClaimFactory(text=f"Tasmanian smelters quadrupled exports of {metal}, a minister wrote.")
+        for metal in ("cobalt", "nickel", "tin", "copper")
+    ]
+    claim = ClaimFactory(text=text)
+
+    def preselected(n: int) -> list[int]:
+        return [
+            pk
+            for pk, _ in selectors.similar_candidates(
+                text, exclude_claim=claim.pk, threshold=0, preselect=n
+            )
+        ]
+
+    assert preselected(1) == [paraphrase.pk]
+    assert set(preselected(10)) >= {paraphrase.pk, *[c.pk for c in newer]}
+    monkeypatch.setattr(selectors, "PRESELECT", 1)
+    monkeypatch.setattr(selectors, "TRIGRAM_THRESHOLD", 0)
+    assert list(_candidate_pools([claim])[claim.pk]) == [paraphrase.pk]
+
+
+@postgres
+@pytest.mark.django_db
 def test_a_lexeme_with_quotes_or_backslashes_is_one_tsquery_operand():
     from claims.selectors.search import _QUOTED_LEXEME
 
@@ -220,7 +261,8 @@ def test_a_lexeme_with_quotes_or_backslashes_is_one_tsquery_operand():
         )
         (nodes, matches) = cursor.fetchone()
         cursor.execute(
-            f"SELECT {selectors.candidate_tsquery('%s')}::text", ["the and of"]
+            f"SELECT {selectors.candidate_tsquery(selectors.text_lexemes('%s'))}::text",
+            ["the and of"],
         )  # nothing but stop words: no query, no candidate
         assert cursor.fetchone()[0] is None
     assert (nodes, matches) == (1, True)

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Q
 
 from claims import selectors
 from claims.models import Claim, Quantity, SimilarClaim, SimilarityDecision
@@ -62,17 +61,21 @@ def rows_written(found: enrichment.Enrichment, entity_ids) -> ClaimRows:
 
 # Each claim's candidates, all claims in one query: the per-claim search's rule
 # (claims.selectors.similar_candidates: its tsquery on the full-text index, its preselection by
-# shared rare words, its trigram threshold, its limit) in a lateral join. `OFFSET 0` keeps the
-# planner from inlining a subquery's expression where it is used: without it the tsquery was
-# built twice per claim (the match and the rank) and the trigram similarity, the costliest
-# part, computed twice per candidate kept (the threshold and the order).
+# the words held, its trigram threshold, its limit) in a lateral join. `OFFSET 0` keeps the
+# planner from inlining a subquery's expression where it is used: without it each claim's
+# lexemes were found twice (the two tsqueries), its tsquery built twice (the match and the
+# rank) and the trigram similarity, the costliest part, computed twice per candidate kept (the
+# threshold and the order).
 _CANDIDATE_POOLS = f"""
 WITH frequencies AS MATERIALIZED (SELECT * FROM {selectors.LEXEME_FREQUENCIES} AS f)
 SELECT t.n, c.id, c.text
 FROM unnest(%s::text[], %s::bigint[], %s::bigint[])
     WITH ORDINALITY AS t(text, claim_id, article_id, n)
+CROSS JOIN LATERAL (SELECT {selectors.text_lexemes("t.text")} AS lexemes OFFSET 0) AS l
 CROSS JOIN LATERAL (
-    SELECT {selectors.candidate_tsquery("t.text", "frequencies")} AS query OFFSET 0
+    SELECT {selectors.candidate_tsquery("l.lexemes", "frequencies")} AS query,
+        {selectors.words_tsquery("l.lexemes")} AS words
+    OFFSET 0
 ) AS q
 CROSS JOIN LATERAL (
     SELECT id, text FROM (
@@ -80,7 +83,8 @@ CROSS JOIN LATERAL (
             SELECT id, text FROM claims_claim
             WHERE search @@ q.query AND id <> t.claim_id
               AND (t.article_id IS NULL OR article_id IS DISTINCT FROM t.article_id)
-            ORDER BY ts_rank(search, q.query) DESC, id DESC LIMIT %s
+            ORDER BY ts_rank(search, q.words, {selectors.WORDS_RANK_NORMALISATION}) DESC, id DESC
+            LIMIT %s
         ) AS shared OFFSET 0
     ) AS scored
     WHERE trigram >= %s
@@ -226,70 +230,68 @@ def _corroborations(
     found: dict[int, list[tuple[str, str]]] = defaultdict(list)
     if not figures:
         return found
-    windows = [(q.unit, q.value * 0.99, q.value * 1.01) for _, q in figures]
+    windows = [(q.unit, q.value * 0.99, q.value * 1.01, claim.article_id) for claim, q in figures]
 
     def fill(rows) -> None:
-        for claim, q in figures:
-            low, high = q.value - q.value * 0.01, q.value + q.value * 0.01
-            matches = [
-                (title, text)
-                for unit, value, article_id, title, text in rows
-                if unit == q.unit and low <= value <= high and article_id != claim.article_id
-            ]
-            found[claim.pk] += matches[:CORROBORATIONS_PER_FIGURE]
+        for n, title, text in rows:  # in window order, each window's reports oldest first
+            found[figures[n - 1][0].pk].append((title, text))
         for claim_id, pairs in found.items():
             found[claim_id] = list(dict.fromkeys(pairs))
 
     if reads is not None and connection.vendor == "postgresql":  # filled when `reads` runs
-        reads.add(_FIGURES_REPORTED, _figures_params(windows, 50 * len(figures)), fill)
+        reads.add(_FIGURES_REPORTED, _figures_params(windows), fill)
     else:
-        fill(_figures_reported(windows, limit=50 * len(figures)))
+        fill(_figures_reported(windows))
     return found
 
 
-# The quantities of claims with an article inside any of the windows (unit, low, high), in
-# (claim, start) order: one array per column (building the same OR of one Q per figure cost
-# ~0.2 ms of Python per figure, most of the query's time).
-_FIGURES_REPORTED = """
-SELECT q.unit, q.value, c.article_id, a.title, c.text
-FROM claims_quantity AS q
-JOIN claims_claim AS c ON c.id = q.claim_id
-JOIN claims_article AS a ON a.id = c.article_id
-WHERE EXISTS (
-    SELECT FROM unnest(%s::text[], %s::float8[], %s::float8[]) AS w(unit, low, high)
+# Each window's (unit, low, high, the figure's own article) first CORROBORATIONS_PER_FIGURE
+# reports by claims of other articles, oldest first: (window's ordinal, article title, claim
+# text). One lateral read per window on the (unit, value) index, so what is read grows with the
+# figure's own reports, not with every figure stored (the OR of all windows over every quantity
+# was the checks' costliest read at 100,000 claims: 18 ms an article).
+_FIGURES_REPORTED = f"""
+SELECT w.n, a.title, r.text
+FROM unnest(%s::text[], %s::float8[], %s::float8[], %s::bigint[])
+    WITH ORDINALITY AS w(unit, low, high, article_id, n)
+CROSS JOIN LATERAL (
+    SELECT c.article_id, c.text, q.claim_id, q.start
+    FROM claims_quantity AS q
+    JOIN claims_claim AS c ON c.id = q.claim_id
     WHERE q.unit = w.unit AND q.value >= w.low AND q.value <= w.high
-)
-ORDER BY q.claim_id, q.start
-LIMIT %s
+      AND c.article_id IS NOT NULL AND c.article_id IS DISTINCT FROM w.article_id
+    ORDER BY q.claim_id, q.start
+    LIMIT {CORROBORATIONS_PER_FIGURE}
+) AS r
+JOIN claims_article AS a ON a.id = r.article_id
+ORDER BY w.n, r.claim_id, r.start
 """
 
+Window = tuple[str, float, float, "int | None"]
 
-def _figures_reported(windows: list[tuple[str, float, float]], *, limit: int) -> list[tuple]:
-    """(unit, value, article id, article title, claim text) of the figures reported by claims of
-    an article that fall in a window (same unit, value within low..high), at most `limit`."""
+
+def _figures_reported(windows: list[Window]) -> list[tuple[int, str, str]]:
+    """Each window's first reports by other articles' claims (see `_FIGURES_REPORTED`); on
+    SQLite one query per window."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(_FIGURES_REPORTED, _figures_params(windows, limit))
+            cursor.execute(_FIGURES_REPORTED, _figures_params(windows))
             return cursor.fetchall()
-    ranges = Q()
-    for unit, low, high in windows:
-        ranges |= Q(unit=unit, value__gte=low, value__lte=high)
-    return list(
-        Quantity.objects.filter(ranges, claim__article__isnull=False)
-        .order_by("claim_id", "start")
-        .values_list("unit", "value", "claim__article_id", "claim__article__title", "claim__text")[
-            :limit
-        ]
-    )
+    rows: list[tuple[int, str, str]] = []
+    for n, (unit, low, high, article_id) in enumerate(windows, start=1):
+        reports = (
+            Quantity.objects.filter(unit=unit, value__gte=low, value__lte=high)
+            .filter(claim__article__isnull=False)
+            .exclude(claim__article_id=article_id)
+            .order_by("claim_id", "start")
+            .values_list("claim__article__title", "claim__text")
+        )
+        rows += [(n, title, text) for title, text in reports[:CORROBORATIONS_PER_FIGURE]]
+    return rows
 
 
-def _figures_params(windows: list[tuple[str, float, float]], limit: int) -> list:
-    return [
-        [u for u, _, _ in windows],
-        [lo for _, lo, _ in windows],
-        [hi for *_, hi in windows],
-        limit,
-    ]
+def _figures_params(windows: list[Window]) -> list:
+    return [list(column) for column in zip(*windows, strict=True)]
 
 
 @dataclass(frozen=True)

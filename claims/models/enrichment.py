@@ -56,6 +56,9 @@ class Quantity(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["claim", "start"], name="quantity_claim_start_unique"),
         ]
+        # the checks' "figure corroborated" read: other claims reporting a figure (same unit,
+        # within 1%), one range of this index per figure
+        indexes = [models.Index(fields=["unit", "value"], name="quantity_unit_value_idx")]
 
     def __str__(self) -> str:
         return self.text

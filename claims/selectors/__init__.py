@@ -54,9 +54,12 @@ from .search import (
     LEXEME_FREQUENCIES,
     PRESELECT,
     TRIGRAM_THRESHOLD,
+    WORDS_RANK_NORMALISATION,
     candidate_tsquery,
     claims_search,
     similar_candidates,
+    text_lexemes,
+    words_tsquery,
 )
 from .webhooks import webhook_deliveries, webhook_endpoint_list
 
@@ -65,6 +68,7 @@ __all__ = [
     "LEXEME_FREQUENCIES",
     "PRESELECT",
     "TRIGRAM_THRESHOLD",
+    "WORDS_RANK_NORMALISATION",
     "Dashboard",
     "DeskClaim",
     "article_detail",
@@ -98,7 +102,9 @@ __all__ = [
     "public_factcheck",
     "public_factcheck_list",
     "similar_candidates",
+    "text_lexemes",
     "users_assignable",
     "webhook_deliveries",
     "webhook_endpoint_list",
+    "words_tsquery",
 ]

@@ -31,12 +31,16 @@ CONFIG = "english"
 # suggestion threshold (`python -m benchmarks.scale` measures recall and time).
 TRIGRAM_THRESHOLD = 0.45
 CANDIDATE_LIMIT = 200
-# Of the claims matching `candidate_tsquery`, only the PRESELECT that share most of the text's
-# rare words (`ts_rank` on that query) are compared by trigram similarity. A text whose rarest
-# words are still common among the desk's claims (a recurring subject) matched up to 3,300 of
-# 100,000 claims, each compared (p90 104-176 ms per claim under load); a paraphrase keeps most of
-# the rare words (each pair of the benchmark's set ranks within the first 300 at 100k).
-PRESELECT = 500
+# Of the claims matching `candidate_tsquery`, only the PRESELECT that share most of the text's own
+# words (`ts_rank` on `words_tsquery`, normalised by the candidate's length) are compared by
+# trigram similarity. A text whose rarest words are still common among the desk's claims (a
+# recurring subject) matches thousands of claims; each compared cost 9-14 ms per claim at 100,000
+# claims with the 500 sharing most of the *rare* words, the pipeline's costliest query. Ranked by
+# all their words, a paraphrase comes first far sooner: the best 100 keep every pair of the
+# paraphrase set found before, with 5-6 ms per claim at 100k, and find more of what an
+# exhaustive rapidfuzz scan over all 100k suggests (0.52 of its first 20 against 0.43;
+# docs/scale.md, "Similar-claim candidates ranked by all their words").
+PRESELECT = 100
 
 
 def _tsquery(term: Term) -> tuple[str, list[str]]:
@@ -112,18 +116,40 @@ _QUOTED_LEXEME = (
 LEXEME_FREQUENCIES = f"({_LEXEME_FREQUENCIES})"
 
 
-def candidate_tsquery(text_sql: str, frequencies: str = LEXEME_FREQUENCIES) -> str:
-    """SQL of the tsquery matching the claims that may say the same as the text `text_sql` (an
-    SQL expression): those sharing at least two of its RAREST_LEXEMES rarest lexemes (one, when
-    it has only one). The one candidate rule of `similar_candidates` and of the batch's lateral
-    query (workers.gather). NULL when the text has no content word. `frequencies` is where the
-    lexemes' shares are read: the statistics themselves, or the name of a CTE holding them (a
-    batch reads pg_stats once, not once per claim: a third of a claim's candidate search)."""
+def text_lexemes(text_sql: str) -> str:
+    """SQL of the array of the text `text_sql`'s lexemes (an SQL expression; English stemming,
+    stop words dropped): what `candidate_tsquery` and `words_tsquery` are built from (a batch
+    computes it once per claim for both)."""
+    return f"tsvector_to_array(to_tsvector('{CONFIG}', {text_sql}))"
+
+
+def words_tsquery(lexemes_sql: str) -> str:
+    """SQL of the tsquery matching any of the lexemes `lexemes_sql` (an SQL array, see
+    `text_lexemes`) in a claim's own text (weight A): what `ts_rank` orders the candidates by (a
+    candidate holding more of the text's words ranks higher). NULL when there are none."""
+    return f"""(
+    SELECT string_agg({_QUOTED_LEXEME}, ' | ')::tsquery FROM unnest({lexemes_sql}) AS r(lexeme)
+)"""
+
+
+# ts_rank's normalisation: the rank divided by 1 + log(the candidate's length), so a long claim
+# holding the words among many others does not outrank the short one that says the same.
+WORDS_RANK_NORMALISATION = 1
+
+
+def candidate_tsquery(lexemes_sql: str, frequencies: str = LEXEME_FREQUENCIES) -> str:
+    """SQL of the tsquery matching the claims that may say the same as a text whose lexemes are
+    `lexemes_sql` (an SQL array, see `text_lexemes`): those sharing at least two of its
+    RAREST_LEXEMES rarest lexemes (one, when it has only one). The one candidate rule of
+    `similar_candidates` and of the batch's lateral query (workers.gather). NULL when the text
+    has no content word. `frequencies` is where the lexemes' shares are read: the statistics
+    themselves, or the name of a CTE holding them (a batch reads pg_stats once, not once per
+    claim: a third of a claim's candidate search)."""
     return f"""(
     WITH w AS (
         SELECT row_number() OVER () AS n, {_QUOTED_LEXEME} AS q FROM (
             SELECT l.lexeme
-            FROM unnest(tsvector_to_array(to_tsvector('{CONFIG}', {text_sql}))) AS l(lexeme)
+            FROM unnest({lexemes_sql}) AS l(lexeme)
             LEFT JOIN {frequencies} AS f ON f.lexeme = l.lexeme
             ORDER BY coalesce(f.freq, 0), length(l.lexeme) DESC, l.lexeme
             LIMIT {RAREST_LEXEMES}
@@ -151,10 +177,10 @@ def similar_candidates(
     at most `limit`: to be re-ranked with `workers.enrichment.rank_similar`.
 
     PostgreSQL: the claims sharing the text's rarest words (`candidate_tsquery`, on the
-    full-text GIN index), the `preselect` sharing most of them, of those the ones whose trigram
-    similarity to `text` is at least `threshold`, the best `limit` by it. SQLite (no such
-    index): the most recent `limit` claims naming one of the entities `canonicals`, plus the
-    most recent ones.
+    full-text GIN index), the `preselect` holding most of its words (`words_tsquery`), of those
+    the ones whose trigram similarity to `text` is at least `threshold`, the best `limit` by it.
+    SQLite (no such index): the most recent `limit` claims naming one of the entities
+    `canonicals`, plus the most recent ones.
     `queryset` narrows where to look (default: every claim)."""
     others = Claim.objects.all() if queryset is None else queryset
     if exclude_claim is not None:
@@ -162,9 +188,14 @@ def similar_candidates(
     if exclude_article is not None:
         others = others.exclude(article_id=exclude_article)
     if connection.vendor == "postgresql":
-        query = candidate_tsquery("%s")
+        query = candidate_tsquery(text_lexemes("%s"))
         matches = RawSQL(f"claims_claim.search @@ {query}", [text], BooleanField())
-        shared = RawSQL(f"ts_rank(claims_claim.search, {query})", [text], FloatField())
+        words = words_tsquery(text_lexemes("%s"))
+        shared = RawSQL(
+            f"ts_rank(claims_claim.search, {words}, {WORDS_RANK_NORMALISATION})",
+            [text],
+            FloatField(),
+        )
         preselected = (
             others.filter(matches).annotate(shared=shared).order_by("-shared", "-id").values("pk")
         )

@@ -107,6 +107,24 @@ def test_colon_closing_a_paragraph_announces_the_next_as_its_words() -> None:
     assert by_start["mayor"].attribution == "author"  # only the paragraph announced
 
 
+def test_a_quotation_in_the_announced_paragraph_is_the_announcers_in_every_sentence() -> None:
+    # The paragraph opens and closes its quotation marks: the sentences after the first are
+    # still the words the colon announced, not a quotation with no speaker.
+    body = (
+        "The Ledger reporter Ada Quill wrote on Sunday:\n\n"
+        "“The city paid $40 million for the 3 bridges in 2019. The council approved the deal "
+        "in a 5-4 vote, and 2 members later resigned.”\n\n"
+        "The mayor opened 12 new parks on Monday.\n"
+    )
+    claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
+    by_start = {c.text.strip("“”").split()[1]: c for c in claims}
+    for word in ("city", "council"):
+        claim = by_start[word]
+        assert claim.attribution == "direct_quote"
+        assert claim.claimant is not None and claim.claimant.name == "Ada Quill"
+    assert by_start["mayor"].attribution == "author"
+
+
 @pytest.mark.parametrize(
     "body",
     [

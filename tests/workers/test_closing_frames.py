@@ -107,3 +107,79 @@ def test_the_main_clause_frames_over_an_opening_with_phrase(body: str, claimant:
 )
 def test_an_opening_with_phrase_leaves_other_frames_alone(body: str, claimant: str) -> None:
     assert last_claimant(body) == claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # A closing "according to" after a comma American style puts inside the quotation mark:
+        # the poll reports what the share of voters said.
+        (
+            "Some 40 percent of voters said the mayor does not “listen to people like me,” "
+            "according to a Marlow College poll conducted in May.",
+            "Marlow College poll",
+        ),
+        (
+            "Some 40 percent of voters said the mayor does not ''listen to people like me,'' "
+            "according to a Marlow College poll conducted in May.",
+            "Marlow College poll",
+        ),
+        # An "according to" set off by commas inside the sentence names its source too.
+        (
+            "Some 30 percent of farmers favored the levy in 2020, according to a survey by the "
+            "Harlow Institute, even as prices fell.",
+            "Harlow Institute",
+        ),
+    ],
+)
+def test_according_to_set_off_by_commas_names_the_source(body: str, claimant: str) -> None:
+    assert last_claimant(body) == claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # A report whose own source an aside names: the reporter's claim.
+        (
+            "The Ledger reported, according to two aides, that the mayor would cut 300 jobs.",
+            "Ledger",
+        ),
+        (
+            "The Ledger reported that, according to two aides, the mayor would cut 300 jobs.",
+            "Ledger",
+        ),
+    ],
+)
+def test_an_aside_inside_a_report_leaves_it_the_reporters(body: str, claimant: str) -> None:
+    assert last_claimant(body) == claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # An inverted reporting clause closing the sentence frames it all.
+        (
+            "Vance has a strong ground game and support from all 12 council members, said Mina "
+            "Roth, director of the Lee College poll.",
+            "Mina Roth",
+        ),
+        # A relative clause before it is no apposition of a speaker.
+        (
+            "Vance also lacks support from her colleagues on the council, whom she's alienated "
+            "with her rhetoric, said Mina Roth, director of the Lee College poll.",
+            "Mina Roth",
+        ),
+        # "…, says he …": the verb's subject comes before it, not after.
+        (
+            "Tom Reed, 58, who lives outside Dayton, says he voted for 3 different parties.",
+            "Tom Reed",
+        ),
+        # "…, said the problem was …": what was said, no speaker.
+        (
+            "The 3 judges, for instance, said the problem was not the photo ID.",
+            "3 judges",
+        ),
+    ],
+)
+def test_inverted_closing_said_frames_the_sentence(body: str, claimant: str) -> None:
+    assert last_claimant(body) == claimant

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .closings import closing_according_to, closing_report, closing_said
+from .closings import aside_according_to, closing_according_to, closing_report, closing_said
 from .complements import IMPERSONAL_SUBJECTS, that_clause_verb, verbless_subject, view_holder
 from .cues import (
     CUE_WORDS,
@@ -130,6 +130,8 @@ def find_attribution(
     closing = closing_said(doc, start, end, inside)
     if closing is not None and found.verb < closing.speaker[0] - 1:  # type: ignore[index]
         return closing
+    if closing is not None and found.verb == closing.verb:
+        return closing  # "A, whom Doe has alienated, said Roe.": the name after the verb speaks
     return found
 
 
@@ -137,8 +139,10 @@ def _first_attribution(
     doc: Doc, start: int, end: int, inside: dict[int, tuple[int, int]]
 ) -> Attribution | None:
     """First attribution in tokens ``start:end`` that has a plausible speaker."""
-    closing = closing_according_to(doc, start, end, inside) or closing_report(
-        doc, start, end, inside
+    closing = (
+        closing_according_to(doc, start, end, inside)
+        or closing_report(doc, start, end, inside)
+        or aside_according_to(doc, start, end, inside)
     )
     if closing is not None:
         return closing

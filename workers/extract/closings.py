@@ -1,10 +1,13 @@
 """Frames that close a sentence and name the outlet's source for all of it: ", according to
-the Ledger." and ", the Ledger reported." Pure: no Django."""
+the Ledger." and ", the Ledger reported."; and ", according to the Ledger," set off by commas
+inside it. Pure: no Django."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .cues import speaker_end
+from .lexicon import SPEECH_VERBS
 from .speakers import Attribution, is_speaker_phrase
 
 
@@ -20,9 +23,47 @@ def closing_according_to(doc: Doc, start: int, end: int, inside: dict) -> Attrib
     for i in range(last - 2, start, -1):
         if i in inside or doc[i].text in {",", ";", "“", "”", '"'} or doc[i].lower_ == "that":
             return None  # the phrase must run unbroken from "according to" to the end
-        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and doc[i - 1].text == ",":
+        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and _set_off(doc, i, start):
             return Attribution("according_to", (i + 2, last + 1), i, trailing=True)
     return None
+
+
+def aside_according_to(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
+    """ "Roe's share rose 5 points, according to the Ledger's poll, the largest gain …": an
+    "according to" set off by commas inside the sentence names the outlet's source for it."""
+    if "ccording" not in doc[start:end].text:
+        return None
+    for i in range(start + 3, end - 3):
+        if i in inside or doc[i].lower_ != "according" or doc[i + 1].lower_ != "to":
+            continue
+        before = doc[i - 2].lower_
+        if (
+            not _set_off(doc, i, start)
+            or before in SPEECH_VERBS
+            or before == "that"
+            or any(k in inside for k in range(start, i))
+        ):
+            return None  # "Roe reported (that), according to aides, …": Roe's report
+        j = i + 2
+        while j < end and j not in inside and doc[j].text not in {",", ";", ".", "(", "—", "–"}:
+            j += 1
+        if (
+            j < end - 2
+            and doc[j].text == ","
+            and j - (i + 2) <= 12
+            and is_speaker_phrase(doc, i + 2, j)
+        ):
+            return Attribution("according_to", (i + 2, j), i, trailing=True)
+        return None
+    return None
+
+
+def _set_off(doc: Doc, i: int, start: int) -> bool:
+    """A comma before token ``i``, or a comma American style puts inside the closing quotation
+    mark before it ("… like me,'' according to …")."""
+    if doc[i - 1].text == ",":
+        return True
+    return i - 2 > start and doc[i - 1].text in {"”", '"', "''"} and doc[i - 2].text.endswith(",")
 
 
 _REPORTED = frozenset({"reported", "reports", "wrote", "writes"})
@@ -72,8 +113,8 @@ _CLOSING_TAIL = frozenset(
 def closing_said(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
     """ "He vowed to win the seat, Roe said.": a short reporting clause set off by a comma at
     the end of the sentence frames all of it, so a cue earlier in the sentence ("vowed", "his
-    comments", "which he is expected to win") is part of what Roe said. ``None`` when the
-    sentence does not close that way."""
+    comments", "which he is expected to win") is part of what Roe said; likewise an inverted
+    "…, said Roe, a pollster." ``None`` when the sentence does not close that way."""
     last = end - 1
     while last > start and (doc[last].is_punct or doc[last].is_space) and last not in inside:
         last -= 1
@@ -83,7 +124,7 @@ def closing_said(doc: Doc, start: int, end: int, inside: dict) -> Attribution | 
     while verb > last - 3 and doc[verb].lower_ in _CLOSING_TAIL:
         verb -= 1  # "…, Roe said on Monday."
     if verb <= start + 3 or doc[verb].lower_ not in _CLOSING_VERBS:
-        return None
+        return closing_said_inverted(doc, start, end, inside)
     comma = verb - 1
     while comma > start and verb - comma <= 7 and doc[comma].text != ",":
         if comma in inside or doc[comma].text in {"“", "”", '"', "''", ";", ":", "—", "–"}:
@@ -103,3 +144,37 @@ def closing_said(doc: Doc, start: int, end: int, inside: dict) -> Attribution | 
     if not is_speaker_phrase(doc, comma + 1, verb):
         return None
     return Attribution("reported_speech", (comma + 1, verb), verb, trailing=True)
+
+
+_INVERTED_VERBS = frozenset({"said", "says", "added", "adds"})
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could"})
+
+
+def closing_said_inverted(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
+    """ "Doe lacks support in the Senate, said Jo Roe, a pollster at Lee College.": an inverted
+    reporting clause after a comma at the end of the sentence frames all of it, like "…, Roe
+    said."; ``None`` when the sentence does not close that way."""
+    last = end - 1
+    while last > start and (doc[last].is_punct or doc[last].is_space) and last not in inside:
+        last -= 1
+    for verb in range(last - 1, max(start + 3, last - 30), -1):
+        if verb in inside or doc[verb].text in {"“", "”", '"', "''", ";", ":"}:
+            return None  # a quotation's own frame ("…,” said Roe."), left to the scan
+        if doc[verb].lower_ not in _INVERTED_VERBS or doc[verb - 1].text != ",":
+            continue
+        m = speaker_end(doc, verb, end)
+        first = doc[verb + 1]
+        if (
+            m <= verb + 1
+            or m - verb > 8
+            or not (first.text[:1].isupper() or first.lower_ in {"a", "an", "the"})
+        ):
+            return None  # "…, says he …", "…, said to …": no inverted speaker
+        if m <= last and doc[m].text != ",":
+            return None  # the speaker must close the sentence, or an apposition after it
+        if any(t.lower_ in _FINITE for t in doc[verb + 1 : m]) or not is_speaker_phrase(
+            doc, verb + 1, m
+        ):
+            return None  # "…, said the problem was …": what was said, no speaker
+        return Attribution("reported_speech", (verb + 1, m), verb, trailing=True)
+    return None

@@ -102,9 +102,12 @@ class QuotationSpeakers:
                 previous = ("direct_quote", self._open_speaker[paragraph])
             claimant = previous[1] if previous else None
             if previous is None:
+                # "The party released the following statement: ¶ “A. B.”": every quotation
+                # of the announced paragraph is the announcer's, not only an unclosed one.
                 claimant = (
                     later_speaker()
                     or self._run_on_speaker(paragraph)
+                    or self._announced.get(paragraph)
                     or self._last_quoted.get(paragraph - 1)
                 )
             if claimant is None and not quotation_only:
