@@ -279,14 +279,14 @@ def _figures_reported(windows: list[Window]) -> list[tuple[int, str, str]]:
             return cursor.fetchall()
     rows: list[tuple[int, str, str]] = []
     for n, (unit, low, high, article_id) in enumerate(windows, start=1):
-        reports = (
-            Quantity.objects.filter(unit=unit, value__gte=low, value__lte=high)
-            .filter(claim__article__isnull=False)
-            .exclude(claim__article_id=article_id)
-            .order_by("claim_id", "start")
-            .values_list("claim__article__title", "claim__text")
+        reports = Quantity.objects.filter(
+            unit=unit, value__gte=low, value__lte=high, claim__article__isnull=False
         )
-        rows += [(n, title, text) for title, text in reports[:CORROBORATIONS_PER_FIGURE]]
+        if article_id is not None:
+            reports = reports.exclude(claim__article_id=article_id)
+        reports = reports.order_by("claim_id", "start")
+        found = reports.values_list("claim__article__title", "claim__text")
+        rows += [(n, title, text) for title, text in found[:CORROBORATIONS_PER_FIGURE]]
     return rows
 
 
