@@ -1,4 +1,4 @@
-"""The pipeline the way users run it: N distinct articles ingested, a 2-process worker on the
+"""The pipeline the way users run it: N distinct articles ingested, a worker (2 processes) on the
 configured broker and database (PostgreSQL + Redis when DATABASE_URL / REDIS_URL are set), timed
 from the first ingest to the last article done; next to it, in the same run, the pure functions on
 the same articles in one process (parse → extract → enrich every claim). Efficiency is end to end
@@ -36,6 +36,8 @@ ARTICLES = int(os.environ.get("FACTCHECK_BENCH_ARTICLES", "60"))
 SENTENCES = int(os.environ.get("FACTCHECK_BENCH_SENTENCES", "20"))
 BACKLOG = int(os.environ.get("FACTCHECK_BENCH_BACKLOG", "1000"))
 BACKLOG_SENTENCES = int(os.environ.get("FACTCHECK_BENCH_BACKLOG_SENTENCES", "5"))
+# the worker's pool processes: docker-compose.yml's `--concurrency` unless set
+CONCURRENCY = int(os.environ.get("FACTCHECK_BENCH_CONCURRENCY", "2"))
 FINISHED = (PipelineStatus.DONE, PipelineStatus.FAILED)
 
 
@@ -125,10 +127,10 @@ def last_finish(ids: list[int]) -> float:
 
 
 def production_worker() -> WorkerProcess:
-    """A 2-process worker as users run it: DEBUG off (the tests' workers run with DEBUG on, which
-    keeps and logs every query)."""
+    """A worker as users run it (CONCURRENCY pool processes): DEBUG off (the tests' workers run
+    with DEBUG on, which keeps and logs every query)."""
     env = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50)}
-    return WorkerProcess(concurrency=2, extra_env=env)
+    return WorkerProcess(concurrency=CONCURRENCY, extra_env=env)
 
 
 def backend() -> str:
@@ -197,7 +199,7 @@ def test_pipeline_end_to_end_against_pure(benchmark, capsys):
         capsys,
         [
             f"{ARTICLES} {source} articles × {SENTENCES} sentences ({sentences} sentences, "
-            f"{claims} claims) on {backend()}, a 2-process worker; {failed} failed",
+            f"{claims} claims) on {backend()}, a {CONCURRENCY}-process worker; {failed} failed",
             f"pure (one process): {pure:,.0f} sentences/s",
             f"end to end: {end_to_end:,.1f} sentences/s = {end_to_end * 3600:,.0f} per hour "
             f"({timing['seconds']:.1f} s)",
@@ -219,7 +221,7 @@ def test_pipeline_end_to_end_against_pure(benchmark, capsys):
 @pytest.mark.timeout(7200)
 @pytest.mark.django_db(transaction=True)
 def test_a_backlog_queued_at_once_all_finishes(benchmark, capsys):
-    """FACTCHECK_BENCH_BACKLOG articles ingested while no worker runs, then one 2-process worker:
+    """FACTCHECK_BENCH_BACKLOG articles ingested while no worker runs, then one worker:
     every article finishes, none failed, and the pool's memory stays flat."""
     source, bodies = articles(BACKLOG, BACKLOG_SENTENCES, seed=13)
     celery_app.control.purge()
@@ -251,7 +253,7 @@ def test_a_backlog_queued_at_once_all_finishes(benchmark, capsys):
         capsys,
         [
             f"backlog: {len(ids)} {source} articles × {BACKLOG_SENTENCES} sentences queued in "
-            f"{ingest_seconds:.0f} s, then a 2-process worker on {backend()}",
+            f"{ingest_seconds:.0f} s, then a {CONCURRENCY}-process worker on {backend()}",
             f"{done} done, {len(ids) - done} not done, {failed_jobs} failed jobs, "
             f"in {seconds:.0f} s ({len(ids) * BACKLOG_SENTENCES / seconds:,.1f} sentences/s)",
             "pool RSS early → end: "
