@@ -13,12 +13,21 @@ _OPEN_DOUBLE = frozenset({"“", "«", "„", "``"})
 _CLOSE_DOUBLE = frozenset({"”", "»"})
 # Straight double quotes toggle; some wires write them as two apostrophes (''…'').
 _STRAIGHT = frozenset({'"', "''"})
+# Ranks and titles spaCy's English tokenizer splits from their period ("Lt" "."): the pipeline
+# keeps each one token, so "said Air Force 1st Lt. Jo Roe" is not cut into two sentences and
+# the speaker is the person, not "Lt".
+RANK_ABBREVIATIONS = frozenset(
+    {
+        "Lt.", "Col.", "Capt.", "Sgt.", "Maj.", "Cmdr.", "Cpl.", "Pvt.", "Brig.", "Supt.",
+        "Det.", "Atty.",
+    }
+)  # fmt: skip
 # Abbreviations that precede a name and so never end a sentence.
-_TITLE_ABBREVIATIONS = frozenset(
+_TITLE_ABBREVIATIONS = RANK_ABBREVIATIONS | frozenset(
     {
         "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Gov.", "Sen.", "Rep.", "Rev.",
-        "Adm.", "St.", "Mt.", "Messrs.", "Lt.", "Col.", "Capt.", "Sgt.", "Maj.", "Cmdr.",
-        "No.", "Nos.", "vs.", "v.", "e.g.", "i.e.", "E.g.", "I.e.",
+        "Adm.", "St.", "Mt.", "Messrs.", "No.", "Nos.", "vs.", "v.", "e.g.", "i.e.", "E.g.",
+        "I.e.",
     }
 )  # fmt: skip
 # After an abbreviation that *can* end a sentence ("U.S.", "a.m.", "Inc."), a new
