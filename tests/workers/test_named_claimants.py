@@ -1,5 +1,6 @@
 """Claimants that carry a name the extractor used to lose: an abbreviated rank splitting the
-speaker's name ("said Air Force 1st Lt. Jo Roe" credited to "Lt").
+speaker's name ("said Air Force 1st Lt. Jo Roe" credited to "Lt"); an opening quotation mark typed
+where the closing one belongs ("“Not yet,“ said Jo Roe") leaving the quotation unclosed.
 
 Every body is a sentence we wrote (never corpus text). Pure: no database.
 """
@@ -8,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.workers.news_claims import last_claimant
-from workers.nlp import get_nlp
+from tests.workers.news_claims import OUTLET, last_claimant
+from workers.extraction import extract_claims
+from workers.nlp import get_nlp, repair_closing_marks
 
 
 @pytest.mark.parametrize("rank", ["Lt.", "Sgt.", "Capt.", "Maj.", "Col.", "Cmdr.", "Cpl."])
@@ -43,3 +45,32 @@ def test_a_rank_before_the_name_keeps_the_person_as_the_speaker(body: str, claim
 def test_a_sentence_ending_in_an_ordinary_abbreviation_still_ends() -> None:
     doc = get_nlp()("The plant moved to the U.S. The town lost 200 jobs.")
     assert len(list(doc.sents)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        ("“Not yet,“ said Jo Roe.", "“Not yet,” said Jo Roe."),
+        ("“Prices fell.“ She left.", "“Prices fell.” She left."),
+        ("“Why now?“\n", "“Why now?”\n"),
+        ("He said “no“ twice.", "He said “no” twice."),
+        # A first mark, a mark after a closed quotation or on the next paragraph: left alone.
+        ("Roe said,“ no.", "Roe said,“ no."),
+        (
+            "She said, “We won.” Then “Again,“ he said.",
+            "She said, “We won.” Then “Again,” he said.",
+        ),
+        ("It rose 5%,“\n“Then fell,” he said.", "It rose 5%,“\n“Then fell,” he said."),
+        ("“Fine,” he said. Roe agreed,“ ok.", "“Fine,” he said. Roe agreed,“ ok."),
+    ],
+)
+def test_a_misused_opening_mark_closes_the_open_quotation(text: str, repaired: str) -> None:
+    assert repair_closing_marks(text) == repaired
+    assert len(repair_closing_marks(text)) == len(text)
+
+
+def test_a_misused_closing_mark_keeps_the_named_speaker_and_the_article_text() -> None:
+    body = "“The fund spent 40 percent of its money on ads,“ said Ivo Lang, a lawyer at a watchdog."
+    assert last_claimant(body) == "Ivo Lang"
+    claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
+    assert all(c.text == body[c.start : c.end] for c in claims)

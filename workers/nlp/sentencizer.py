@@ -3,6 +3,8 @@ quotation matcher it shares with the extractor."""
 
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -53,6 +55,33 @@ _SPEECH_WORDS = frozenset(
         "according",
     }
 )  # fmt: skip
+
+
+# An opening mark set straight after the closing word or punctuation and followed by a space
+# or the end of the line ("“It's unusual,“ said Jo Roe") is a closing mark typed wrong.
+_MISUSED_OPENING_RE = re.compile(r"(?<=[\w,.?!…—–-])“(?=[ \t]|$)", re.MULTILINE)
+
+
+def repair_closing_marks(text: str) -> str:
+    """``text`` with every misused opening mark that closes an open quotation made a closing
+    one; same length, so offsets into either text are the same. A paragraph's marks are read in
+    order: the repair happens only while a quotation is open (“ … “ said), never to a first
+    mark."""
+    if "“" not in text or not _MISUSED_OPENING_RE.search(text):
+        return text
+    chars = list(text)
+    opened = False
+    misused = {m.start() for m in _MISUSED_OPENING_RE.finditer(text)}
+    for i, ch in enumerate(chars):
+        if ch == "\n" or ch == "”":
+            opened = False
+        elif ch == "“":
+            if opened and i in misused:
+                chars[i] = "”"
+                opened = False
+            else:
+                opened = True
+    return "".join(chars)
 
 
 def quotation_map(doc: Doc, start: int, end: int) -> dict[int, tuple[int, int]]:
