@@ -74,3 +74,54 @@ def test_a_misused_closing_mark_keeps_the_named_speaker_and_the_article_text() -
     assert last_claimant(body) == "Ivo Lang"
     claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
     assert all(c.text == body[c.start : c.end] for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # A definite role description: the last person the article gave that role.
+        (
+            "Republican presidential candidate Ana Ruiz toured Ohio on Monday. The candidate "
+            "said her plan would cut taxes by 4 percent.",
+            "Ana Ruiz",
+        ),
+        (
+            "Ana Ruiz, the Democratic nominee, spoke in Reno. The nominee said rents rose 9 "
+            "percent in a year.",
+            "Ana Ruiz",
+        ),
+        (
+            "Former President Tom Vale campaigned for his brother on Monday. “Wages fell 3 "
+            "percent on my watch,” the former president said.",
+            "Tom Vale",
+        ),
+        # "the president" is the office's holder, not a former president named later.
+        (
+            "President Mia Ford spoke first. Her predecessor, former President Tom Vale, "
+            "spoke next. The president said exports grew by 6 percent.",
+            "Mia Ford",
+        ),
+        (
+            "In an interview, Pres. Mia Ford talked about trade. “Exports grew by 6 percent,” "
+            "the president told a magazine.",
+            "Mia Ford",
+        ),
+    ],
+)
+def test_a_role_description_is_the_person_the_article_gave_that_role(
+    body: str, claimant: str
+) -> None:
+    assert last_claimant(body) == claimant
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Nobody was given the role: the description stays unnamed, not the nearest name.
+        "Ana Ruiz toured Ohio on Monday. The candidate said her plan would cut taxes by 4 percent.",
+        "President Mia Ford spoke first. The former president said wages fell 3 percent.",
+    ],
+)
+def test_a_role_nobody_was_given_stays_unnamed(body: str) -> None:
+    name = last_claimant(body)
+    assert name is not None and name not in {"Ana Ruiz", "Mia Ford"}

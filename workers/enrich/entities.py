@@ -50,7 +50,7 @@ NOT_NAME_WORDS = frozenset(
         "From", "To", "With", "By", "Of", "Speaking", "Citing", "According", "Despite",
         "Although", "Because", "Thank", "Thanks", "Please", "Yes", "Well", "Now",
         "Today", "Yesterday", "Tomorrow", "Here", "What", "Why", "How", "Who", "Where",
-        "Which", "Mr.", "Mrs.", "Ms.", "Dr.", "President", "Prime", "Minister",
+        "Which", "Mr.", "Mrs.", "Ms.", "Dr.", "President", "Pres.", "Prime", "Minister",
         "Senator", "Governor", "Secretary", "Officials", "Police", "Monday", "Tuesday",
         "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
         "March", "April", "May", "June", "July", "August", "September", "October",

@@ -7,6 +7,7 @@ from functools import lru_cache
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from . import sentencizer  # noqa: F401  (registers the "factcheck_sentencizer" component)
@@ -77,6 +78,7 @@ def _entity_patterns() -> list[dict]:
 def get_nlp() -> Language:
     """The process-wide blank English pipeline (built on first use, then cached)."""
     nlp = spacy.blank("en")
+    assert isinstance(nlp.tokenizer, Tokenizer)
     for abbreviation in RANK_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, nlp.vocab)  # linear on any input

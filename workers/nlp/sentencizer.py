@@ -21,7 +21,7 @@ _STRAIGHT = frozenset({'"', "''"})
 RANK_ABBREVIATIONS = frozenset(
     {
         "Lt.", "Col.", "Capt.", "Sgt.", "Maj.", "Cmdr.", "Cpl.", "Pvt.", "Brig.", "Supt.",
-        "Det.", "Atty.",
+        "Det.", "Atty.", "Pres.",
     }
 )  # fmt: skip
 # Abbreviations that precede a name and so never end a sentence.
