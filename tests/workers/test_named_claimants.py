@@ -1,6 +1,9 @@
 """Claimants that carry a name the extractor used to lose: an abbreviated rank splitting the
 speaker's name ("said Air Force 1st Lt. Jo Roe" credited to "Lt"); an opening quotation mark typed
-where the closing one belongs ("“Not yet,“ said Jo Roe") leaving the quotation unclosed.
+where the closing one belongs ("“Not yet,“ said Jo Roe") leaving the quotation unclosed; a role
+description ("the candidate") the article said whose it is; a description that belongs to a
+person ("Jo Roe, the director for the party said", "Jo Roe of Acme", "a letter to Acme from the
+chairman") credited to the party, outlet or addressee it names.
 
 Every body is a sentence we wrote (never corpus text). Pure: no database.
 """
@@ -9,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.workers.news_claims import OUTLET, last_claimant
+from tests.workers.news_claims import OUTLET, last_claimant, mentions_in
 from workers.extraction import extract_claims
 from workers.nlp import get_nlp, repair_closing_marks
 
@@ -125,3 +128,58 @@ def test_a_role_description_is_the_person_the_article_gave_that_role(
 def test_a_role_nobody_was_given_stays_unnamed(body: str) -> None:
     name = last_claimant(body)
     assert name is not None and name not in {"Ana Ruiz", "Mia Ford"}
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # A description the comma never closes describes the person named before it.
+        (
+            "Joel Pratt, the communications director for the Ohio Democratic Party said "
+            "turnout rose 4 percent.",
+            "Joel Pratt",
+        ),
+        (
+            "On Monday, Joel Pratt, a spokesman for the Ohio Democratic Party said turnout "
+            "rose 4 percent.",
+            "Joel Pratt",
+        ),
+        # "Jo Roe of Acme": the person, not the outlet or place they are of.
+        (
+            "As Joel Pratt of Dailyreach California observed, the audience grew by 40 percent.",
+            "Joel Pratt",
+        ),
+        ("Mark Hale of Cheyenne said the county lost 300 jobs last year.", "Mark Hale"),
+        # Whom a letter is sent to did not write it.
+        (
+            "Taxes rose 3 percent, according to a letter to Acme Corp. from the chairman of "
+            "the county board.",
+            "chairman of the county board",
+        ),
+    ],
+)
+def test_the_speaker_is_the_person_a_description_belongs_to(body: str, claimant: str) -> None:
+    assert last_claimant(body) == claimant
+
+
+def test_a_name_after_a_preposition_is_not_the_described_speaker() -> None:
+    body = "Asked about Joel Pratt, the director of the Ohio Democratic Party said turnout rose."
+    assert last_claimant(body) != "Joel Pratt"
+
+
+def test_a_letter_names_its_author_not_its_addressee() -> None:
+    body = "Taxes rose 3 percent, according to a letter to Acme Corp."
+    assert last_claimant(body) != "Acme Corp."
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "other"),
+    [
+        ("Joel Pratt of Dailyreach News said it.", "Joel Pratt", "Dailyreach News"),
+        ("Mark J. Hale for Acme Partners said it.", "Mark J. Hale", "Acme Partners"),
+    ],
+)
+def test_a_name_and_its_affiliation_are_two_mentions(text: str, person: str, other: str) -> None:
+    found = mentions_in(text)
+    assert found[person] == "person"
+    assert found[other] != "person"

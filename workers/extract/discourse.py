@@ -33,6 +33,7 @@ from .sources import (
     ORG_HEAD_NOUNS,
     UNNAMED,
     describe_source,
+    described_person,
     framing_document,
     institution_title,
     news_title,
@@ -386,7 +387,9 @@ def resolve_speaker(
         return framing
     if framing is not None:
         return discourse.referent_for(framing).ref
-    claimant = discourse.resolve(phrase, in_phrase, char_start)
+    named = described_person(phrase, body, char_start, sentence_start, sentence_mentions)
+    known = discourse.referent_for(named).ref if named is not None else None
+    claimant = known or discourse.resolve(phrase, in_phrase, char_start)
     if claimant is not None:
         discourse.note_speaker(claimant, body[char_end : char_end + 60])
     return claimant
