@@ -72,15 +72,15 @@ def repair_closing_marks(text: str) -> str:
     chars = list(text)
     opened = False
     misused = {m.start() for m in _MISUSED_OPENING_RE.finditer(text)}
-    for i, ch in enumerate(chars):
-        if ch == "\n" or ch == "”":
+    for mark in re.finditer(r"[“”\n]", text):  # only the marks and line ends are read
+        i = mark.start()
+        if chars[i] != "“":
             opened = False
-        elif ch == "“":
-            if opened and i in misused:
-                chars[i] = "”"
-                opened = False
-            else:
-                opened = True
+        elif opened and i in misused:
+            chars[i] = "”"
+            opened = False
+        else:
+            opened = True
     return "".join(chars)
 
 
