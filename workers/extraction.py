@@ -53,7 +53,7 @@ from workers.extract.sentences import (
     paragraph_quotations,
     split_sentences,
 )
-from workers.nlp import get_nlp
+from workers.nlp import get_nlp, repair_closing_marks
 
 __all__ = [
     "CLAIM_TYPES",
@@ -138,6 +138,8 @@ def extract_claims(
     if threshold is None:
         threshold = getattr(scorer, "threshold", 0.5)
     nlp = get_nlp()
+    # Read with misused opening marks repaired (“A,“ she said); claims quote the article as is.
+    article, body = body, repair_closing_marks(body)
     doc = nlp(body)
     mentions = find_entities(doc)  # sorted by start
     mention_starts = [m.start for m in mentions]
@@ -226,7 +228,7 @@ def extract_claims(
                 start_char += 1
             while end_char > start_char and body[end_char - 1] in "*_":
                 end_char -= 1
-            text = body[start_char:end_char]
+            text = article[start_char:end_char]
 
             claimant: EntityRef | None
             if attr is not None and not attr.first_person:

@@ -3,6 +3,7 @@ capitalised names it does not know."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -50,7 +51,7 @@ NOT_NAME_WORDS = frozenset(
         "From", "To", "With", "By", "Of", "Speaking", "Citing", "According", "Despite",
         "Although", "Because", "Thank", "Thanks", "Please", "Yes", "Well", "Now",
         "Today", "Yesterday", "Tomorrow", "Here", "What", "Why", "How", "Who", "Where",
-        "Which", "Mr.", "Mrs.", "Ms.", "Dr.", "President", "Prime", "Minister",
+        "Which", "Mr.", "Mrs.", "Ms.", "Dr.", "President", "Pres.", "Prime", "Minister",
         "Senator", "Governor", "Secretary", "Officials", "Police", "Monday", "Tuesday",
         "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
         "March", "April", "May", "June", "July", "August", "September", "October",
@@ -216,6 +217,23 @@ def _title_case_tokens(doc: Doc) -> set[int]:
     return tokens
 
 
+def _name_before_affiliation(doc: Doc, i: int, j: int) -> int | None:
+    """Where "of"/"for" cuts the run ``i:j`` after a given name and a surname ("Jo Roe of
+    Acme", "Jo A. Roe for Acme"), else None; "Georgia Institute of …" is one name."""
+    if not first_name_gender(doc[i].text):
+        return None
+    for cut in (i + 2, i + 3):
+        middle = [t.text for t in doc[i + 1 : cut]]
+        if (
+            cut < j - 1
+            and doc[cut].lower_ in {"of", "for"}
+            and not any(w in _ORG_WORDS or w in _PLACE_WORDS or w in _TITLE_WORDS for w in middle)
+            and (len(middle) == 1 or re.fullmatch(r"[A-Z]\.", middle[0]))
+        ):
+            return cut
+    return None
+
+
 def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     """Runs of capitalised tokens not covered by the EntityRuler: (start_tok, end_tok, kind)."""
     found: list[tuple[int, int, str]] = []
@@ -248,6 +266,19 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
                 j += 2
             else:
                 break
+        cut = _name_before_affiliation(doc, i, j)
+        if cut is not None:
+            # "Jo Roe of Acme Partners", "Jo Roe of Springfield": the person, then what they
+            # work for or where they live, which is no person.
+            found.append((i, cut, "person"))
+            rest = [t.text for t in doc[cut + 1 : j]]
+            kind = _guess_kind(rest, doc[cut].text)
+            if kind == "person":
+                kind = "place" if len(rest) == 1 else "organization"
+            if not (j in taken and kind == "place"):
+                found.append((cut + 1, j, kind))
+            i = j
+            continue
         sentence_initial = (
             i == 0
             or doc[i].is_sent_start is True

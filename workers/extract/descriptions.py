@@ -162,6 +162,7 @@ _TITLE_NOUNS = {
     "congresswoman": ("congresswoman", "representative"), "mayor": ("mayor",),
     "judge": ("judge",), "chairman": ("chairman",), "chairwoman": ("chairwoman",),
     "secretary": ("secretary",), "attorney": ("attorney",), "sheriff": ("sheriff",),
+    "candidate": ("candidate",), "nominee": ("nominee",),
 }  # fmt: skip
 _PARTY_LETTERS = {"r": "republican", "d": "democrat", "i": "independent"}
 _PARTY_WORDS = {

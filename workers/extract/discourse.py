@@ -33,6 +33,7 @@ from .sources import (
     ORG_HEAD_NOUNS,
     UNNAMED,
     describe_source,
+    described_person,
     framing_document,
     institution_title,
     news_title,
@@ -48,7 +49,7 @@ _SPOKES_NOUNS = frozenset(
 
 
 _ROLE_RE = re.compile(
-    r"(?:(?P<nat>[A-Z][\w.]*|[Uu]\.[Ss]\.)\s+)?(?P<title>President|Prime Minister|Premier|"
+    r"(?:(?P<nat>[A-Z][\w.]*|[Uu]\.[Ss]\.)\s+)?(?P<title>President|Pres\.|Prime Minister|Premier|"
     r"president|leader|prime minister|premier|counterpart|head of state)\s*,?\s*$"
 )
 _ROLE_AFTER_RE = re.compile(
@@ -61,6 +62,8 @@ _ROLE_REF_RE = re.compile(
     r"prime minister|premier|counterpart|head of state)$",
     re.IGNORECASE,
 )
+# "former"/"ex-" before a title: a role the person held, kept apart from the office's holder.
+_FORMER_RE = re.compile(r"\b(?:former|ex-?)\s*$", re.IGNORECASE)
 # After a sentence's first word, the prepositions that mark it an adverb ("Back at …"); not
 # "of", which follows a quantifier that speaks ("None of the candidates said").
 _PREPOSITIONS = frozenset({"at", "in", "on", "to", "from", "with", "into", "for", "by"})
@@ -192,12 +195,17 @@ class Discourse:
                 )
                 role = inner
             role_after = _ROLE_AFTER_RE.match(after)
-            for match in (role, role_after):
+            for match, preceding in ((role, before), (role_after, "")):
                 if match is None:
                     continue
-                title = match.group("title").lower()
+                title = match.group("title").lower().replace("pres.", "president")
                 title_class = "leader" if title in LEADER_TITLES else title
-                nat = _nationality((match.group("nat") or "").strip() or None)
+                nat_word = (match.group("nat") or "").strip()
+                if _FORMER_RE.search(f"{preceding[: match.start()]} {nat_word}"):
+                    # "former President Al Roe": "the former president", not "the president".
+                    self.roles[(None, f"former {title_class}")] = referent.ref
+                    continue
+                nat = _nationality(nat_word or None)
                 self.roles[(nat, title_class)] = referent.ref
                 self.roles[(None, title_class)] = referent.ref
         return referent
@@ -239,6 +247,8 @@ class Discourse:
             title_class = "leader" if title in LEADER_TITLES else title
             nat = _nationality(role.group("nat"))
             known_nat = nat is not None or not role.group("nat")
+            if _FORMER_RE.search(role.group("nat") or ""):
+                title_class, known_nat = f"former {title_class}", True
             resolved = self.roles.get((nat, title_class)) if known_nat else None
             if resolved is not None:
                 return resolved
@@ -377,7 +387,9 @@ def resolve_speaker(
         return framing
     if framing is not None:
         return discourse.referent_for(framing).ref
-    claimant = discourse.resolve(phrase, in_phrase, char_start)
+    named = described_person(phrase, body, char_start, sentence_start, sentence_mentions)
+    known = discourse.referent_for(named).ref if named is not None else None
+    claimant = known or discourse.resolve(phrase, in_phrase, char_start)
     if claimant is not None:
         discourse.note_speaker(claimant, body[char_end : char_end + 60])
     return claimant

@@ -71,7 +71,7 @@ _OPENING_WORDS = frozenset(
 )  # fmt: skip
 # The role a description ahead of a name ends with ("Clinton campaign manager Jo Roe"): one
 # person's job, so the name after it is the one the description is about.
-_PERSON_ROLES = frozenset(
+PERSON_ROLES = frozenset(
     {"manager", "director", "candidate", "nominee", "governor", "senator", "spokesman",
      "spokeswoman", "spokesperson", "secretary", "chairman", "chairwoman", "adviser", "advisor",
      "strategist", "economist", "analyst", "lawyer", "attorney", "pollster", "president",
@@ -121,7 +121,7 @@ def _described_after_break(before: str) -> bool:
         return False
     segment = before[breaks[-1].end() :].lstrip()
     words = segment.split()
-    return bool(words) and words[-1].lower() in _PERSON_ROLES and _described_subject(segment)
+    return bool(words) and words[-1].lower() in PERSON_ROLES and _described_subject(segment)
 
 
 def is_salient(before: str, after: str, full_name: bool) -> bool:

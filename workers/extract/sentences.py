@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from workers.nlp import get_nlp, quotation_map
+from workers.nlp import get_nlp, quotation_map, repair_closing_marks
 
 
 def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -32,7 +32,7 @@ def split_sentences(body: str) -> list[tuple[int, int]]:
     nlp = get_nlp()
     # Only the tokenizer and our sentencizer are needed; calling the component directly
     # (rather than select_pipes) keeps the shared pipeline untouched and thread-safe.
-    doc = nlp.get_pipe("factcheck_sentencizer")(nlp.make_doc(body))
+    doc = nlp.get_pipe("factcheck_sentencizer")(nlp.make_doc(repair_closing_marks(body)))
     return _sentence_spans(doc)
 
 

@@ -35,6 +35,7 @@ from workers.nlp import lookup_alias
 
 from .candidates import EntityRef
 from .lexicon import DOCUMENT_NOUNS, SHARE_RE, SIDE_NOUNS
+from .salience import PERSON_ROLES
 
 UNNAMED = "unnamed"
 # People nouns that describe a source without naming it.
@@ -126,7 +127,19 @@ def describe_source(
     after = [m for m in mentions if m.start >= head_start]
     before = [m for m in mentions if m.start < head_start]
     if lowered[head] in DOCUMENT_NOUNS:
+        # "a letter to Acme from the chairman": whom a document is sent to never wrote it.
+        after = [m for m in after if not _addressed(phrase, m, phrase_start)]
         link = next((k for k in range(head + 1, len(words)) if lowered[k] in _AUTHOR_LINKS), None)
+        if (
+            link is not None
+            and lowered[link] in {"by", "from"}
+            and lowered[link + 1 : link + 2] in (["the"], ["a"], ["an"])
+            and lowered[link + 2 : link + 3]
+            and lowered[link + 2] in PERSON_ROLES
+        ):
+            # "a letter from the chairman of the committee": the person it describes wrote it.
+            kept = _description(words[link + 1 :], lowered[link + 1 :], 1)
+            return EntityRef(_clean(kept, _LEADING), UNNAMED)
         if link is not None and after:
             # "polls conducted for the network by Acme Research": the author, not the client.
             by = next((k for k in range(link, len(words)) if lowered[k] == "by"), None)
@@ -314,3 +327,25 @@ def institution_title(phrase: str, mentions: list[EntityMention]) -> EntityRef |
     if entry is not None:
         return EntityRef(entry.canonical, entry.kind, entry.aliases)
     return EntityRef(name, "organization")
+
+
+_DESCRIPTION_RE = re.compile(r"^(?:the|a|an|his|her|its|their)\s+[a-z]")
+
+
+def described_person(
+    phrase: str, body: str, phrase_start: int, sentence_start: int, mentions: list[EntityMention]
+) -> EntityMention | None:
+    """ "Jo Roe, the communications director for the party said …": a description set off by a
+    comma it never closes is the person named just before it, who speaks (not the party it
+    names). The name opens the sentence or a clause after a comma ("On Monday, Jo Roe, the …"),
+    never the object of a preposition ("Asked about Jo Roe, the director said")."""
+    if not _DESCRIPTION_RE.match(phrase) or "," in phrase:
+        return None
+    for mention in mentions:
+        if (
+            mention.kind == "person"
+            and re.fullmatch(r"\s*,\s*", body[mention.end : phrase_start])
+            and re.search(r"(?:^|,)\s*$", body[sentence_start : mention.start])
+        ):
+            return mention
+    return None

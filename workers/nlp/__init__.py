@@ -38,7 +38,7 @@ from .gazetteer import (
     normalise_alias,
 )
 from .pipeline import entity_doc, get_nlp
-from .sentencizer import quotation_map
+from .sentencizer import quotation_map, repair_closing_marks
 
 __all__ = [
     "DEMONYMS",
@@ -52,4 +52,5 @@ __all__ = [
     "lookup_alias",
     "normalise_alias",
     "quotation_map",
+    "repair_closing_marks",
 ]

@@ -256,6 +256,7 @@ LEADER_TITLES: frozenset[str] = frozenset(
 # Person-title prefixes that may precede a gazetteer person name ("U.S. President Donald Trump").
 PERSON_TITLES = (
     "President",
+    "Pres.",
     "Prime Minister",
     "Premier",
     "Vice President",

@@ -5,11 +5,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from . import sentencizer  # noqa: F401  (registers the "factcheck_sentencizer" component)
 from .gazetteer import GAZETTEER, NATIONALITY_PREFIXES, PERSON_TITLES, is_acronym, lookup_alias
+from .sentencizer import RANK_ABBREVIATIONS
 from .tokenizer import BoundedTokenizer
 from .world import world_kinds
 
@@ -75,6 +78,9 @@ def _entity_patterns() -> list[dict]:
 def get_nlp() -> Language:
     """The process-wide blank English pipeline (built on first use, then cached)."""
     nlp = spacy.blank("en")
+    assert isinstance(nlp.tokenizer, Tokenizer)
+    for abbreviation in RANK_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, nlp.vocab)  # linear on any input
     nlp.add_pipe("factcheck_sentencizer")
     ruler = nlp.add_pipe(

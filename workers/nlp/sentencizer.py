@@ -3,6 +3,8 @@ quotation matcher it shares with the extractor."""
 
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -13,12 +15,21 @@ _OPEN_DOUBLE = frozenset({"“", "«", "„", "``"})
 _CLOSE_DOUBLE = frozenset({"”", "»"})
 # Straight double quotes toggle; some wires write them as two apostrophes (''…'').
 _STRAIGHT = frozenset({'"', "''"})
+# Ranks and titles spaCy's English tokenizer splits from their period ("Lt" "."): the pipeline
+# keeps each one token, so "said Air Force 1st Lt. Jo Roe" is not cut into two sentences and
+# the speaker is the person, not "Lt".
+RANK_ABBREVIATIONS = frozenset(
+    {
+        "Lt.", "Col.", "Capt.", "Sgt.", "Maj.", "Cmdr.", "Cpl.", "Pvt.", "Brig.", "Supt.",
+        "Det.", "Atty.", "Pres.",
+    }
+)  # fmt: skip
 # Abbreviations that precede a name and so never end a sentence.
-_TITLE_ABBREVIATIONS = frozenset(
+_TITLE_ABBREVIATIONS = RANK_ABBREVIATIONS | frozenset(
     {
         "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Gov.", "Sen.", "Rep.", "Rev.",
-        "Adm.", "St.", "Mt.", "Messrs.", "Lt.", "Col.", "Capt.", "Sgt.", "Maj.", "Cmdr.",
-        "No.", "Nos.", "vs.", "v.", "e.g.", "i.e.", "E.g.", "I.e.",
+        "Adm.", "St.", "Mt.", "Messrs.", "No.", "Nos.", "vs.", "v.", "e.g.", "i.e.", "E.g.",
+        "I.e.",
     }
 )  # fmt: skip
 # After an abbreviation that *can* end a sentence ("U.S.", "a.m.", "Inc."), a new
@@ -44,6 +55,33 @@ _SPEECH_WORDS = frozenset(
         "according",
     }
 )  # fmt: skip
+
+
+# An opening mark set straight after the closing word or punctuation and followed by a space
+# or the end of the line ("“It's unusual,“ said Jo Roe") is a closing mark typed wrong.
+_MISUSED_OPENING_RE = re.compile(r"(?<=[\w,.?!…—–-])“(?=[ \t]|$)", re.MULTILINE)
+
+
+def repair_closing_marks(text: str) -> str:
+    """``text`` with every misused opening mark that closes an open quotation made a closing
+    one; same length, so offsets into either text are the same. A paragraph's marks are read in
+    order: the repair happens only while a quotation is open (“ … “ said), never to a first
+    mark."""
+    if "“" not in text or not _MISUSED_OPENING_RE.search(text):
+        return text
+    chars = list(text)
+    opened = False
+    misused = {m.start() for m in _MISUSED_OPENING_RE.finditer(text)}
+    for mark in re.finditer(r"[“”\n]", text):  # only the marks and line ends are read
+        i = mark.start()
+        if chars[i] != "“":
+            opened = False
+        elif opened and i in misused:
+            chars[i] = "”"
+            opened = False
+        else:
+            opened = True
+    return "".join(chars)
 
 
 def quotation_map(doc: Doc, start: int, end: int) -> dict[int, tuple[int, int]]:
