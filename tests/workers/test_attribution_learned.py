@@ -76,6 +76,9 @@ def test_a_learned_verb_credits_its_subject(body: str, claimant: str) -> None:
         # A learned verb after a subject that holds no view, or in a passive.
         "The 3 percent levy was discussed at length on Monday.",
         "The plan discussed by the board cuts 3 percent of the budget.",
+        "The case was filed by the group in 2013 and seeks records about 3 employees.",
+        # A relative clause inside the subject: "whom Roe fired" frames nothing.
+        "Jo Doe, a rival whom Roe fired in 2014, now runs 3 of the city's agencies.",
     ],
 )
 def test_a_narrated_act_stays_the_outlets(body: str) -> None:

@@ -245,7 +245,7 @@ def _first_attribution(
         if j >= start and doc[j].lower_ in {"and", "but"} and not progressive:
             # "Trump bemoaned the unrest and said …": the subject of the first verb.
             subject = leading_subject(doc, start, j)
-            if subject is not None:
+            if subject is not None and (not learned or view_holder(doc, *subject)):
                 return Attribution("reported_speech", subject, i, trailing=False)
         if j >= start and doc[j].lower_ in _NOUN_MARKERS:
             continue  # "the reported cases", "to say", "his support for", "in support of"

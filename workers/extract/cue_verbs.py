@@ -1,8 +1,8 @@
 """Learned cue verbs: verbs news uses to attribute a claim to their subject.
 
 Beyond the verbs of saying and the stance frames written by hand, PolNeAR's annotators treat
-many more verbs as cues when their subject is someone who can hold a view ("Roe conceded the
-point", "the union slammed the deal", "Roe touted his record"). ``cue_verbs.json`` holds, for
+many more verbs as cues when their subject is someone who can hold a view ("Roe discussed the
+levy", "Roe compared the plan to a tax", "the union refused to sign"). ``cue_verbs.json`` holds, for
 each verb stem, how often it was a cue with its subject as the source and how often the same
 verb after such a subject was left to the writer (rebuilt by ``python -m
 evaluation.build_cue_verbs --polnear DIR`` from train only; counts, no corpus text). A stem is a
@@ -10,7 +10,9 @@ cue when it has at least ``MIN_CUES`` cue uses and a cue share of at least ``MIN
 chosen by cross-validation on two halves of train). ``learned_cue`` tells whether token ``i`` is
 such a verb in a finite form; its subject is found as for any verb of saying, and must be a
 view holder (``attribution``). Narrated acts ("voted", "filed", "signed") fall below the cut and
-stay the writer's. Pure: no Django.
+stay the writer's. Such a frame credits the clause to its subject but names no speaker for the
+quotations after it (``Attribution.speaks``): "share the blame" is no verb of saying. Pure: no
+Django.
 """
 
 from __future__ import annotations
