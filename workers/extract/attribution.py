@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from .closings import aside_according_to, closing_according_to, closing_report, closing_said
 from .complements import IMPERSONAL_SUBJECTS, that_clause_verb, verbless_subject, view_holder
+from .cue_verbs import learned_cue, learned_frame, relative_subject
 from .cues import (
     CUE_WORDS,
     HEADLINE_VERBS,
@@ -126,13 +127,13 @@ def find_attribution(
     a reporting clause closing the sentence ("…, Roe said.") frames it and what it says."""
     found = _first_attribution(doc, start, end, inside)
     if found is None or found.trailing:
-        return found
+        return learned_frame(doc, found, end)
     closing = closing_said(doc, start, end, inside)
     if closing is not None and found.verb < closing.speaker[0] - 1:  # type: ignore[index]
         return closing
     if closing is not None and found.verb == closing.verb:
         return closing  # "A, whom Doe has alienated, said Roe.": the name after the verb speaks
-    return found
+    return learned_frame(doc, found, end)
 
 
 def _first_attribution(
@@ -173,7 +174,9 @@ def _first_attribution(
             continue  # "United States" is not "states"
         # "the panel determined that …": any finite verb with a "that" clause.
         that_verb = lower not in CUE_WORDS and that_clause_verb(doc, i, end)
-        if lower not in CUE_WORDS and not that_verb:
+        # "Roe conceded the point": a verb PolNeAR's annotators mostly read as a cue.
+        learned = lower not in CUE_WORDS and not that_verb and learned_cue(doc, i, end)
+        if lower not in CUE_WORDS and not (that_verb or learned):
             continue  # most words: no frame opens here (checked first, for speed)
         if lower in DOCUMENT_NOUNS and i + 1 < end and doc[i + 1].lower_ in NOUN_FOLLOWERS:
             continue  # "new fundraising reports show", "a news report published Monday said"
@@ -190,7 +193,7 @@ def _first_attribution(
         # "Roe is continuing to insist", "aides have taken to saying": a chain of verbs.
         chain = chain_start(doc, i, start)
         chained = chain is not None and (lower in SPEECH_VERBS or lower in PROGRESSIVE)
-        stance = that_verb or stance_cue(doc, i, end, inside)
+        stance = that_verb or learned or stance_cue(doc, i, end, inside)
         stance_only = stance and lower not in SPEECH_VERBS | COGNITION_VERBS
         if lower in FEELING_ADJECTIVES and not stance:
             continue  # "she was not surprised that …, her aides said": the aides speak
@@ -242,7 +245,7 @@ def _first_attribution(
         if j >= start and doc[j].lower_ in {"and", "but"} and not progressive:
             # "Trump bemoaned the unrest and said …": the subject of the first verb.
             subject = leading_subject(doc, start, j)
-            if subject is not None:
+            if subject is not None and (not learned or view_holder(doc, *subject)):
                 return Attribution("reported_speech", subject, i, trailing=False)
         if j >= start and doc[j].lower_ in _NOUN_MARKERS:
             continue  # "the reported cases", "to say", "his support for", "in support of"
@@ -345,10 +348,11 @@ def _first_attribution(
             while run > sp_start and doc[run - 1].text[:1].isupper() and sp_end - run < 5:
                 run -= 1
             sp_start = run if run < sp_end else sp_start
-        impersonal = that_verb and (
+        impersonal = (that_verb or learned) and (
             doc[sp_start:sp_end].text.lower() in IMPERSONAL_SUBJECTS
             or not verbless_subject(doc, sp_start, sp_end)
             or not view_holder(doc, sp_start, sp_end)
+            or (learned and relative_subject(doc, sp_start, sp_end))  # "whom Roe fired"
         )
         if sp_start < sp_end and not impersonal and is_speaker_phrase(doc, sp_start, sp_end):
             boundary = doc[k] if k >= start else None

@@ -131,6 +131,8 @@ class QuotationSpeakers:
         ends_paragraph: bool,
     ) -> None:
         """Note a clause's attribution and claimant for the clauses after it."""
+        if attr is not None and not attr.speaks:
+            return  # "Roe conceded the point.": no speaker for the quotations after it
         opened = self._left_open[paragraph]
         if opened is not None and start <= opened < end:
             # Its speaker: one named before the mark, or a bare quotation's.

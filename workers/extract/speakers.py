@@ -44,6 +44,9 @@ class Attribution:
     verb: int  # token index of the speech verb (or "according")
     trailing: bool  # content precedes the verb ("…, she said.")
     first_person: bool = False
+    # False for a learned cue verb ("Roe conceded the point"): its subject holds the clause
+    # but is not thereby the speaker of the quotations that follow (``cue_verbs``).
+    speaks: bool = True
 
 
 # Words after a document's head noun that describe it: "records from …", "a poll conducted by …".
