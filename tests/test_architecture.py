@@ -153,3 +153,14 @@ def test_every_layer_names_modules_that_exist():
     for _, prefixes in LAYERS:
         for prefix in prefixes:
             assert any(within(name, (prefix,)) for name in ALL), prefix
+
+
+def test_every_data_file_of_the_workers_ships_with_the_package():
+    """A JSON file the extractor reads at run time (the trained scorer, the learned cue verbs)
+    left out of the package data would be missing from a non-editable install (the image)."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    declared = set(config["tool"]["setuptools"]["package-data"]["workers"])
+    shipped = {str(p.relative_to(ROOT / "workers")) for p in (ROOT / "workers").rglob("*.json")}
+    assert shipped and shipped <= declared
