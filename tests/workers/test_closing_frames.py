@@ -179,6 +179,10 @@ def test_an_aside_inside_a_report_leaves_it_the_reporters(body: str, claimant: s
             "The 3 judges, for instance, said the problem was not the photo ID.",
             "3 judges",
         ),
+        # "…, the mayor, said the city hired …": a past form inside is what was said.
+        ("Jane Roe, the mayor, said the city hired 300 teachers.", "Jane Roe"),
+        # a past form an article or an adverb makes an adjective stays in the speaker
+        ("Doe lacks support in 3 of 5 districts, said the retired judge Mina Roth.", "Mina Roth"),
     ],
 )
 def test_inverted_closing_said_frames_the_sentence(body: str, claimant: str) -> None:
