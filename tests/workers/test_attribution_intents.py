@@ -71,7 +71,7 @@ def test_a_later_verb_of_saying_frames_the_intent(body: str, claimant: str) -> N
         # "plans" as an act or a noun, "to" as a preposition.
         "Jane Roe plans a rally for 3,000 people in the park.",
         "The plans to the 12 new stations were lost in the fire.",
-        # An act narrated ("offered", "refused to" are learned cues: test_attribution_learned).
+        # An act narrated ("offered", "refused to": test_attribution_learned).
         "Jane Roe has filed 3 lawsuits against the city.",
         # "Under" a person or a time, not an instrument.
         "Under Jane Roe, the city hired 300 teachers.",

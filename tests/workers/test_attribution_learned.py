@@ -57,9 +57,6 @@ def test_the_shipped_lexicon_is_counts_of_stems() -> None:
         ("The senator has discussed a 12-week limit with the clinic owners.", "senator"),
         ("Jane Roe later remarked on the 40 percent rise in rents.", "Jane Roe"),
         ("Jane Roe compared the 3 percent levy to a tax on bread.", "Jane Roe"),
-        # Once left to the writer by hand; on PolNeAR train mostly cues (28 of 37, 23 of 26).
-        ("Jane Roe offered 3 reasons to the committee.", "Jane Roe"),
-        ("Jane Roe has refused to repay the $3 million she borrowed.", "Jane Roe"),
     ],
 )
 def test_a_learned_verb_credits_its_subject(body: str, claimant: str) -> None:
@@ -72,6 +69,12 @@ def test_a_learned_verb_credits_its_subject(body: str, claimant: str) -> None:
     [
         # Narrated acts: not in the lexicon, the writer's report.
         "Jane Roe voted for the 3 percent cut on Monday.",
+        # Above the cut but also acts a newsroom reports (cue_verbs.ACTS): the writer's.
+        "Police fired tear gas at 200 protesters on Monday.",
+        "The board named Jane Roe chief executive in 2019.",
+        "The senator refused to release 10 years of tax returns.",
+        "Jane Roe offered 3 reasons to the committee.",
+        "Jane Roe decided to cut the budget by 20 percent.",
         "The mayor signed 12 bills into law on Friday.",
         # A learned verb after a subject that holds no view, or in a passive.
         "The 3 percent levy was discussed at length on Monday.",
