@@ -56,6 +56,15 @@ def database_url(base: str, suffix: str) -> str:
     return urlunsplit(parts._replace(path=f"{parts.path.rstrip('/')}_{suffix}"))
 
 
+def database_name(url: str) -> str:
+    return urlsplit(url).path.lstrip("/")
+
+
+def admin_url(url: str) -> str:
+    """The server's `postgres` database, where databases are created and dropped."""
+    return urlunsplit(urlsplit(url)._replace(path="/postgres"))
+
+
 # What a deployment's autovacuum would have done by now, at the server's autovacuum settings
 # (PostgreSQL's defaults: vacuum a table once more than 50 + 20% of its rows are dead, or more
 # than 1,000 + 20% were inserted since its last vacuum; analyze it once more than 50 + 10%
@@ -99,10 +108,8 @@ def ensure_database(url: str, claims: int) -> None:
     vacuum and analyze it as autovacuum would have (`autovacuum`)."""
     import psycopg
 
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
+    name = database_name(url)
+    with psycopg.connect(admin_url(url), autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
     env = bench_env(url)

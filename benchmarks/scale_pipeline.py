@@ -22,30 +22,23 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ARTICLES = 40
 UNTIMED = 10  # run first, untimed: connections, caches, the statements' first plans
 SENTENCES = 20
 
 
-def _name(url: str) -> str:
-    return urlsplit(url).path.lstrip("/")
-
-
-def _admin(url: str) -> str:
-    return urlunsplit(urlsplit(url)._replace(path="/postgres"))
-
-
 def measure_copy(url: str, env: dict[str, str], root: Path) -> dict:
     """Copy the database at `url`, measure the pipeline on the copy in its own process, drop it."""
     import psycopg
 
-    copy = f"{_name(url)}_pipeline"
-    copy_url = urlunsplit(urlsplit(url)._replace(path=f"/{copy}"))
-    with psycopg.connect(_admin(url), autocommit=True) as conn:
+    from benchmarks.scale import admin_url, database_name, database_url  # it imports this module
+
+    copy_url = database_url(url, "pipeline")
+    copy = database_name(copy_url)
+    with psycopg.connect(admin_url(url), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{copy}"')
-        conn.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{_name(url)}"')
+        conn.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{database_name(url)}"')
     try:
         with tempfile.TemporaryDirectory() as var:
             # the embedded filesystem broker in a scratch directory: the jobs the ingest
@@ -61,7 +54,7 @@ def measure_copy(url: str, env: dict[str, str], root: Path) -> dict:
             )
         return json.loads(out.stdout.strip().splitlines()[-1])
     finally:
-        with psycopg.connect(_admin(url), autocommit=True) as conn:
+        with psycopg.connect(admin_url(url), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{copy}"')
 
 

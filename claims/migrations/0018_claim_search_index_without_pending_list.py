@@ -12,7 +12,12 @@ and a search reads only the index.
 PostgreSQL only; the SQLite path has no such index.
 """
 
+import importlib
+
 from django.db import migrations
+
+# PostgreSQL-only statements, run as migration 0014 runs its own
+search_vector = importlib.import_module("claims.migrations.0014_claim_search_vector")
 
 FORWARD = [
     "ALTER INDEX claim_search_idx SET (fastupdate = off)",
@@ -22,17 +27,9 @@ FORWARD = [
 BACKWARD = ["ALTER INDEX claim_search_idx RESET (fastupdate)"]
 
 
-def run(statements):
-    def apply(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return apply
-
-
 class Migration(migrations.Migration):
     dependencies = [("claims", "0017_batch_keeps_counts")]
 
-    operations = [migrations.RunPython(run(FORWARD), run(BACKWARD))]
+    operations = [
+        migrations.RunPython(search_vector.run(FORWARD), search_vector.run(BACKWARD)),
+    ]

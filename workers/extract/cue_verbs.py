@@ -62,11 +62,9 @@ def finite_form(word: str) -> bool:
     )
 
 
-def _load(path: Path) -> dict[str, list[int]]:
-    return json.loads(path.read_text())["verbs"] if path.is_file() else {}
-
-
-COUNTS = _load(Path(__file__).with_name("cue_verbs.json"))
+COUNTS: dict[str, list[int]] = json.loads(Path(__file__).with_name("cue_verbs.json").read_text())[
+    "verbs"
+]
 
 
 def learned(counts: dict[str, list[int]], min_cues: int, min_share: float) -> frozenset[str]:
