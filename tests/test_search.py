@@ -114,6 +114,43 @@ def test_candidates_are_bounded_by_threshold_and_limit_and_leave_the_setting_alo
         assert cursor.fetchone()[0] == "0.3"  # SET LOCAL: the session's default is untouched
 
 
+@postgres
+@pytest.mark.django_db
+def test_the_stored_trigrams_give_pg_trgms_similarity_and_follow_the_text():
+    """The similarity from the stored trigram sets (migration 0020) is pg_trgm's `similarity()`,
+    to the last bit, whatever the text: accents and other scripts (pg_trgm codes a multibyte
+    trigram), figures, punctuation, case, nothing at all."""
+    texts = [
+        "Violence has killed more than 450,000 people in Mexico since 2006.",
+        "MORE THAN 450.000 PERSONAS murieron en México desde 2006, según el gobierno.",
+        "Zürich's straße-Preise stiegen um 12 % — „deutlich“, sagte die Ministerin.",
+        "東京の人口は1400万人を超えた。",
+        "“No,” she said.",
+        "!!! ... ???",
+        "",
+    ]
+    claims = [ClaimFactory(text=text) for text in texts]
+    expression = selectors.trigram_similarity("a.trigrams", "b.trigrams")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT a.id, b.id, similarity(a.text, b.text), {expression} "
+            "FROM claims_claim AS a, claims_claim AS b WHERE a.id = ANY(%s) AND b.id = ANY(%s)",
+            [[c.pk for c in claims]] * 2,
+        )
+        rows = cursor.fetchall()
+        assert len(rows) == len(texts) ** 2
+        assert [(a, b, stored) for a, b, _, stored in rows] == [(a, b, pg) for a, b, pg, _ in rows]
+        assert any(0 < pg < 1 for *_, pg, _ in rows)
+
+        Claim.objects.filter(pk=claims[0].pk).update(text=texts[1])
+        cursor.execute(
+            f"SELECT {expression} FROM claims_claim AS a, claims_claim AS b "
+            "WHERE a.id = %s AND b.id = %s",
+            [claims[0].pk, claims[1].pk],
+        )
+        assert cursor.fetchone()[0] == 1.0
+
+
 @pytest.mark.django_db
 def test_candidates_exclude_the_claim_and_its_article():
     article = ArticleFactory()
@@ -170,7 +207,8 @@ def test_candidates_come_from_the_full_text_index_and_the_batch_uses_the_same_ru
 def test_the_batch_builds_each_claims_tsquery_and_trigram_similarity_once():
     """The planner inlines a subquery's expression wherever it is used: the batch's query fences
     them, so that the trigram similarity (its costliest part, per candidate) is computed once per
-    candidate, not for the threshold and again for the order, and each claim's lexemes once."""
+    candidate, not for the threshold and again for the order, and each claim's lexemes and
+    trigram set once."""
     from workers.gather import _CANDIDATE_POOLS
 
     params = [["Rents in Lisbon rose by 40 percent."], [1], [None]]
@@ -179,11 +217,14 @@ def test_the_batch_builds_each_claims_tsquery_and_trigram_similarity_once():
         cursor.execute("EXPLAIN (VERBOSE) " + _CANDIDATE_POOLS, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
 
-    assert plan.count("similarity(") == 1
-    # the lexemes computed by one node (the nodes above list them among their outputs)
-    computing = [line.strip() for line in plan.splitlines() if "to_tsvector(" in line]
+    lines = [line.strip() for line in plan.splitlines()]
+    assert len([line for line in lines if "COALESCE(((icount(" in line]) == 1
+    # the lexemes and the trigram set computed by one node (the nodes above list them among
+    # their outputs, in parentheses)
+    computing = [line for line in lines if "to_tsvector(" in line]
     assert [line for line in computing if line.startswith("Output: tsvector_to_array(")] == [
-        "Output: tsvector_to_array(to_tsvector('english'::regconfig, t.text))"
+        "Output: tsvector_to_array(to_tsvector('english'::regconfig, t.text)), "
+        "claims_text_trigrams(t.text)"
     ]
     assert all(line.startswith("Output:") for line in computing)
 

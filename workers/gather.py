@@ -71,7 +71,10 @@ WITH frequencies AS MATERIALIZED (SELECT * FROM {selectors.LEXEME_FREQUENCIES} A
 SELECT t.n, c.id, c.text
 FROM unnest(%s::text[], %s::bigint[], %s::bigint[])
     WITH ORDINALITY AS t(text, claim_id, article_id, n)
-CROSS JOIN LATERAL (SELECT {selectors.text_lexemes("t.text")} AS lexemes OFFSET 0) AS l
+CROSS JOIN LATERAL (
+    SELECT {selectors.text_lexemes("t.text")} AS lexemes, claims_text_trigrams(t.text) AS trigrams
+    OFFSET 0
+) AS l
 CROSS JOIN LATERAL (
     SELECT {selectors.candidate_tsquery("l.lexemes", "frequencies")} AS query,
         {selectors.words_tsquery("l.lexemes")} AS words
@@ -79,8 +82,9 @@ CROSS JOIN LATERAL (
 ) AS q
 CROSS JOIN LATERAL (
     SELECT id, text FROM (
-        SELECT id, text, similarity(text, t.text) AS trigram FROM (
-            SELECT id, text FROM claims_claim
+        SELECT id, text, {selectors.trigram_similarity("shared.trigrams", "l.trigrams")} AS trigram
+        FROM (
+            SELECT id, text, trigrams FROM claims_claim
             WHERE search @@ q.query AND id <> t.claim_id
               AND (t.article_id IS NULL OR article_id IS DISTINCT FROM t.article_id)
             ORDER BY ts_rank(search, q.words, {selectors.WORDS_RANK_NORMALISATION}) DESC, id DESC

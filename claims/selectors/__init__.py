@@ -59,6 +59,7 @@ from .search import (
     claims_search,
     similar_candidates,
     text_lexemes,
+    trigram_similarity,
     words_tsquery,
 )
 from .webhooks import webhook_deliveries, webhook_endpoint_list
@@ -103,6 +104,7 @@ __all__ = [
     "public_factcheck_list",
     "similar_candidates",
     "text_lexemes",
+    "trigram_similarity",
     "users_assignable",
     "webhook_deliveries",
     "webhook_endpoint_list",

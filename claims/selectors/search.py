@@ -10,8 +10,8 @@ each term is a case-insensitive substring of one of the three.
 `similar_candidates()` is the bounded candidate search behind similar-claim suggestions (and any
 other "does this text say the same as something we track" question): the claims sharing two of
 the text's rarest words, from the full-text index (`candidate_tsquery`), above a trigram
-similarity, the best few by it, then re-ranked by the caller with
-`workers.enrichment.rank_similar` (rapidfuzz).
+similarity (pg_trgm's, from the stored trigram sets: `trigram_similarity`), the best few by it,
+then re-ranked by the caller with `workers.enrichment.rank_similar` (rapidfuzz).
 """
 
 from __future__ import annotations
@@ -132,6 +132,16 @@ def words_tsquery(lexemes_sql: str) -> str:
 )"""
 
 
+def trigram_similarity(stored_sql: str, text_sql: str) -> str:
+    """SQL of pg_trgm's `similarity()` between a claim's text, whose trigram set is the stored
+    `stored_sql` (`claims_claim.trigrams`, migration 0020), and a text whose set is `text_sql`
+    (`claims_text_trigrams(<text>)`): the same float4 ratio |A ∩ B| / (|A| + |B| - |A ∩ B|),
+    without building both sets again for every pair (a seventh of the cost)."""
+    shared = f"icount({stored_sql} & {text_sql})"
+    union = f"icount({stored_sql}) + icount({text_sql}) - {shared}"
+    return f"coalesce({shared}::float4 / nullif({union}, 0)::float4, 0)"
+
+
 # ts_rank's normalisation: the rank divided by 1 + log(the candidate's length), so a long claim
 # holding the words among many others does not outrank the short one that says the same.
 WORDS_RANK_NORMALISATION = 1
@@ -201,7 +211,8 @@ def similar_candidates(
         )
         # compiled on its own: a Django subquery would rename the table the RawSQL names
         sql, params = preselected[:preselect].query.sql_with_params()
-        trigram = RawSQL("similarity(claims_claim.text, %s)", [text], FloatField())
+        similarity = trigram_similarity("claims_claim.trigrams", "claims_text_trigrams(%s)")
+        trigram = RawSQL(similarity, [text] * similarity.count("%s"), FloatField())
         rows = (
             Claim.objects.filter(pk__in=RawSQL(sql, params))
             .annotate(trigram=trigram)
