@@ -61,7 +61,8 @@ def rows_written(found: enrichment.Enrichment, entity_ids) -> ClaimRows:
 
 # Each claim's candidates, all claims in one query: the per-claim search's rule
 # (claims.selectors.similar_candidates: its tsquery on the full-text index, its preselection by
-# the words held, its trigram threshold, its limit) in a lateral join. `OFFSET 0` keeps the
+# the words held, its trigram threshold, its limit) in a lateral join. A stored claim's trigram
+# set is read, not built again (a third of the claim's share of the query). `OFFSET 0` keeps the
 # planner from inlining a subquery's expression where it is used: without it each claim's
 # lexemes were found twice (the two tsqueries), its tsquery built twice (the match and the
 # rank) and the trigram similarity, the costliest part, computed twice per candidate kept (the
@@ -72,7 +73,10 @@ SELECT t.n, c.id, c.text
 FROM unnest(%s::text[], %s::bigint[], %s::bigint[])
     WITH ORDINALITY AS t(text, claim_id, article_id, n)
 CROSS JOIN LATERAL (
-    SELECT {selectors.text_lexemes("t.text")} AS lexemes, claims_text_trigrams(t.text) AS trigrams
+    SELECT {selectors.text_lexemes("t.text")} AS lexemes, coalesce(
+        (SELECT trigrams FROM claims_claim WHERE id = t.claim_id AND text = t.text),
+        claims_text_trigrams(t.text)
+    ) AS trigrams
     OFFSET 0
 ) AS l
 CROSS JOIN LATERAL (
