@@ -22,7 +22,13 @@ from .attribution import Attribution
 from .candidates import EntityRef
 from .descriptions import learned_titles, modified_description, plain_description, wanted_titles
 from .lexicon import PRONOUNS, ROLE_NOUNS
-from .pronouns import Referent, given_name_gender, referent_gender, resolve_pronoun
+from .pronouns import (
+    Referent,
+    given_name_gender,
+    joint_persons,
+    referent_gender,
+    resolve_pronoun,
+)
 from .salience import HONORIFIC_GENDER, is_salient, keeps_surname, said_pronoun_gender
 from .sources import (
     ORG_HEAD_NOUNS,
@@ -85,6 +91,7 @@ class Discourse:
         # What the article called each person where it named them ("senator", "florida").
         self.titles: dict[str, set[str]] = {}
         self._seen: set[int] = set()
+        self._last: tuple[int, Referent] | None = None  # the last mention's end and referent
 
     def observe_until(
         self, mentions: list[EntityMention], char_limit: int, body: str, sentence_start: int
@@ -167,6 +174,10 @@ class Discourse:
         salient = is_salient(before, after, known or len(referent.ref.name.split()) > 1)
         referent = Referent(referent.ref, referent.gender, referent.heads, referent.news, salient)
         self.referents.append(referent)
+        if self._last is not None and self._last[0] <= mention.start:
+            joint = joint_persons(self._last[1], body[self._last[0] : mention.start], referent)
+            self.referents.extend([joint] if joint else [])
+        self._last = (mention.end, referent)
         self._learn_gender(referent, after)
         if referent.ref.kind == "person":
             self.titles.setdefault(referent.ref.name, set()).update(

@@ -14,6 +14,7 @@ organisation, "they" to an organisation, group or unnamed source.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from workers.nlp.first_names import first_name_gender
@@ -28,6 +29,20 @@ class Referent:
     heads: tuple[str, ...]
     news: bool
     salient: bool = False  # a speaker, or the name a sentence opens with
+    plural: bool = False  # persons named together ("Roe and Doe"): a "they", never a "he"
+
+
+_JOINED_RE = re.compile(r",?\s+and\s+")
+
+
+def joint_persons(first: Referent, between: str, second: Referent) -> Referent | None:
+    """ "Jo Roe and Al Doe toured the plant. … they said": two persons named together are
+    whom a later "they" means, credited as "Jo Roe and Al Doe said" is (to the first)."""
+    if first.ref.kind != "person" or second.ref.kind != "person":
+        return None
+    if first.ref.name == second.ref.name or not _JOINED_RE.fullmatch(between):
+        return None
+    return Referent(first.ref, None, (), False, salient=first.salient, plural=True)
 
 
 def given_name_gender(ref: EntityRef) -> str | None:
@@ -57,13 +72,15 @@ def resolve_pronoun(
         # is the subject of its sentence.
         fits = [
             r for r in reversed(referents[-40:])
-            if r.ref.kind == "person" and referent_gender(r, learned) in (wanted, None)
+            if r.ref.kind == "person" and not r.plural
+            and referent_gender(r, learned) in (wanted, None)
             and (r.salient or " " in r.ref.name)
         ]  # fmt: skip
     else:  # "it", "they"
         kinds = {"organization", "group", "unnamed"} if pronoun == "they" else {"organization"}
         fits = [
-            r for r in reversed(referents[-40:]) if r.ref.kind in kinds
+            r for r in reversed(referents[-40:])
+            if (r.ref.kind in kinds or (r.plural and pronoun == "they"))
             and not r.ref.name.endswith(("Democratic", "Republican"))  # adjectives
         ]  # fmt: skip
     # The last subject or speaker that fits; else the last name that fits at all.

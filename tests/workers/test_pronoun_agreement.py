@@ -1,0 +1,32 @@
+"""Whom "they", "it", "he" and "she" mean by agreement (issue 8): persons named together are a
+"they", never a "he"; a word the name finder took for a person but that names a place, a firm or
+a network is no "he"/"she". Every article here is invented for the test. Pure: no database."""
+
+from __future__ import annotations
+
+from tests.workers.news_claims import claimant_of
+
+
+def test_they_after_two_persons_named_together_means_them() -> None:
+    body = (
+        "Maria Quimby and Hal Dorsey toured the Acme Corp. plant in Ohio on Monday.\n\n"
+        "The tax, they said, rose 5% in 2015 and cost 300 jobs."
+    )
+    # Credited as "Maria Quimby and Hal Dorsey said" would be: to the first named.
+    assert claimant_of(body, "The tax") == "Maria Quimby"
+
+
+def test_they_after_two_persons_named_apart_keeps_the_organisation() -> None:
+    body = (
+        "Maria Quimby met Hal Dorsey at the Acme Corp. plant in Ohio on Monday.\n\n"
+        "The tax, they said, rose 5% in 2015 and cost 300 jobs."
+    )
+    assert claimant_of(body, "The tax") == "Acme Corp."
+
+
+def test_he_after_two_persons_named_together_is_one_of_them() -> None:
+    body = (
+        "Maria Quimby and Hal Dorsey toured the Acme Corp. plant in Ohio on Monday.\n\n"
+        "“We counted 40 empty lots,” he said."
+    )
+    assert claimant_of(body, "“We counted") == "Hal Dorsey"
