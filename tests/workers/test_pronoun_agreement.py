@@ -4,7 +4,7 @@ a network is no "he"/"she". Every article here is invented for the test. Pure: n
 
 from __future__ import annotations
 
-from tests.workers.news_claims import claimant_of
+from tests.workers.news_claims import claimant_of, mentions_in
 
 
 def test_they_after_two_persons_named_together_means_them() -> None:
@@ -30,3 +30,14 @@ def test_he_after_two_persons_named_together_is_one_of_them() -> None:
         "“We counted 40 empty lots,” he said."
     )
     assert claimant_of(body, "“We counted") == "Hal Dorsey"
+
+
+def test_a_word_between_a_place_and_a_comma_is_a_place_not_a_she() -> None:
+    assert (
+        mentions_in("Ada Birch studies in Dayton, Tenn., where she works.").get("Tenn.") == "place"
+    )
+    assert mentions_in("He teaches at the University of Ohio, Akron.").get("Akron") == "place"
+
+
+def test_a_subject_after_an_opening_place_stays_a_person() -> None:
+    assert mentions_in("In Ohio, Quimby, a farmer, said taxes rose 5%.").get("Quimby") == "person"
