@@ -41,3 +41,19 @@ def test_a_word_between_a_place_and_a_comma_is_a_place_not_a_she() -> None:
 
 def test_a_subject_after_an_opening_place_stays_a_person() -> None:
     assert mentions_in("In Ohio, Quimby, a farmer, said taxes rose 5%.").get("Quimby") == "person"
+
+
+def test_a_word_after_an_en_dash_is_capitalised_as_a_heading_opens() -> None:
+    body = (
+        "“This plan is reckless,” said Hal Dorsey, who ran the port for 12 years.\n\n"
+        "– Harbour less safe –.\n\n"
+        "“Does he know what 300 lost jobs mean to this town?” he said."
+    )
+    assert "Harbour" not in mentions_in("Taxes rose 5% in 2015. – Harbour less safe –.")
+    assert claimant_of(body, "“Does he") == "Hal Dorsey"
+
+
+def test_a_name_after_an_en_dash_inside_a_sentence_is_still_found() -> None:
+    assert mentions_in("The vote – and Hal Dorsey said so – was close.").get("Hal Dorsey") == (
+        "person"
+    )

@@ -299,7 +299,7 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
             i == 0
             or doc[i].is_sent_start is True
             or doc[i - 1].is_space
-            or doc[i - 1].text in {".", "!", "?", "“", '"', "‘", "(", "[", ":", "—", "-", "--"}
+            or doc[i - 1].text in {".", "!", "?", "“", '"', "‘", "(", "[", ":", "—", "–", "-", "--"}
         )
         if sentence_initial and j - i > 1 and tok.lower_ in STOP_WORDS:
             # "Though Roe won …", "Six Roe newspapers": a function word opening the
