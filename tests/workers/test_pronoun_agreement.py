@@ -57,3 +57,21 @@ def test_a_name_after_an_en_dash_inside_a_sentence_is_still_found() -> None:
     assert mentions_in("The vote – and Hal Dorsey said so – was close.").get("Hal Dorsey") == (
         "person"
     )
+
+
+def test_they_means_no_single_unnamed_source() -> None:
+    body = (
+        "The Acme Corp. board met on Monday.\n\n"
+        "A recent study said that 300 towns lost jobs.\n\n"
+        "The losses, they said, reached 40% by 2015."
+    )
+    assert claimant_of(body, "The losses") == "Acme Corp."
+
+
+def test_they_still_means_unnamed_officials() -> None:
+    body = (
+        "The Acme Corp. board met on Monday.\n\n"
+        "Local officials said that 300 towns lost jobs.\n\n"
+        "The losses, they said, reached 40% by 2015."
+    )
+    assert claimant_of(body, "The losses") == "Local officials"

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from workers.nlp.first_names import first_name_gender
 
 from .candidates import EntityRef
+from .sources import ORG_HEAD_NOUNS
 
 
 @dataclass
@@ -43,6 +44,14 @@ def joint_persons(first: Referent, between: str, second: Referent) -> Referent |
     if first.ref.name == second.ref.name or not _JOINED_RE.fullmatch(between):
         return None
     return Referent(first.ref, None, (), False, salient=first.salient, plural=True)
+
+
+def _many(description: str) -> bool:
+    """ "Officials", "the campaign": a description "they" can mean; not "a recent study",
+    "one person", "the candidate"."""
+    last = (description.lower().split() or [""])[-1]
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return plural or last in {"people", "police", "staff"} or last in ORG_HEAD_NOUNS
 
 
 def given_name_gender(ref: EntityRef) -> str | None:
@@ -81,6 +90,7 @@ def resolve_pronoun(
         fits = [
             r for r in reversed(referents[-40:])
             if (r.ref.kind in kinds or (r.plural and pronoun == "they"))
+            and (r.ref.kind != "unnamed" or _many(r.ref.name))
             and not r.ref.name.endswith(("Democratic", "Republican"))  # adjectives
         ]  # fmt: skip
     # The last subject or speaker that fits; else the last name that fits at all.
