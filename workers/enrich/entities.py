@@ -234,6 +234,22 @@ def _name_before_affiliation(doc: Doc, i: int, j: int) -> int | None:
     return None
 
 
+_APPOSITION_OPENERS = frozenset({"a", "an", "the", "who", "whose", "his", "her"})
+
+
+def _place_after_place(doc: Doc, i: int, found: list[tuple[int, int, str]]) -> bool:
+    """ "Louisville, Ky., where …", "the University of California, Berkeley.": a lone word between
+    a place's or an institution's name and a comma or full stop is the state or city it is in,
+    no person."""
+    if i < 2 or doc[i - 1].text != "," or (i + 1 < len(doc) and not doc[i + 1].is_punct):
+        return False
+    if i + 2 < len(doc) and doc[i + 1].text == "," and doc[i + 2].lower_ in _APPOSITION_OPENERS:
+        return False  # "In Ohio, Roe, a farmer, said": the sentence's subject after all
+    if doc[i - 2].ent_type_ in {"PLACE", "ORGANIZATION"}:
+        return True
+    return bool(found) and found[-1][1] == i - 1 and found[-1][2] in {"place", "organization"}
+
+
 def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     """Runs of capitalised tokens not covered by the EntityRuler: (start_tok, end_tok, kind)."""
     found: list[tuple[int, int, str]] = []
@@ -283,7 +299,7 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
             i == 0
             or doc[i].is_sent_start is True
             or doc[i - 1].is_space
-            or doc[i - 1].text in {".", "!", "?", "“", '"', "‘", "(", "[", ":", "—", "-", "--"}
+            or doc[i - 1].text in {".", "!", "?", "“", '"', "‘", "(", "[", ":", "—", "–", "-", "--"}
         )
         if sentence_initial and j - i > 1 and tok.lower_ in STOP_WORDS:
             # "Though Roe won …", "Six Roe newspapers": a function word opening the
@@ -291,6 +307,10 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
             i += 1
             continue
         if j - i == 1 and tok.text in _COMPASS_WORDS:
+            i = j
+            continue
+        if j - i == 1 and _place_after_place(doc, i, found):
+            found.append((i, j, "place"))  # "Louisville, Ky.", "University of California, Berkeley"
             i = j
             continue
         adjacent_to_known = (i - 1) in taken or j in taken

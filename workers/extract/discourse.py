@@ -5,29 +5,30 @@ pronouns by gender where known, "the spokesperson" for the organisation it spoke
 "the news outlet" for the last news organisation named), and the resolution of an
 attribution's speaker phrase against it.
 
-"He"/"she" resolve to the most recent referent of the gender that is *salient* (a speaker, the
-name a sentence opens with, a sentence opening with a surname named before, or a name that opens
-a clause after a break: "At the briefing, Roe …", "…, but Roe …"), else the most recent that fits;
-a name in an apposition or a list is not salient, and a lone capitalised word the article never
-gave in full ("Democratic") is no candidate unless it is salient.
+Which referent a pronoun means is decided in pronouns.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from workers.enrichment import NOT_NAME_WORDS, EntityMention
 from workers.nlp import DEMONYMS, LEADER_TITLES, lookup_alias
-from workers.nlp.first_names import first_name_gender
 from workers.nlp.world import nationality_words
 
 from .attribution import Attribution
 from .candidates import EntityRef
 from .descriptions import learned_titles, modified_description, plain_description, wanted_titles
 from .lexicon import PRONOUNS, ROLE_NOUNS
+from .pronouns import (
+    Referent,
+    given_name_gender,
+    joint_persons,
+    referent_gender,
+    resolve_pronoun,
+)
 from .salience import HONORIFIC_GENDER, is_salient, keeps_surname, said_pronoun_gender
 from .sources import (
     ORG_HEAD_NOUNS,
@@ -77,28 +78,20 @@ def _nationality(word: str | None) -> str | None:
     return DEMONYMS.get(word.lower().rstrip(","))
 
 
-@dataclass
-class _Referent:
-    ref: EntityRef
-    gender: str | None
-    heads: tuple[str, ...]
-    news: bool
-    salient: bool = False  # a speaker, or the name a sentence opens with
-
-
 class Discourse:
     """What the article has named so far, most recent last."""
 
     def __init__(self) -> None:
-        self.referents: list[_Referent] = []
+        self.referents: list[Referent] = []
         self.roles: dict[tuple[str | None, str], EntityRef] = {}
         self.spokes: EntityRef | None = None
-        self.by_surname: dict[str, _Referent] = {}
+        self.by_surname: dict[str, Referent] = {}
         # Genders the article itself gave a name it left open ("Ada Fisher … she said").
         self.learned: dict[str, str] = {}
         # What the article called each person where it named them ("senator", "florida").
         self.titles: dict[str, set[str]] = {}
         self._seen: set[int] = set()
+        self._last: tuple[int, Referent] | None = None  # the last mention's end and referent
 
     def observe_until(
         self, mentions: list[EntityMention], char_limit: int, body: str, sentence_start: int
@@ -115,11 +108,11 @@ class Discourse:
         if ref.kind not in {"person", "unnamed"}:
             return
         entry = lookup_alias(ref.name)
-        gender = entry.gender if entry else _given_name_gender(ref)
+        gender = entry.gender if entry else given_name_gender(ref)
         if gender is None:
             same = (r.gender for r in reversed(self.referents) if r.ref.name == ref.name)
             gender = next((g for g in same if g), None)
-        self.referents.append(_Referent(ref, gender, (), False, salient=True))
+        self.referents.append(Referent(ref, gender, (), False, salient=True))
         self._learn_gender(self.referents[-1], after)
 
     def observe_opening(self, word: str, next_word: str, after: str = "") -> None:
@@ -133,11 +126,11 @@ class Discourse:
         if known is None or next_word in {"'s", "’s"} or (next_word == "," and not apposition):
             return
         self.referents.append(
-            _Referent(known.ref, known.gender, known.heads, known.news, salient=True)
+            Referent(known.ref, known.gender, known.heads, known.news, salient=True)
         )
         self._learn_gender(known, after)
 
-    def _learn_gender(self, referent: _Referent, after: str) -> None:
+    def _learn_gender(self, referent: Referent, after: str) -> None:
         """ "Roe said she …": the article gives the gender of a name it left open."""
         if referent.ref.kind != "person" or self._gender(referent) is not None:
             return
@@ -146,19 +139,19 @@ class Discourse:
             self.learned[referent.ref.name] = gender
 
     @staticmethod
-    def referent_for(mention: EntityMention) -> _Referent:
+    def referent_for(mention: EntityMention) -> Referent:
         entry = lookup_alias(mention.canonical)
         if entry is not None:
-            return _Referent(
+            return Referent(
                 EntityRef(entry.canonical, entry.kind, entry.aliases),
                 entry.gender,
                 entry.heads,
                 entry.news,
             )
         ref = EntityRef(mention.canonical, mention.kind)
-        return _Referent(ref, _given_name_gender(ref), (), False)
+        return Referent(ref, given_name_gender(ref), (), False)
 
-    def observe(self, mention: EntityMention, body: str, sentence_start: int) -> _Referent:
+    def observe(self, mention: EntityMention, body: str, sentence_start: int) -> Referent:
         referent = self.referent_for(mention)
         known = lookup_alias(mention.canonical) is not None
         if not known and referent.ref.kind == "person":
@@ -175,12 +168,16 @@ class Discourse:
             preceding = (before.split()[-1:] or [""])[0].lower()
             gender = HONORIFIC_GENDER.get(honorific) or HONORIFIC_GENDER.get(preceding)
             if gender:
-                referent = _Referent(referent.ref, gender, referent.heads, referent.news)
+                referent = Referent(referent.ref, gender, referent.heads, referent.news)
         # The name a sentence opens with is its subject: what a later "he" most likely means.
         after = body[mention.end : mention.end + 100]
         salient = is_salient(before, after, known or len(referent.ref.name.split()) > 1)
-        referent = _Referent(referent.ref, referent.gender, referent.heads, referent.news, salient)
+        referent = Referent(referent.ref, referent.gender, referent.heads, referent.news, salient)
         self.referents.append(referent)
+        if self._last is not None and self._last[0] <= mention.start:
+            joint = joint_persons(self._last[1], body[self._last[0] : mention.start], referent)
+            self.referents.extend([joint] if joint else [])
+        self._last = (mention.end, referent)
         self._learn_gender(referent, after)
         if referent.ref.kind == "person":
             self.titles.setdefault(referent.ref.name, set()).update(
@@ -310,41 +307,10 @@ class Discourse:
         return plain_description(words, phrase)
 
     def _pronoun(self, pronoun: str) -> EntityRef | None:
-        if pronoun in {"i", "we", "you"}:
-            return None
-        wanted = None
-        if pronoun in {"he", "she"}:
-            wanted = "female" if pronoun == "she" else "male"
-            # A lone capitalised word the article never gave in full is more often an
-            # adjective or a plural ("Democratic", "Republicans") than a person, unless it
-            # is the subject of its sentence.
-            fits = [
-                r for r in reversed(self.referents[-40:])
-                if r.ref.kind == "person" and self._gender(r) in (wanted, None)
-                and (r.salient or " " in r.ref.name)
-            ]  # fmt: skip
-        else:  # "it", "they"
-            kinds = {"organization", "group", "unnamed"} if pronoun == "they" else {"organization"}
-            fits = [
-                r for r in reversed(self.referents[-40:]) if r.ref.kind in kinds
-                and not r.ref.name.endswith(("Democratic", "Republican"))  # adjectives
-            ]  # fmt: skip
-        # The last subject or speaker that fits; else the last name that fits at all.
-        best = next((r for r in fits[:6] if r.salient), fits[0] if fits else None)
-        if best is not None and wanted and self._gender(best) is None:
-            # The article's "she" now tells this name's gender: a later "he" is someone else.
-            self.learned[best.ref.name] = wanted
-        return best.ref if best else None
+        return resolve_pronoun(self.referents, self.learned, pronoun)
 
-    def _gender(self, referent: _Referent) -> str | None:
-        return referent.gender or self.learned.get(referent.ref.name)
-
-
-def _given_name_gender(ref: EntityRef) -> str | None:
-    """The gender an unknown person's given name marks; a lone word may be a surname."""
-    if ref.kind != "person" or len(ref.name.split()) < 2:
-        return None
-    return first_name_gender(ref.name)
+    def _gender(self, referent: Referent) -> str | None:
+        return referent_gender(referent, self.learned)
 
 
 def resolve_speaker(

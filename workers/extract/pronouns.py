@@ -1,0 +1,101 @@
+"""Pronoun resolution: which referent the article so far means by "he", "she", "it", "they".
+
+A referent is a name the article has given (``Referent``), with the gender known for it (the
+gazetteer's, a given name's, an honorific's) and whether it is *salient*: a speaker, the name a
+sentence opens with. ``Discourse`` (discourse.py) keeps the referents; this module picks one.
+
+"He"/"she" resolve to the most recent referent of the gender that is *salient* (a speaker, the
+name a sentence opens with, a sentence opening with a surname named before, or a name that opens
+a clause after a break: "At the briefing, Roe …", "…, but Roe …"), else the most recent that fits;
+a name in an apposition or a list is not salient, and a lone capitalised word the article never
+gave in full ("Democratic") is no candidate unless it is salient. "It" resolves to an
+organisation, "they" to an organisation, group or unnamed source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workers.nlp.first_names import first_name_gender
+
+from .candidates import EntityRef
+from .sources import ORG_HEAD_NOUNS
+
+
+@dataclass
+class Referent:
+    ref: EntityRef
+    gender: str | None
+    heads: tuple[str, ...]
+    news: bool
+    salient: bool = False  # a speaker, or the name a sentence opens with
+    plural: bool = False  # persons named together ("Roe and Doe"): a "they", never a "he"
+
+
+_JOINED_RE = re.compile(r",?\s+and\s+")
+
+
+def joint_persons(first: Referent, between: str, second: Referent) -> Referent | None:
+    """ "Jo Roe and Al Doe toured the plant. … they said": two persons named together are
+    whom a later "they" means, credited as "Jo Roe and Al Doe said" is (to the first)."""
+    if first.ref.kind != "person" or second.ref.kind != "person":
+        return None
+    if first.ref.name == second.ref.name or not _JOINED_RE.fullmatch(between):
+        return None
+    return Referent(first.ref, None, (), False, salient=first.salient, plural=True)
+
+
+def _many(description: str) -> bool:
+    """ "Officials", "the campaign": a description "they" can mean; not "a recent study",
+    "one person", "the candidate"."""
+    last = (description.lower().split() or [""])[-1]
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return plural or last in {"people", "police", "staff"} or last in ORG_HEAD_NOUNS
+
+
+def given_name_gender(ref: EntityRef) -> str | None:
+    """The gender an unknown person's given name marks; a lone word may be a surname."""
+    if ref.kind != "person" or len(ref.name.split()) < 2:
+        return None
+    return first_name_gender(ref.name)
+
+
+def referent_gender(referent: Referent, learned: dict[str, str]) -> str | None:
+    """The referent's gender, else the one the article gave its name ("Roe said she …")."""
+    return referent.gender or learned.get(referent.ref.name)
+
+
+def resolve_pronoun(
+    referents: list[Referent], learned: dict[str, str], pronoun: str
+) -> EntityRef | None:
+    """The referent ``pronoun`` means; a "she" that settles a name's gender is recorded in
+    ``learned`` (a later "he" is then someone else)."""
+    if pronoun in {"i", "we", "you"}:
+        return None
+    wanted = None
+    if pronoun in {"he", "she"}:
+        wanted = "female" if pronoun == "she" else "male"
+        # A lone capitalised word the article never gave in full is more often an
+        # adjective or a plural ("Democratic", "Republicans") than a person, unless it
+        # is the subject of its sentence.
+        fits = [
+            r for r in reversed(referents[-40:])
+            if r.ref.kind == "person" and not r.plural
+            and referent_gender(r, learned) in (wanted, None)
+            and (r.salient or " " in r.ref.name)
+        ]  # fmt: skip
+    else:  # "it", "they"
+        kinds = {"organization", "group", "unnamed"} if pronoun == "they" else {"organization"}
+        fits = [
+            r for r in reversed(referents[-40:])
+            if (r.ref.kind in kinds or (r.plural and pronoun == "they"))
+            and (r.ref.kind != "unnamed" or _many(r.ref.name))
+            and not r.ref.name.endswith(("Democratic", "Republican"))  # adjectives
+        ]  # fmt: skip
+    # The last subject or speaker that fits; else the last name that fits at all.
+    best = next((r for r in fits[:6] if r.salient), fits[0] if fits else None)
+    if best is not None and wanted and referent_gender(best, learned) is None:
+        # The article's "she" now tells this name's gender: a later "he" is someone else.
+        learned[best.ref.name] = wanted
+    return best.ref if best else None
