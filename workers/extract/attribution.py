@@ -22,6 +22,7 @@ from .cues import (
     PROGRESSIVE,
     SPEAKER_SKIP,
     frames_quotation,
+    measure_cue,
     progressive_aux,
     speaker_end,
     speaker_follows,
@@ -180,7 +181,7 @@ def _first_attribution(
             continue  # most words: no frame opens here (checked first, for speed)
         if lower in DOCUMENT_NOUNS and i + 1 < end and doc[i + 1].lower_ in NOUN_FOLLOWERS:
             continue  # "new fundraising reports show", "a news report published Monday said"
-        finding = lower in FINDING_VERBS and lower not in SPEECH_VERBS
+        finding = (lower in FINDING_VERBS and lower not in SPEECH_VERBS) or measure_cue(doc, i, end)
         # "Clinton is pointing to …", "the group is accusing Obama of …"
         aux = progressive_aux(doc, i, start)
         progressive = aux is not None
