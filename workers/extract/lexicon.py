@@ -67,7 +67,7 @@ DOCUMENT_NOUNS = frozenset(
 # rent at $1,450" (``cues.measure_cue``).
 MEASURE_NOUNS = frozenset(
     {"poll", "polls", "survey", "surveys", "count", "tally", "estimate", "estimates", "projection",
-     "projections", "forecast", "model", "polling", "tracker", "average", "census"}
+     "projections", "forecast", "model", "polling", "tracker", "census"}
 )  # fmt: skip
 MEASURE_VERBS = frozenset(
     {"has", "had", "puts", "put", "gives", "gave", "places", "placed", "pegs", "pegged"}
