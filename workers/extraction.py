@@ -19,7 +19,8 @@ below runs them in order):
    claimant resolved to an entity named earlier in the article where the chain is clear:
    gazetteer names, roles ("the Mexican leader"), pronouns (by gender where known), "the
    spokesperson" (for the organisation it spoke for), "the news outlet" (the last news
-   organisation named).
+   organisation named); a poll's standings listed after the clause naming it stay the poll's
+   (``figures``).
 5. **Scoring** (``model``, ``scoring``, ``features``) — a ``Scorer`` returns check-worthiness
    in 0..1 with reasons: by default the trained ``ModelScorer`` (a calibrated linear model
    shipped as ``checkworthiness.json``), or the ``RuleBasedScorer``, a small documented table

@@ -198,3 +198,24 @@ def test_verbs_of_evaluating_credit_their_subject(body: str, claimant: str) -> N
 )
 def test_naming_without_a_verdict_stays_the_writers(body: str) -> None:
     assert last_claim(body).attribution == "author"
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # Verdicts and expectations in the progressive.
+        ("Jane Roe has been criticizing the water board over its 3 rate rises.", "Jane Roe"),
+        ("Senator Jo Doe is disavowing a leaflet her volunteers printed in May.", "Doe"),
+        (
+            "Port officials are expecting 2 million cruise passengers next year.",
+            "officials",
+        ),
+    ],
+)
+def test_a_verdict_or_an_expectation_in_the_progressive(body: str, claimant: str) -> None:
+    name = _claimant(body)
+    assert name is not None and claimant.lower() in name.lower()
+
+
+def test_blasting_rock_is_an_act() -> None:
+    assert last_claim("Crews are blasting rock for the 3 new tunnels.").attribution == "author"

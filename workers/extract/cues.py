@@ -40,7 +40,9 @@ PROGRESSIVE = frozenset(
      "praising", "proposing", "showing", "finding", "declaring", "stating", "explaining",
      "acknowledging", "conceding", "suggesting", "complaining", "noting", "stressing",
      "demanding", "denying", "announcing", "admitting", "maintaining", "signaling",
-     "signalling", "boasting", "questioning"}
+     "signalling", "boasting", "questioning", "criticizing", "criticising", "blaming",
+     "slamming", "condemning", "denouncing", "disavowing", "decrying", "lamenting",
+     "disputing", "rebutting", "hailing", "applauding", "lauding", "expecting", "forecasting"}
 )  # fmt: skip
 PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s", "’s"})
 PROGRESSIVE_AUX = PASSIVE_AUX | frozenset({"'re", "’re", "'m", "’m", "am"})
