@@ -13,9 +13,11 @@ from spacy.tokens import Doc
 
 from .lexicon import (
     COGNITION_VERBS,
+    DOCUMENT_NOUNS,
     FINDING_VERBS,
     MEASURE_NOUNS,
     MEASURE_VERBS,
+    RECORDING_NOUNS,
     SPEECH_VERBS,
     is_manner_adverb,
 )
@@ -97,6 +99,12 @@ NOUN_FOLLOWERS = (
     | FINDING_VERBS
     | frozenset({"published", "released", "conducted", "commissioned", "compiled", "issued"})
 )
+
+
+def names_document(doc: Doc, start: int, end: int) -> bool:
+    """Does the phrase name a document or a recording, whose finding verb needs no "that"
+    ("the study found …", "records show he paid …", "the video shows Roe outlining …")?"""
+    return any(t.lower_ in DOCUMENT_NOUNS or t.lower_ in RECORDING_NOUNS for t in doc[start:end])
 
 
 # What a measurement gives after "has"/"had": a name or a pronoun ("has the mayor ahead", "had

@@ -62,6 +62,12 @@ DOCUMENT_NOUNS = frozenset(
         "index", "forecast", "polling", "results", "emails", "findings", "tallies",
     }
 )  # fmt: skip
+# Recordings, whose finding verb states what they show ("the video shows Roe outlining …",
+# "footage from the game shows …"); not document heads of a speaker phrase ("a video Roe
+# released" names no source).
+RECORDING_NOUNS = frozenset(
+    {"video", "videos", "footage", "photos", "photographs", "images", "recording", "recordings"}
+)  # fmt: skip
 # Measurements whose subject position states a finding without a verb of saying: "the poll has
 # the mayor ahead", "the party's tally gives her 312 seats", "the rent survey puts the median
 # rent at $1,450" (``cues.measure_cue``).
