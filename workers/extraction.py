@@ -19,7 +19,8 @@ below runs them in order):
    claimant resolved to an entity named earlier in the article where the chain is clear:
    gazetteer names, roles ("the Mexican leader"), pronouns (by gender where known), "the
    spokesperson" (for the organisation it spoke for), "the news outlet" (the last news
-   organisation named).
+   organisation named); a poll's standings listed after the clause naming it stay the poll's
+   (``figures``).
 5. **Scoring** (``model``, ``scoring``, ``features``) — a ``Scorer`` returns check-worthiness
    in 0..1 with reasons: by default the trained ``ModelScorer`` (a calibrated linear model
    shipped as ``checkworthiness.json``), or the ``RuleBasedScorer``, a small documented table
@@ -44,6 +45,7 @@ from workers.extract.claim_types import classify_claim
 from workers.extract.clauses import names_own_subject, split_clauses
 from workers.extract.discourse import Discourse, outlet_claimant, resolve_speaker
 from workers.extract.features import news_form
+from workers.extract.figures import measured_by, states_figures
 from workers.extract.model import ModelScorer
 from workers.extract.quotation_speakers import QuotationSpeakers
 from workers.extract.scoring import FEATURE_WEIGHTS, RuleBasedScorer, Score, Scorer, rule_signals
@@ -154,6 +156,9 @@ def extract_claims(
     candidates: list[ClaimCandidate] = []
     # Whose words a clause naming no speaker is (quotations run on, bare, announced).
     quotes = QuotationSpeakers(doc, inside, sentence_tokens, paragraphs, outlet_ref)
+    # A measurement's attribution and claimant while its figures run on ("According to a poll,
+    # the mayor has 41 percent. Her rival is at 33 percent."): ``figures``.
+    measure_run: tuple[str, EntityRef | None] | None = None
 
     def mentions_between(s_char: int, e_char: int) -> list:
         lo = bisect.bisect_left(mention_starts, s_char)
@@ -231,7 +236,14 @@ def extract_claims(
             text = article[start_char:end_char]
 
             claimant: EntityRef | None
-            if attr is not None and not attr.first_person:
+            runs_on = (
+                attr is None
+                and measure_run is not None
+                and states_figures(doc, c_start, c_end, inside)
+            )
+            if runs_on and measure_run is not None:
+                attribution, claimant = measure_run
+            elif attr is not None and not attr.first_person:
                 claimant = resolve_speaker(doc, attr, spoken_of, discourse, body, s_char)
                 if attr.kind == "according_to":
                     attribution = "according_to"
@@ -253,6 +265,10 @@ def extract_claims(
                 # No attribution (or the writer's own "I/we said"): the outlet's claim.
                 attribution = "author"
                 claimant = outlet_ref
+            if measured_by(doc, attr) and attribution != "author":
+                measure_run = (attribution, claimant)
+            elif not runs_on:
+                measure_run = None
             quotes.record(
                 paragraphs[index],
                 c_start,

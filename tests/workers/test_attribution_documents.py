@@ -1,7 +1,7 @@
 """Frames of reporting and measuring the extractor used to leave to the outlet: a figure closed
 by the poll it was measured in, a paper quoting someone "as saying", a progressive "is
-reporting that", "commented"/"proclaimed", naming "characterized … as “…”", and "He's said"
-(has said, not a passive).
+reporting that", "commented"/"proclaimed", naming "characterized … as “…”", "He's said"
+(has said, not a passive), and what a recording shows ("the video shows …").
 
 Every body is a sentence we wrote (never corpus text). Pure: no database.
 """
@@ -82,3 +82,25 @@ def test_contrasted_sources_keep_the_first() -> None:
 def test_the_organisation_a_source_speaks_to_is_not_the_source() -> None:
     claim = last_claim("A source speaking to the Ledger said 300 agents were on the case.")
     assert claim.claimant is not None and claim.claimant.kind == "unnamed"
+
+
+@pytest.mark.parametrize(
+    ("body", "word"),
+    [
+        (
+            "The video shows two guards opening the gate of the depot at 3 a.m.",
+            "video",
+        ),
+        ("The photos showed 14 new trucks at the border crossing.", "photos"),
+    ],
+)
+def test_what_a_recording_shows_is_its_finding(body: str, word: str) -> None:
+    claim = last_claim(body)
+    assert claim.attribution == "reported_speech"
+    assert claim.claimant is not None and word.lower() in claim.claimant.name.lower()
+
+
+def test_a_recording_found_is_an_event() -> None:
+    assert (
+        last_claim("They found the video in a drawer with 3 other tapes.").attribution == "author"
+    )

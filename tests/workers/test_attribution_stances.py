@@ -168,3 +168,54 @@ def test_the_author_of_the_frame_is_the_claimant(body: str, claimant: str) -> No
 )
 def test_a_narrated_action_stays_the_outlets(body: str) -> None:
     assert last_claim(body).attribution == "author"
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # Praise without a verb of saying, and a judgement "as" with a naming verb.
+        ("Senator Jane Roe lauded the levy as the biggest win for renters in 20 years.", "Roe"),
+        ("The treasurer extolled Jo Doe for cutting the deficit by $2 billion.", "treasurer"),
+        ("The Ledger characterized the 3 new towers as a giveaway to developers.", "Ledger"),
+        (
+            "Critics branded the mayor as a tool of developers after the $40 million deal.",
+            "Critics",
+        ),
+    ],
+)
+def test_verbs_of_evaluating_credit_their_subject(body: str, claimant: str) -> None:
+    name = _claimant(body)
+    assert name is not None and claimant.lower() in name.lower()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A label on things and a witness called: acts, no verdict.
+        "The agency labeled the 300 crates as food aid.",
+        "Jane Roe called him as a witness on the 3rd day of the trial.",
+    ],
+)
+def test_naming_without_a_verdict_stays_the_writers(body: str) -> None:
+    assert last_claim(body).attribution == "author"
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # Verdicts and expectations in the progressive.
+        ("Jane Roe has been criticizing the water board over its 3 rate rises.", "Jane Roe"),
+        ("Senator Jo Doe is disavowing a leaflet her volunteers printed in May.", "Doe"),
+        (
+            "Port officials are expecting 2 million cruise passengers next year.",
+            "officials",
+        ),
+    ],
+)
+def test_a_verdict_or_an_expectation_in_the_progressive(body: str, claimant: str) -> None:
+    name = _claimant(body)
+    assert name is not None and claimant.lower() in name.lower()
+
+
+def test_blasting_rock_is_an_act() -> None:
+    assert last_claim("Crews are blasting rock for the 3 new tunnels.").attribution == "author"

@@ -22,6 +22,8 @@ from .cues import (
     PROGRESSIVE,
     SPEAKER_SKIP,
     frames_quotation,
+    measure_cue,
+    names_document,
     progressive_aux,
     speaker_end,
     speaker_follows,
@@ -77,10 +79,6 @@ _SUBORDINATORS = BOUNDARY_WORDS - {"and", "but", "so", "which"}
 _INNER_OPENERS = BOUNDARY_WORDS - {"that", "and", "but", "which", "so", "what", "how", "why"}
 _FOCUS_WORDS = frozenset({"even", "also", "only", "now", "then", "yet", "still"})
 _CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "there"})
-
-
-def _names_document(doc: Doc, start: int, end: int) -> bool:
-    return any(t.lower_ in DOCUMENT_NOUNS for t in doc[start:end])
 
 
 # Subordinators whose clause, opening the sentence, frames what the main clause reports.
@@ -180,7 +178,7 @@ def _first_attribution(
             continue  # most words: no frame opens here (checked first, for speed)
         if lower in DOCUMENT_NOUNS and i + 1 < end and doc[i + 1].lower_ in NOUN_FOLLOWERS:
             continue  # "new fundraising reports show", "a news report published Monday said"
-        finding = lower in FINDING_VERBS and lower not in SPEECH_VERBS
+        finding = (lower in FINDING_VERBS and lower not in SPEECH_VERBS) or measure_cue(doc, i, end)
         # "Clinton is pointing to …", "the group is accusing Obama of …"
         aux = progressive_aux(doc, i, start)
         progressive = aux is not None
@@ -327,7 +325,7 @@ def _first_attribution(
         if finding and (
             inner
             or not (
-                _names_document(doc, sp_start, sp_end) and is_speaker_phrase(doc, sp_start, sp_end)
+                names_document(doc, sp_start, sp_end) and is_speaker_phrase(doc, sp_start, sp_end)
             )
         ):
             # "Surveys of voters taken as they left showed that …": the clause's document.
@@ -338,7 +336,7 @@ def _first_attribution(
                 first += 1
             if first < sp_start and sp_end - first <= 18 and document_head(doc, first, sp_end):
                 sp_start = first
-        if finding and not that_follows and not _names_document(doc, sp_start, sp_end):
+        if finding and not that_follows and not names_document(doc, sp_start, sp_end):
             continue  # "they found the body" is an event, "the study found …" a finding
         if sp_end - sp_start > 1 and doc[sp_end - 1].lower_ in _CLAUSE_SUBJECTS - {"there"}:
             sp_start = sp_end - 1  # "In 2010 she said", "Recently he wrote": the pronoun

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .lexicon import COGNITION_VERBS, FINDING_VERBS, SPEECH_VERBS, is_manner_adverb
+from .lexicon import (
+    COGNITION_VERBS,
+    DOCUMENT_NOUNS,
+    FINDING_VERBS,
+    MEASURE_NOUNS,
+    MEASURE_VERBS,
+    RECORDING_NOUNS,
+    SPEECH_VERBS,
+    is_manner_adverb,
+)
 from .speakers import is_speaker_phrase
 from .stance import FEELING_ADJECTIVES, STANCE_ADJECTIVES, STANCE_WORDS
 
@@ -33,7 +42,9 @@ PROGRESSIVE = frozenset(
      "praising", "proposing", "showing", "finding", "declaring", "stating", "explaining",
      "acknowledging", "conceding", "suggesting", "complaining", "noting", "stressing",
      "demanding", "denying", "announcing", "admitting", "maintaining", "signaling",
-     "signalling", "boasting", "questioning"}
+     "signalling", "boasting", "questioning", "criticizing", "criticising", "blaming",
+     "slamming", "condemning", "denouncing", "disavowing", "decrying", "lamenting",
+     "disputing", "rebutting", "hailing", "applauding", "lauding", "expecting", "forecasting"}
 )  # fmt: skip
 PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s", "’s"})
 PROGRESSIVE_AUX = PASSIVE_AUX | frozenset({"'re", "’re", "'m", "’m", "am"})
@@ -54,6 +65,7 @@ CUE_WORDS = (
     | FINDING_VERBS
     | PROGRESSIVE
     | STANCE_WORDS
+    | MEASURE_VERBS
     | frozenset({"asked", "continued", "continues", "read", "reads"})
 )
 # Verbs that frame a quotation only when it stands next to them: "“…,” Roe continued.", "“…,”
@@ -87,6 +99,56 @@ NOUN_FOLLOWERS = (
     | FINDING_VERBS
     | frozenset({"published", "released", "conducted", "commissioned", "compiled", "issued"})
 )
+
+
+def names_document(doc: Doc, start: int, end: int) -> bool:
+    """Does the phrase name a document or a recording, whose finding verb needs no "that"
+    ("the study found …", "records show he paid …", "the video shows Roe outlining …")?"""
+    return any(t.lower_ in DOCUMENT_NOUNS or t.lower_ in RECORDING_NOUNS for t in doc[start:end])
+
+
+# What a measurement gives after "has"/"had": a name or a pronoun ("has the mayor ahead", "had
+# her at 41 percent"), not a perfect ("has found", "has been").
+_MEASURED = frozenset({"him", "her", "them", "it", "the", "each", "both", "all"})
+_FIGURE_WORDS = frozenset({"%", "percent", "points", "point", "delegates", "seats", "votes"})
+
+
+def measure_cue(doc: Doc, i: int, end: int) -> bool:
+    """Does the verb at ``i`` state what a measurement found: a poll, a count or a forecast
+    right before it and a figure after ("the rent survey puts the median rent at $1,450",
+    "the party's tally gives her 312 seats", "the new poll has the mayor ahead by 7 points")?
+    "The poll has been criticised", "the survey put the question to 900 adults" are no
+    finding."""
+    lower = doc[i].lower_
+    if lower not in MEASURE_VERBS or i + 1 >= end or not _measure_subject(doc, i):
+        return False
+    after = doc[i + 1]
+    if lower in {"has", "had"} and not (
+        after.lower_ in _MEASURED or (after.text[:1].isupper() and after.is_alpha)
+    ):
+        return False
+    window = doc[i + 1 : min(i + 14, end)]
+    placing = lower not in {"has", "had", "gives", "gave"}
+    if placing and not any(t.lower_ == "at" for t in window):
+        return False  # "puts Roe at 38 percent"; "put the question to 900 adults" is an act
+    return any(t.like_num or t.lower_ in _FIGURE_WORDS for t in window)
+
+
+# Words between a measurement and its verb that end the search for it: a clause's start, or
+# "of" ("a Siena poll of the Ohio race put …": the subject's name is resolved from the whole
+# phrase, "Ohio" as readily as "Siena"; such a subject is left to the writer).
+_SUBJECT_STOPS = frozenset({"and", "but", "or", "that", "which", "who", "as", "while", "of"})
+
+
+def _measure_subject(doc: Doc, i: int) -> bool:
+    """A measurement ends the subject before ``i``: "the poll", "the poll released on Monday"
+    (no punctuation, conjunction, relative or "of" between)."""
+    for k in range(i - 1, max(-1, i - 9), -1):
+        if doc[k].is_punct or doc[k].lower_ in _SUBJECT_STOPS:
+            return False
+        if doc[k].lower_ in MEASURE_NOUNS:
+            return True
+    return False
 
 
 def progressive_aux(doc: Doc, i: int, start: int) -> int | None:

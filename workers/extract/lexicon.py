@@ -62,6 +62,22 @@ DOCUMENT_NOUNS = frozenset(
         "index", "forecast", "polling", "results", "emails", "findings", "tallies",
     }
 )  # fmt: skip
+# Recordings, whose finding verb states what they show ("the video shows Roe outlining …",
+# "footage from the game shows …"); not document heads of a speaker phrase ("a video Roe
+# released" names no source).
+RECORDING_NOUNS = frozenset(
+    {"video", "videos", "footage", "photos", "photographs", "images", "recording", "recordings"}
+)  # fmt: skip
+# Measurements whose subject position states a finding without a verb of saying: "the poll has
+# the mayor ahead", "the party's tally gives her 312 seats", "the rent survey puts the median
+# rent at $1,450" (``cues.measure_cue``).
+MEASURE_NOUNS = frozenset(
+    {"poll", "polls", "survey", "surveys", "count", "tally", "estimate", "estimates", "projection",
+     "projections", "forecast", "model", "polling", "tracker", "census"}
+)  # fmt: skip
+MEASURE_VERBS = frozenset(
+    {"has", "had", "puts", "put", "gives", "gave", "places", "placed", "pegs", "pegged"}
+)  # fmt: skip
 # Instruments whose terms a clause opening "Under …," sets out: "Under Ohio law, …", "Under the
 # new rule, salaried workers …" (what the instrument provides, not the writer's own finding).
 INSTRUMENT_NOUNS = frozenset(
@@ -143,7 +159,7 @@ SHARE_RE = re.compile(
 # Nouns ending in -ly, unlike the adverbs skipped between a speaker and the verb.
 _LY_NOUNS = frozenset(
     {"family", "assembly", "supply", "ally", "rally", "anomaly", "monopoly", "reply",
-     "july", "italy", "bully", "fly", "belly", "jelly", "lily", "holly"}
+     "july", "italy", "bully", "fly", "belly", "jelly", "lily", "holly", "tally"}
 )  # fmt: skip
 _WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}

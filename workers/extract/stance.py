@@ -57,6 +57,7 @@ STANCE_VERBS = frozenset(
         "attributed", "attributes", "supported", "opposed", "recommended", "recommends",
         "recommend", "highlighted", "highlights", "prefers", "prefer", "preferred",
         "challenged", "challenges", "identified", "identifies", "referenced", "references",
+        "lauded", "lauds", "extolled", "extols",
     }
 )  # fmt: skip
 # Verbs that take a stance only with their particle: "called for", "points to".
@@ -261,6 +262,8 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
         return after == "that" and not _reported_later(doc, i + 2, end, inside)
     if lower in _JUDGING:
         return _judged_as(doc, i, end, inside)
+    if lower in _NAMING and lower[:4] != "call" and _judged_as(doc, i, end, inside):
+        return True  # "characterized the plan as a giveaway", "branded Roe as a liar"
     if lower in _TELLING:  # "reminded the crowd that …"
         return any(t.lower_ == "that" for t in doc[i + 1 : min(i + 6, end)])
     if lower in _MAKING:
