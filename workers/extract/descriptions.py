@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from workers.enrichment import EntityMention
+from workers.nlp.world import nationality_words
 
 from .candidates import EntityRef
-from .lexicon import PRONOUNS, QUANTIFIERS
+from .lexicon import MEDIA_NOUNS, PRONOUNS, QUANTIFIERS
 from .sources import UNNAMED, UNNAMED_NOUNS
 
 # Articles and demonstratives a description may open with ("the governor", "that official").
@@ -113,7 +114,13 @@ def plain_description(words: list[str], phrase: str = "") -> EntityRef | None:
     if found is None or not phrase:
         return found
     cased = {w.lower(): w for w in phrase.split()[1:] if w[:1].isupper()}
-    cased.update({w.lower(): w for w in phrase.split()[:1] if w.lower() in _PARTY_PLURALS})
+    cased.update(
+        {
+            w.lower(): w
+            for w in phrase.split()[:1]
+            if w.lower() in _PARTY_PLURALS or w.casefold() in nationality_words()
+        }
+    )  # "Republicans", "Turkish media": a party and a people keep their capital
     name = " ".join(cased.get(w, w) for w in found.name.split())
     return EntityRef(name, found.kind)
 
@@ -129,7 +136,10 @@ def _plain_description(words: list[str]) -> EntityRef | None:
     ends = next((k for k in range(1, len(words)) if words[k] in _FUNCTION_WORDS), len(words))
     head = words[ends - 1] if words else ""
     people = any(
-        w in UNNAMED_NOUNS or w in _PEOPLE_NOUNS or (w.endswith("s") and w[:-1] in _TITLE_NOUNS)
+        w in UNNAMED_NOUNS
+        or w in _PEOPLE_NOUNS
+        or w in MEDIA_NOUNS  # "state television", "Turkish media"
+        or (w.endswith("s") and w[:-1] in _TITLE_NOUNS)
         for w in (head, words[-1] if words else "")
     )
     if len(words) == 1 and (people or words[0] in _ALONE):

@@ -94,7 +94,13 @@ SIDE_NOUNS = frozenset(
         "progressives", "campaigners", "champions", "boosters", "loyalists",
     }
 )  # fmt: skip
-ROLE_NOUNS = SIDE_NOUNS | frozenset(
+# The press described rather than named: "Turkish media reported", "state television said",
+# "a local newspaper reported". The paper or the network speaks, as an unnamed source.
+MEDIA_NOUNS = frozenset(
+    {"media", "television", "tv", "radio", "press", "newspapers", "tabloid", "tabloids",
+     "broadcasters", "outlets", "newspaper", "broadcaster", "outlet"}
+)  # fmt: skip
+ROLE_NOUNS = SIDE_NOUNS | MEDIA_NOUNS | frozenset(
     {
         "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official",
         "officials", "representative", "minister", "ministry", "president", "leader",
