@@ -24,6 +24,17 @@ from tests.workers.news_claims import claimant_and_kind as _claimant
             "“Turnout",
             ("one former Acme Party leadership aide", "unnamed"),
         ),
+        # Members and leaders speak for themselves, not for the body they sit in.
+        (
+            "Republican members of the Norland Assembly said the plan would cost $4 billion.",
+            "Republican members",
+            ("Republican members of the Norland Assembly", "unnamed"),
+        ),
+        (
+            "Several Acme Party leaders said turnout would fall 20 percent.",
+            "Several",
+            ("Several Acme Party leaders", "unnamed"),
+        ),
         # Its spokesperson speaks for it, and its researchers' work is its own.
         (
             "A Norland Ministry of Health spokesperson said 300 clinics would close.",
