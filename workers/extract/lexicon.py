@@ -162,8 +162,9 @@ def is_manner_adverb(word: str) -> bool:
 
 
 def is_time_phrase(first: str, second: str) -> bool:
-    """ "last month", "this week", "on Monday" between a speaker and the verb."""
+    """ "last month", "this week", "on Monday", "earlier Thursday" between a speaker and the
+    verb."""
     periods = {"week", "month", "year", "weekend", "night"}
     return (first in {"last", "this"} and second in periods) or (
-        first == "on" and second in _WEEKDAYS
+        first in {"on", "earlier", "later", "early", "late"} and second in _WEEKDAYS
     )
