@@ -17,7 +17,7 @@ from workers.nlp.world import nationality_words
 
 from .candidates import EntityRef
 from .lexicon import MEDIA_NOUNS, PRONOUNS, QUANTIFIERS
-from .sources import UNNAMED, UNNAMED_NOUNS
+from .sources import ORG_HEAD_NOUNS, UNNAMED, UNNAMED_NOUNS
 
 # Articles and demonstratives a description may open with ("the governor", "that official").
 _ARTICLES = frozenset({"the", "a", "an", "this", "that"})
@@ -111,6 +111,9 @@ def plain_description(words: list[str], phrase: str = "") -> EntityRef | None:
     article's own case for a proper word after its first ("a German news outlet") and for a
     party ("Republicans"); ``words`` is ``phrase`` lower-cased and split."""
     found = _plain_description(words)
+    named = _NAMED_BODY_RE.match(phrase.strip())
+    if found is None and named and named.group("head") in ORG_HEAD_NOUNS:
+        return EntityRef(phrase.strip(), "organization")  # "Roe campaign says …" (a headline)
     if found is None or not phrase:
         return found
     cased = {w.lower(): w for w in phrase.split()[1:] if w[:1].isupper()}
@@ -126,6 +129,8 @@ def plain_description(words: list[str], phrase: str = "") -> EntityRef | None:
 
 
 _PARTY_PLURALS = frozenset({"republicans", "democrats", "independents"})
+# A body named by whom it belongs to, without an article: "Roe campaign", "Acme Labor union".
+_NAMED_BODY_RE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}(?P<head>[a-z]+)$")
 
 
 def _plain_description(words: list[str]) -> EntityRef | None:
