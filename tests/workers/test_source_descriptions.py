@@ -108,3 +108,32 @@ def test_a_number_word_or_a_nationality_is_no_person() -> None:
     assert Discourse().resolve("One", []) is None
     body = "The ministry also weighed in regarding the Norland and Danish comments on 40 ships."
     assert _claimant(body, "The ministry") != ("Danish", "person")
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "claimant"),
+    [
+        (
+            "Lobbyists in general prefer not to register because the rules cost 40 percent more.",
+            "Lobbyists",
+            ("lobbyists in general", "unnamed"),
+        ),
+        (
+            "The group spent $12 million in Ohio, according to ad trackers.",
+            "The group",
+            ("ad trackers", "unnamed"),
+        ),
+    ],
+)
+def test_a_plural_noun_of_people_by_its_ending_is_a_described_source(
+    body: str, start: str, claimant: tuple[str, str]
+) -> None:
+    assert _claimant(body, start) == claimant
+
+
+def test_things_with_a_people_ending_are_no_source() -> None:
+    from workers.extract.descriptions import plain_description
+
+    assert plain_description(["borders", "in", "europe"]) is None
+    assert plain_description(["orders", "from", "above"]) is None
+    assert plain_description(["taxpayers", "in", "ohio"]) is not None

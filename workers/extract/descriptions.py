@@ -129,6 +129,21 @@ def plain_description(words: list[str], phrase: str = "") -> EntityRef | None:
 
 
 _PARTY_PLURALS = frozenset({"republicans", "democrats", "independents"})
+# Plural nouns of people by their ending (lobbyists, historians, taxpayers, investors), but
+# for the things that end so.
+_PEOPLE_ENDINGS = ("ists", "ians", "ers", "ors")
+_NOT_PEOPLE_ENDING = frozenset(
+    {"numbers", "papers", "orders", "letters", "matters", "powers", "borders", "centers",
+     "headquarters", "waters", "layers", "chambers", "errors", "factors", "sectors", "colors",
+     "doors", "floors", "lists", "filters", "markers", "meters", "towers", "quarters",
+     "answers", "offers", "murders", "disorders", "corridors", "rumors", "mirrors", "posters"}
+)  # fmt: skip
+
+
+def _people_by_ending(word: str) -> bool:
+    return len(word) > 5 and word.endswith(_PEOPLE_ENDINGS) and word not in _NOT_PEOPLE_ENDING
+
+
 # A body named by whom it belongs to, without an article: "Roe campaign", "Acme Labor union".
 _NAMED_BODY_RE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}(?P<head>[a-z]+)$")
 
@@ -144,6 +159,7 @@ def _plain_description(words: list[str]) -> EntityRef | None:
         w in UNNAMED_NOUNS
         or w in _PEOPLE_NOUNS
         or w in MEDIA_NOUNS  # "state television", "Turkish media"
+        or _people_by_ending(w)  # "lobbyists in general", "many taxpayers"
         or (w.endswith("s") and w[:-1] in _TITLE_NOUNS)
         for w in (head, words[-1] if words else "")
     )
