@@ -118,6 +118,11 @@ def test_a_number_word_or_a_nationality_is_no_person() -> None:
             "Lobbyists",
             ("lobbyists in general", "unnamed"),
         ),
+        (  # a share of people, in the plural
+            "Majorities in 12 European states see the tax as a burden, 60 percent say.",
+            "Majorities",
+            ("Majorities in 12 European states", "unnamed"),
+        ),
         (
             "The group spent $12 million in Ohio, according to ad trackers.",
             "The group",
@@ -137,3 +142,6 @@ def test_things_with_a_people_ending_are_no_source() -> None:
     assert plain_description(["borders", "in", "europe"]) is None
     assert plain_description(["orders", "from", "above"]) is None
     assert plain_description(["taxpayers", "in", "ohio"]) is not None
+    from workers.extract.lexicon import SHARE_RE
+
+    assert not SHARE_RE.match("Minors in the program said 40 percent left")
