@@ -119,9 +119,9 @@ def test_a_number_word_or_a_nationality_is_no_person() -> None:
             ("lobbyists in general", "unnamed"),
         ),
         (  # a share of people, in the plural
-            "Majorities in 12 European states see the tax as a burden, 60 percent say.",
+            "Majorities in 12 European nations see the tax as a burden, 60 percent say.",
             "Majorities",
-            ("Majorities in 12 European states", "unnamed"),
+            ("Majorities in 12 European nations", "unnamed"),
         ),
         (
             "The group spent $12 million in Ohio, according to ad trackers.",
