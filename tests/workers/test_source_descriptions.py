@@ -145,3 +145,11 @@ def test_things_with_a_people_ending_are_no_source() -> None:
     from workers.extract.lexicon import SHARE_RE
 
     assert not SHARE_RE.match("Minors in the program said 40 percent left")
+
+
+def test_an_age_is_part_of_a_description() -> None:
+    body = "Cut the fuel tax, the under-35 generation says by a margin of 40 points."
+    assert _claimant(body, "Cut the") == ("under-35 generation", "unnamed")
+    from workers.extract.descriptions import plain_description
+
+    assert plain_description(["the", "b52"]) is None  # letters and digits run together

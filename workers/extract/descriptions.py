@@ -173,8 +173,9 @@ def _plain_description(words: list[str]) -> EntityRef | None:
         return None  # "the 1990s": a time, not a source; "the 46-year-old" is one
     if words[-1] in PRONOUNS or words[-1] in _FUNCTION_WORDS:
         return None  # "one of them", "the constant sowing of"
-    if not all(re.fullmatch(r"[a-z][a-z'’-]*|\d[\w'’-]*", w) for w in words):
-        return None  # a name, a number or a title in quotation marks: not a description
+    if not all(re.fullmatch(r"[a-z][a-z'’-]*(?:-\d+)?|\d[\w'’-]*", w) for w in words):
+        return None  # a name, a number or a title in quotation marks (an age, "under-35", is
+        # part of a description: "the under-35 generation")
     if words[0] in _POSSESSIVES and (
         not words[-1].isalpha() or words[-1] in _NOT_HEADS or not (people or len(words[-1]) > 3)
     ):
