@@ -153,3 +153,11 @@ def test_an_age_is_part_of_a_description() -> None:
     from workers.extract.descriptions import plain_description
 
     assert plain_description(["the", "b52"]) is None  # letters and digits run together
+
+
+def test_a_share_of_a_group_opened_by_none_or_each_is_a_description() -> None:
+    body = "Walter Quimby met 3 delegates. None of those three have declared a 40 percent tax."
+    assert _claimant(body, "None of") == ("none of those three", "unnamed")
+    from workers.extract.descriptions import plain_description
+
+    assert plain_description(["either", "way"], "Either way") is None  # a sentence adverb

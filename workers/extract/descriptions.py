@@ -101,6 +101,8 @@ _PEOPLE_NOUNS = frozenset(
         "students",
     }
 )
+# Words that open a share of a group ("none of those three", "each of the candidates").
+_PARTITIVES = frozenset({"none", "each", "either", "neither"})
 # Quantifiers that stand alone for people the article just mentioned ("Several threatened").
 _ALONE = frozenset({"some", "several", "many", "both", "another", "others", "most", "few"})
 
@@ -166,7 +168,9 @@ def _plain_description(words: list[str]) -> EntityRef | None:
     if len(words) == 1 and (people or words[0] in _ALONE):
         return EntityRef(words[0], UNNAMED)  # "Authorities said", "Several threatened"
     if not 2 <= len(words) <= 8 or not (
-        words[0] in _ARTICLES or words[0] in QUANTIFIERS or words[0] in _POSSESSIVES or people
+        words[0] in _ARTICLES | QUANTIFIERS | _POSSESSIVES
+        or (words[0] in _PARTITIVES and words[1] == "of")
+        or people
     ):
         return None  # "democratic candidates" is a description; "health minister" is a title
     if not re.fullmatch(r"[a-z][a-z'’-]*|\d+-[a-z][\w-]*", words[-1]):
