@@ -24,6 +24,17 @@ from tests.workers.news_claims import claimant_and_kind as _claimant
             "“Turnout",
             ("one former Acme Party leadership aide", "unnamed"),
         ),
+        # Members and leaders speak for themselves, not for the body they sit in.
+        (
+            "Republican members of the Norland Assembly said the plan would cost $4 billion.",
+            "Republican members",
+            ("Republican members of the Norland Assembly", "unnamed"),
+        ),
+        (
+            "Several Acme Party leaders said turnout would fall 20 percent.",
+            "Several",
+            ("Several Acme Party leaders", "unnamed"),
+        ),
         # Its spokesperson speaks for it, and its researchers' work is its own.
         (
             "A Norland Ministry of Health spokesperson said 300 clinics would close.",
@@ -97,3 +108,56 @@ def test_a_number_word_or_a_nationality_is_no_person() -> None:
     assert Discourse().resolve("One", []) is None
     body = "The ministry also weighed in regarding the Norland and Danish comments on 40 ships."
     assert _claimant(body, "The ministry") != ("Danish", "person")
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "claimant"),
+    [
+        (
+            "Lobbyists in general prefer not to register because the rules cost 40 percent more.",
+            "Lobbyists",
+            ("lobbyists in general", "unnamed"),
+        ),
+        (  # a share of people, in the plural
+            "Majorities in 12 European nations see the tax as a burden, 60 percent say.",
+            "Majorities",
+            ("Majorities in 12 European nations", "unnamed"),
+        ),
+        (
+            "The group spent $12 million in Ohio, according to ad trackers.",
+            "The group",
+            ("ad trackers", "unnamed"),
+        ),
+    ],
+)
+def test_a_plural_noun_of_people_by_its_ending_is_a_described_source(
+    body: str, start: str, claimant: tuple[str, str]
+) -> None:
+    assert _claimant(body, start) == claimant
+
+
+def test_things_with_a_people_ending_are_no_source() -> None:
+    from workers.extract.descriptions import plain_description
+
+    assert plain_description(["borders", "in", "europe"]) is None
+    assert plain_description(["orders", "from", "above"]) is None
+    assert plain_description(["taxpayers", "in", "ohio"]) is not None
+    from workers.extract.lexicon import SHARE_RE
+
+    assert not SHARE_RE.match("Minors in the program said 40 percent left")
+
+
+def test_an_age_is_part_of_a_description() -> None:
+    body = "Cut the fuel tax, the under-35 generation says by a margin of 40 points."
+    assert _claimant(body, "Cut the") == ("under-35 generation", "unnamed")
+    from workers.extract.descriptions import plain_description
+
+    assert plain_description(["the", "b52"]) is None  # letters and digits run together
+
+
+def test_a_share_of_a_group_opened_by_none_or_each_is_a_description() -> None:
+    body = "Walter Quimby met 3 delegates. None of those three have declared a 40 percent tax."
+    assert _claimant(body, "None of") == ("none of those three", "unnamed")
+    from workers.extract.descriptions import plain_description
+
+    assert plain_description(["either", "way"], "Either way") is None  # a sentence adverb

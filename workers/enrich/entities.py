@@ -13,6 +13,18 @@ from workers.nlp import DEMONYMS, lookup_alias
 from workers.nlp.first_names import first_name_gender
 from workers.nlp.world import nationality_words
 
+from .name_words import (
+    COMPASS_WORDS,
+    LOCATIVE_PREPOSITIONS,
+    NAME_CONNECTORS,
+    ORG_WORDS,
+    PARTY_WORDS,
+    PLACE_PREPOSITIONS,
+    PLACE_WORDS,
+    TITLE_WORDS,
+    is_name_token,
+)
+
 
 @dataclass(frozen=True)
 class EntityMention:
@@ -38,82 +50,6 @@ def canonical_entity(name: str) -> tuple[str, str] | None:
     return entry.canonical, entry.kind
 
 
-# Capitalised words that are never names on their own (sentence openers, calendar words,
-# titles, demonyms).  The gazetteer handles every name we know; this only limits what
-# the fallback invents.
-NOT_NAME_WORDS = frozenset(
-    {
-        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her",
-        "Its", "Their", "Our", "My", "Your", "This", "That", "These", "Those", "There",
-        "But", "And", "Or", "However", "Meanwhile", "In", "On", "At", "As", "After",
-        "Before", "When", "While", "Since", "If", "So", "Yet", "Still", "Also", "Like",
-        "Earlier", "Later", "Last", "Next", "Some", "Many", "Most", "No", "Not", "For",
-        "From", "To", "With", "By", "Of", "Speaking", "Citing", "According", "Despite",
-        "Although", "Because", "Thank", "Thanks", "Please", "Yes", "Well", "Now",
-        "Today", "Yesterday", "Tomorrow", "Here", "What", "Why", "How", "Who", "Where",
-        "Which", "Mr.", "Mrs.", "Ms.", "Dr.", "President", "Pres.", "Prime", "Minister",
-        "Senator", "Governor", "Secretary", "Officials", "Police", "Monday", "Tuesday",
-        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-        "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December", "Photo", "File", "Source", "SOURCE", "Image", "Credit",
-        "Let", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can",
-        "Could", "Should", "Every", "All", "Each", "Both", "Such", "Even", "Just", "Only",
-        "Then", "Than", "Once", "Again", "Instead", "Indeed", "Already", "Among",
-        "Several", "Another", "Others", "Few", "One", "Everybody", "Everyone", "Nobody",
-        "Someone", "Anyone",
-    }
-)  # fmt: skip
-_ORG_WORDS = frozenset(
-    {
-        "Council", "Department", "Ministry", "Agency", "Party", "Bank", "Company",
-        "Inc.", "Corp.", "Ltd.", "University", "Court", "Commission", "Committee",
-        "News", "Times", "Journal", "Post", "Army", "Navy", "Force", "Police",
-        "Organization", "Organisation", "Union", "Association", "Institute", "Office",
-        "Administration", "Government", "Congress", "Senate", "Parliament", "Group",
-        "Foundation", "Service", "Bureau", "Board", "Network", "Press", "Radio", "TV",
-        "Corporation", "Federation", "Guard", "Cartel", "Fund", "Authority", "Centre",
-        "Center", "Club", "School", "Hospital", "Church", "Tribune", "Herald",
-        "Technologies", "Industries", "Holdings", "Systems", "Airlines", "Motors",
-        "Communications", "Enterprises", "Pharmaceuticals", "Insurance", "Studios",
-        "Convention", "Project", "Program", "Coalition", "Alliance", "Caucus", "Conference",
-        "Initiative", "League", "Society",
-    }
-)  # fmt: skip
-_PLACE_WORDS = frozenset(
-    {
-        "City", "County", "State", "Province", "River", "Island", "Islands", "Valley",
-        "Mountains", "Sea", "Ocean", "Gulf", "Bay", "Lake", "Republic", "Kingdom",
-        "Fort", "Port", "Street", "Avenue", "Square",
-    }
-)  # fmt: skip
-# Titles a name run may carry before a person's name ("State Rep. Wendy Roe", "Senate Majority
-# Leader Jo Roe"): after one, the words that follow are the person, whatever came before.
-_TITLE_WORDS = frozenset(
-    {
-        "Rep.", "Sen.", "Gov.", "Lt.", "Gen.", "Col.", "Sgt.", "Capt.", "Rev.", "Prof.",
-        "Representative", "Congressman", "Congresswoman", "Assemblyman", "Assemblywoman",
-        "Mayor", "Judge", "Justice", "Sheriff", "Ambassador", "Commissioner", "Director",
-        "Leader", "Speaker", "Chairman", "Chairwoman", "Attorney", "General", "Pastor",
-        "Spokesman", "Spokeswoman", "Councilman", "Councilwoman", "Delegate", "Chief",
-        "Advocate",
-    }
-)  # fmt: skip
-_PARTY_WORDS = frozenset(
-    {"Democratic", "Democrat", "Democrats", "Republican", "Republicans", "GOP", "Libertarian"}
-)
-_NAME_CONNECTORS = frozenset({"of", "for", "de", "del", "la", "van", "von", "bin", "al"})
-_LOCATIVE_PREPOSITIONS = frozenset(
-    {"in", "at", "from", "to", "into", "across", "near", "outside", "inside", "toward"}
-)
-# Prepositions after which a run of names is a place unless it opens with a given name ("in
-# Buena Park", "at Boca Marina"; but "in Jo Roe's view"): "from" and "to" often name people.
-_PLACE_PREPOSITIONS = frozenset(
-    {"in", "at", "near", "outside", "inside", "across", "into", "toward"}
-)
-# Compass adjectives: alone they qualify a noun ("Southern states"), never name a person.
-_COMPASS_WORDS = frozenset({"Northern", "Southern", "Eastern", "Western", "Midwestern"})
-
-
 def _guess_kind(tokens: list[str], prev_word: str) -> str:
     """Heuristic kind for a capitalised name the gazetteer does not know.
 
@@ -123,44 +59,35 @@ def _guess_kind(tokens: list[str], prev_word: str) -> str:
     simple: known entities come from the gazetteer, and the fallback only exists so an
     unknown claimant ("Dr. Fauci said") is not lost.
     """
-    titled = max((k for k, t in enumerate(tokens) if t in _TITLE_WORDS), default=-1)
+    titled = max((k for k, t in enumerate(tokens) if t in TITLE_WORDS), default=-1)
     after = tokens[titled + 1 :]
     if (
         titled >= 0
         and after
         and not any(
-            t in _ORG_WORDS or t in _PLACE_WORDS or t in _NAME_CONNECTORS or t in _TITLE_WORDS
+            t in ORG_WORDS or t in PLACE_WORDS or t in NAME_CONNECTORS or t in TITLE_WORDS
             for t in after
         )
     ):
         return "person"  # "State Rep. Wendy Roe", "County Sheriff Al Roe": a titled name
-    if any(t in _ORG_WORDS for t in tokens) or (len(tokens) == 1 and tokens[0].isupper()):
+    if any(t in ORG_WORDS for t in tokens) or (len(tokens) == 1 and tokens[0].isupper()):
         return "organization"
-    if tokens[-1] in _PARTY_WORDS:
+    if tokens[-1] in PARTY_WORDS:
         return "group"  # "Democratic", "Presumptive Republican": a party, not a person
-    if any(t in _PLACE_WORDS for t in tokens):
+    if any(t in PLACE_WORDS for t in tokens):
         return "place"
-    if len(tokens) == 1 and prev_word.lower() in _LOCATIVE_PREPOSITIONS:
+    if len(tokens) == 1 and prev_word.lower() in LOCATIVE_PREPOSITIONS:
         return "place"
     if len(tokens) == 1 and prev_word.lower() == "the":
         return "organization"
     if titled < 0 and not first_name_gender(tokens[0]):
         # No title and no given name: "in Buena Park" is a place, "the Scarborough Shoal"
         # a thing the article names, neither a person.
-        if prev_word.lower() in _PLACE_PREPOSITIONS:
+        if prev_word.lower() in PLACE_PREPOSITIONS:
             return "place"
         if prev_word.lower() == "the":
             return "organization"
     return "person"
-
-
-def _is_name_token(text: str) -> bool:
-    if text in NOT_NAME_WORDS or text.lower() in DEMONYMS or text.casefold() in nationality_words():
-        return False
-    stripped = text.replace(".", "").replace("-", "").replace("’", "").replace("'", "")
-    if not stripped.isalpha():
-        return False
-    return text[0].isupper()
 
 
 def _given_then_demonym(given: str, word: str) -> bool:
@@ -185,9 +112,9 @@ def _other_given_name(doc: Doc, surname: int) -> bool:
     word = prev.text
     if not (word.isalpha() and word[:1].isupper() and word[1:].islower()):
         return False
-    if word in _TITLE_WORDS or word in _PARTY_WORDS or not _is_name_token(word):
+    if word in TITLE_WORDS or word in PARTY_WORDS or not is_name_token(word):
         return False
-    if word.lower() in STOP_WORDS or word in _ORG_WORDS or word in _PLACE_WORDS:
+    if word.lower() in STOP_WORDS or word in ORG_WORDS or word in PLACE_WORDS:
         return False
     entry = lookup_alias(f"{word} {doc[surname].text}")
     if entry is not None:
@@ -227,7 +154,7 @@ def _name_before_affiliation(doc: Doc, i: int, j: int) -> int | None:
         if (
             cut < j - 1
             and doc[cut].lower_ in {"of", "for"}
-            and not any(w in _ORG_WORDS or w in _PLACE_WORDS or w in _TITLE_WORDS for w in middle)
+            and not any(w in ORG_WORDS or w in PLACE_WORDS or w in TITLE_WORDS for w in middle)
             and (len(middle) == 1 or re.fullmatch(r"[A-Z]\.", middle[0]))
         ):
             return cut
@@ -258,26 +185,26 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     headline = _title_case_tokens(doc)
     while i < n:
         tok = doc[i]
-        if i in taken or not _is_name_token(tok.text):
+        if i in taken or not is_name_token(tok.text):
             i += 1
             continue
         if i in headline:
             # In a headline only a given name and the word after it ("Jo Roe On Why …").
-            if first_name_gender(tok.text) and i + 1 < n and _is_name_token(doc[i + 1].text):
+            if first_name_gender(tok.text) and i + 1 < n and is_name_token(doc[i + 1].text):
                 found.append((i, i + 2, "person"))
-            i += 1 + (i + 1 < n and _is_name_token(doc[i + 1].text))
+            i += 1 + (i + 1 < n and is_name_token(doc[i + 1].text))
             continue
         j = i + 1
         if j < n and j not in taken and _given_then_demonym(doc[i].text, doc[j].text):
             j += 1  # "Mark Cuban", "Ann English": a given name makes the word after it a surname
         while j < n and j not in taken:
-            if _is_name_token(doc[j].text) or doc[j].text in {"Jr.", "Sr."} | _ORG_WORDS:
+            if is_name_token(doc[j].text) or doc[j].text in {"Jr.", "Sr."} | ORG_WORDS:
                 j += 1
             elif (
-                doc[j].lower_ in _NAME_CONNECTORS
+                doc[j].lower_ in NAME_CONNECTORS
                 and j + 1 < n
                 and j + 1 not in taken
-                and _is_name_token(doc[j + 1].text)
+                and is_name_token(doc[j + 1].text)
             ):
                 j += 2
             else:
@@ -306,7 +233,7 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
             # sentence is capitalised for that alone; the name starts after it.
             i += 1
             continue
-        if j - i == 1 and tok.text in _COMPASS_WORDS:
+        if j - i == 1 and tok.text in COMPASS_WORDS:
             i = j
             continue
         if j - i == 1 and _place_after_place(doc, i, found):
@@ -322,10 +249,53 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
             # "Wisconsin Rep. Reid Roe", "New York City Public Advocate Tish Roe": a known
             # place before a titled name leaves the titled name, a person.
             words = [t.text for t in doc[i:j]]
-            if _guess_kind(words, "") == "person" and any(w in _TITLE_WORDS for w in words):
+            if _guess_kind(words, "") == "person" and any(w in TITLE_WORDS for w in words):
                 found.append((i, j, "person"))
         i = j
     return found
+
+
+_INSTITUTION_OWNERS = frozenset({"PLACE", "ORGANIZATION", "place", "organization"})
+_INSTITUTION_LINKS = frozenset({"of", "for", "on", "and", "&"})
+
+
+def _institution_end(doc: Doc, start: int) -> int | None:
+    """The end of the capitalised run from ``start`` that finishes the name of an institution a
+    known place or organisation opens ("Department of Education" after "U.S.", "Elections
+    Project" after "United States"), else None: the run holds an organisation word, no title
+    and no other known name ("U.S. Senate Majority Leader Jo Roe" is a person)."""
+    j = start
+    while j < len(doc):
+        word = doc[j].text
+        linked = word in _INSTITUTION_LINKS and j > start and j + 1 < len(doc)
+        if (word[:1].isupper() and (is_name_token(word) or word in ORG_WORDS)) or (
+            linked and is_name_token(doc[j + 1].text)
+        ):
+            j += 1
+        else:
+            break
+    words = [t.text for t in doc[start:j]]
+    if not any(w in ORG_WORDS for w in words) or any(w in TITLE_WORDS for w in words):
+        return None
+    if j < len(doc) and _noun_after(doc[j].text):
+        return None  # "the Fort Bliss Army base": the names modify a noun, a place's base
+    return None if any(t.ent_type_ for t in doc[start:j]) else j
+
+
+# Irregular past forms of verbs an institution does things with ("the … Bureau found").
+_IRREGULAR_VERBS = frozenset(
+    {"said", "found", "told", "wrote", "put", "held", "sent", "made", "gave", "took", "saw",
+     "set", "cut", "kept", "led", "paid", "spent", "won", "lost", "knew", "ran", "began",
+     "chose", "rose", "fell", "grew", "sold", "met", "brought", "thought", "sought", "got"}
+)  # fmt: skip
+
+
+def _noun_after(word: str) -> bool:
+    """A lower-case word that is likely a noun the names before it modify: no function word, no
+    verb ending in -s/-ed and no irregular past form."""
+    if not (word.isalpha() and word.islower()) or word in STOP_WORDS:
+        return False
+    return not (word.endswith(("s", "ed")) or word in _IRREGULAR_VERBS)
 
 
 def find_entities(doc: Doc, *, offset: int = 0) -> list[EntityMention]:
@@ -348,6 +318,23 @@ def find_entities(doc: Doc, *, offset: int = 0) -> list[EntityMention]:
                 EntityMention(
                     span.text,
                     "person",
+                    span.text,
+                    offset + span.start_char,
+                    offset + span.end_char,
+                    (),
+                )
+            )
+            taken.update(range(span.start, span.end))
+            continue
+        whole = _institution_end(doc, ent.end) if ent.label_ in _INSTITUTION_OWNERS else None
+        if whole is not None:
+            # "the U.S. Department of Education", "the Iowa State University": an institution
+            # whose name opens with a known place is the institution, not the place.
+            span = doc[ent.start : whole]
+            mentions.append(
+                EntityMention(
+                    span.text,
+                    "organization",
                     span.text,
                     offset + span.start_char,
                     offset + span.end_char,

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 
 from workers.enrichment import EntityMention
+from workers.nlp.world import nationality_words
 
 from .candidates import EntityRef
-from .lexicon import PRONOUNS, QUANTIFIERS
-from .sources import UNNAMED, UNNAMED_NOUNS
+from .lexicon import MEDIA_NOUNS, PRONOUNS, QUANTIFIERS
+from .sources import ORG_HEAD_NOUNS, UNNAMED, UNNAMED_NOUNS
 
 # Articles and demonstratives a description may open with ("the governor", "that official").
 _ARTICLES = frozenset({"the", "a", "an", "this", "that"})
@@ -100,6 +101,8 @@ _PEOPLE_NOUNS = frozenset(
         "students",
     }
 )
+# Words that open a share of a group ("none of those three", "each of the candidates").
+_PARTITIVES = frozenset({"none", "each", "either", "neither"})
 # Quantifiers that stand alone for people the article just mentioned ("Several threatened").
 _ALONE = frozenset({"some", "several", "many", "both", "another", "others", "most", "few"})
 
@@ -110,15 +113,41 @@ def plain_description(words: list[str], phrase: str = "") -> EntityRef | None:
     article's own case for a proper word after its first ("a German news outlet") and for a
     party ("Republicans"); ``words`` is ``phrase`` lower-cased and split."""
     found = _plain_description(words)
+    named = _NAMED_BODY_RE.match(phrase.strip())
+    if found is None and named and named.group("head") in ORG_HEAD_NOUNS:
+        return EntityRef(phrase.strip(), "organization")  # "Roe campaign says …" (a headline)
     if found is None or not phrase:
         return found
     cased = {w.lower(): w for w in phrase.split()[1:] if w[:1].isupper()}
-    cased.update({w.lower(): w for w in phrase.split()[:1] if w.lower() in _PARTY_PLURALS})
+    cased.update(
+        {
+            w.lower(): w
+            for w in phrase.split()[:1]
+            if w.lower() in _PARTY_PLURALS or w.casefold() in nationality_words()
+        }
+    )  # "Republicans", "Turkish media": a party and a people keep their capital
     name = " ".join(cased.get(w, w) for w in found.name.split())
     return EntityRef(name, found.kind)
 
 
 _PARTY_PLURALS = frozenset({"republicans", "democrats", "independents"})
+# Plural nouns of people by their ending (lobbyists, historians, taxpayers, investors), but
+# for the things that end so.
+_PEOPLE_ENDINGS = ("ists", "ians", "ers", "ors")
+_NOT_PEOPLE_ENDING = frozenset(
+    {"numbers", "papers", "orders", "letters", "matters", "powers", "borders", "centers",
+     "headquarters", "waters", "layers", "chambers", "errors", "factors", "sectors", "colors",
+     "doors", "floors", "lists", "filters", "markers", "meters", "towers", "quarters",
+     "answers", "offers", "murders", "disorders", "corridors", "rumors", "mirrors", "posters"}
+)  # fmt: skip
+
+
+def _people_by_ending(word: str) -> bool:
+    return len(word) > 5 and word.endswith(_PEOPLE_ENDINGS) and word not in _NOT_PEOPLE_ENDING
+
+
+# A body named by whom it belongs to, without an article: "Roe campaign", "Acme Labor union".
+_NAMED_BODY_RE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}(?P<head>[a-z]+)$")
 
 
 def _plain_description(words: list[str]) -> EntityRef | None:
@@ -129,21 +158,28 @@ def _plain_description(words: list[str]) -> EntityRef | None:
     ends = next((k for k in range(1, len(words)) if words[k] in _FUNCTION_WORDS), len(words))
     head = words[ends - 1] if words else ""
     people = any(
-        w in UNNAMED_NOUNS or w in _PEOPLE_NOUNS or (w.endswith("s") and w[:-1] in _TITLE_NOUNS)
+        w in UNNAMED_NOUNS
+        or w in _PEOPLE_NOUNS
+        or w in MEDIA_NOUNS  # "state television", "Turkish media"
+        or _people_by_ending(w)  # "lobbyists in general", "many taxpayers"
+        or (w.endswith("s") and w[:-1] in _TITLE_NOUNS)
         for w in (head, words[-1] if words else "")
     )
     if len(words) == 1 and (people or words[0] in _ALONE):
         return EntityRef(words[0], UNNAMED)  # "Authorities said", "Several threatened"
     if not 2 <= len(words) <= 8 or not (
-        words[0] in _ARTICLES or words[0] in QUANTIFIERS or words[0] in _POSSESSIVES or people
+        words[0] in _ARTICLES | QUANTIFIERS | _POSSESSIVES
+        or (words[0] in _PARTITIVES and words[1] == "of")
+        or people
     ):
         return None  # "democratic candidates" is a description; "health minister" is a title
     if not re.fullmatch(r"[a-z][a-z'’-]*|\d+-[a-z][\w-]*", words[-1]):
         return None  # "the 1990s": a time, not a source; "the 46-year-old" is one
     if words[-1] in PRONOUNS or words[-1] in _FUNCTION_WORDS:
         return None  # "one of them", "the constant sowing of"
-    if not all(re.fullmatch(r"[a-z][a-z'’-]*|\d[\w'’-]*", w) for w in words):
-        return None  # a name, a number or a title in quotation marks: not a description
+    if not all(re.fullmatch(r"[a-z][a-z'’-]*(?:-\d+)?|\d[\w'’-]*", w) for w in words):
+        return None  # a name, a number or a title in quotation marks (an age, "under-35", is
+        # part of a description: "the under-35 generation")
     if words[0] in _POSSESSIVES and (
         not words[-1].isalpha() or words[-1] in _NOT_HEADS or not (people or len(words[-1]) > 3)
     ):

@@ -110,7 +110,13 @@ SIDE_NOUNS = frozenset(
         "progressives", "campaigners", "champions", "boosters", "loyalists",
     }
 )  # fmt: skip
-ROLE_NOUNS = SIDE_NOUNS | frozenset(
+# The press described rather than named: "Turkish media reported", "state television said",
+# "a local newspaper reported". The paper or the network speaks, as an unnamed source.
+MEDIA_NOUNS = frozenset(
+    {"media", "television", "tv", "radio", "press", "newspapers", "tabloid", "tabloids",
+     "broadcasters", "outlets", "newspaper", "broadcaster", "outlet"}
+)  # fmt: skip
+ROLE_NOUNS = SIDE_NOUNS | MEDIA_NOUNS | frozenset(
     {
         "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official",
         "officials", "representative", "minister", "ministry", "president", "leader",
@@ -152,7 +158,7 @@ SHARE_RE = re.compile(
     r"only|barely|mere|but|and|the|a)\s+)*"
     r"(?:[\w.,-]+\s*(?:%|percent\b|per\s+cent\b)|"
     r"\w+\s+in\s+(?:10|ten|two|three|four|five|\d)\b|half\b|"
-    r"(?:(?:a|one|two)\s+|\w+-)?(?:third|quarter)s?\b|(?:a\s+)?(?:majority|plurality|minority)\b)",
+    r"(?:(?:a|one|two)\s+|\w+-)?(?:third|quarter)s?\b|(?:a\s+)?(?:majorit|pluralit|minorit)(?:y|ies)\b)",
     re.IGNORECASE,
 )
 
@@ -172,8 +178,9 @@ def is_manner_adverb(word: str) -> bool:
 
 
 def is_time_phrase(first: str, second: str) -> bool:
-    """ "last month", "this week", "on Monday" between a speaker and the verb."""
+    """ "last month", "this week", "on Monday", "earlier Thursday" between a speaker and the
+    verb."""
     periods = {"week", "month", "year", "weekend", "night"}
     return (first in {"last", "this"} and second in periods) or (
-        first == "on" and second in _WEEKDAYS
+        first in {"on", "earlier", "later", "early", "late"} and second in _WEEKDAYS
     )

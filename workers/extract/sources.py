@@ -77,11 +77,13 @@ _RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "said", "says"})
 # words, so a later "the poll" is told apart from "a new national poll").
 _DOCUMENT_ADJECTIVES = frozenset({"a", "an", "the", "this", "its"})
 _TIME_ADJECTIVES = frozenset({"new", "recent", "latest", "early", "final", "preliminary"})
-# Staff who speak for themselves, off the record, whatever organisation they belong to.
+# Staff who speak for themselves, off the record, whatever organisation they belong to; and
+# members and leaders, who speak for themselves, not for the body they sit in ("Republican
+# members of Congress", "several GOP leaders").
 _STAFF = frozenset(
     {"official", "officials", "aide", "aides", "adviser", "advisers", "advisor", "advisors",
      "source", "sources", "insider", "insiders", "staffer", "staffers", "operatives",
-     "operative", "strategist", "strategists"}
+     "operative", "strategist", "strategists", "members", "leaders"}
 ) | PARTY_MEMBERS  # fmt: skip
 
 

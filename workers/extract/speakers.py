@@ -328,9 +328,9 @@ def closing_in_document(doc: Doc, start: int, end: int) -> Attribution | None:
     return None
 
 
-# Where a passive agent ends: "denounced by Jane Roe as a giveaway".
+# Where a passive agent ends: "denounced by Jane Roe as a giveaway", "… by fans on radio".
 _AGENT_END = frozenset(
-    {",", ".", ";", "!", "?", "“", '"', "as", "for", "after", "when", "because", "over"}
+    {",", ".", ";", "!", "?", "“", '"', "as", "for", "after", "when", "because", "over", "on"}
 )
 
 

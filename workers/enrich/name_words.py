@@ -1,0 +1,92 @@
+"""The words that make or break a capitalised name: words that are never names alone, the
+words that mark an organisation, a place, a title or a party, and the test a token passes to
+be part of a name. Pure: no Django."""
+
+from __future__ import annotations
+
+from workers.nlp import DEMONYMS
+from workers.nlp.world import nationality_words
+
+# Capitalised words that are never names on their own (sentence openers, calendar words,
+# titles, demonyms).  The gazetteer handles every name we know; this only limits what
+# the fallback invents.
+NOT_NAME_WORDS = frozenset(
+    {
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her",
+        "Its", "Their", "Our", "My", "Your", "This", "That", "These", "Those", "There",
+        "But", "And", "Or", "However", "Meanwhile", "In", "On", "At", "As", "After",
+        "Before", "When", "While", "Since", "If", "So", "Yet", "Still", "Also", "Like",
+        "Earlier", "Later", "Last", "Next", "Some", "Many", "Most", "No", "Not", "For",
+        "From", "To", "With", "By", "Of", "Speaking", "Citing", "According", "Despite",
+        "Although", "Because", "Thank", "Thanks", "Please", "Yes", "Well", "Now",
+        "Today", "Yesterday", "Tomorrow", "Here", "What", "Why", "How", "Who", "Where",
+        "Which", "Mr.", "Mrs.", "Ms.", "Dr.", "President", "Pres.", "Prime", "Minister",
+        "Senator", "Governor", "Secretary", "Officials", "Police", "Monday", "Tuesday",
+        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+        "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Photo", "File", "Source", "SOURCE", "Image", "Credit",
+        "Let", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can",
+        "Could", "Should", "Every", "All", "Each", "Both", "Such", "Even", "Just", "Only",
+        "Then", "Than", "Once", "Again", "Instead", "Indeed", "Already", "Among",
+        "Several", "Another", "Others", "Few", "One", "Everybody", "Everyone", "Nobody",
+        "Someone", "Anyone",
+    }
+)  # fmt: skip
+ORG_WORDS = frozenset(
+    {
+        "Council", "Department", "Ministry", "Agency", "Party", "Bank", "Company",
+        "Inc.", "Corp.", "Ltd.", "University", "Court", "Commission", "Committee",
+        "News", "Times", "Journal", "Post", "Army", "Navy", "Force", "Police",
+        "Organization", "Organisation", "Union", "Association", "Institute", "Office",
+        "Administration", "Government", "Congress", "Senate", "Parliament", "Group",
+        "Foundation", "Service", "Bureau", "Board", "Network", "Press", "Radio", "TV",
+        "Corporation", "Federation", "Guard", "Cartel", "Fund", "Authority", "Centre",
+        "Center", "Club", "School", "Hospital", "Church", "Tribune", "Herald",
+        "Technologies", "Industries", "Holdings", "Systems", "Airlines", "Motors",
+        "Communications", "Enterprises", "Pharmaceuticals", "Insurance", "Studios",
+        "Convention", "Project", "Program", "Coalition", "Alliance", "Caucus", "Conference",
+        "Initiative", "League", "Society", "Command",
+    }
+)  # fmt: skip
+PLACE_WORDS = frozenset(
+    {
+        "City", "County", "State", "Province", "River", "Island", "Islands", "Valley",
+        "Mountains", "Sea", "Ocean", "Gulf", "Bay", "Lake", "Republic", "Kingdom",
+        "Fort", "Port", "Street", "Avenue", "Square",
+    }
+)  # fmt: skip
+# Titles a name run may carry before a person's name ("State Rep. Wendy Roe", "Senate Majority
+# Leader Jo Roe"): after one, the words that follow are the person, whatever came before.
+TITLE_WORDS = frozenset(
+    {
+        "Rep.", "Sen.", "Gov.", "Lt.", "Gen.", "Col.", "Sgt.", "Capt.", "Rev.", "Prof.",
+        "Representative", "Congressman", "Congresswoman", "Assemblyman", "Assemblywoman",
+        "Mayor", "Judge", "Justice", "Sheriff", "Ambassador", "Commissioner", "Director",
+        "Leader", "Speaker", "Chairman", "Chairwoman", "Attorney", "General", "Pastor",
+        "Spokesman", "Spokeswoman", "Councilman", "Councilwoman", "Delegate", "Chief",
+        "Advocate",
+    }
+)  # fmt: skip
+PARTY_WORDS = frozenset(
+    {"Democratic", "Democrat", "Democrats", "Republican", "Republicans", "GOP", "Libertarian"}
+)
+NAME_CONNECTORS = frozenset({"of", "for", "de", "del", "la", "van", "von", "bin", "al"})
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "from", "to", "into", "across", "near", "outside", "inside", "toward"}
+)
+# Prepositions after which a run of names is a place unless it opens with a given name ("in
+# Buena Park", "at Boca Marina"; but "in Jo Roe's view"): "from" and "to" often name people.
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "into", "toward"}
+)
+# Compass adjectives: alone they qualify a noun ("Southern states"), never name a person.
+COMPASS_WORDS = frozenset({"Northern", "Southern", "Eastern", "Western", "Midwestern"})
+
+
+def is_name_token(text: str) -> bool:
+    if text in NOT_NAME_WORDS or text.lower() in DEMONYMS or text.casefold() in nationality_words():
+        return False
+    stripped = text.replace(".", "").replace("-", "").replace("’", "").replace("'", "")
+    if not stripped.isalpha():
+        return False
+    return text[0].isupper()
