@@ -28,6 +28,7 @@ from .cues import (
     speaker_end,
     speaker_follows,
 )
+from .in_documents import closing_in_document, in_document
 from .lexicon import (
     COGNITION_VERBS,
     DOCUMENT_NOUNS,
@@ -43,11 +44,9 @@ from .speakers import (
     LEADING_CONJUNCTIONS,
     Attribution,
     appositive_start,
-    closing_in_document,
     colon_quote,
     dash_aside_start,
     document_head,
-    in_document,
     is_speaker_phrase,
     name_after_description,
     passive_agent,

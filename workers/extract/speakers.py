@@ -3,8 +3,9 @@
 ``is_speaker_phrase`` judges a phrase's shape (a name, a role, a pronoun, "the central bank",
 "About four in 10"); ``appositive_start`` and ``name_after_description`` step over apposition
 ("Jane Roe, the health minister, said"; "A Twitter spokesman, Chris Roe, said");
-``passive_agent`` finds the agent of "reported by X"; ``in_document`` and ``colon_quote`` are
-frames without a finite verb of saying (the subject of "X …, saying" is ``subjects``').
+``passive_agent`` finds the agent of "reported by X"; ``colon_quote`` (and
+``in_documents``' polls and laws) are frames without a finite verb of saying (the subject of
+"X …, saying" is ``subjects``').
 ``attribution`` finds the verbs; resolving a phrase to an entity is ``discourse``'s job.
 Pure: no Django.
 """
@@ -19,7 +20,6 @@ from workers.nlp import DEMONYMS
 
 from .lexicon import (
     DOCUMENT_NOUNS,
-    INSTRUMENT_NOUNS,
     PRONOUNS,
     QUANTIFIERS,
     ROLE_NOUNS,
@@ -50,7 +50,7 @@ class Attribution:
 
 
 # Words after a document's head noun that describe it: "records from …", "a poll conducted by …".
-_POST_MODIFIERS = frozenset(
+POST_MODIFIERS = frozenset(
     {"of", "from", "by", "for", "in", "on", "conducted", "released", "published",
      "commissioned", "obtained", "filed", "issued", "compiled", "tallied"}
 )  # fmt: skip
@@ -63,7 +63,7 @@ def document_head(doc: Doc, start: int, end: int) -> bool:
         return False  # "that the emails released on Tuesday …" is content
     for k in range(start, min(start + 5, end)):
         noun = doc[k].lower_ in DOCUMENT_NOUNS and (k == start or doc[k].text[:1].islower())
-        if noun and (k + 1 == end or doc[k + 1].lower_ in _POST_MODIFIERS):
+        if noun and (k + 1 == end or doc[k + 1].lower_ in POST_MODIFIERS):
             return True
     return False
 
@@ -254,77 +254,6 @@ def name_after_description(
     opener = start + 1 < k and doc[start + 1].is_alpha and doc[start + 1].text.islower()
     if (described and run == comma and comma - k <= 5) or (placed and (described or opener)):
         return (k + 1, run)
-    return None
-
-
-_IN_DOCUMENT_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies"})
-
-
-def in_document(doc: Doc, start: int, end: int) -> Attribution | None:
-    """ "In a new Gallup poll, 40% of voters …": the poll the clause opens with reports it;
-    "Under Ohio law, …": the law whose terms the clause sets out."""
-    first = start
-    while first < end and doc[first].lower_ in LEADING_CONJUNCTIONS:
-        first += 1
-    if first >= end or doc[first].lower_ not in {"in", "under"}:
-        return None
-    comma = next((k for k in range(first + 1, min(first + 14, end)) if doc[k].text == ","), None)
-    if comma is None:
-        return None
-    nouns = _IN_DOCUMENT_NOUNS if doc[first].lower_ == "in" else INSTRUMENT_NOUNS
-    words = [t.lower_ for t in doc[first + 1 : comma]]
-    noun = next((k for k, w in enumerate(words) if w in nouns), None)
-    if noun is None or set(words[:noun]) & BOUNDARY_WORDS:
-        return None  # "In eight states where exit polls were taken, …" names no poll
-    return Attribution("according_to", (first + 1, comma), first, trailing=False)
-
-
-_POLL_NOUNS = frozenset({"poll", "survey", "polls", "surveys"})
-_MONTHS = frozenset(
-    {"Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "January",
-     "February", "March", "April", "May", "June", "July", "August", "September", "October",
-     "November", "December"}
-)  # fmt: skip
-_POLL_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "their", "its", "his", "her"})
-
-
-def closing_in_document(doc: Doc, start: int, end: int) -> Attribution | None:
-    """ "Roe had 38 percent support in a Fox poll.", "…, in the most recent Acme survey, up
-    eight points": a named or described poll the figure was measured in. Not "in the polls"."""
-    for k in range(start + 3, end - 2):
-        if doc[k].lower_ != "in":
-            continue
-        # "in recent polls from Quinnipiac": without a determiner, the phrase must name its maker.
-        bare = doc[k + 1].lower_ not in _POLL_DETERMINERS
-        first = k + 1 if bare else k + 2
-        stop = first
-        while stop < end and doc[stop].text not in {",", ".", ";", "!", "?", "—", "–"}:
-            stop += 1
-        words = [t.lower_ for t in doc[first:stop]]
-        noun = next((m for m, w in enumerate(words) if w in _POLL_NOUNS), None)
-        if noun is None or noun > 8 or set(words[:noun]) & BOUNDARY_WORDS:
-            continue
-        named = any(t.text[:1].isupper() for t in doc[first:stop])
-        if (bare or (noun == 0 and words[0].endswith("s"))) and not named:
-            continue  # "in national polls", "in the polls" name nothing a reader could check
-        following = doc[first + noun + 1] if noun + 1 < len(words) else None
-        titled = doc[first + noun].text[:1].isupper()  # "the latest Acme News Poll stands at"
-        dated = following is not None and (following.like_num or following.text in _MONTHS)
-        if (
-            following is not None
-            and not (titled or dated)
-            and following.lower_ not in _POST_MODIFIERS
-        ):
-            continue  # "voters in the poll were undecided": the poll is no closing phrase
-        # "in a poll" alone names nothing a reader could check: a name or a modifier is needed.
-        if noun == 0 and doc[k + 1].lower_ in {"a", "an"}:
-            continue
-        if titled and following is not None and not dated:
-            return Attribution("according_to", (k + 1, first + noun + 1), k, trailing=False)
-        rest = [t for t in doc[stop:end] if not (t.is_punct or t.is_space)]
-        if stop < end and doc[stop].text != "," and rest:
-            continue  # the phrase must close the clause or be set off by a comma
-        return Attribution("according_to", (k + 1, stop), k, trailing=True)
     return None
 
 
