@@ -24,6 +24,19 @@ from tests.workers.news_claims import claimant_and_kind as _claimant
             "“Turnout",
             ("one former Acme Party leadership aide", "unnamed"),
         ),
+        # Someone described, indefinitely, through the person they work for or give to is an
+        # unnamed source: never that person, whom the article also names.
+        (
+            "Jo Roe hired many aides last year. One former Roe employee said the campaign "
+            "spent $4 million on polls.",
+            "One former",
+            ("One former Roe employee", "unnamed"),
+        ),
+        (
+            "A longtime Roe donor said the campaign raised $12 million in March.",
+            "A longtime",
+            ("longtime Roe donor", "unnamed"),
+        ),
         # Members and leaders speak for themselves, not for the body they sit in.
         (
             "Republican members of the Norland Assembly said the plan would cost $4 billion.",

@@ -16,7 +16,7 @@ from workers.enrichment import EntityMention
 from workers.nlp.world import nationality_words
 
 from .candidates import EntityRef
-from .lexicon import MEDIA_NOUNS, PRONOUNS, QUANTIFIERS
+from .lexicon import DOCUMENT_NOUNS, MEDIA_NOUNS, PRONOUNS, QUANTIFIERS
 from .sources import ORG_HEAD_NOUNS, UNNAMED, UNNAMED_NOUNS
 
 # Articles and demonstratives a description may open with ("the governor", "that official").
@@ -30,6 +30,8 @@ _POST = frozenset(
 # Party words that are the head of a description ("one Republican involved in …").
 _PARTY_HEADS = frozenset({"republican", "republicans", "democrat", "democrats"})
 _TOKEN_RE = re.compile(r"[^\s,;:()]+")
+# Openers of an indefinite description: someone the article does not identify.
+_INDEFINITE = (QUANTIFIERS | {"a", "an"}) - {"these", "those", "our", "your", "my", "new", "top"}
 
 
 def modified_description(
@@ -62,8 +64,16 @@ def modified_description(
         return EntityRef(" ".join([*between, head]), UNNAMED), head_lower
     modifiers = [m for m in mentions if m.end <= head_start]
     named_after = [m for m in mentions if m.start >= head_start]
+    # "one former Roe employee", "a Doe donor", "a Vose newspaper": someone or something
+    # described, indefinitely, through a person they work for or belong to; the person named
+    # is the modifier, not the speaker ("the Roe campaign" stays with the name: it speaks
+    # for them).
+    through_person = tokens[0][0].lower() in _INDEFINITE and head_lower not in DOCUMENT_NOUNS
     if not modifiers or any(
-        m.kind == "person" and m.text.lower() not in _PARTY_HEADS for m in modifiers + named_after
+        m.kind == "person"
+        and m.text.lower() not in _PARTY_HEADS
+        and not (through_person and m in modifiers)
+        for m in modifiers + named_after
     ):
         return None  # no name as modifier; or a person named in it ("the U.S. envoy Jo Roe")
     if any(m.start <= head_start < m.end for m in mentions):
