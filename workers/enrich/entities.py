@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from workers.nlp import DEMONYMS, lookup_alias
 from workers.nlp.first_names import first_name_gender
@@ -298,6 +298,12 @@ def _noun_after(word: str) -> bool:
     return not (word.endswith(("s", "ed")) or word in _IRREGULAR_VERBS)
 
 
+def _span_mention(span: Span, kind: str, offset: int) -> EntityMention:
+    """A mention of a name the gazetteer does not hold: its text is its canonical name."""
+    start, end = offset + span.start_char, offset + span.end_char
+    return EntityMention(span.text, kind, span.text, start, end, ())
+
+
 def find_entities(doc: Doc, *, offset: int = 0) -> list[EntityMention]:
     """Entity mentions in an already-processed doc (gazetteer first, then fallback)."""
     mentions: list[EntityMention] = []
@@ -314,16 +320,7 @@ def find_entities(doc: Doc, *, offset: int = 0) -> list[EntityMention]:
         ):
             # "Ivanka Trump", "Eric Trump": a relative who shares the known person's surname.
             span = doc[ent.start - 1 : ent.end]
-            mentions.append(
-                EntityMention(
-                    span.text,
-                    "person",
-                    span.text,
-                    offset + span.start_char,
-                    offset + span.end_char,
-                    (),
-                )
-            )
+            mentions.append(_span_mention(span, "person", offset))
             taken.update(range(span.start, span.end))
             continue
         whole = _institution_end(doc, ent.end) if ent.label_ in _INSTITUTION_OWNERS else None
@@ -331,16 +328,7 @@ def find_entities(doc: Doc, *, offset: int = 0) -> list[EntityMention]:
             # "the U.S. Department of Education", "the Iowa State University": an institution
             # whose name opens with a known place is the institution, not the place.
             span = doc[ent.start : whole]
-            mentions.append(
-                EntityMention(
-                    span.text,
-                    "organization",
-                    span.text,
-                    offset + span.start_char,
-                    offset + span.end_char,
-                    (),
-                )
-            )
+            mentions.append(_span_mention(span, "organization", offset))
             taken.update(range(span.start, span.end))
             continue
         mentions.append(
@@ -355,11 +343,6 @@ def find_entities(doc: Doc, *, offset: int = 0) -> list[EntityMention]:
         )
         taken.update(range(ent.start, ent.end))
     for start, end, kind in _fallback_names(doc, taken):
-        span = doc[start:end]
-        mentions.append(
-            EntityMention(
-                span.text, kind, span.text, offset + span.start_char, offset + span.end_char, ()
-            )
-        )
+        mentions.append(_span_mention(doc[start:end], kind, offset))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
