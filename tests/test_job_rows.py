@@ -68,7 +68,7 @@ def test_the_job_statements_find_their_rows_by_claim_or_article_not_by_state():
     through the state index, whose "queued" and "running" entries point at every dead version of
     every job: the statements that start and end jobs must go through the claim's or article's
     (and stage's) index whatever the statistics say."""
-    from claims.services.jobs import lifecycle
+    from claims.services.jobs import claiming, lifecycle
 
     article = ClaimFactory().article
     many = Claim.objects.bulk_create(
@@ -78,9 +78,9 @@ def test_the_job_statements_find_their_rows_by_claim_or_article_not_by_state():
     for state in (JobState.RUNNING, JobState.QUEUED):  # dead versions, as a day's runs leave
         Job.objects.update(state=state)
     claims = many[:3]
-    params = {**lifecycle._start_params("t", "w"), "stage": "enrich", "ids": [c.pk for c in claims]}
+    params = {**claiming._start_params("t", "w"), "stage": "enrich", "ids": [c.pk for c in claims]}
     with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN " + lifecycle._START_RETURNING, params)
+        cursor.execute("EXPLAIN " + claiming._START_RETURNING, params)
         start = "\n".join(row[0] for row in cursor.fetchall())
         with CaptureQueriesContext(connection) as queries:
             lifecycle.claim_jobs_end(

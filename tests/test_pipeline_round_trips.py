@@ -20,7 +20,7 @@ from claims.models import (
     SimilarityDecision,
 )
 from claims.services import job_start
-from claims.services.jobs import lifecycle
+from claims.services.jobs import claiming
 from workers import gather, histories, pipeline
 from workers.reads import Reads
 
@@ -102,9 +102,9 @@ def test_a_stages_job_is_picked_by_its_own_sql_with_the_same_compare_and_swap():
     article = ArticleFactory()
     mine = Q(article_id=article.pk, stage=JobStage.EXTRACT)
     Job.objects.create(article=article, stage=JobStage.EXTRACT)
-    assert lifecycle._simple_pick(mine, "t1") is not None
-    assert lifecycle._simple_pick(Q(article__title="x"), "t1") is None  # the ORM builds that one
-    assert lifecycle._simple_pick(~mine, "t1") is None
+    assert claiming._simple_pick(mine, "t1") is not None
+    assert claiming._simple_pick(Q(article__title="x"), "t1") is None  # the ORM builds that one
+    assert claiming._simple_pick(~mine, "t1") is None
     started = job_start(job_filter=mine, task_id="t1")
     assert started is not None and started.state == JobState.RUNNING and started.attempts == 1
     assert job_start(job_filter=mine, task_id="t2") is None  # another run holds it

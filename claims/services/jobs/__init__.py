@@ -1,7 +1,8 @@
 """Jobs: the pipeline's outbox in one home. Queueing a stage, publishing it after commit,
 starting, finishing and failing it (one job or a batch of claims' jobs), taking back a dead
 worker's jobs, sweeping what the broker lost, and the article's pipeline status rolled up from its
-jobs. `lifecycle` owns the rows, `outbox` the way to the broker; callers import from here.
+jobs. `lifecycle` owns the rows (`claiming` starts them in one statement on PostgreSQL), `outbox`
+the way to the broker; callers import from here.
 """
 
 from .lifecycle import (

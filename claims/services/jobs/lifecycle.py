@@ -11,8 +11,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import BooleanField, F, Q
-from django.db.models.expressions import RawSQL
+from django.db.models import F, Q
 from django.utils import timezone
 
 from claims.exceptions import TransitionForbidden
@@ -20,6 +19,7 @@ from claims.models import Article, Claim, Job, JobStage, JobState, PipelineStatu
 
 from .. import webhook_events
 from . import outbox
+from .claiming import claim_jobs_start_returning, job_start_returning
 
 CLAIM_STAGES = (JobStage.ENRICH, JobStage.CHECKLIST)
 _REARM = {
@@ -114,18 +114,6 @@ def _claimable(task_id: str) -> Q:
     return Q(state=JobState.QUEUED) | Q(state=JobState.RUNNING, task_id=task_id)
 
 
-# `_claimable` in SQL, for the statements that pick jobs by claim or article and stage. Written
-# as a CASE so that no index on `state` can serve it: without statistics (a table never
-# analysed: autovacuum off) the planner read the jobs through the state index, whose entries for
-# "queued" and "running" point at every dead version of every job until a vacuum, a scan of the
-# whole table per statement, growing with every job run; the (claim or article, stage) unique
-# index finds the few rows a statement means whatever the statistics.
-_CLAIMABLE_SQL = (
-    "CASE state WHEN %(queued)s THEN true WHEN %(running)s THEN task_id = %(task_id)s "
-    "ELSE false END"
-)
-
-
 def _running(task_id: str, worker: str) -> dict:
     return {
         "state": JobState.RUNNING,
@@ -154,7 +142,7 @@ def job_start(*, job_filter: Q, task_id: str, worker: str = "") -> Job | None:
     None if there is none or it is not ours to run. A job out of attempts is marked failed
     instead of run again. One statement on PostgreSQL (the job found and claimed at once)."""
     if connection.vendor == "postgresql":
-        job = _job_start_returning(job_filter, task_id, worker)
+        job = job_start_returning(job_filter, task_id, worker)
         if job is None:
             return None
         if job.state == JobState.FAILED:  # out of attempts: failed instead of run
@@ -188,7 +176,7 @@ def claim_jobs_start(*, stage: str, claim_ids: list[int], task_id: str, worker: 
     holds; the claimable jobs out of attempts are failed instead. Two runs never hold the same
     job: the update re-checks each row's state under its row lock. One query on PostgreSQL."""
     if connection.vendor == "postgresql":
-        return _claim_jobs_start_returning(stage, claim_ids, task_id, worker)
+        return claim_jobs_start_returning(stage, claim_ids, task_id, worker)
     claimable = _claimable(task_id) & Q(stage=stage, claim_id__in=claim_ids)
     _give_up(claimable)
     cap = settings.FACTCHECK["JOB_MAX_ATTEMPTS"]
@@ -198,111 +186,6 @@ def claim_jobs_start(*, stage: str, claim_ids: list[int], task_id: str, worker: 
             stage=stage, claim_id__in=claim_ids, state=JobState.RUNNING, task_id=task_id
         ).values_list("claim_id", flat=True)
     )
-
-
-# `_give_up` and `_running` in one UPDATE … RETURNING: SET expressions read the row as it was.
-_START_SET = """
-UPDATE claims_job SET
-    state = CASE WHEN attempts >= %(cap)s THEN %(failed)s ELSE %(running)s END,
-    last_error = CASE WHEN attempts >= %(cap)s
-        THEN left('gave up after ' || attempts || ' attempts; last error: '
-                  || coalesce(nullif(last_error, ''), 'none'), 4000)
-        ELSE last_error END,
-    finished_at = CASE WHEN attempts >= %(cap)s THEN %(now)s ELSE NULL END,
-    attempts = CASE WHEN attempts >= %(cap)s THEN attempts ELSE attempts + 1 END,
-    task_id = CASE WHEN attempts >= %(cap)s THEN task_id ELSE %(task_id)s END,
-    worker = CASE WHEN attempts >= %(cap)s THEN worker ELSE %(worker)s END,
-    started_at = CASE WHEN attempts >= %(cap)s THEN started_at ELSE %(now)s END"""
-_START_RETURNING = f"""{_START_SET}
-WHERE stage = %(stage)s AND claim_id = ANY(%(ids)s) AND {_CLAIMABLE_SQL}
-RETURNING claim_id, state
-"""
-
-
-def _job_start_returning(job_filter: Q, task_id: str, worker: str) -> Job | None:
-    """`_START_RETURNING` for the first claimable job `job_filter` matches, returned as a Job.
-    The update re-checks the row's state under its lock: a job another run took meanwhile is
-    not updated (None)."""
-    params = _start_params(task_id, worker)
-    simple = _simple_pick(job_filter, task_id)
-    if simple is not None:  # the stages' own filters: no queryset compiled per job
-        pick, pick_params = simple[0], tuple(simple[1])
-    else:
-        claimable = RawSQL(_PICK_CLAIMABLE, [*_pick_states(), task_id], BooleanField())
-        pick, pick_params = (
-            Job.objects.filter(job_filter)
-            .filter(claimable)
-            .values("pk")[:1]
-            .query.sql_with_params()
-        )
-    for n, value in enumerate(pick_params):
-        params[f"pick{n}"] = value
-    *parts, last = pick.split("%s")  # its placeholders, named
-    pick = "".join(f"{part}%(pick{n})s" for n, part in enumerate(parts)) + last
-    fields = Job._meta.concrete_fields
-    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"{_START_SET} WHERE id = ({pick}) AND {_CLAIMABLE_SQL} RETURNING {columns}", params
-        )
-        row = cursor.fetchone()
-    return None if row is None else Job.from_db(connection.alias, [f.attname for f in fields], row)
-
-
-# `_CLAIMABLE_SQL`, positional: its states, then the task id.
-_PICK_CLAIMABLE = "CASE state WHEN %s THEN true WHEN %s THEN task_id = %s ELSE false END"
-
-
-def _pick_states() -> list[str]:
-    return [str(JobState.QUEUED), str(JobState.RUNNING)]
-
-
-# The Job columns a stage's filter names (`Q(article_id=…, stage=…)` and the like).
-_PICK_COLUMNS = {"pk": "id", "id": "id", "article_id": "article_id", "claim_id": "claim_id"}
-
-
-def _simple_pick(job_filter: Q, task_id: str) -> tuple[str, list] | None:
-    """`_job_start_returning`'s pick for a filter that is only equalities on the job's id, its
-    article, its claim or its stage (what the stages pass): the SQL the ORM would compile, built
-    without it (compiling a queryset per job cost more Python than the rest of starting it).
-    None for any other filter (the ORM builds it)."""
-    if job_filter.negated or job_filter.connector != Q.AND or not job_filter.children:
-        return None
-    where: list[str] = []
-    params: list[object] = []
-    for child in job_filter.children:
-        if not isinstance(child, tuple) or child[1] is None:
-            return None
-        name, value = child
-        if name == "stage":
-            where.append("stage = %s")
-            params.append(str(value))
-        elif name in _PICK_COLUMNS and isinstance(value, int) and not isinstance(value, bool):
-            where.append(f"{_PICK_COLUMNS[name]} = %s")
-            params.append(value)
-        else:
-            return None
-    sql = f"SELECT id FROM claims_job WHERE {' AND '.join(where)} AND {_PICK_CLAIMABLE} LIMIT 1"
-    return sql, [*params, *_pick_states(), task_id]
-
-
-def _start_params(task_id: str, worker: str) -> dict:
-    return {
-        "cap": settings.FACTCHECK["JOB_MAX_ATTEMPTS"],
-        "failed": str(JobState.FAILED),
-        "running": str(JobState.RUNNING),
-        "queued": str(JobState.QUEUED),
-        "now": timezone.now(),
-        "task_id": task_id,
-        "worker": worker[:255],
-    }
-
-
-def _claim_jobs_start_returning(stage: str, claim_ids: list[int], task_id: str, worker: str):
-    params = {**_start_params(task_id, worker), "stage": str(stage), "ids": list(claim_ids)}
-    with connection.cursor() as cursor:
-        cursor.execute(_START_RETURNING, params)
-        return {claim_id for claim_id, state in cursor.fetchall() if state == JobState.RUNNING}
 
 
 def claim_jobs_end(
@@ -321,7 +204,8 @@ def claim_jobs_end(
             state=JobState.DONE, last_error="", finished_at=now
         )
         return
-    with connection.cursor() as cursor:  # through the (claim, stage) index: see _CLAIMABLE_SQL
+    # Through the (claim, stage) index: see claiming._CLAIMABLE_SQL.
+    with connection.cursor() as cursor:
         cursor.execute(
             "UPDATE claims_job SET state = %(done)s, last_error = '', finished_at = %(now)s "
             "WHERE stage = %(stage)s AND claim_id = ANY(%(ids)s) "
