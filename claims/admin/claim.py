@@ -1,5 +1,6 @@
 """The review desk: the claims list and the claim page with its workflow buttons (the bulk actions
-are `claim_actions`, the inlines `claim_inlines`).
+are `claim_actions`, the inlines `claim_inlines`, the list's columns and the machine's readings
+`claim_columns`).
 
 Every write goes through claims.services: the form's fields through `claim_update()` (with the
 version the editor loaded), checklist rows through `checklist_item_update()`, evidence through
@@ -17,15 +18,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims import workflow
 from claims.exceptions import ServiceError
 from claims.models import ChecklistItem, Claim, Evidence, SimilarClaim, SimilarityDecision
 from claims.selectors import (
-    DeskClaim,
     claim_page_prefetch,
     claims_desk_annotate,
     claims_search,
@@ -42,10 +40,9 @@ from claims.services import (
     evidence_delete,
     similar_claim_decide,
 )
-from claims.text import ellipsize
 
-from . import display
 from .claim_actions import ACTIONS, ClaimActions
+from .claim_columns import ClaimColumns, MachineReadings
 from .claim_inlines import ChecklistItemInline, EvidenceInline
 from .claim_page import claim_page_context
 from .filters import (
@@ -85,7 +82,7 @@ RECORD_FIELDS = [
 
 
 @admin.register(Claim)
-class ClaimAdmin(ServiceRefusals, ClaimActions, SimpleHistoryAdmin):
+class ClaimAdmin(ServiceRefusals, ClaimActions, ClaimColumns, MachineReadings, SimpleHistoryAdmin):
     list_display = [
         "claim_text",
         "claimant_name",
@@ -139,60 +136,6 @@ class ClaimAdmin(ServiceRefusals, ClaimActions, SimpleHistoryAdmin):
         # serves (a page is read off it, not sorted from every claim).
         return ["-checkworthiness", "-created_at", "-id"]
 
-    @admin.display(description="claim", ordering="text")
-    def claim_text(self, claim: Claim):
-        return format_html('<span title="{}">{}</span>', claim.text, ellipsize(claim.text, 120))
-
-    @admin.display(description="claimant", ordering="claimant__name")
-    def claimant_name(self, claim: Claim):
-        return claim.claimant.name if claim.claimant else "—"
-
-    @admin.display(description="type", ordering="claim_type")
-    def type_label(self, claim: Claim):
-        return claim.get_claim_type_display()
-
-    @admin.display(description="score", ordering="checkworthiness")
-    def worthiness(self, claim: Claim):
-        return display.score(claim.checkworthiness)
-
-    @admin.display(description="status", ordering="status")
-    def status_badge(self, claim: Claim):
-        return display.status_badge(claim.status)
-
-    @admin.display(description="status · verdict", ordering="status")
-    def status_and_verdict(self, claim: Claim):
-        """Where the claim stands, and its verdict under it once there is one (one column, so
-        that the list fits a 1280 px window; the verdict filter is on the right)."""
-        if not claim.verdict:
-            return display.status_badge(claim.status)
-        return format_html(
-            '{}<div class="desk-under">{}</div>',
-            display.status_badge(claim.status),
-            display.verdict_badge(claim.verdict),
-        )
-
-    @admin.display(description="assignee", ordering="assignee__username")
-    def assignee_name(self, claim: Claim):
-        return claim.assignee.get_username() if claim.assignee else "—"
-
-    @admin.display(description="checklist", ordering="checklist_worked")
-    def checklist_progress(self, claim: DeskClaim):
-        return display.progress(claim.checklist_worked, claim.checklist_total)
-
-    @admin.display(description="article", ordering="article__title")
-    def article_title(self, claim: Claim):
-        if claim.article is None:
-            return format_html('<span class="desk-muted">{}</span>', "entered by hand")
-        return format_html(
-            '<a href="{}">{}</a>',
-            reverse("admin:claims_article_change", args=[claim.article_id]),
-            ellipsize(claim.article.title, 40),
-        )
-
-    @admin.display(description="date", ordering="claim_date")
-    def claim_date(self, claim: DeskClaim):
-        return timezone.localtime(claim.claim_date).strftime("%-d %b %Y")
-
     # --- The claim page ---------------------------------------------------------------------------
     def get_object(self, request, object_id, from_field=None):
         claim = super().get_object(request, object_id, from_field)
@@ -239,55 +182,6 @@ class ClaimAdmin(ServiceRefusals, ClaimActions, SimpleHistoryAdmin):
             kwargs["queryset"] = users_assignable()
             kwargs["form_class"] = AssigneeField
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    @admin.display(description="check-worthiness")
-    def worthiness_detail(self, claim: Claim):
-        reasons = claim.checkworthiness_reasons or []
-        return format_html(
-            "{} {}",
-            display.score(claim.checkworthiness),
-            format_html_join(", ", '<span class="desk-muted">{}</span>', ((r,) for r in reasons)),
-        )
-
-    @admin.display(description="entities")
-    def entities_list(self, claim: Claim):
-        mentions = claim.mentions.all()  # prefetched with their entities (get_object)
-        return (
-            format_html_join(
-                " ",
-                '<span class="desk-chip desk-m-{}" title="{}">{} → {}</span>',
-                (
-                    (m.entity.kind, m.entity.get_kind_display(), m.text, m.entity.name)
-                    for m in mentions
-                ),
-            )
-            or "—"
-        )
-
-    @admin.display(description="quantities")
-    def quantities_list(self, claim: Claim):
-        return (
-            format_html_join(
-                " ",
-                '<span class="desk-chip desk-m-quantity">{} = {} {} ({})</span>',
-                (
-                    (q.text, f"{q.value:,g}", q.unit, q.get_bound_display())
-                    for q in claim.quantities.all()
-                ),
-            )
-            or "—"
-        )
-
-    @admin.display(description="dates")
-    def dates_list(self, claim: Claim):
-        return (
-            format_html_join(
-                " ",
-                '<span class="desk-chip desk-m-date">{} = {} ({})</span>',
-                ((d.text, d.value, d.get_granularity_display()) for d in claim.dates.all()),
-            )
-            or "—"
-        )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and change:

@@ -15,12 +15,12 @@ from django.utils import timezone
 
 from claims.models import Job, JobState
 
-# `lifecycle._claimable` in SQL, for the statements that pick jobs by claim or article and stage. Written
-# as a CASE so that no index on `state` can serve it: without statistics (a table never
+# `lifecycle._claimable` in SQL, for the statements that pick jobs by claim or article and stage.
+# Written as a CASE so that no index on `state` can serve it: without statistics (a table never
 # analysed: autovacuum off) the planner read the jobs through the state index, whose entries for
 # "queued" and "running" point at every dead version of every job until a vacuum, a scan of the
-# whole table per statement, growing with every job run; the (claim or article, stage) unique
-# index finds the few rows a statement means whatever the statistics.
+# whole table per statement, growing with every job run; the (claim or article, stage) unique index
+# finds the few rows a statement means whatever the statistics.
 _CLAIMABLE_SQL = (
     "CASE state WHEN %(queued)s THEN true WHEN %(running)s THEN task_id = %(task_id)s "
     "ELSE false END"
