@@ -5,10 +5,8 @@ never query on their own. Input is validated by `claims.api.inputs`.
 
 from __future__ import annotations
 
-import json
 import math
 
-from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -29,8 +27,6 @@ from claims.models import (
     Quantity,
     SimilarClaim,
     Verdict,
-    WebhookDelivery,
-    WebhookEndpoint,
 )
 from claims.workflow import public_verdict
 
@@ -353,67 +349,3 @@ class EntitySerializer(serializers.ModelSerializer):
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField(read_only=True)
     username = serializers.CharField(read_only=True)
-
-
-# --- Webhooks -------------------------------------------------------------------------------------
-class WebhookEndpointSerializer(serializers.ModelSerializer):
-    """An endpoint as listed and read: never its secret."""
-
-    created_by = UsernameOf(read_only=True)
-    deliveries_url = serializers.SerializerMethodField()
-
-    class Meta:
-        model = WebhookEndpoint
-        fields = [
-            "id",
-            "url",
-            "description",
-            "events",
-            "is_active",
-            "disabled_at",
-            "disabled_reason",
-            "failing_since",
-            "last_success_at",
-            "created_by",
-            "created_at",
-            "deliveries_url",
-        ]
-        read_only_fields = fields
-
-    def get_deliveries_url(self, endpoint: WebhookEndpoint) -> str:
-        return reverse("api:webhook-delivery-list", kwargs={"endpoint_pk": endpoint.pk})
-
-
-class WebhookEndpointSecretSerializer(WebhookEndpointSerializer):
-    """The endpoint with its signing secret: answered once, on creation and regeneration."""
-
-    class Meta(WebhookEndpointSerializer.Meta):
-        fields = [*WebhookEndpointSerializer.Meta.fields, "secret"]
-        read_only_fields = fields
-
-
-class WebhookDeliverySerializer(serializers.ModelSerializer):
-    payload = serializers.SerializerMethodField(help_text="The JSON body that is sent.")
-
-    class Meta:
-        model = WebhookDelivery
-        fields = [
-            "id",
-            "event_type",
-            "message_id",
-            "state",
-            "attempts",
-            "last_attempt_at",
-            "next_attempt_at",
-            "last_status_code",
-            "last_error",
-            "last_response",
-            "redelivery_of",
-            "created_at",
-            "payload",
-        ]
-        read_only_fields = fields
-
-    @extend_schema_field(OpenApiTypes.OBJECT)
-    def get_payload(self, delivery: WebhookDelivery) -> dict:
-        return json.loads(delivery.payload)

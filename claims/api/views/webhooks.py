@@ -14,7 +14,7 @@ from claims import selectors, services
 from claims.models import WebhookDelivery, WebhookEndpoint
 
 from .. import inputs
-from .. import serializers as s
+from .. import serializers_webhooks as s
 from ..viewsets import ID, raise_not_found
 
 VIEW = "claims.view_webhookendpoint"
