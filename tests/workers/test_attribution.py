@@ -763,6 +763,30 @@ def test_no_attribution_where_there_is_none(body: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # After a comma, a verb that takes an object: what follows is praised or blamed, not
+        # an inverted speaker.
+        ("Farmers in the valley, including Jane Roe, praised Kim Doe for the 5% rise.", None),
+        ("Two unions, led by Jane Roe, blamed the Harbour Board for 300 job losses.", None),
+        ("The mayor, in a letter to 300 residents, accused Kim Doe of fraud.", None),
+        # An inverted verb of saying still has its speaker after it.
+        ("Rents rose 7% in 2024, said Kim Doe, a housing analyst.", "Kim Doe"),
+        ("Rents rose 7% in 2024, argued Kim Doe.", "Kim Doe"),
+    ],
+)
+def test_the_object_of_a_verb_after_a_comma_is_not_an_inverted_speaker(
+    body: str, claimant: str | None
+) -> None:
+    claim = extract_claims(body, outlet=OUTLET, threshold=0.0)[0]
+    names = {claim.claimant.name, *claim.claimant.aliases} if claim.claimant else set()
+    if claimant is None:
+        assert not names & {"Kim Doe", "Harbour Board", "the Harbour Board"}, names
+    else:
+        assert claimant in names
+
+
+@pytest.mark.parametrize(
     ("body", "prefix"),
     [
         # An open mark with no speaker anywhere: still the outlet's.

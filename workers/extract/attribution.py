@@ -33,6 +33,7 @@ from .lexicon import (
     COGNITION_VERBS,
     DOCUMENT_NOUNS,
     FINDING_VERBS,
+    OBJECT_VERBS,
     SPEECH_VERBS,
     is_manner_adverb,
     is_time_phrase,
@@ -377,7 +378,9 @@ def _first_attribution(
                 return Attribution("reported_speech", opener, i, trailing=False)
         # Inverted trailing attribution: "…,” said Sheinbaum."
         prev = doc[i - 1] if i > start else None
-        inverted = (lower in SPEECH_VERBS or asked) and not that_follows
+        inverted = (
+            (lower in SPEECH_VERBS or asked) and lower not in OBJECT_VERBS and not that_follows
+        )
         if inverted and prev is not None and (prev.text in _QUOTES | {","} or (i - 1) in inside):
             m = speaker_end(doc, i, end)
             if m > i + 1 and is_speaker_phrase(doc, i + 1, m):

@@ -41,6 +41,17 @@ SPEECH_VERBS = frozenset(
         "proclaimed", "proclaims", "clarified", "clarifies", "implied", "implies",
     }
 )  # fmt: skip
+# Verbs of saying whose next noun phrase is their object, never an inverted speaker: in
+# "Republicans on the panel, including Jo Roe, praised Doe." Doe is praised, not the speaker.
+OBJECT_VERBS = frozenset(
+    {
+        "accused", "accuses", "criticized", "criticised", "criticizes", "blamed", "blames",
+        "praised", "described", "describes", "urged", "urges", "slammed", "slams", "decried",
+        "decries", "touted", "touts", "defended", "defends", "questioned", "disputed",
+        "disputes", "demanded", "demands", "proposed", "proposes", "cited", "cites",
+        "expressed", "expresses", "assured", "assures", "charged", "denied", "denies",
+    }
+)  # fmt: skip
 # Verbs of thinking, hoping and expecting: their subject holds the view that follows
 # ("analysts expect the rains to fail", "she believes wages will rise").
 COGNITION_VERBS = frozenset(
