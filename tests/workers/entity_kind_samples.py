@@ -117,4 +117,16 @@ HELD_OUT: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = (
     # … and a known place before a titled name leaves the titled name, a person.
     ("Wisconsin Rep. Reid Rabble said the party would lose 40 seats in November.",
      (("Wisconsin", L), ("Rep. Reid Rabble", P))),
+    # A title's portfolio before it is no person ("Finance" in "Finance Minister").
+    ("Taxes will rise by 2%, Finance Minister Piet Vanrell said on Tuesday.",
+     (("Finance", None), ("Piet Vanrell", P))),
+    ("The talks failed, Foreign Affairs Secretary Ida Marsh told reporters.",
+     (("Foreign Affairs", None), ("Ida Marsh", P))),
+    # An institution named for what it does, its parts joined by "and", is one organisation.
+    ("Immigration and Customs Enforcement said it held 300 people in Tarrow.",
+     (("Immigration and Customs Enforcement", O), ("Tarrow", L))),
+    ("Agents made 1,200 arrests, according to U.S. Customs and Border Protection.",
+     (("U.S. Customs and Border Protection", O),)),
+    ("Voters in Tarrow backed Lund and Marsh in 2024.",
+     (("Tarrow", L), ("Lund", P), ("Marsh", P))),
 )  # fmt: skip

@@ -15,12 +15,14 @@ from workers.nlp.world import nationality_words
 
 from .name_words import (
     COMPASS_WORDS,
+    FUNCTION_NOUNS,
     LOCATIVE_PREPOSITIONS,
     NAME_CONNECTORS,
     ORG_WORDS,
     PARTY_WORDS,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
+    PORTFOLIO_TITLES,
     TITLE_WORDS,
     is_name_token,
 )
@@ -74,6 +76,8 @@ def _guess_kind(tokens: list[str], prev_word: str) -> str:
         return "organization"
     if tokens[-1] in PARTY_WORDS:
         return "group"  # "Democratic", "Presumptive Republican": a party, not a person
+    if tokens[-1] in FUNCTION_NOUNS and not first_name_gender(tokens[0]):
+        return "organization"  # "Border Protection", "Customs Enforcement": an institution
     if any(t in PLACE_WORDS for t in tokens):
         return "place"
     if len(tokens) == 1 and prev_word.lower() in LOCATIVE_PREPOSITIONS:
@@ -177,6 +181,18 @@ def _place_after_place(doc: Doc, i: int, found: list[tuple[int, int, str]]) -> b
     return bool(found) and found[-1][1] == i - 1 and found[-1][2] in {"place", "organization"}
 
 
+def _institution_and(doc: Doc, i: int, j: int, taken: set[int]) -> int | None:
+    """After "and" at ``j`` in a run of names from ``i``, the end of a run of names that
+    finishes an institution's name ("… and Border Protection", "… and Prevention"), else None
+    ("Clinton and Sanders", "Jo Roe and Al Doe Services")."""
+    k = j + 1
+    while k < len(doc) and k not in taken and is_name_token(doc[k].text):
+        k += 1
+    if k == j + 1 or first_name_gender(doc[i].text) or first_name_gender(doc[j + 1].text):
+        return None
+    return k if doc[k - 1].text in FUNCTION_NOUNS or doc[k - 1].text in ORG_WORDS else None
+
+
 def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     """Runs of capitalised tokens not covered by the EntityRuler: (start_tok, end_tok, kind)."""
     found: list[tuple[int, int, str]] = []
@@ -207,6 +223,8 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
                 and is_name_token(doc[j + 1].text)
             ):
                 j += 2
+            elif doc[j].lower_ == "and" and (k := _institution_and(doc, i, j, taken)) is not None:
+                j = k  # "Immigration and Customs Enforcement": one institution
             else:
                 break
         cut = _name_before_affiliation(doc, i, j)
@@ -239,6 +257,9 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         if j - i == 1 and _place_after_place(doc, i, found):
             found.append((i, j, "place"))  # "Louisville, Ky.", "University of California, Berkeley"
             i = j
+            continue
+        if j < n and doc[j].text in PORTFOLIO_TITLES and not first_name_gender(tok.text):
+            i = j  # "Finance Minister Jo Roe": the title's portfolio, no name
             continue
         adjacent_to_known = (i - 1) in taken or j in taken
         # A lone capitalised word opening a sentence is usually just a capitalised word.
@@ -275,7 +296,9 @@ def _institution_end(doc: Doc, start: int) -> int | None:
         else:
             break
     words = [t.text for t in doc[start:j]]
-    if not any(w in ORG_WORDS for w in words) or any(w in TITLE_WORDS for w in words):
+    if not any(w in ORG_WORDS or w in FUNCTION_NOUNS for w in words) or any(
+        w in TITLE_WORDS for w in words
+    ):
         return None
     if j < len(doc) and _noun_after(doc[j].text):
         return None  # "the Fort Bliss Army base": the names modify a noun, a place's base

@@ -67,6 +67,20 @@ TITLE_WORDS = frozenset(
         "Advocate",
     }
 )  # fmt: skip
+# Titles that are no name words themselves: a run of names right before one is the title's
+# portfolio ("Finance Minister Jo Roe", "Foreign Affairs Secretary"), not a person.
+PORTFOLIO_TITLES = frozenset({"Minister", "Secretary", "President", "Senator", "Governor"})
+# What an institution is for, ending its name ("Customs and Border Protection", "Disease
+# Control and Prevention", "Labor Statistics"): a run of names ending so is no person.
+FUNCTION_NOUNS = frozenset(
+    {
+        "Protection", "Enforcement", "Prevention", "Security", "Services", "Affairs",
+        "Development", "Management", "Safety", "Defense", "Defence", "Labor", "Labour",
+        "Education", "Energy", "Transportation", "Commerce", "Resources", "Relations",
+        "Statistics", "Control", "Research", "Intelligence", "Immigration", "Revenue",
+        "Welfare", "Housing", "Planning", "Standards", "Regulation",
+    }
+)  # fmt: skip
 PARTY_WORDS = frozenset(
     {"Democratic", "Democrat", "Democrats", "Republican", "Republicans", "GOP", "Libertarian"}
 )
