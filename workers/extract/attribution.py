@@ -383,7 +383,8 @@ def _first_attribution(
         )
         if inverted and prev is not None and (prev.text in _QUOTES | {","} or (i - 1) in inside):
             m = speaker_end(doc, i, end)
-            if m > i + 1 and is_speaker_phrase(doc, i + 1, m):
+            clause = m > i + 2 and doc[i + 1].lower_ in _CLAUSE_SUBJECTS | {"it"}  # "said it won"
+            if m > i + 1 and not clause and is_speaker_phrase(doc, i + 1, m):
                 return Attribution("reported_speech", (i + 1, m), i, trailing=True)
     found = (
         participle_attribution(doc, start, end, inside)
