@@ -49,3 +49,31 @@ def test_a_passive_agent_ends_before_on() -> None:
         "by libertarians on social media."
     )
     assert last_claimant(body) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "claimant"),
+    [
+        (
+            "Sales rose 30% in 2024, according to a study in the Journal of Rural Health.",
+            "Sales",
+            ("Journal of Rural Health", "organization"),
+        ),
+        (
+            "A paper in the Tarrow Medical Journal found that 30% of nurses quit in 2024.",
+            "A paper",
+            ("Tarrow Medical Journal", "organization"),
+        ),
+        (  # the newspaper itself, named in full, is still itself
+            "Sales rose 30% in 2024, The Wall Street Journal reported.",
+            "Sales",
+            ("The Wall Street Journal", "organization"),
+        ),
+    ],
+)
+def test_a_journal_is_itself_not_a_newspaper_named_journal(
+    body: str, start: str, claimant: tuple[str, str]
+) -> None:
+    # A bare "Journal" had been an alias of The Wall Street Journal: every medical or academic
+    # journal cited became the newspaper.
+    assert claimant_and_kind(body, start) == claimant

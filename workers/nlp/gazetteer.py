@@ -92,7 +92,7 @@ GAZETTEER: tuple[GazetteerEntry, ...] = (
     GazetteerEntry(
         "The Wall Street Journal",
         "organization",
-        ("The Wall Street Journal", "Wall Street Journal", "WSJ", "the Journal"),
+        ("The Wall Street Journal", "Wall Street Journal", "WSJ"),
         news=True,
         heads=("newspaper", "paper", "outlet", "news outlet", "publication", "journal"),
     ),
