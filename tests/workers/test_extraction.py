@@ -120,6 +120,15 @@ def test_split_sentences_offsets_are_exact(seed_body):
             "“I told him, ‘No. Never.’” Sheinbaum said. Then she left.",
             ["“I told him, ‘No. Never.’” Sheinbaum said.", "Then she left."],
         ),
+        # a quotation set inside a sentence ends it: the next sentence's "said" is its own
+        (
+            "Jo Roe called the plan “a fantasy.” He said rents rose 5%.",
+            ["Jo Roe called the plan “a fantasy.”", "He said rents rose 5%."],
+        ),
+        (
+            'Jo Roe said it was "a fantasy." Kim Doe said it was not.',
+            ['Jo Roe said it was "a fantasy."', "Kim Doe said it was not."],
+        ),
         # a quotation introduced by a colon stays with its speaker
         (
             "The minister said: “Prices rose. Wages fell.” Markets slid.",

@@ -238,8 +238,11 @@ def factcheck_sentencizer(doc: Doc) -> Doc:
             nxt = doc[k].text
             split = not nxt[:1].islower()
             if split and inside.get(j - 1, (0, -1))[1] == j - 1:
-                # The quotation just closed: "…?” she asked" style attribution.
-                split = not _attribution_follows(doc, j - 1, p_end)
+                # The quotation just closed: "…?” she asked" style attribution, when the
+                # quotation opened the sentence; one set inside a sentence ends with it
+                # ('Roe called the plan “a fantasy.” He said …': two sentences).
+                embedded = inside[j - 1][0] > sent_start + 1
+                split = embedded or not _attribution_follows(doc, j - 1, p_end)
             if split and k in inside and inside[k][0] < k:
                 # Still inside a quotation that opened earlier in this sentence.
                 close_i = inside[k][1]
