@@ -96,6 +96,12 @@ def test_split_sentences_offsets_are_exact(seed_body):
             "The troops returned to the U.S. The next day, talks resumed.",
             ["The troops returned to the U.S.", "The next day, talks resumed."],
         ),
+        # "No." before a number is the number sign
+        (
+            "The case, Roe v. Doe, No. 14-915, was argued in May. It ended.",
+            ["The case, Roe v. Doe, No. 14-915, was argued in May.", "It ended."],
+        ),
+        ("Asked again, he said No. Then he left.", ["Asked again, he said No.", "Then he left."]),
         # titles never end a sentence
         (
             "Dr. Smith met Gen. Jones in Washington. They talked.",

@@ -175,6 +175,8 @@ def _attribution_follows(doc: Doc, close_i: int, end: int) -> bool:
 
 def _is_terminal(doc: Doc, i: int, end: int) -> bool:
     text = doc[i].text
+    if text == "." and 0 < i < end - 1 and doc[i - 1].text in {"No", "Nos"}:
+        return not doc[i + 1].text[:1].isdigit()  # "No. 14-915", "Bill No. 5": a number sign
     if text in _TERMINALS:
         return True
     if len(text) > 1 and text.endswith(".") and text not in _TITLE_ABBREVIATIONS:
