@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from . import furniture_patterns as patterns
 from .datelines import Dateline, parse_dateline
-from .furniture_credits import credit_or_source, find_credit
+from .furniture_credits import SLASH_CREDIT_MAX, SLASH_CREDIT_RE, credit_or_source, find_credit
 from .furniture_patterns import (
     ADVERT,
     BANNER,
@@ -85,7 +85,10 @@ __all__ = [
     "ends_sentence",
     "find_credit",
     "is_author_bio",
+    "is_claim_box_label",
     "is_menu_item",
+    "is_notice_label",
+    "is_rating_label",
     "line_kind",
     "looks_like_heading",
     "no_comment",
@@ -156,7 +159,7 @@ def _line_kind(text: str) -> str | None:
         return DATE
     if is_byline(text, words):
         return BYLINE
-    if len(text) <= patterns.SLASH_CREDIT_MAX and patterns.SLASH_CREDIT_RE.fullmatch(text):
+    if len(text) <= SLASH_CREDIT_MAX and SLASH_CREDIT_RE.fullmatch(text):
         return CREDIT
     if is_navigation_bar(text):
         return NAVIGATION
@@ -190,6 +193,23 @@ def strip_glued(paragraph: str) -> str:
             break
         paragraph = paragraph[:cut].rstrip()
     return paragraph
+
+
+def is_claim_box_label(text: str) -> bool:
+    """ "Claim", "What was claimed": the label of a fact-check page's summary box, whose next
+    line is the claim reviewed rather than the article's prose."""
+    return bool(patterns.CLAIM_BOX_LABEL_RE.fullmatch(text.strip()))
+
+
+def is_rating_label(text: str) -> bool:
+    """ "Rating", "Our verdict": the label of a fact-check box's rating."""
+    return bool(patterns.RATING_LABEL_RE.fullmatch(text.strip()))
+
+
+def is_notice_label(text: str) -> bool:
+    """ "Forward-Looking Statements", "Safe Harbor Statement", "Disclaimer": the heading of a
+    legal notice, every paragraph under which is the notice."""
+    return bool(patterns.NOTICE_LABEL_RE.fullmatch(text.strip()))
 
 
 def no_comment(sentence: str) -> bool:

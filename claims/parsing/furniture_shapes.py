@@ -24,6 +24,8 @@ _NAVIGATION_BAR_MAX_CHARS = 300
 _BAR_SEPARATORS = ("|", "\u2022", "\u00b7", "\u203a", "\u00bb", " > ")
 _MENU_ITEM_MAX_WORDS = 3
 _MENU_ITEM_MAX_CHARS = 32
+_MENU_ITEM_BETWEEN_MAX_WORDS = 5
+_MENU_ITEM_BETWEEN_MAX_CHARS = 40
 _CAPS_LABEL_RE = re.compile(r"[A-Z][A-Z&'\u2019-]*(?: [A-Z&][A-Z&'\u2019-]*){0,3}")
 
 
@@ -40,12 +42,19 @@ def looks_like_heading(text: str, *, headline: bool = False) -> bool:
     return not ends_sentence(text) and len(text) <= max_chars and len(text.split()) <= max_words
 
 
-def is_menu_item(text: str) -> bool:
-    """One item of a menu pasted as a run of lines: "World", "U.S.", "Podcasts & Shows"."""
-    if len(text) > _MENU_ITEM_MAX_CHARS or not text.strip():
+def is_menu_item(text: str, *, between_items: bool = False) -> bool:
+    """One item of a menu pasted as a run of lines: "World", "U.S.", "Podcasts & Shows".
+
+    ``between_items``: the lines on both sides are menu items, so a longer item ("Policy &
+    Public Interest", "Health and Wellbeing") is one too.
+    """
+    max_chars, max_words = _MENU_ITEM_MAX_CHARS, _MENU_ITEM_MAX_WORDS
+    if between_items:
+        max_chars, max_words = _MENU_ITEM_BETWEEN_MAX_CHARS, _MENU_ITEM_BETWEEN_MAX_WORDS
+    if len(text) > max_chars or not text.strip():
         return False
     words = text.split()
-    if len(words) > _MENU_ITEM_MAX_WORDS:
+    if len(words) > max_words:
         return False
     last = words[-1]
     # "U.S." ends with a full stop but is an abbreviation, not a sentence.
