@@ -3,9 +3,9 @@
 The fixture set is ``tests/fixtures/pastes/`` (invented pages in the layouts of wire agencies,
 broadcasters, newspapers, a state outlet, a local paper, a live blog, an opinion and an analysis
 page, a portal, a newsletter, a press release, a fact-check site, a transcript, a magazine long
-read and a reader view; see the README there). Each page is parsed as ingest parses it, and its body goes through
-``extract_claims`` with the page's outlet, the default scorer and its default threshold, as the
-pipeline runs it when no threshold is configured. Per fixture and overall:
+read and a reader view; see the README there). Each page is parsed as ingest parses it, and its
+body goes through ``extract_claims`` with the page's outlet, the default scorer and its default
+threshold, as the pipeline runs it when no threshold is configured. Per fixture and overall:
 
 - precision: extracted claims that are expected claims, over claims extracted (a claim that
   contains page furniture counts as false even where it overlaps an expected claim);

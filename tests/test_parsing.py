@@ -636,7 +636,7 @@ def test_cookie_notice_before_the_page() -> None:
 def test_a_ticker_headline_above_the_menu_is_not_the_title() -> None:
     text = (
         "Breaking News\nMinister quits over hospital contracts row\n"
-        "Home\nNews\nSport\nBusiness\n"
+        "Home\nWorld\nSport\nBusiness\nCulture\n"
         "Harbour bridge to close for six weeks of repairs\n"
         "By Jane Roe\n"
         "The harbour bridge will close for six weeks from June, the council said on Monday.\n\n"
@@ -652,6 +652,17 @@ def test_a_headline_below_the_menu_stays_the_title_without_a_ticker() -> None:
     text = (
         "Home\nWorld\nSport\nBusiness\nCulture\n\n"
         "Harbour bridge to close for six weeks of repairs\n\n"
+        "The harbour bridge will close for six weeks from June, the council said on Monday."
+    )
+    assert parse_article(text).title == "Harbour bridge to close for six weeks of repairs"
+
+
+def test_a_lone_widget_under_the_headline_does_not_move_the_title() -> None:
+    text = (
+        "Home\nWorld\nSport\nBusiness\n\n"
+        "Harbour bridge to close for six weeks of repairs\n"
+        "Log in to save this story\n"
+        "Drivers face long detours on the coast road this summer\n"
         "The harbour bridge will close for six weeks from June, the council said on Monday."
     )
     assert parse_article(text).title == "Harbour bridge to close for six weeks of repairs"

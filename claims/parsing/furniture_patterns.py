@@ -198,6 +198,8 @@ WIDGET_PREFIXES = (
     (SHARE, r"(?:did you find|was|is|were) (?:this|these) (?:article|story|page|fact[- ]check"
             r"|information|answers?)s? (?:useful|helpful)\b"),
     (SHARE, r"thank you for (?:supporting|reading)\b"),
+    (SHARE, r"want (?:more (?:updates|news|stories|from)|the latest (?:news|updates))\b"
+            r"[^.!?]{0,40}\?"),
     (NAVIGATION, r"(?:sign|log) ?in (?:to|for) (?:access|see|view|save|read|continue|manage|get"
                  r"|follow|join|your)\b"),
     (ADVERT, r"(?:try|upgrade to|unlock|go) [\w'&. ]{0,40}?\b(?:plus|premium|pro|ad-free)$"),
