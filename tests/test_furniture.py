@@ -163,6 +163,16 @@ from claims.parsing.furniture import Dateline
         ("Was this article helpful?", f.SHARE),
         ("Thank you for reading the Beacon.", f.SHARE),
         ("Want more stories like this? Sign up for our weekly digest.", f.SHARE),
+        ("Member-only story", f.BANNER),
+        ("Follow", f.SHARE),
+        ("Open in app", f.SHARE),
+        ("3.4K followers", f.SHARE),
+        ("With files from Example Press", f.CONTRIBUTORS),
+        ("Estimated 4 minutes", f.BYLINE),
+        ("About the author", f.BYLINE),
+        ("Written by Jane Roe", f.BYLINE),
+        ("The audio version of this story is produced by an automated voice.", f.SHARE),
+        ("This article is narrated by Example Audio.", f.SHARE),
         ("Log in to save this story", f.NAVIGATION),
         ("Upgrade to Beacon Premium", f.ADVERT),
         ("Get unlimited access to every story", f.ADVERT),
@@ -237,6 +247,10 @@ def test_furniture_lines(line: str, kind: str) -> None:
         "Get full access to the data, the judge ordered.",
         "Try the soup.",
         "Want more money for schools? Vote yes, the union says.",
+        "With files from the archive, the museum rebuilt the hall.",
+        "Written by hand, the letter was signed by 40 MPs.",
+        "The audio version was leaked to reporters.",
+        "About the authors of the report, little is known.",
         "Was this the worst storm on record?",
         "Sources say the deal is off.",
         "Comments are welcome, the minister said.",
@@ -266,6 +280,7 @@ def test_prose_is_not_furniture(line: str) -> None:
             "REUTERS/Jane Roe",
         ),
         ("(AP Photo/Jane Roe)", "", "AP Photo/Jane Roe"),
+        ("Crowds in Lima. (Jane Roe/Example News)", "Crowds in Lima.", "Jane Roe/Example News"),
     ],
 )
 def test_find_credit(text: str, caption: str, credit: str) -> None:
@@ -274,7 +289,14 @@ def test_find_credit(text: str, caption: str, credit: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Prices rose 4% in April/May.", "He said: yes.", "The ratio was 3/4 (AP said).", "Plain."],
+    [
+        "Prices rose 4% in April/May.",
+        "He said: yes.",
+        "The ratio was 3/4 (AP said).",
+        "Plain.",
+        "Insurers raised premiums (Blue Cross/Blue Shield).",
+        "Both plans (Option A/Option B)",  # a one-letter word is not part of a name
+    ],
 )
 def test_no_credit(text: str) -> None:
     assert f.find_credit(text) is None
@@ -329,6 +351,7 @@ def test_box_and_notice_labels(text: str, claim_box: bool, rating: bool, notice:
     assert f.is_claim_box_label(text) is claim_box
     assert f.is_rating_label(text) is rating
     assert f.is_notice_label(text) is notice
+    assert not f.is_author_label(text)
 
 
 @pytest.mark.parametrize(

@@ -744,3 +744,27 @@ def test_a_wire_distributor_dateline() -> None:
     article = parse_article(text)
     assert article.dateline == Dateline("DENVER", 3, 3, "PRNewswire", year=2025)
     assert article.paragraphs == ("Acme Corp. said it expects sales of $2 billion.",)
+
+
+def test_the_author_box_at_the_foot_is_not_the_prose() -> None:
+    text = (
+        "# Buses are slower than in 1990\n\n"
+        "Buses run 14% slower than in 1990, a transit study found.\n\n"
+        "Each extra stop costs about 20 seconds.\n\n"
+        "Written by Jane Roe\n"
+        "Transport planner. Writing about buses and trams.\n"
+    )
+    assert parse_article(text).paragraphs == (
+        "Buses run 14% slower than in 1990, a transit study found.",
+        "Each extra stop costs about 20 seconds.",
+    )
+
+
+def test_a_byline_before_the_last_paragraph_does_not_open_an_author_box() -> None:
+    text = (
+        "# Storm live\n\n"
+        "Winds reached 90mph on the coast, the forecaster said.\n\n"
+        "By Jane Roe\n"
+        "Ferries are cancelled until Friday.\n"
+    )
+    assert parse_article(text).paragraphs[-1] == "Ferries are cancelled until Friday."

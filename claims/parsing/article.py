@@ -76,6 +76,7 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d")
 _PULL_QUOTE_MIN_WORDS = 4
 _PULL_QUOTE_MAX_WORDS = 40
 _PULL_QUOTE_REACH = 8
+_AUTHOR_BOX_MAX_WORDS = 60  # an author's bio is a line or two
 
 
 def parse_article(text: str) -> ParsedArticle:
@@ -265,6 +266,7 @@ def _layout(units: list[Unit], paragraphs: list[_Paragraph]) -> ParsedArticle:
     # Headings, link lists and author bios after the last paragraph.
     while len(body) > 1 and (_is_heading(body[-1]) or furniture.is_author_bio(body[-1].text)):
         body.pop()
+    body = _without_author_box(units, body)
     body = _without_pull_quotes(body)
 
     last_body_unit = body[-1].end
@@ -313,6 +315,18 @@ def _layout(units: list[Unit], paragraphs: list[_Paragraph]) -> ParsedArticle:
         url=url,
         outlet_name=outlet,
     )
+
+
+def _without_author_box(units: list[Unit], body: list[_Paragraph]) -> list[_Paragraph]:
+    """``body`` without the author's box at its foot: the short paragraphs under "About the
+    author" or "Written by Jane Roe" ("Transit planner. Writing about buses.")."""
+    k = len(body) - 1
+    while k >= 1 and len(body[k].text.split()) <= _AUTHOR_BOX_MAX_WORDS:
+        between = units[body[k - 1].end + 1 : body[k].start]
+        if any(u.kind != "prose" and furniture.is_author_label(u.text) for u in between):
+            return body[:k]
+        k -= 1
+    return body
 
 
 def _without_pull_quotes(body: list[_Paragraph]) -> list[_Paragraph]:

@@ -85,6 +85,7 @@ __all__ = [
     "ends_sentence",
     "find_credit",
     "is_author_bio",
+    "is_author_label",
     "is_claim_box_label",
     "is_menu_item",
     "is_notice_label",
@@ -204,6 +205,12 @@ def is_claim_box_label(text: str) -> bool:
 def is_rating_label(text: str) -> bool:
     """ "Rating", "Our verdict": the label of a fact-check box's rating."""
     return bool(patterns.RATING_LABEL_RE.fullmatch(text.strip()))
+
+
+def is_author_label(text: str) -> bool:
+    """ "About the author", "Written by Jane Roe": the label of the author's box at the foot of
+    a page, under which the short paragraphs are the author's bio."""
+    return bool(patterns.AUTHOR_LABEL_RE.match(text.strip()))
 
 
 def is_notice_label(text: str) -> bool:

@@ -33,6 +33,11 @@ CREDIT_PATTERNS = (
     re.compile(
         rf" *\( *(?P<credit>{CREDIT_LABEL}s? (?:by|courtesy of) [^()\n]{{1,120}}?) *\)$", re.I
     ),
+    # "(Jane Roe/Example News)": a photographer's name and the outlet, in brackets at the end.
+    re.compile(
+        r" *\( *(?P<credit>[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3} ?/ ?"
+        r"[A-Z][\w.&'\u2019-]*(?: [A-Z][\w.&'\u2019-]*){0,3}) *\)$"
+    ),
     # Unbracketed "Photo: Name/Agency" (Guardian style). Case-sensitive labels and a required
     # slash keep prose such as "...he opened the file: report/2024" from being taken for a credit.
     re.compile(
