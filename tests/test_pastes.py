@@ -39,6 +39,7 @@ NOT_FOUND_YET = {
 # Expected claims, by fixture, whose claimant is not the expected one today.
 CLAIMANT_NOT_YET = {
     "analysis": ["cheaper imports are undercutting local producers"],
+    "blog_platform": ["each extra stop costs about 20 seconds"],
     "broadcaster_bbc": ["will cut 300 jobs, about a fifth of its workforce"],
     "broadcaster_cnn": [
         "More than 2 million people in northern Kenya and southern Ethiopia face severe hunger",
@@ -87,6 +88,10 @@ EXTRACTED_YET = {
     ],
     "broadcaster_cnn": ["Families have nothing left to sell."],
     "broadcaster_gulf": ["We cannot ignore the damage to marine life"],
+    "broadcaster_public": [
+        "Nobody should wait 40 minutes for an ambulance",
+        "the plan does not go far enough",
+    ],
     "factcheck_site": ["it can feel like it"],
     "live_blog": ["Our engineers will not be able to reach some areas until the winds drop"],
     "local_paper": [
