@@ -146,6 +146,53 @@ from claims.parsing.furniture import Dateline
         ("The views expressed in this commentary are solely those of the author.", f.FOOTER),
         ("Our Standards: The Example Trust Principles.", f.FOOTER),
         ("(This story has not been edited by our staff and is auto-generated.)", f.FOOTER),
+        # Kinds the held-out pastes showed (the wording invented, not the fixtures').
+        ("Please share this article:", f.SHARE),
+        ("Join the Daily Beacon Telegram channel for breaking news", f.SHARE),
+        ("Join our WhatsApp group", f.SHARE),
+        ("Follow The Beacon:", f.SHARE),
+        ("Follow us: Facebook | Instagram", f.SHARE),
+        ("Subscribe to Morning Brief, the newsletter our editors write each day.", f.SHARE),
+        ("Sign up for them here.", f.SHARE),
+        ("Sign up", f.SHARE),
+        ("Enter your email address", f.SHARE),
+        ("Type your email…", f.SHARE),
+        ("By subscribing, you accept our terms and acknowledge our privacy notice.", f.SHARE),
+        ("You may unsubscribe whenever you like.", f.SHARE),
+        ("This essay was included in our Weekend Reads newsletter.", f.SHARE),
+        ("Was this article helpful?", f.SHARE),
+        ("Thank you for reading the Beacon.", f.SHARE),
+        ("Want more stories like this? Sign up for our weekly digest.", f.SHARE),
+        ("Member-only story", f.BANNER),
+        ("Follow", f.SHARE),
+        ("Open in app", f.SHARE),
+        ("3.4K followers", f.SHARE),
+        ("With files from Example Press", f.CONTRIBUTORS),
+        ("Estimated 4 minutes", f.BYLINE),
+        ("About the author", f.BYLINE),
+        ("Written by Jane Roe", f.BYLINE),
+        ("The audio version of this story is produced by an automated voice.", f.SHARE),
+        ("This article is narrated by Example Audio.", f.SHARE),
+        ("Log in to save this story", f.NAVIGATION),
+        ("Upgrade to Beacon Premium", f.ADVERT),
+        ("Get unlimited access to every story", f.ADVERT),
+        ("Want your event promoted to 20,000 readers?", f.ADVERT),
+        ("We may earn a commission when you buy through links in this article.", f.ADVERT),
+        ("Comments will be moderated before they appear.", f.COMMENTS),
+        ("A version of this story appeared in the March issue of the magazine.", f.FOOTER),
+        ("This report originally appeared on Example Wire.", f.FOOTER),
+        ("This transcript was generated automatically and may contain errors.", f.FOOTER),
+        ("THIS IS A RUSH TRANSCRIPT.", f.FOOTER),
+        ("Example Check is a verified signatory of the Example Fact-Checking Code.", f.FOOTER),
+        ("Press enquiries", f.FOOTER),
+        ("Investor contacts:", f.FOOTER),
+        ("press@example.org", f.FOOTER),
+        ("Sources", f.RELATED),
+        ("Sources and methodology", f.RELATED),
+        ("Our verdict", f.BANNER),
+        ("What was claimed", f.BANNER),
+        ("Safe Harbor Statement", f.FOOTER),
+        ("Cautionary Note Regarding Forward-Looking Statements", f.FOOTER),
     ],
 )
 def test_furniture_lines(line: str, kind: str) -> None:
@@ -189,6 +236,28 @@ def test_furniture_lines(line: str, kind: str) -> None:
         "Watch the video, he told reporters, and you will see the truth.",
         "Prices rose in April. Photo booths were closed.",
         "The U.S. - Mexico border is long.",
+        # Prose that opens like the widgets above.
+        "Share the cost, the mayor told the other councils.",
+        "Join the queue for the vote, officials urged.",
+        "Follow the money.",
+        "Sign up rates for the scheme doubled.",
+        "He asked voters to sign up for the new scheme by Friday.",
+        "You can unpack the numbers in several ways.",
+        "The agent said we receive a commission on each sale.",
+        "Get full access to the data, the judge ordered.",
+        "Try the soup.",
+        "Want more money for schools? Vote yes, the union says.",
+        "With files from the archive, the museum rebuilt the hall.",
+        "Written by hand, the letter was signed by 40 MPs.",
+        "The audio version was leaked to reporters.",
+        "About the authors of the report, little is known.",
+        "Was this the worst storm on record?",
+        "Sources say the deal is off.",
+        "Comments are welcome, the minister said.",
+        "This story began in a small town in 2019.",
+        "The claim was false, the court found.",
+        "Our rating agency downgraded the bonds.",
+        "The disclaimer was printed in small type, the regulator said.",
         "",
         "x" * 5000,
     ],
@@ -211,6 +280,7 @@ def test_prose_is_not_furniture(line: str) -> None:
             "REUTERS/Jane Roe",
         ),
         ("(AP Photo/Jane Roe)", "", "AP Photo/Jane Roe"),
+        ("Crowds in Lima. (Jane Roe/Example News)", "Crowds in Lima.", "Jane Roe/Example News"),
     ],
 )
 def test_find_credit(text: str, caption: str, credit: str) -> None:
@@ -219,7 +289,14 @@ def test_find_credit(text: str, caption: str, credit: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Prices rose 4% in April/May.", "He said: yes.", "The ratio was 3/4 (AP said).", "Plain."],
+    [
+        "Prices rose 4% in April/May.",
+        "He said: yes.",
+        "The ratio was 3/4 (AP said).",
+        "Plain.",
+        "Insurers raised premiums (Blue Cross/Blue Shield).",
+        "Both plans (Option A/Option B)",  # a one-letter word is not part of a name
+    ],
 )
 def test_no_credit(text: str) -> None:
     assert f.find_credit(text) is None
@@ -239,6 +316,42 @@ def test_no_credit(text: str) -> None:
 )
 def test_menu_items(text: str, expected: bool) -> None:
     assert f.is_menu_item(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Policy & Public Interest", True),
+        ("Health and Wellbeing", True),
+        ("Six words make it too long", False),
+        ("It rained all day.", False),
+    ],
+)
+def test_longer_menu_items_between_items(text: str, expected: bool) -> None:
+    assert f.is_menu_item(text, between_items=True) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_box", "rating", "notice"),
+    [
+        ("Claim", True, False, False),
+        ("The claim:", True, False, False),
+        ("What was claimed", True, False, False),
+        ("Rating:", False, True, False),
+        ("Our verdict", False, True, False),
+        ("Forward-Looking Statements", False, False, True),
+        ("Disclaimer", False, False, True),
+        ("Safe harbour statement", False, False, True),
+        ("The claim was false.", False, False, False),
+        ("Our ruling", False, False, False),
+        ("Disclaimers were added in 2020", False, False, False),
+    ],
+)
+def test_box_and_notice_labels(text: str, claim_box: bool, rating: bool, notice: bool) -> None:
+    assert f.is_claim_box_label(text) is claim_box
+    assert f.is_rating_label(text) is rating
+    assert f.is_notice_label(text) is notice
+    assert not f.is_author_label(text)
 
 
 @pytest.mark.parametrize(
@@ -409,6 +522,16 @@ def test_strip_glued(paragraph: str, kept: str) -> None:
         ("MEXICO CITY \u2014 The", Dateline("MEXICO CITY", None, None, "")),
         ("Nairobi, Kenya (CNN) \u2014 The", Dateline("Nairobi, Kenya", None, None, "CNN")),
         ("New Delhi, May 6 (PTI) The", Dateline("New Delhi", 5, 6, "PTI")),
+        # Press-release distributors.
+        (
+            "DENVER, March 3, 2025 /PRNewswire/ -- The",
+            Dateline("DENVER", 3, 3, "PRNewswire", year=2025),
+        ),
+        (
+            "AUSTIN, Texas--(BUSINESS WIRE)--The",
+            Dateline("AUSTIN, Texas", None, None, "BUSINESS WIRE"),
+        ),
+        ("OTTAWA, June 2, 2025 /CNW/ - The", Dateline("OTTAWA", 6, 2, "CNW", year=2025)),
     ],
 )
 def test_datelines(opening: str, dateline: Dateline) -> None:
@@ -424,6 +547,8 @@ def test_datelines(opening: str, dateline: Dateline) -> None:
         "(AP)",
         "New Delhi (PTI) The",  # without a dash, only with a date as well
         "Paris, May 6 The",
+        "Our A/B test -- it failed.",
+        "Sales rose /fast/ -- The",
     ],
 )
 def test_not_datelines(opening: str) -> None:
@@ -443,6 +568,11 @@ def test_not_datelines(opening: str) -> None:
         "did not " * 20_000 + "respond",
         "A" * 100_000,
         "| " * 20_000,
+        "Join the " + "x " * 20_000 + "channel",
+        "Follow " + "x " * 20_000 + ":",
+        "By signing up " + "x " * 20_000 + "agree",
+        "links " * 20_000 + "we earn a commission",
+        "Try " + "x " * 20_000 + "plus",
     ],
 )
 def test_hostile_lines_are_answered(hostile: str) -> None:

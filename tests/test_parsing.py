@@ -631,3 +631,140 @@ def test_cookie_notice_before_the_page() -> None:
     article = parse_article(text)
     assert article.title == "Budget passes"
     assert article.paragraphs == ("The council approved it on Monday.",)
+
+
+def test_a_ticker_headline_above_the_menu_is_not_the_title() -> None:
+    text = (
+        "Breaking News\nMinister quits over hospital contracts row\n"
+        "Home\nWorld\nSport\nBusiness\nCulture\n"
+        "Harbour bridge to close for six weeks of repairs\n"
+        "By Jane Roe\n"
+        "The harbour bridge will close for six weeks from June, the council said on Monday.\n\n"
+        "Drivers will be sent along the coast road."
+    )
+    article = parse_article(text)
+    assert article.title == "Harbour bridge to close for six weeks of repairs"
+    assert "Minister quits" not in article.standfirst
+    assert "Minister quits" not in article.body
+
+
+def test_a_headline_below_the_menu_stays_the_title_without_a_ticker() -> None:
+    text = (
+        "Home\nWorld\nSport\nBusiness\nCulture\n\n"
+        "Harbour bridge to close for six weeks of repairs\n\n"
+        "The harbour bridge will close for six weeks from June, the council said on Monday."
+    )
+    assert parse_article(text).title == "Harbour bridge to close for six weeks of repairs"
+
+
+def test_a_lone_widget_under_the_headline_does_not_move_the_title() -> None:
+    text = (
+        "Home\nWorld\nSport\nBusiness\n\n"
+        "Harbour bridge to close for six weeks of repairs\n"
+        "Log in to save this story\n"
+        "Drivers face long detours on the coast road this summer\n"
+        "The harbour bridge will close for six weeks from June, the council said on Monday."
+    )
+    assert parse_article(text).title == "Harbour bridge to close for six weeks of repairs"
+
+
+def test_a_longer_item_between_menu_items_is_the_menu() -> None:
+    text = (
+        "Home\nMarkets & Money\nScience & Tech\nPolicy & Public Interest\nPeople & Culture\n"
+        "Tram line opens two years late\n"
+        "The tram line opened on Monday, two years later than planned, the city said."
+    )
+    article = parse_article(text)
+    assert article.title == "Tram line opens two years late"
+    assert "Public Interest" not in article.body
+
+
+def test_a_pull_quote_is_dropped_and_its_source_kept() -> None:
+    quoted = '"We closed the library because nobody came," the mayor said at the meeting.'
+    text = (
+        "# Town closes its last library\n\n"
+        "The town closed its last library on Friday after 80 years.\n\n"
+        f"{quoted}\n\n"
+        "We closed the library because nobody came.\n\n"
+        "Visits fell by half in five years, council figures show."
+    )
+    article = parse_article(text)
+    assert article.paragraphs == (
+        "The town closed its last library on Friday after 80 years.",
+        quoted,
+        "Visits fell by half in five years, council figures show.",
+    )
+
+
+def test_short_paragraphs_that_only_share_words_are_not_pull_quotes() -> None:
+    text = (
+        "The council approved the budget on Monday after a long debate.\n\n"
+        "The budget was approved.\n\n"  # its words are in the paragraph above, not as a line
+        "Taxes will rise by 4% in April, the council approved in a second vote."
+    )
+    assert len(parse_article(text).paragraphs) == 3
+
+
+def test_a_fact_check_claim_box_is_not_the_prose() -> None:
+    text = (
+        "FACT CHECK\nNo, the port did not double its fees\n"
+        "Claim\nThe port doubled its fees in 2024.\nRating\nFalse\n"
+        "A post shared widely online says the port doubled its fees last year.\n\n"
+        "Port fees rose 6% in 2024, according to the port's annual report.\n\n"
+        "The claim\n"
+        "The post cites no source for the figure."
+    )
+    article = parse_article(text)
+    assert article.title == "No, the port did not double its fees"
+    assert "The port doubled its fees in 2024." not in article.body
+    # Without a rating label after it, a "The claim" subheading is just a subheading.
+    assert article.paragraphs[-1] == "The post cites no source for the figure."
+
+
+def test_the_paragraphs_under_a_legal_notice_are_the_notice() -> None:
+    notice = "These statements involve risks. " * 40  # longer than any widget line
+    text = (
+        "# Acme lifts sales forecast\n\n"
+        "Acme said on Monday it expects sales of $2 billion this year.\n\n"
+        "Forward-Looking Statements\n\n"
+        f"{notice.strip()}\n\n"
+        "Actual results may differ.\n\n"
+        "Media contact\n\n"
+        "press@acme.example"
+    )
+    article = parse_article(text)
+    assert article.paragraphs == ("Acme said on Monday it expects sales of $2 billion this year.",)
+
+
+def test_a_wire_distributor_dateline() -> None:
+    text = (
+        "# Acme lifts sales forecast\n\n"
+        "DENVER, March 3, 2025 /PRNewswire/ -- Acme Corp. said it expects sales of $2 billion."
+    )
+    article = parse_article(text)
+    assert article.dateline == Dateline("DENVER", 3, 3, "PRNewswire", year=2025)
+    assert article.paragraphs == ("Acme Corp. said it expects sales of $2 billion.",)
+
+
+def test_the_author_box_at_the_foot_is_not_the_prose() -> None:
+    text = (
+        "# Buses are slower than in 1990\n\n"
+        "Buses run 14% slower than in 1990, a transit study found.\n\n"
+        "Each extra stop costs about 20 seconds.\n\n"
+        "Written by Jane Roe\n"
+        "Transport planner. Writing about buses and trams.\n"
+    )
+    assert parse_article(text).paragraphs == (
+        "Buses run 14% slower than in 1990, a transit study found.",
+        "Each extra stop costs about 20 seconds.",
+    )
+
+
+def test_a_byline_before_the_last_paragraph_does_not_open_an_author_box() -> None:
+    text = (
+        "# Storm live\n\n"
+        "Winds reached 90mph on the coast, the forecaster said.\n\n"
+        "By Jane Roe\n"
+        "Ferries are cancelled until Friday.\n"
+    )
+    assert parse_article(text).paragraphs[-1] == "Ferries are cancelled until Friday."

@@ -9,7 +9,8 @@ only ever see the article's prose, so this package separates the two:
 - ``text``: normalising pasted text, hashing it, rejecting what is not text;
 - ``markdown``: structural markdown lines and inline markup;
 - ``furniture``: THE page-furniture recogniser, also used by the claim extractor (its data
-  tables in ``furniture_patterns``);
+  tables in ``furniture_patterns``, the shapes of lines in ``furniture_shapes``, captions and
+  credits in ``furniture_credits``: callers import ``furniture`` only);
 - ``datelines``: wire datelines ("WASHINGTON (AP) —");
 - ``paragraphs``: lines to paragraphs and furniture units;
 - ``article``: the page's layout (title, standfirst, body) and :func:`parse_article`.

@@ -11,6 +11,7 @@ link lists and author bios after the last paragraph are not the article's prose.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import furniture
@@ -71,6 +72,11 @@ _TITLE_MIN_WORDS = 4  # a shorter line before the headline is a label ("World", 
 _STANDFIRST_MIN_WORDS = 6
 _STANDFIRST_MAX_WORDS = 60
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d")
+# A pull quote is a sentence or two, set apart within a few paragraphs of where it is quoted.
+_PULL_QUOTE_MIN_WORDS = 4
+_PULL_QUOTE_MAX_WORDS = 40
+_PULL_QUOTE_REACH = 8
+_AUTHOR_BOX_MAX_WORDS = 60  # an author's bio is a line or two
 
 
 def parse_article(text: str) -> ParsedArticle:
@@ -89,6 +95,7 @@ def parse_article(text: str) -> ParsedArticle:
     units = split_units(text, wrapped=wrapped)
     _mark_menus(units)
     _mark_link_lists(units)
+    _mark_boxes(units)
     units = _split_source_tails(units)
     units = [u for u in units if u.text or u.credit or u.kind in ("rule", "image", "link")]
     if not any(u.kind == "prose" for u in units):
@@ -100,10 +107,15 @@ def parse_article(text: str) -> ParsedArticle:
 
 
 def _mark_menus(units: list[Unit]) -> None:
-    """Runs of short lines ("World", "U.S.", "Politics"…) are a menu, whatever they say."""
+    """Runs of short lines ("World", "U.S.", "Politics"…) are a menu, whatever they say; a
+    longer line between two items ("Policy & Public Interest") is one of them."""
+    items = [u.kind == "prose" and furniture.is_menu_item(u.text) for u in units]
+    for i in range(1, len(units) - 1):
+        if not items[i] and items[i - 1] and items[i + 1] and units[i].kind == "prose":
+            items[i] = furniture.is_menu_item(units[i].text, between_items=True)
     run: list[Unit] = []
-    for unit in [*units, Unit("end", "")]:
-        if unit.kind == "prose" and furniture.is_menu_item(unit.text):
+    for unit, is_item in zip([*units, Unit("end", "")], [*items, False], strict=True):
+        if is_item:
             run.append(unit)
         elif unit.kind not in _FURNITURE:
             if len(run) >= _MIN_MENU_RUN:
@@ -126,6 +138,31 @@ def _mark_link_lists(units: list[Unit]) -> None:
             in_list = in_list or (seen_prose and len(unit.text.split()) <= _LIST_LABEL_MAX_WORDS)
         elif unit.kind not in _FURNITURE:
             in_list = False
+
+
+def _mark_boxes(units: list[Unit]) -> None:
+    """The claim in a fact-check page's summary box ("Claim / The state closed 40% of … /
+    Rating / False") is the claim reviewed, not the article's prose; the paragraphs under a
+    legal notice's heading ("Forward-Looking Statements", "Disclaimer") are the notice, up to
+    the next heading."""
+    notice = False
+    for i, unit in enumerate(units):
+        if unit.kind != "prose":
+            notice = unit.kind == furniture.FOOTER and furniture.is_notice_label(unit.text)
+        elif notice and not _is_heading_text(unit.text):
+            unit.kind = furniture.FOOTER
+        else:
+            notice = False
+            if (
+                0 < i < len(units) - 1
+                and _is_box_label(units[i - 1], furniture.is_claim_box_label)
+                and _is_box_label(units[i + 1], furniture.is_rating_label)
+            ):
+                unit.kind = furniture.LABEL
+
+
+def _is_box_label(unit: Unit, label: Callable[[str], bool]) -> bool:
+    return unit.kind == furniture.BANNER and label(unit.text)
 
 
 def _split_source_tails(units: list[Unit]) -> list[Unit]:
@@ -190,6 +227,13 @@ def _layout(units: list[Unit], paragraphs: list[_Paragraph]) -> ParsedArticle:
     body_unit = paragraphs[start].start
     leading = paragraphs[:start]
 
+    # A headline-like line above the site's menu is a ticker or a promotion ("Breaking News /
+    # Naira firms as reserves climb / Home / News / …"): the headline comes after the menus.
+    # A menu, not a lone widget ("Log in to save this story" may sit under the headline).
+    navigation = [u.kind == furniture.NAVIGATION for u in units[: body_unit + 1]]
+    menu_at = [i for i in range(1, body_unit) if navigation[i] and navigation[i - 1]]
+    if menu_at:
+        leading = [p for p in leading if p.start > menu_at[-1]] or leading
     title = next((u.text for u in units[:body_unit] if u.kind == "heading"), "")
     if not title and leading:
         long_enough = [p for p in leading if len(p.text.split()) >= _TITLE_MIN_WORDS]
@@ -222,6 +266,8 @@ def _layout(units: list[Unit], paragraphs: list[_Paragraph]) -> ParsedArticle:
     # Headings, link lists and author bios after the last paragraph.
     while len(body) > 1 and (_is_heading(body[-1]) or furniture.is_author_bio(body[-1].text)):
         body.pop()
+    body = _without_author_box(units, body)
+    body = _without_pull_quotes(body)
 
     last_body_unit = body[-1].end
     texts = [furniture.strip_glued(p.text) for p in body]
@@ -271,6 +317,36 @@ def _layout(units: list[Unit], paragraphs: list[_Paragraph]) -> ParsedArticle:
     )
 
 
+def _without_author_box(units: list[Unit], body: list[_Paragraph]) -> list[_Paragraph]:
+    """``body`` without the author's box at its foot: the short paragraphs under "About the
+    author" or "Written by Jane Roe" ("Transit planner. Writing about buses.")."""
+    k = len(body) - 1
+    while k >= 1 and len(body[k].text.split()) <= _AUTHOR_BOX_MAX_WORDS:
+        between = units[body[k - 1].end + 1 : body[k].start]
+        if any(u.kind != "prose" and furniture.is_author_label(u.text) for u in between):
+            return body[:k]
+        k -= 1
+    return body
+
+
+def _without_pull_quotes(body: list[_Paragraph]) -> list[_Paragraph]:
+    """``body`` without its pull quotes: a short paragraph whose words are all in a nearby
+    paragraph (the page sets a line of the article apart in large type; pasted, it repeats).
+    Of two identical paragraphs the first stays. Nearby, so that the check stays linear."""
+    keys = [_key(p.text) for p in body]
+    kept = []
+    for i, paragraph in enumerate(body):
+        words = len(paragraph.text.split())
+        repeated = _PULL_QUOTE_MIN_WORDS <= words <= _PULL_QUOTE_MAX_WORDS and any(
+            keys[i] in keys[j] and (len(keys[j]) > len(keys[i]) or j < i)
+            for j in range(max(0, i - _PULL_QUOTE_REACH), min(len(body), i + _PULL_QUOTE_REACH + 1))
+            if j != i
+        )
+        if not repeated:
+            kept.append(paragraph)
+    return kept or body
+
+
 def _is_heading(paragraph: _Paragraph) -> bool:
     return _is_heading_text(paragraph.text)
 
@@ -293,10 +369,11 @@ def _is_question_headline(text: str) -> bool:
     return stripped[-1:] in ("?", "!") and _is_heading_text(stripped[:-1])
 
 
+def _key(value: str) -> str:
+    """The text's letters and digits, case aside: what stays when a page repeats a line."""
+    return "".join(c for c in value.casefold() if c.isalnum())
+
+
 def _same(text: str, title: str) -> bool:
     """Whether a paragraph repeats the headline (case, spacing and punctuation aside)."""
-
-    def key(value: str) -> str:
-        return "".join(c for c in value.casefold() if c.isalnum())
-
-    return key(text) == key(title)
+    return _key(text) == _key(title)

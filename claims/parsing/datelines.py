@@ -54,7 +54,9 @@ _PLACE = rf"{_PLACE_WORD}(?: {_PLACE_WORD}){{0,4}}"
 _DATELINE_RE = re.compile(
     rf"^(?P<place>{_PLACE}(?:, {_PLACE}){{0,2}}?)"
     rf"(?:, ?{_DATE})?"
-    r"(?: ?\((?P<agency>[^()\n]{1,40})\))?"
+    # The agency in brackets, or set between hyphens ("--(BUSINESS WIRE)--"), or between
+    # slashes as press-release distributors print it ("May 6, 2025 /PRNewswire/ --").
+    r"(?: ?(?:--)?\((?P<agency>[^()\n]{1,40})\)| /(?P<distributor>[A-Za-z][\w .&-]{0,38}[\w.])/)?"
     # Hyphen(s), en dash or em dash; or nothing but a space after "(PTI)" (Indian wires).
     r"(?P<sep> ?(?:--?|[\u2013\u2014]) ?| (?=[A-Z\"\u201c]))",
     re.I,
@@ -79,7 +81,8 @@ def parse_dateline(paragraph: str) -> tuple[Dateline, str] | None:
 
     Forms: "LONDON, March 3 (AP) —", "WASHINGTON (Reuters) -", "GENEVA, May 6 (Reuters) -",
     "Mexico City, May 4 (RHC)--", "MEXICO CITY —", "Paris, 12 June 2024 –", "(Reuters) -",
-    "New Delhi, May 6 (PTI) The …".
+    "New Delhi, May 6 (PTI) The …", "CHICAGO, May 6, 2025 /PRNewswire/ --",
+    "CHICAGO--(BUSINESS WIRE)--".
     """
     head = paragraph[:_DATELINE_SCAN]
     agency_only = _AGENCY_ONLY_RE.match(head)
@@ -91,8 +94,8 @@ def parse_dateline(paragraph: str) -> tuple[Dateline, str] | None:
     match = _DATELINE_RE.match(head)
     if not match:
         return None
-    place = match.group("place")
-    agency = (match.group("agency") or "").strip()
+    place = match.group("place").rstrip("-")  # "CHICAGO--(BUSINESS WIRE)--"
+    agency = (match.group("agency") or match.group("distributor") or "").strip()
     month_name = match.group("month1") or match.group("month2")
     rest = paragraph[match.end() :].lstrip()
 

@@ -13,7 +13,11 @@ badly. Prose that merely mentions a photo, an agency or a menu ("Reuters reporte
 shows…") is prose: the patterns match whole widget lines or labels followed by their link, not
 words in sentences.
 
-The data tables (labels, patterns, lexicons) are in :mod:`claims.parsing.furniture_patterns`.
+This module is the recogniser's one entry point: callers import it, never its parts. The data
+tables (labels, patterns, lexicons) are in :mod:`claims.parsing.furniture_patterns`; what a line
+looks like (headings, menu items, bylines, timestamps, bars, bios) in
+:mod:`claims.parsing.furniture_shapes`; captions, credits and source lines in
+:mod:`claims.parsing.furniture_credits`.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from functools import lru_cache
 
 from . import furniture_patterns as patterns
 from .datelines import Dateline, parse_dateline
+from .furniture_credits import SLASH_CREDIT_MAX, SLASH_CREDIT_RE, credit_or_source, find_credit
 from .furniture_patterns import (
     ADVERT,
     BANNER,
@@ -42,6 +47,16 @@ from .furniture_patterns import (
     RELATED,
     SHARE,
     SOURCE,
+)
+from .furniture_shapes import (
+    ends_sentence,
+    is_author_bio,
+    is_byline,
+    is_caps_label,
+    is_menu_item,
+    is_navigation_bar,
+    is_timestamp,
+    looks_like_heading,
 )
 from .markdown import clean_inline, structural_kind
 
@@ -70,7 +85,11 @@ __all__ = [
     "ends_sentence",
     "find_credit",
     "is_author_bio",
+    "is_author_label",
+    "is_claim_box_label",
     "is_menu_item",
+    "is_notice_label",
+    "is_rating_label",
     "line_kind",
     "looks_like_heading",
     "no_comment",
@@ -80,60 +99,15 @@ __all__ = [
 ]
 
 
-# Shapes of text.
-_TERMINAL = frozenset(".!?:\u2026")  # \u2026 is the ellipsis character
-_CLOSERS = "\"'\u201d\u2019\u00bb)]*_ "  # straight and curly closing quotes, brackets, emphasis
-# Subheadings are short and unpunctuated; a headline may run longer.
-_HEADING_MAX_WORDS = 8
-_HEADING_MAX_CHARS = 60
-_HEADLINE_MAX_WORDS = 20
-_HEADLINE_MAX_CHARS = 150
-_NAVIGATION_BAR_MAX_CHARS = 300
-_BAR_SEPARATORS = ("|", "\u2022", "\u00b7", "\u203a", "\u00bb", " > ")
-_MENU_ITEM_MAX_WORDS = 3
-_MENU_ITEM_MAX_CHARS = 32
-_CAPS_LABEL_RE = re.compile(r"[A-Z][A-Z&'\u2019-]*(?: [A-Z&][A-Z&'\u2019-]*){0,3}")
-
 # Extractor-only debris (the parser has already taken these out of an article's body).
 _RULE_RE = re.compile(r"[-*_=#~ ]{3,}")
 _URL_RE = re.compile(r"<?\b(?:https?://|www\.)\S+>?", re.I)
-_SOURCE_LINE_RE = re.compile(r"\W*\[?\s*(?:sources?|via)\s*:", re.I)
 _MARKDOWN_RE = re.compile(r"[*_#>`]+")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*")
 _LABEL_SMALL_WORDS = frozenset(("of", "the", "and", "de", "for"))
 _LABEL_MAX_WORDS = 6
 _LABEL_MAX_CHARS = 100  # six words, however long
 _SENTENCE_END_RE = re.compile(r"[.!?]\W*$")
-
-
-# --------------------------------------------------------------------------------------------
-# Shapes
-# --------------------------------------------------------------------------------------------
-
-
-def ends_sentence(text: str) -> bool:
-    """Whether the last visible character is terminal punctuation (closing quotes ignored)."""
-    stripped = text.rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _TERMINAL
-
-
-def looks_like_heading(text: str, *, headline: bool = False) -> bool:
-    """A short line that is not a sentence: a subheading, or (``headline``) a headline."""
-    max_chars = _HEADLINE_MAX_CHARS if headline else _HEADING_MAX_CHARS
-    max_words = _HEADLINE_MAX_WORDS if headline else _HEADING_MAX_WORDS
-    return not ends_sentence(text) and len(text) <= max_chars and len(text.split()) <= max_words
-
-
-def is_menu_item(text: str) -> bool:
-    """One item of a menu pasted as a run of lines: "World", "U.S.", "Podcasts & Shows"."""
-    if len(text) > _MENU_ITEM_MAX_CHARS or not text.strip():
-        return False
-    words = text.split()
-    if len(words) > _MENU_ITEM_MAX_WORDS:
-        return False
-    last = words[-1]
-    # "U.S." ends with a full stop but is an abbreviation, not a sentence.
-    return not ends_sentence(text) or (last.endswith(".") and "." in last[:-1])
 
 
 # --------------------------------------------------------------------------------------------
@@ -180,113 +154,16 @@ def _line_kind(text: str) -> str | None:
         for kind, triggers, pattern in patterns.ANYWHERE_RES:
             if any(t in lowered for t in triggers) and pattern.search(text):
                 return kind
-    if _is_caps_label(text):
+    if is_caps_label(text):
         return BANNER
-    if _is_timestamp(text):
+    if is_timestamp(text):
         return DATE
-    if _is_byline(text, words):
+    if is_byline(text, words):
         return BYLINE
-    if len(text) <= patterns.SLASH_CREDIT_MAX and patterns.SLASH_CREDIT_RE.fullmatch(text):
+    if len(text) <= SLASH_CREDIT_MAX and SLASH_CREDIT_RE.fullmatch(text):
         return CREDIT
-    if _is_navigation_bar(text):
+    if is_navigation_bar(text):
         return NAVIGATION
-    return None
-
-
-def _is_caps_label(text: str) -> bool:
-    """A section label in capitals: "NATIONAL NEWS", "LOCAL NEWS", "OPINION"."""
-    return bool(_CAPS_LABEL_RE.fullmatch(text)) and sum(c.isalpha() for c in text) >= 2
-
-
-def _is_timestamp(text: str) -> bool:
-    """A line of nothing but a date, a time or an age: "Tue 6 May 2025 07.00 BST", "2h ago"."""
-    if len(text) > patterns.DATE_MAX_CHARS:
-        return False
-    digits = False
-    for token in patterns.DATE_TOKEN_RE.findall(text):
-        if token.isdigit():
-            digits = True
-        elif token.isalpha():
-            if token.casefold() not in patterns.DATE_WORDS:
-                return False
-        elif token not in patterns.DATE_PUNCT:
-            return False
-    return digits or text.casefold().endswith(("ago", "yesterday"))
-
-
-def _is_byline(text: str, words: list[str]) -> bool:
-    """ "By Jane Roe and John Doe", "By KERRY WALSH, Transport Reporter", "Jane Roe, Staff Writer",
-    "Housing correspondent": names, connectors and newsroom roles, and nothing that ends a
-    sentence ("By Tuesday, the council had…" has lower-case words and is prose)."""
-    if len(words) > patterns.BYLINE_MAX_WORDS or (ends_sentence(text) and not text.endswith(".")):
-        return False
-    by = patterns.BY_RE.fullmatch(text)
-    names = by.group("names").split() if by else words
-    roles = 0
-    for raw in names:
-        word = raw.strip(",;|\u00b7\u2022()")
-        if not word:
-            continue
-        lowered = word.casefold()
-        if lowered in patterns.ROLE_WORDS:
-            roles += 1
-        elif not (word[0].isupper() or lowered in patterns.NAME_CONNECTORS):
-            return False
-    if text.endswith(".") and not names[-1][:-1].replace(".", "").isupper():
-        return False  # a sentence, unless the full stop closes an initial ("Jane Q.")
-    if by:
-        return True
-    # Without "By", a role must be there, and last or after a separator, so that a title-case
-    # headline such as "Editor Quits After Scandal" is not taken for a byline.
-    last = words[-1].strip(",;|").casefold()
-    return (
-        roles > 0
-        and len(words) <= 6
-        and (last in patterns.ROLE_WORDS or any(s in text for s in ",|"))
-    )
-
-
-def _is_navigation_bar(text: str) -> bool:
-    """ "Home | World | Politics", "Terms of Use | Privacy Policy": short items between bars."""
-    if len(text) > _NAVIGATION_BAR_MAX_CHARS:
-        return False
-    for separator in _BAR_SEPARATORS:
-        if text.count(separator) >= 2:
-            items = [item.strip() for item in text.split(separator)]
-            return all(
-                item and len(item.split()) <= 4 and not ends_sentence(item) for item in items
-            )
-    return False
-
-
-def is_author_bio(text: str) -> bool:
-    """An author's bio, as pages print at the foot of an article: "Vega covers public health for
-    The Associated Press.", "Ruth Adeyemi is a former teacher and a senior fellow at …".
-
-    Only meaningful at the end of a page (a sentence such as "Ortega is a former reporter" in the
-    middle of an article is prose): the caller decides where to ask.
-    """
-    stripped = text.strip().strip("*_")
-    return len(stripped.split()) <= patterns.BIO_MAX_WORDS and bool(patterns.BIO_RE.match(stripped))
-
-
-# --------------------------------------------------------------------------------------------
-# Captions and credits
-# --------------------------------------------------------------------------------------------
-
-
-def find_credit(text: str) -> tuple[str, str] | None:
-    """Split ``text`` into (caption, credit) if it ends with a photo credit."""
-    offset = max(0, len(text) - patterns.CREDIT_TAIL)
-    tail = text[offset:]
-    # Cheap guard first: this runs for every line of the paste, and almost no line is a credit.
-    if tail[-1:] not in ")]" and ("/" not in tail[-80:] and ":" not in tail[-80:]):
-        return None
-    for pattern in patterns.CREDIT_PATTERNS:
-        match = pattern.search(tail)
-        if match:
-            credit = " ".join(match.group("credit").split())
-            return text[: offset + match.start()].rstrip(), credit
     return None
 
 
@@ -319,6 +196,29 @@ def strip_glued(paragraph: str) -> str:
     return paragraph
 
 
+def is_claim_box_label(text: str) -> bool:
+    """ "Claim", "What was claimed": the label of a fact-check page's summary box, whose next
+    line is the claim reviewed rather than the article's prose."""
+    return bool(patterns.CLAIM_BOX_LABEL_RE.fullmatch(text.strip()))
+
+
+def is_rating_label(text: str) -> bool:
+    """ "Rating", "Our verdict": the label of a fact-check box's rating."""
+    return bool(patterns.RATING_LABEL_RE.fullmatch(text.strip()))
+
+
+def is_author_label(text: str) -> bool:
+    """ "About the author", "Written by Jane Roe": the label of the author's box at the foot of
+    a page, under which the short paragraphs are the author's bio."""
+    return bool(patterns.AUTHOR_LABEL_RE.match(text.strip()))
+
+
+def is_notice_label(text: str) -> bool:
+    """ "Forward-Looking Statements", "Safe Harbor Statement", "Disclaimer": the heading of a
+    legal notice, every paragraph under which is the notice."""
+    return bool(patterns.NOTICE_LABEL_RE.fullmatch(text.strip()))
+
+
 def no_comment(sentence: str) -> bool:
     """ "X did not immediately respond to a request for comment", "Y declined to comment": a
     sentence about who did not speak, not a claim."""
@@ -337,20 +237,6 @@ def _is_label(plain: str) -> bool:
         and not _SENTENCE_END_RE.search(plain)
         and all(w[:1].isupper() or w.lower() in _LABEL_SMALL_WORDS for w in words)
     )
-
-
-def credit_or_source(text: str) -> str | None:
-    """``CAPTION`` for a sentence holding a photo credit (anywhere: "Protesters marched (AP
-    Photo/Jane Roe) through…"), ``SOURCE`` for a source line ("Source: Reuters"), else ``None``:
-    the furniture that even a long sentence can be, so the cheap question to ask first."""
-    stripped = text.strip()
-    if _SOURCE_LINE_RE.match(stripped):
-        return SOURCE
-    if len(stripped) <= MAX_FURNITURE_CHARS and (
-        patterns.CREDIT_INSIDE_RE.search(stripped) or find_credit(stripped) is not None
-    ):
-        return CAPTION
-    return None
 
 
 def enclosing_line(text: str, start: int, end: int) -> str:

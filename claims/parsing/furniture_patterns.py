@@ -1,5 +1,6 @@
 """The page-furniture recogniser's data: its kinds, and the labels, patterns and lexicons that
-:mod:`claims.parsing.furniture` matches lines and sentences against.
+:mod:`claims.parsing.furniture` matches lines and sentences against (the photo-credit patterns
+are in :mod:`claims.parsing.furniture_credits`, with the functions that use them).
 
 Every expression here is anchored, bounded or only ever run on a short line
 (``MAX_FURNITURE_CHARS``), so that no input can make it backtrack badly.
@@ -42,6 +43,28 @@ MAX_WIDGET_WORDS = 40  # prefix patterns ("Sign up for our newsletter …") only
 # Data tables
 # --------------------------------------------------------------------------------------------
 
+# The label over a fact-check page's summary box, whose next line is the claim reviewed (not the
+# article's prose): "Claim", "What was claimed".
+CLAIM_BOX_LABEL = (
+    r"(?:the )?claim(?: reviewed| checked)?|what (?:was|is being|we) (?:claimed|checked)"
+)
+# The heading over a legal notice that closes a press release or a filing: every paragraph under
+# it is the notice.
+NOTICE_LABEL = (
+    r"(?:cautionary (?:note|statement)s?(?: (?:regarding|concerning|about|on))? )?forward-looking"
+    r" (?:statements?|information)|safe harbou?r(?: statement)?|(?:legal )?disclaimer|legal notice"
+)
+RATING_LABEL = r"(?:our |the )?(?:rating|verdict)"
+RATING_LABEL_RE = re.compile(f"(?:{RATING_LABEL})[.:]?", re.I)
+# The label over the author's box at the foot of a page: "About the author", "Written by Jane Roe".
+AUTHOR_LABEL = (
+    r"about the authors?(?:$|:)"
+    r"|written by (?-i:[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})$"
+)
+AUTHOR_LABEL_RE = re.compile(AUTHOR_LABEL, re.I)
+CLAIM_BOX_LABEL_RE = re.compile(f"(?:{CLAIM_BOX_LABEL})[.:]?", re.I)
+NOTICE_LABEL_RE = re.compile(f"(?:{NOTICE_LABEL})[.:]?", re.I)
+
 # Whole-line widgets, matched in full (case-insensitive), optionally followed by ".", ":" or "!".
 WHOLE_LINE = {
     NAVIGATION: (
@@ -64,11 +87,17 @@ WHOLE_LINE = {
         r"developing(?: story)?", r"exclusive", r"updated?", r"analysis", r"opinion", r"explainer",
         r"fact ?check", r"watch", r"video", r"listen", r"podcast", r"audio", r"in pictures",
         r"special report", r"news", r"latest", r"top story", r"advertorial",
+        r"(?:members?|subscribers?|premium)[- ]only(?: story| content| article)?",
         r"heard on [\w'\u2019 .&-]{1,40}",
         r"this (?:article|story) is more than \d+ (?:years?|months?|days?) old",
+        RATING_LABEL,
+        CLAIM_BOX_LABEL,
     ),
     SHARE: (
-        r"share(?: (?:this|the))?(?: (?:article|story|page|post|link|video))?(?: (?:on|via) \w+)?",
+        r"(?:please |kindly )?share(?: (?:this|the))?(?: (?:article|story|page|post|link|video))?"
+        r"(?: (?:on|via) \w+)?",
+        r"sign ?up(?: now| today| for free)?",
+        r"(?:(?:enter|type) )?(?:your )?e-?mail(?: address)?(?:\.\.\.|\u2026)?",
         r"facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|flipboard|telegram|threads",
         r"bluesky|tumblr|messenger|e-?mail|mail|print|copy(?: (?:article )?link)?|link copied",
         r"copied|save(?: (?:article|story))?|saved|bookmark|gift(?: this)? article",
@@ -76,6 +105,8 @@ WHOLE_LINE = {
         r"listen to (?:this|the) (?:article|story)(?: \d+ min)?",
         r"view \d+ (?:images|photos|pictures)|view (?:gallery|slideshow)|\d+ (?:images|photos)",
         r"open (?:image )?gallery|enlarge (?:this )?image|expand(?: image)?",
+        r"follow|open in (?:the )?app",
+        r"\d[\d.,]*[km]? (?:followers|subscribers|likes|claps|shares|restacks)",
     ),
     COMMENTS: (
         r"comments?(?: \(?\d[\d,]*\)?)?", r"\d[\d,]* comments?",
@@ -112,8 +143,16 @@ WHOLE_LINE = {
         r"careers", r"advertise(?: with us)?", r"site ?map", r"help", r"faqs?", r"newsletters",
         r"podcasts", r"transcripts", r"rss", r"corrections", r"ethics(?: policy)?", r"ad choices",
         r"do not sell my (?:personal )?info(?:rmation)?", r"powered by [\w .-]{1,40}",
+        NOTICE_LABEL,
+        r"(?:media|press|investor|news|editorial) (?:contacts?|enquiries|inquiries|relations)",
+        r"[\w.+-]{1,40}@[\w-]{1,40}\.[\w.-]{1,40}",
     ),
     CAPTION: (r"(?:hide|show|toggle) caption", r"caption"),
+    # The label over a list of the sources a story cites (fact-check and explainer pages).
+    RELATED: (
+        r"(?:our |article |story )?(?:sources|references)"
+        r"(?: (?:and|&) (?:references|methods|methodology))?",
+    ),
     CREDIT: (
         r"getty images|shutterstock|alamy(?: stock photo)?|(?:afp|ap) via getty images",
         r"reuters|ap|afp|epa(?:-efe)?|pa(?: wire| media)?|anadolu(?: agency)?|xinhua|aap|ansa",
@@ -154,8 +193,28 @@ POINTER_RE = re.compile(  # "Check our guide below.", "See our live coverage her
 
 # Widgets that open with a fixed phrase and run on ("Sign up for our newsletter to get …").
 WIDGET_PREFIXES = (
-    (SHARE, r"(?:sign up|subscribe|register) (?:(?:for|to) (?:our|the|a|free|daily|weekly)\b"
-            r"[^.!?]{0,80}(?:newsletter|alerts|updates|briefing|digest)|here|now|today)"),
+    (SHARE, r"(?:sign up|subscribe|register) (?:(?:for|to) [^.!?]{0,80}?\b(?:newsletters?|alerts"
+            r"|updates|briefing|digest)\b|(?:for (?:it|them|this|free) )?(?:here|now|today)\b)"),
+    (SHARE, r"by (?:signing up|subscribing|registering|clicking|submitting|entering your e-?mail)"
+            r"\b[^.!?]{0,80}\b(?:agree|accept|consent|acknowledge)"),
+    (SHARE, r"you (?:can|may) (?:unsubscribe|opt out|cancel)\b"),
+    (SHARE, r"this (?:article|story|piece|essay) (?:was|is|has been) (?:featured|included"
+            r"|recommended)\b[^.!?]{0,80}\bnewsletter"),
+    (SHARE, r"join (?:the |our )?[^.!?]{0,50}?\b(?:whatsapp|telegram|signal|discord|viber)\b"
+            r"[^.!?]{0,20}?\b(?:channel|group|community)\b"),
+    (SHARE, r"follow (?:us|[\w&'.-]+(?: [\w&'.-]+){0,3}) *:(?: *(?:facebook|x|twitter|instagram"
+            r"|tiktok|youtube|threads|bluesky|linkedin)\b[^\n]*)?$"),
+    (SHARE, r"(?:did you find|was|is|were) (?:this|these) (?:article|story|page|fact[- ]check"
+            r"|information|answers?)s? (?:useful|helpful)\b"),
+    (SHARE, r"thank you for (?:supporting|reading)\b"),
+    (SHARE, r"want (?:more (?:updates|news|stories|from)|the latest (?:news|updates))\b"
+            r"[^.!?]{0,40}\?"),
+    (NAVIGATION, r"(?:sign|log) ?in (?:to|for) (?:access|see|view|save|read|continue|manage|get"
+                 r"|follow|join|your)\b"),
+    (ADVERT, r"(?:try|upgrade to|unlock|go) [\w'&. ]{0,40}?\b(?:plus|premium|pro|ad-free)$"),
+    (ADVERT, r"get (?:unlimited|full digital|premium)(?: digital)? access\b"),
+    (ADVERT, r"want (?:your|to)\b[^.!?]{0,60}\b(?:featured|advertise|promoted|published)\b"),
+    (COMMENTS, r"comments (?:are|will be) (?:subject to|moderated|pre-moderated|reviewed)\b"),
     (SHARE, r"follow (?:us|her|him|them|@\w+|[A-Z][\w ]{0,30}) on (?:twitter|x|facebook"
             r"|instagram|tiktok|youtube|threads|bluesky|linkedin|whatsapp|telegram|google news)"),
     (SHARE, r"get (?:the latest|our|breaking|the best)\b[^.!?]{0,100}\b(?:inbox|newsletter|app"
@@ -175,9 +234,27 @@ WIDGET_PREFIXES = (
     (CONTRIBUTORS, r"\(?(?:additional )?(?:reporting|writing|editing|compiled|edited|produced"
                    r"|research|graphics|fact-checking|translated|additional reporting) by [A-Z]"),
     (CONTRIBUTORS, r"contributing(?: writers?| reporters?)?: "),
-    (BYLINE, r"reading time:? \d+"),
+    (CONTRIBUTORS, r"with (?:files|reporting|additional reporting) from (?-i:[A-Z])"),
+    (BYLINE, r"reading time:? \d+|estimated (?:reading time:? )?\d+ min(?:ute)?s?\b"),
+    (BYLINE, AUTHOR_LABEL),
+    # Audio players: "The audio version of this article is generated by text-to-speech".
+    (SHARE, r"(?:the |an )?(?:audio|narrated|spoken) version of this (?:article|story)\b"
+            r"|this (?:article|story) (?:is|was|has been) (?:read|narrated|voiced) by\b"),
     (FOOTER, r"(?:\u00a9|\(c\) |copyright (?:\u00a9|\(c\)|\d{4}))"),
     (FOOTER, r"our standards:"),
+    # Notes on where the story appeared: "This article appears in the June print edition",
+    # "A version of this story appeared in print", "This story originally appeared on …".
+    (FOOTER, r"(?:a version of )?this (?:article|story|essay|piece|report) (?:appears|appeared"
+             r"|was published|ran)\b[^\n]{0,60}?\b(?:print|issue|edition|magazine)\b"),
+    (FOOTER, r"this (?:article|story|essay|piece|report) (?:was )?originally (?:appeared|published"
+             r"|ran)\b"),
+    # Transcript notices: "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM…"
+    (FOOTER, r"this is a rush transcript\b|this transcript (?:was|has been|is|may be) (?:created"
+             r"|produced|generated|edited|updated)\b"),
+    # A fact-checker's accreditation: "X is a signatory of the … Code of Principles."
+    (FOOTER, r"[\w'&.\u2019 -]{1,60} is a (?:verified )?signatory (?:of|to) the\b"),
+    (FOOTER, r"this (?:press |news )?release (?:contains|includes|may contain)\b[^.!?]{0,40}"
+             r"\bforward-looking statements\b"),
     (FOOTER, r"\(?this (?:story|article|report) (?:has not been|was not) edited by\b"),
     (FOOTER, r"(?:the )?(?:views|opinions) expressed (?:in this|here|are|by)\b"),
 )  # fmt: skip
@@ -190,6 +267,12 @@ ANYWHERE = (
      r"all rights reserved|\u00a9|solely responsible for (?:all )?(?:the )?content"),
     (CONTRIBUTORS, ("contributed",),
      r"contributed (?:reporting|to (?:this|the) (?:report|story|article))\b.{0,20}$"),
+    # Affiliate disclosures: "When you buy a book using a link on this page, we receive a
+    # commission", "We may earn a commission from links on this page".
+    (ADVERT, ("commission",),
+     r"\b(?:links?|buy|purchases?)\b[^\n]{0,100}\bwe (?:may )?(?:earn|receive|get|make) (?:a |an )?"
+     r"(?:small )?(?:affiliate )?commission\b|\bwe (?:may )?(?:earn|receive|get|make) (?:a |an )?"
+     r"(?:small )?(?:affiliate )?commission\b[^\n]{0,80}\b(?:links?|purchases?)\b"),
     (BYLINE, (" read", " listen", " watch"),
      r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]?min(?:ute)?s?\.? "
      r"(?:read|listen|watch)\b"),
@@ -246,58 +329,6 @@ DATE_WORDS = frozenset(
 DATE_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 DATE_PUNCT = frozenset(",.:\u00b7|-\u2013\u2014/+()")
 DATE_MAX_CHARS = 80
-
-# Photo credits that end a caption. Bracketed forms may carry any of these labels; an unlabelled
-# "[Name/Agency]" is accepted too because that slash form is only ever a credit.
-CREDIT_LABEL = (
-    r"(?:file(?: photo)?|photo(?:graph)?s?|photo credit|image|picture|credit|illustration"
-    r"|video|graphic)"
-)
-AGENCY = (
-    r"(?:AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|PA|Getty Images|Getty|Xinhua|Anadolu|Bloomberg|AAP"
-    r"|ANSA|dpa|DPA|Shutterstock|Alamy|NurPhoto|Sipa|ZUMA)"
-)
-CREDIT_PATTERNS = (
-    # "[File: Henry Romero/Reuters]", "(Photo: Jane Doe/AP)"
-    re.compile(rf" *\[ *(?P<credit>{CREDIT_LABEL} *: *[^\[\]\n]{{1,150}}?) *\]$", re.I),
-    re.compile(r" *\[ *(?P<credit>[^\[\]\n/]{2,80}/ *[A-Z][^\[\]\n]{0,80}?) *\]$"),
-    re.compile(rf" *\( *(?P<credit>{CREDIT_LABEL} *: *[^()\n]{{1,150}}?) *\)$", re.I),
-    # "(AP Photo/Rafael Montes)", "(Photo by Sam Ortiz / Millbrook Ledger)"
-    re.compile(rf" *\( *(?P<credit>(?:{AGENCY} )?Photo(?:/| by )[^()\n]{{1,120}}?) *\)$"),
-    re.compile(
-        rf" *\( *(?P<credit>{CREDIT_LABEL}s? (?:by|courtesy of) [^()\n]{{1,120}}?) *\)$", re.I
-    ),
-    # Unbracketed "Photo: Name/Agency" (Guardian style). Case-sensitive labels and a required
-    # slash keep prose such as "...he opened the file: report/2024" from being taken for a credit.
-    re.compile(
-        r"(?:^|(?<= ))(?P<credit>(?:Photo(?:graph)?|Picture|Image|Photo credit) *: *"
-        r"[^\n:]{1,80}?/[^\n/]{1,60})$"
-    ),
-    # "Credit: Alamy", "Photo: Getty Images" at the end of a caption (tabloid style).
-    re.compile(
-        rf"(?:^|(?<= ))(?P<credit>(?:Credit|Photo|Picture|Image) *: *(?:{AGENCY}"
-        r"|[A-Z][\w.&'\u2019-]*(?: [A-Z][\w.&'\u2019-]*){0,3}))$"
-    ),
-    # "REUTERS/Kai Brenner/File Photo Purchase Licensing Rights, opens new tab"
-    re.compile(
-        r"(?:^|(?<=[ .]))(?P<credit>REUTERS/[A-Z][^\n/]{0,60}?(?:/[^\n/]{1,40}){0,3}?)"
-        r"(?: Purchase Licensing Rights(?:, opens new tab)?)?$"
-    ),
-)  # fmt: skip
-CREDIT_TAIL = 400  # credits are short; only the end of a paragraph is searched for one
-# A credit line on its own: "Maya Lindgren/NPR", "Tony Karumba/AFP/Getty Images".
-CREDIT_WORD = r"(?:[A-Z][\w.'\u2019-]*|via|and|for|of|&)"
-SLASH_CREDIT_RE = re.compile(
-    rf"[A-Z][\w.'\u2019-]*(?: {CREDIT_WORD}){{0,4}}"
-    rf"(?: ?/ ?[A-Z][\w.'\u2019-]*(?: {CREDIT_WORD}){{0,4}}){{1,3}}"
-)
-SLASH_CREDIT_MAX = 80
-# A credit anywhere in a sentence (for the extractor: such a sentence is a caption).
-CREDIT_INSIDE_RE = re.compile(
-    rf"[\[(] *(?:(?:{AGENCY}) )?{CREDIT_LABEL} *(?::|/| by )[^\[\]()\n]{{1,150}}[\])]"
-    rf"|[\[(][^\[\]()\n]{{0,60}}/ *{AGENCY} *[\])]",
-    re.I,
-)
 
 # Not a claim: the stock sentences about who did not comment.
 NO_COMMENT_RE = re.compile(
