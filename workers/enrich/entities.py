@@ -165,6 +165,15 @@ def _name_before_affiliation(doc: Doc, i: int, j: int) -> int | None:
     return None
 
 
+def _office_object_end(doc: Doc, i: int, j: int) -> int | None:
+    """Where the person's name starts in a run after an office's "of" ("Secretary of State Jo
+    Roe", "Supervisor of Elections Ann Roe"): at a given name one or two words in, before a
+    surname; None when the run names no person that way."""
+    if i < 2 or doc[i - 1].lower_ != "of" or not doc[i - 2].text[:1].isupper():
+        return None
+    return next((k for k in (i + 1, i + 2) if k < j - 1 and first_name_gender(doc[k].text)), None)
+
+
 _APPOSITION_OPENERS = frozenset({"a", "an", "the", "who", "whose", "his", "her"})
 
 
@@ -227,6 +236,12 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
                 j = k  # "Immigration and Customs Enforcement": one institution
             else:
                 break
+        office = _office_object_end(doc, i, j)
+        if office is not None:
+            # "Secretary of State Jo Roe": the office's object, then the person holding it.
+            found.append((office, j, "person"))
+            i = j
+            continue
         cut = _name_before_affiliation(doc, i, j)
         if cut is not None:
             # "Jo Roe of Acme Partners", "Jo Roe of Springfield": the person, then what they

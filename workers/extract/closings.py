@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .cues import speaker_end
-from .lexicon import SPEECH_VERBS
+from .lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
 from .speakers import Attribution, is_speaker_phrase
 
 
@@ -103,6 +103,8 @@ def closing_report(doc: Doc, start: int, end: int, inside: dict) -> Attribution 
 # Verbs of a reporting clause that closes a sentence ("…, Roe said."); "told" and "wrote" take
 # other words after them and are left to the scan and ``closing_report``.
 _CLOSING_VERBS = frozenset({"said", "says", "added", "adds", "noted", "found"})
+# "…, records show.": a document's verb; it closes a sentence only after a document noun.
+_SHOWING_VERBS = frozenset({"show", "shows", "showed", "indicate", "indicates", "indicated"})
 _CLOSING_TAIL = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
      "today", "yesterday", "tonight", "earlier", "later", "last", "this", "week", "month",
@@ -112,8 +114,9 @@ _CLOSING_TAIL = frozenset(
 
 def closing_said(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
     """ "He vowed to win the seat, Roe said.": a short reporting clause set off by a comma at
-    the end of the sentence frames all of it, so a cue earlier in the sentence ("vowed", "his
-    comments", "which he is expected to win") is part of what Roe said; likewise an inverted
+    the end of the sentence frames all of it (so does a document's: "…, records show."), so a
+    cue earlier in the sentence ("vowed", "his comments", "which he is expected to win") is
+    part of what Roe said; likewise an inverted
     "…, said Roe, a pollster." ``None`` when the sentence does not close that way."""
     last = end - 1
     while last > start and (doc[last].is_punct or doc[last].is_space) and last not in inside:
@@ -123,7 +126,8 @@ def closing_said(doc: Doc, start: int, end: int, inside: dict) -> Attribution | 
     verb = last
     while verb > last - 3 and doc[verb].lower_ in _CLOSING_TAIL:
         verb -= 1  # "…, Roe said on Monday."
-    if verb <= start + 3 or doc[verb].lower_ not in _CLOSING_VERBS:
+    showing = doc[verb].lower_ in _SHOWING_VERBS and doc[verb - 1].lower_ in DOCUMENT_NOUNS
+    if verb <= start + 3 or not (doc[verb].lower_ in _CLOSING_VERBS or showing):
         return closing_said_inverted(doc, start, end, inside)
     comma = verb - 1
     while comma > start and verb - comma <= 7 and doc[comma].text != ",":

@@ -18,10 +18,12 @@ from workers.enrichment import NOT_NAME_WORDS, EntityMention
 from workers.nlp import DEMONYMS, LEADER_TITLES, lookup_alias
 from workers.nlp.world import nationality_words
 
+from .according import OBJECT_PRONOUNS, according_source
 from .attribution import Attribution
 from .candidates import EntityRef
 from .descriptions import learned_titles, modified_description, plain_description, wanted_titles
 from .lexicon import PRONOUNS, ROLE_NOUNS
+from .phrase_edges import first_description_end, trimmed_start
 from .pronouns import (
     Referent,
     given_name_gender,
@@ -300,9 +302,15 @@ class Discourse:
             for referent in reversed(self.referents):
                 if noun in referent.heads or noun.split()[-1] in referent.heads:
                     return referent.ref
-        if words and words[0] in {"the", "a", "an"} and words[-1] in ORG_HEAD_NOUNS:
-            # An organisation the article never names ("the health ministry"): keep
-            # the description as the claimant rather than losing it.
+        named_group = words[-1:] == ["group"] and any(t[:1].isupper() for t in tokens[1:-1])
+        if (
+            words
+            and words[0] in {"the", "a", "an"}
+            and (words[-1] in ORG_HEAD_NOUNS or named_group)
+        ):
+            # An organisation the article never names ("the health ministry"), or one it names
+            # by a word the name finder left ("the Delta9 group"): keep the description as the
+            # claimant rather than losing it.
             return EntityRef(" ".join(phrase.split()[1:]), "organization")
         return plain_description(words, phrase)
 
@@ -330,6 +338,8 @@ def resolve_speaker(
     if attr.speaker is None:
         return None
     sp_start, sp_end = attr.speaker
+    sp_start = trimmed_start(doc, sp_start, sp_end)  # "- Acme Labs argues", "’ he added"
+    sp_end = first_description_end(doc, sp_start, sp_end)  # "the Ohio senator and …"
     char_start = doc[sp_start].idx
     char_end = doc[sp_end - 1].idx + len(doc[sp_end - 1].text)
     discourse.observe_until(sentence_mentions, char_start, body, sentence_start)
@@ -355,7 +365,13 @@ def resolve_speaker(
         return discourse.referent_for(framing).ref
     named = described_person(phrase, body, char_start, sentence_start, sentence_mentions)
     known = discourse.referent_for(named).ref if named is not None else None
+    if known is not None and known.kind == "person" and known.name in discourse.by_surname:
+        known = discourse.by_surname[known.name].ref  # "Mr. Roe, a …": Jo Roe, named before
     claimant = known or discourse.resolve(phrase, in_phrase, char_start)
+    if claimant is None and attr.kind == "according_to":
+        # "according to him", "according to the city charter": the phrase names the source.
+        subject = OBJECT_PRONOUNS.get(phrase.strip().lower())
+        claimant = discourse.resolve(subject, []) if subject else according_source(phrase)
     if claimant is not None:
         discourse.note_speaker(claimant, body[char_end : char_end + 60])
     return claimant

@@ -32,12 +32,16 @@ import re
 
 from workers.enrich.entities import EntityMention
 from workers.nlp import lookup_alias
+from workers.nlp.world import nationality_words
 
 from .candidates import EntityRef
-from .lexicon import DOCUMENT_NOUNS, SHARE_RE, SIDE_NOUNS
+from .lexicon import DOCUMENT_NOUNS, RECORDING_NOUNS, SHARE_RE, SIDE_NOUNS
 from .salience import PERSON_ROLES
 
 UNNAMED = "unnamed"
+# A recording speaks as a document does ("photos from the vigil show", "audio given to the
+# Ledger"): its maker, when named after "by"/"from", else the recording itself.
+_DOCUMENT_HEADS = DOCUMENT_NOUNS | RECORDING_NOUNS | {"audio", "tape", "tapes", "transcript"}
 # People nouns that describe a source without naming it.
 UNNAMED_NOUNS = SIDE_NOUNS | frozenset(
     {
@@ -98,7 +102,7 @@ def _clean(words: list[str], drop: frozenset[str]) -> str:
     adjective = first in _TIME_ADJECTIVES and len(words) > 1 and words[1].islower()
     if (
         (first in UNNAMED_NOUNS and first not in PARTY_MEMBERS)
-        or first in DOCUMENT_NOUNS
+        or first in _DOCUMENT_HEADS
         or adjective
     ):
         words = [first, *words[1:]]  # "Officials say", "New polls show": common words
@@ -119,7 +123,7 @@ def describe_source(
     if SHARE_RE.match(phrase) and not any(m.kind == "person" for m in mentions):
         # A share of those surveyed ("Twenty-four percent", "About four in 10").
         return EntityRef(_clean(_description(words, lowered), _LEADING), UNNAMED)
-    heads = [k for k, w in enumerate(lowered) if w in UNNAMED_NOUNS or w in DOCUMENT_NOUNS]
+    heads = [k for k, w in enumerate(lowered) if w in UNNAMED_NOUNS or w in _DOCUMENT_HEADS]
     # A capitalised noun inside a name ("a Pew Research poll") is the name's, not the head.
     head = next((k for k in heads if k == 0 or not words[k][:1].isupper()), None)
     head = heads[0] if head is None and heads else head
@@ -128,7 +132,7 @@ def describe_source(
     head_start = phrase_start + _char_of(phrase, words, head)
     after = [m for m in mentions if m.start >= head_start]
     before = [m for m in mentions if m.start < head_start]
-    if lowered[head] in DOCUMENT_NOUNS:
+    if lowered[head] in _DOCUMENT_HEADS:
         # "a letter to Acme from the chairman": whom a document is sent to never wrote it.
         after = [m for m in after if not _addressed(phrase, m, phrase_start)]
         link = next((k for k in range(head + 1, len(words)) if lowered[k] in _AUTHOR_LINKS), None)
@@ -332,6 +336,17 @@ def institution_title(phrase: str, mentions: list[EntityMention]) -> EntityRef |
 
 
 _DESCRIPTION_RE = re.compile(r"^(?:the|a|an|his|her|its|their)\s+[a-z]")
+# "Jo Roe, who heads the lobbying office, says": a subject relative clause (a verb or an
+# adverb after "who", not a subject: "Roe, who Doe called a liar") describes the name before it.
+_RELATIVE_RE = re.compile(r"^who\s+[a-z]")
+# "Jo Roe, a Republican who …, said": a party or a people is the description's head.
+_CAPITAL_HEAD_RE = re.compile(r"^(?:a|an|the)\s+(?P<head>[A-Z][a-z]+)\s+who\b")
+# Where the name opens a clause: the sentence's start or a comma, a conjunction allowed ("But");
+# An honorific may stand outside the name's mention ("But Mr. Roe, a …").
+_CLAUSE_OPENING_RE = re.compile(
+    r"(?:^|,)\s*(?:(?:[Bb]ut|[Aa]nd|[Yy]et)\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?$"
+)
+_PARTY_MEMBER_WORDS = frozenset({"republican", "democrat", "independent", "conservative"})
 
 
 def described_person(
@@ -339,15 +354,23 @@ def described_person(
 ) -> EntityMention | None:
     """ "Jo Roe, the communications director for the party said …": a description set off by a
     comma it never closes is the person named just before it, who speaks (not the party it
-    names). The name opens the sentence or a clause after a comma ("On Monday, Jo Roe, the …"),
+    names); so does a subject relative clause ("Jo Roe, who heads the union's lobbying office,
+    says") and a party member ("Jo Roe, a Republican who …"). The name opens the sentence or a
+    clause after a comma ("On Monday, Jo Roe, the …"),
     never the object of a preposition ("Asked about Jo Roe, the director said")."""
-    if not _DESCRIPTION_RE.match(phrase) or "," in phrase:
+    head = _CAPITAL_HEAD_RE.match(phrase)
+    capital_head = head is not None and (
+        head["head"].lower() in _PARTY_MEMBER_WORDS
+        or head["head"].casefold() in nationality_words()
+    )
+    described = _DESCRIPTION_RE.match(phrase) or _RELATIVE_RE.match(phrase) or capital_head
+    if not described or "," in phrase:
         return None
     for mention in mentions:
         if (
             mention.kind == "person"
             and re.fullmatch(r"\s*,\s*", body[mention.end : phrase_start])
-            and re.search(r"(?:^|,)\s*$", body[sentence_start : mention.start])
+            and _CLAUSE_OPENING_RE.search(body[sentence_start : mention.start])
         ):
             return mention
     return None
