@@ -59,7 +59,8 @@ DOCUMENT_NOUNS = frozenset(
         "records", "documents", "document", "filings", "returns", "census", "research",
         "investigation", "statement", "release", "letter", "memo", "assessment",
         "statistics", "numbers", "count", "tally", "projections", "projection", "model",
-        "index", "forecast", "polling", "results", "emails", "findings", "tallies",
+        "index", "forecast", "polling", "results", "emails", "findings", "tallies", "paper",
+        "papers", "inquiry",
     }
 )  # fmt: skip
 # Recordings, whose finding verb states what they show ("the video shows Roe outlining …",

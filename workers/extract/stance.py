@@ -1,32 +1,31 @@
 """Stance frames: a source's position, demand or verdict rather than its words.
 
-News reports much of what people claim without a verb of saying: "Roe wants the tax
-repealed", "Roe has called for a $15 minimum wage", "Roe denounced the plan as a giveaway",
-"Roe issued a statement saying …", "Roe is continuing to insist that …", "Roe sent a letter
-urging …", "Roe unveiled a plan to …" (a document someone issues speaks for its author), "Roe
-has talked about …", "Roe came out against …", "Roe asked the police to find out whether …"
-(a request; "Roe asked her how she could help" is a question), "Roe ordered the agency to
-release …" (a directive; "ordered a review" is an act), "Roe sees the plan as a giveaway",
-"portraying Doe as …" (a judgement: an object, "as" and a complement, not "as prices rose"),
-"Roe reminded voters that …", "Roe supported the levy". The subject of such a frame
-holds the content, and a fact-checker records them as its claimant. ``stance_cue`` tells
-whether the token at ``i`` opens one; ``chain_start`` steps back over a chain of verbs
-between the subject and the cue ("is continuing to insist", "have taken to saying"). The
-subject itself is found as for any verb of saying (``attribution``). A stated intent or
-declining counts with its to-infinitive ("Roe plans to cut the levy", "the agency declined to
-release the files"), unless a verb of saying later in the clause reports it ("…, Doe said");
-"attacked" counts with its reason ("attacked Doe for raising taxes"); a feeling with a "that"
-clause ("analysts are shocked that …"); a chain through an adjective after a copula ("was
+News reports much of what people claim without a verb of saying: "Roe wants the tax repealed",
+"Roe has called for a $15 minimum wage", "Roe denounced the plan as a giveaway", "Roe issued a
+statement saying …", "Roe is continuing to insist that …", "Roe sent a letter urging …", "Roe
+unveiled a plan to …" (a document someone issues speaks for its author), "Roe has talked about
+…", "Roe came out against …", "Roe asked the police to find out whether …" (a request), "Roe
+asked whether the levy was legal" (a question put, ``speech_acts``; "Roe asked her how she could
+help" offers help), "Roe ordered the agency to release …" (a directive; "ordered a review" is
+an act), "Roe sees the plan as a giveaway", "portraying Doe as …" (a judgement: an object, "as"
+and a complement, not "as prices rose"), "Roe reminded voters that …", "Roe supported the levy".
+The subject of such a frame holds the content, and a fact-checker records them as its claimant.
+``stance_cue`` tells whether the token at ``i`` opens one; ``chain_start`` steps back over a
+chain of verbs between the subject and the cue ("is continuing to insist", "have taken to
+saying"). The subject itself is found as for any verb of saying (``attribution``). A stated
+intent or declining counts with its to-infinitive ("Roe plans to cut the levy", "the agency
+declined to release the files"), unless a verb of saying later in the clause reports it ("…, Doe
+said"); "attacked" counts with its reason ("attacked Doe for raising taxes"); a feeling with a
+"that" clause ("analysts are shocked that …"); a chain through an adjective after a copula ("was
 quick to point out that …"); a preference, a challenge, an identification, a reference
-("prefers", "challenged", "identified", "referenced"). Left out on purpose: verbs of action
-that news narrates far more often than it attributes with them ("attacked" alone, "backed",
-"signed", "filed" a document without its content, "focused on", "celebrated", "promoted",
-"spoke out": most of their clauses are narration the annotators left to the writer);
-"rejected"/"dismissed" count only when their object names what someone said ("rejected the
-allegation", "dismissed concerns that …") or judge it ("dismissed the protesters as a fringe
-group"), not "rejected the bid" or "dismissed the case". Verbs PolNeAR's annotators mostly
-read as cues once their clauses inside someone's content are set aside ("refused to",
-"offered", "decided to", "sought to", "discussed", "listed") are learned in ``cue_verbs``.
+("prefers", "challenged", "identified", "referenced"). Left out on purpose: verbs of action that
+news narrates far more often than it attributes with them ("attacked" alone, "backed", "signed",
+"filed" a document without its content, "focused on", "celebrated", "promoted", "spoke out":
+most of their clauses are narration the annotators left to the writer); "rejected"/"dismissed"
+count only when their object names what someone said ("rejected the allegation", "dismissed
+concerns that …") or judge it ("dismissed the protesters as a fringe group"), not "rejected the
+bid" or "dismissed the case". Verbs PolNeAR's annotators mostly read as cues once their clauses
+inside someone's content are set aside ("discussed", "compared") are learned in ``cue_verbs``.
 Pure: no Django.
 """
 
@@ -38,6 +37,7 @@ from spacy.tokens import Doc
 
 from .lexicon import SPEECH_VERBS
 from .nouns import CLAIM_NOUNS, INTENT_NOUNS
+from .speech_acts import yes_no_question
 
 # Verbs whose subject takes a position on (or passes a verdict on) what follows.
 STANCE_VERBS = frozenset(
@@ -152,9 +152,7 @@ FEELING_ADJECTIVES = frozenset(
      "proud", "thrilled"}
 )  # fmt: skip
 # Verdicts on someone, given with their reason ("… for …").
-_FAULTING = frozenset(
-    {"ripped", "rips", "faulted", "thanked", "credited", "credits", "attacked"}
-)  # fmt: skip
+_FAULTING = frozenset({"ripped", "rips", "faulted", "thanked", "credited", "credits", "attacked"})
 # Verbs of a request or a directive, when what is requested follows ("to …", "for …"):
 # "ordered the agency to release …"; "ordered a review" is an act.
 _REQUESTING = frozenset(
@@ -281,8 +279,9 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
     if lower in _REQUESTING:
         # "asked the department to investigate whether …", "requested an inquiry into …",
         # "asks for an investigation": a request; "asked her how he could help" is a question.
-        if after in {"for", "that"} or (lower.startswith("request") and after in _DETERMINERS):
-            return True
+        requested = lower.startswith("request") and after in _DETERMINERS
+        if after in {"for", "that"} or requested or yes_no_question(doc, i, end):
+            return True  # "asked whether the levy was legal": a question put
         window = [t.lower_ for t in doc[i + 1 : min(i + 9, end)]]
         to = next((k for k, w in enumerate(window) if w == "to"), None)
         questions = {"how", "what", "why", "when", "where", "who", "if", "whether"}

@@ -32,7 +32,8 @@ _REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
     "chastising", "blasting", "bashing", "pledging", "decrying", "announcing", "contending",
     "alleging", "maintaining", "reiterating", "recalling", "denying", "charging", "signaling",
     "signalling", "recommending", "proposing", "admitting", "estimating",
-    "portraying", "depicting",
+    "portraying", "depicting", "asking", "reminding", "citing", "describing", "characterizing",
+    "characterising", "emphasizing", "emphasising", "highlighting",
 }  # fmt: skip
 # "The index fell 2%, suggesting …": after a description, the reporter's inference, not its;
 # "The storm hit the coast, slamming 40 homes": a force of nature's blows are no verdict.

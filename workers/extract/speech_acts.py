@@ -1,0 +1,30 @@
+"""Acts of speech that carry a content without a verb of saying: a question put ("Roe asked
+whether the levy was legal", "a reporter asked the mayor if rents would rise"). Their subject
+(the one who asks) holds the content; a fact-checker records it as the claimant, not the outlet
+that reports it (``stance.stance_cue`` opens the frame). Pure: no Django.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+_QUESTION_WORDS = frozenset({"whether", "if"})
+# Words of an addressee between "asked" and "whether" ("asked the mayor whether", "asked
+# him if"): a short phrase with no clause of its own.
+_NOT_ADDRESSEE = frozenset({"to", "that", "for", "about", "and", "but", "or", "when", "because"})
+
+
+def yes_no_question(doc: Doc, i: int, end: int) -> bool:
+    """Is the verb of asking at ``i`` followed by a question ("whether …", "if …"), an
+    addressee of up to four words allowed between? Not "asked to leave if …" (a request, its
+    condition) nor "asked about it, if only …"."""
+    if not doc[i].lower_.startswith("ask"):
+        return False  # "ordered a review of whether …" is a directive
+    for k in range(i + 1, min(i + 6, end - 2)):
+        word = doc[k]
+        if word.lower_ in _QUESTION_WORDS:
+            return k == i + 1 or doc[k - 1].lower_ not in {"even", "as"}
+        abbreviation = word.text.endswith(".") and word.text[:1].isupper()  # "asked Mr. Roe if"
+        if word.is_punct or word.lower_ in _NOT_ADDRESSEE or not (word.is_alpha or abbreviation):
+            return False
+    return False
