@@ -60,7 +60,7 @@ DOCUMENT_NOUNS = frozenset(
         "investigation", "statement", "release", "letter", "memo", "assessment",
         "statistics", "numbers", "count", "tally", "projections", "projection", "model",
         "index", "forecast", "polling", "results", "emails", "findings", "tallies", "paper",
-        "papers", "inquiry",
+        "papers", "inquiry", "disclosures",
     }
 )  # fmt: skip
 # Recordings, whose finding verb states what they show ("the video shows Roe outlining …",

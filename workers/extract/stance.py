@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from .lexicon import SPEECH_VERBS
 from .nouns import CLAIM_NOUNS, INTENT_NOUNS
-from .speech_acts import yes_no_question
+from .speech_acts import OFFERING, offers_view, yes_no_question
 
 # Verbs whose subject takes a position on (or passes a verdict on) what follows.
 STANCE_VERBS = frozenset(
@@ -226,6 +226,7 @@ STANCE_WORDS = (
     | FEELING_ADJECTIVES
     | INTENT_VERBS
     | frozenset({"quoted", "quotes", "came", "comes", "coming"})
+    | OFFERING
 )
 
 
@@ -329,7 +330,7 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
             return True
         plan = next((k for k, w in enumerate(window) if w in _PLAN_NOUNS), None)
         return plan is not None and plan + 1 < len(window) and window[plan + 1] in _PLAN_OPENERS
-    return False
+    return offers_view(doc, i, end)  # "offered his thoughts on …"
 
 
 def _reported_later(doc: Doc, k: int, end: int, inside: dict) -> bool:

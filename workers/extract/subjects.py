@@ -33,7 +33,7 @@ _REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
     "alleging", "maintaining", "reiterating", "recalling", "denying", "charging", "signaling",
     "signalling", "recommending", "proposing", "admitting", "estimating",
     "portraying", "depicting", "asking", "reminding", "citing", "describing", "characterizing",
-    "characterising", "emphasizing", "emphasising", "highlighting",
+    "characterising", "emphasizing", "emphasising",
 }  # fmt: skip
 # "The index fell 2%, suggesting …": after a description, the reporter's inference, not its;
 # "The storm hit the coast, slamming 40 homes": a force of nature's blows are no verdict.
@@ -54,6 +54,12 @@ _INTRO_OPENERS = frozenset(
      "later", "this", "by", "throughout", "following", "within"}
 )  # fmt: skip
 _DESCRIPTION_OPENERS = frozenset({"the", "a", "an"})
+# Capitalised words that open a sentence without being its subject ("For many voters, …").
+_NOT_SUBJECTS = frozenset(
+    {"The", "A", "An", "In", "On", "At", "After", "For", "With", "From", "By", "As", "Despite",
+     "Since", "During", "Before", "Under", "Over", "Although", "Though", "While", "When", "If",
+     "Because", "Unlike", "Like", "Amid", "Among", "Through", "Without", "To", "Of"}
+)  # fmt: skip
 # Words that open a plural description as an article does ("Two residents", "Both women",
 # "Several aides"): never a subject on their own when a noun follows.
 _COUNT_OPENERS = (QUANTIFIERS | {"six", "seven", "eight", "nine", "ten", "dozens"}) - {
@@ -147,7 +153,7 @@ def leading_subject(
     last = first
     while last < limit and doc[last].text[:1].isupper() and not doc[last].is_punct:
         last += 1
-    if last > first and doc[first].text not in {"The", "A", "An", "In", "On", "At", "After"}:
+    if last > first and doc[first].text not in _NOT_SUBJECTS:
         return (first, last)
     return None
 
