@@ -55,7 +55,7 @@ _INTRO_OPENERS = frozenset(
 )  # fmt: skip
 _DESCRIPTION_OPENERS = frozenset({"the", "a", "an"})
 # Capitalised words that open a sentence without being its subject ("For many voters, …").
-_NOT_SUBJECTS = frozenset(
+_OPENING_WORDS = frozenset(
     {"The", "A", "An", "In", "On", "At", "After", "For", "With", "From", "By", "As", "Despite",
      "Since", "During", "Before", "Under", "Over", "Although", "Though", "While", "When", "If",
      "Because", "Unlike", "Like", "Amid", "Among", "Through", "Without", "To", "Of"}
@@ -140,6 +140,8 @@ def leading_subject(
         return None
     if first + 2 < limit and doc[first + 1].text == "," and doc[first].lower_ in _OPENING_ADVERBS:
         first += 2  # "Likewise, Roe …"
+    elif first + 3 < limit and doc[first + 2].text == "," and is_manner_adverb(doc[first + 1].text):
+        first += 3  # "More recently, Roe …", "Most importantly, Roe …"
     first = _after_intro(doc, first, limit)
     if doc[first].lower_ in _SUBJECT_PRONOUNS:
         return (first, first + 1)
@@ -153,7 +155,7 @@ def leading_subject(
     last = first
     while last < limit and doc[last].text[:1].isupper() and not doc[last].is_punct:
         last += 1
-    if last > first and doc[first].text not in _NOT_SUBJECTS:
+    if last > first and doc[first].text not in _OPENING_WORDS:
         return (first, last)
     return None
 
