@@ -55,6 +55,10 @@ _INTRO_OPENERS = frozenset(
 )  # fmt: skip
 _DESCRIPTION_OPENERS = frozenset({"the", "a", "an"})
 # Capitalised words that open a sentence without being its subject ("For many voters, …").
+_SUBORDINATORS = frozenset(
+    {"When", "As", "While", "Before", "After", "Since", "If", "Because", "Although", "Though",
+     "Once", "Until", "Whereas"}
+)  # fmt: skip
 _OPENING_WORDS = frozenset(
     {"The", "A", "An", "In", "On", "At", "After", "For", "With", "From", "By", "As", "Despite",
      "Since", "During", "Before", "Under", "Over", "Although", "Though", "While", "When", "If",
@@ -142,6 +146,11 @@ def leading_subject(
         first += 2  # "Likewise, Roe …"
     elif first + 3 < limit and doc[first + 2].text == "," and is_manner_adverb(doc[first + 1].text):
         first += 3  # "More recently, Roe …", "Most importantly, Roe …"
+    if doc[first].text in _SUBORDINATORS and first + 1 < limit:
+        # "As they met, Roe was away, promising …": the main clause's subject; "When Roe
+        # answered by asserting …" (no comma): the subordinate clause's own.
+        comma = next((k for k in range(first + 2, limit - 1) if doc[k].text == ","), None)
+        first = comma + 1 if comma is not None else first + 1
     first = _after_intro(doc, first, limit)
     if doc[first].lower_ in _SUBJECT_PRONOUNS:
         return (first, first + 1)
