@@ -21,6 +21,14 @@ from .lexicon import (
     SPEECH_VERBS,
     is_manner_adverb,
 )
+from .openings import (
+    INTRO_OPENERS,
+    OPENING_ADVERBS,
+    OPENING_WORDS,
+    adverb_phrase,
+    after_intro,
+    skip_opening,
+)
 from .speakers import LEADING_CONJUNCTIONS, Attribution, is_speaker_phrase
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
@@ -43,27 +51,7 @@ _DESCRIPTION_PARTICIPLES = _REPORTING_PARTICIPLES - {
 
 # "Roe drew fire by saying …", "… after claiming …", "… for arguing …": the subject said it.
 _BY_SAYING = frozenset({"by", "after", "for", "while"})
-_OPENING_ADVERBS = frozenset(
-    {"likewise", "still", "meanwhile", "indeed", "however", "instead", "separately", "later",
-     "earlier", "now", "then", "yet", "also", "again", "moreover", "overall", "today",
-     "yesterday", "similarly", "nevertheless", "nonetheless", "afterward", "afterwards"}
-)  # fmt: skip
-# Words that open an introductory phrase set off by a comma: "In May, …", "On Monday, …".
-_INTRO_OPENERS = frozenset(
-    {"in", "on", "at", "after", "during", "since", "before", "over", "last", "earlier",
-     "later", "this", "by", "throughout", "following", "within"}
-)  # fmt: skip
 _DESCRIPTION_OPENERS = frozenset({"the", "a", "an"})
-# Capitalised words that open a sentence without being its subject ("For many voters, …").
-_SUBORDINATORS = frozenset(
-    {"When", "As", "While", "Before", "After", "Since", "If", "Because", "Although", "Though",
-     "Once", "Until", "Whereas"}
-)  # fmt: skip
-_OPENING_WORDS = frozenset(
-    {"The", "A", "An", "In", "On", "At", "After", "For", "With", "From", "By", "As", "Despite",
-     "Since", "During", "Before", "Under", "Over", "Although", "Though", "While", "When", "If",
-     "Because", "Unlike", "Like", "Amid", "Among", "Through", "Without", "To", "Of"}
-)  # fmt: skip
 # Words that open a plural description as an article does ("Two residents", "Both women",
 # "Several aides"): never a subject on their own when a noun follows.
 _COUNT_OPENERS = (QUANTIFIERS | {"six", "seven", "eight", "nine", "ten", "dozens"}) - {
@@ -82,15 +70,6 @@ _VERB_OPENERS = frozenset(
 )  # fmt: skip
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _CLOSING_QUOTES = frozenset({"”", '"', "''", "’"})
-
-
-def _after_intro(doc: Doc, first: int, limit: int) -> int:
-    """The token after an introductory phrase and its comma ("In May, …"), else ``first``."""
-    if doc[first].lower_ not in _INTRO_OPENERS:
-        return first
-    # "In an interview with The Wall Street Journal, …": up to ten words.
-    comma = next((k for k in range(first + 1, min(first + 11, limit)) if doc[k].text == ","), None)
-    return comma + 1 if comma is not None and comma + 1 < limit else first
 
 
 def _verb_begins(doc: Doc, k: int, words: int) -> bool:
@@ -142,16 +121,7 @@ def leading_subject(
         first += 1
     if first >= limit:
         return None
-    if first + 2 < limit and doc[first + 1].text == "," and doc[first].lower_ in _OPENING_ADVERBS:
-        first += 2  # "Likewise, Roe …"
-    elif first + 3 < limit and doc[first + 2].text == "," and is_manner_adverb(doc[first + 1].text):
-        first += 3  # "More recently, Roe …", "Most importantly, Roe …"
-    if doc[first].text in _SUBORDINATORS and first + 1 < limit:
-        # "As they met, Roe was away, promising …": the main clause's subject; "When Roe
-        # answered by asserting …" (no comma): the subordinate clause's own.
-        comma = next((k for k in range(first + 2, limit - 1) if doc[k].text == ","), None)
-        first = comma + 1 if comma is not None else first + 1
-    first = _after_intro(doc, first, limit)
+    first = skip_opening(doc, first, limit)
     if doc[first].lower_ in _SUBJECT_PRONOUNS:
         return (first, first + 1)
     if described and doc[first].lower_ in _DESCRIPTION_OPENERS:
@@ -164,7 +134,7 @@ def leading_subject(
     last = first
     while last < limit and doc[last].text[:1].isupper() and not doc[last].is_punct:
         last += 1
-    if last > first and doc[first].text not in _OPENING_WORDS:
+    if last > first and doc[first].text not in OPENING_WORDS:
         return (first, last)
     return None
 
@@ -194,13 +164,13 @@ def aside_subject(doc: Doc, start: int, comma: int, inside: dict) -> tuple[int, 
     first = start
     while first < comma and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
         first += 1
-    if first < comma and doc[first].lower_ in _OPENING_ADVERBS:
+    if first < comma and (doc[first].lower_ in OPENING_ADVERBS or adverb_phrase(doc, first, comma)):
         return None
-    first = _after_intro(doc, first, comma)
+    first = after_intro(doc, first, comma)
     run = next((k for k in range(first + 1, min(first + 9, comma)) if doc[k].text == ","), None)
     if run is None or not (doc[first].text[:1].isupper() or doc[first].lower_ == "the"):
         return None
-    if doc[first].lower_ in _INTRO_OPENERS | _OPENING_ADVERBS or comma - run > 45:
+    if doc[first].lower_ in INTRO_OPENERS | OPENING_ADVERBS or comma - run > 45:
         return None
     if not is_speaker_phrase(doc, first, run):
         return None
@@ -213,7 +183,7 @@ def aside_subject(doc: Doc, start: int, comma: int, inside: dict) -> tuple[int, 
 # Words an introductory phrase opens with that no speaker phrase does ("At the club, …",
 # "Amid the unrest, …"); participles that open one are told by the preposition after them
 # ("Asked about the vote, …", "Alarmed by the unrest, …", "Speaking to reporters, …").
-_FRONTED_OPENERS = _INTRO_OPENERS | {
+_FRONTED_OPENERS = INTRO_OPENERS | {
     "with", "without", "for", "from", "amid", "among", "despite", "unlike", "like", "under",
     "across", "near", "through", "upon", "until", "inside", "outside", "yesterday", "today",
 }  # fmt: skip
@@ -254,7 +224,7 @@ def fronted_subject(
         if segment[0] >= b or any(k in inside for k in range(*segment)):
             continue
         opener = doc[segment[0]]
-        if opener.lower_ in _OPENING_ADVERBS or not is_speaker_phrase(doc, *segment):
+        if opener.lower_ in OPENING_ADVERBS or not is_speaker_phrase(doc, *segment):
             continue  # "however", "where dues are high"
         if opener.text[:1].isupper() and opener.lower_ not in _DESCRIPTION_OPENERS:
             return segment
