@@ -28,7 +28,7 @@ _SUBORDINATORS = frozenset(
 )  # fmt: skip
 # Capitalised words that open a sentence without being its subject ("For many voters, …").
 OPENING_WORDS = frozenset(
-    {"The", "A", "An", "In", "On", "At", "After", "For", "With", "From", "By", "As", "Despite",
+    {"The", "A", "An", "In", "On", "At", "After", "For", "With", "By", "As", "Despite",
      "Since", "During", "Before", "Under", "Over", "Although", "Though", "While", "When", "If",
      "Because", "Unlike", "Like", "Amid", "Among", "Through", "Without", "To", "Of"}
 )  # fmt: skip
