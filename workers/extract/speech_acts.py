@@ -96,7 +96,8 @@ _STATEMENT_NOUNS = frozenset(
     {"statement", "statements", "release", "email", "e-mail", "letter", "memo", "tweet",
      "message", "note", "video", "ad", "advertisement", "post", "report", "notice",
      "petition", "petitions", "op-ed", "lawsuit", "suit", "complaint", "ads", "letters",
-     "resolution", "motion", "brief", "editorial", "column", "article", "story"}
+     "resolution", "motion", "brief", "editorial", "column", "article", "story", "spot", "spots",
+     "robocall", "robocalls", "commercial", "commercials", "mailer", "mailers", "advertisements"}
 )  # fmt: skip
 # A plan or a bill someone puts forward states what it would do: "unveiled a $3 billion plan
 # to fix …", "introduced a bill that would ban …".
@@ -111,7 +112,8 @@ _CONTENT_OPENERS = frozenset(
      "rejecting", "denying", "reporting", "confirming", "explaining", "announcing",
      "deploring", "condemning", "denouncing", "vowing", "promising", "pledging", "noting",
      "declaring", "stressing", "defending", "praising", "welcoming", "outlining", "detailing",
-     "describing", "predicting", "estimating", "acknowledging", "admitting", "expressing"}
+     "describing", "predicting", "estimating", "acknowledging", "admitting", "expressing",
+     "attacking", "spotlighting", "highlighting"}
 )  # fmt: skip
 _PLAN_OPENERS = frozenset({"to", "that", "which", "would"})
 
