@@ -70,6 +70,7 @@ _VERB_OPENERS = frozenset(
 )  # fmt: skip
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _CLOSING_QUOTES = frozenset({"”", '"', "''", "’"})
+_QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``"})
 
 
 def _verb_begins(doc: Doc, k: int, words: int) -> bool:
@@ -141,7 +142,11 @@ def leading_subject(
 
 def participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
     """ "Trump shot back in a statement, saying he had made money": a clause that opens
-    with a name, a pronoun or a description and ends in ", saying …" is that subject's."""
+    with a name, a pronoun or a description and ends in ", saying …" is that subject's. Not
+    in a quotation left open ("“The agency is reluctant, citing …": the quoted speaker's)."""
+    marks = [t for t in doc[start:end] if t.text in _QUOTE_MARKS]
+    if marks and marks[0].i == start and len(marks) % 2:
+        return None
     for i in range(start + 2, end - 1):
         if i in inside or doc[i].lower_ not in _REPORTING_PARTICIPLES:
             continue
