@@ -28,7 +28,7 @@ from .cues import (
     speaker_end,
     speaker_follows,
 )
-from .in_documents import closing_in_document, counted_by, in_document
+from .in_documents import closing_in_document, in_document
 from .lexicon import (
     COGNITION_VERBS,
     DOCUMENT_NOUNS,
@@ -141,7 +141,6 @@ def _first_attribution(
         closing_according_to(doc, start, end, inside)
         or closing_report(doc, start, end, inside)
         or aside_according_to(doc, start, end, inside)
-        or counted_by(doc, start, end)
     )
     if closing is not None:
         return closing

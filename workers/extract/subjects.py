@@ -40,7 +40,7 @@ _REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
     "chastising", "blasting", "bashing", "pledging", "decrying", "announcing", "contending",
     "alleging", "maintaining", "reiterating", "recalling", "denying", "charging", "signaling",
     "signalling", "recommending", "proposing", "admitting", "estimating",
-    "portraying", "depicting", "asking", "reminding", "citing", "describing", "characterizing",
+    "portraying", "depicting", "asking", "reminding", "describing", "characterizing",
     "characterising", "emphasizing", "emphasising",
 }  # fmt: skip
 # "The index fell 2%, suggesting …": after a description, the reporter's inference, not its;
