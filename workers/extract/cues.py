@@ -56,7 +56,7 @@ HEADLINE_VERBS = frozenset(
      "Vows", "Denies", "Admits", "Insists", "Predicts", "Accuses", "Blames", "Argues",
      "Touts", "Defends", "Pledges", "Demands", "Reveals", "Told", "Slammed", "Blasted",
      "Mocks", "Dismisses", "Rejects", "Warned", "Urged", "Announces", "Endorses", "Unveils",
-     "Proposes"}
+     "Proposes", "Sides", "Hints", "Claims", "Suggests", "Calls", "Calling", "Asks"}
 )  # fmt: skip
 
 

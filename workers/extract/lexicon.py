@@ -29,7 +29,7 @@ SPEECH_VERBS = frozenset(
         "projected", "forecast", "forecasts", "promised", "promises", "pledged", "vowed",
         "vows", "urged", "urges", "accused", "accuses", "criticized", "criticised",
         "criticizes", "blamed", "blames", "praised", "described", "describes",
-        "reiterated", "repeated", "mentioned", "signaled", "signalled", "hinted",
+        "reiterated", "repeated", "mentioned", "signaled", "signalled", "hinted", "hints",
         "concluded", "ruled", "agreed", "cited", "cites", "calculated", "charged",
         "contend", "argue", "insist", "warn", "estimate", "predict", "acknowledge",
         "decried", "decries", "touted", "touts", "lamented", "laments", "slammed",

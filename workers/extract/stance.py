@@ -91,6 +91,10 @@ PARTICLE_CUES = {
     "pushing": frozenset({"for"}),
     "vouched": frozenset({"for"}),
     "concurred": frozenset({"with"}),
+    # "sided with the tenants": taking a side is a stance ("Roe Sides With Doe On Levy").
+    "sides": frozenset({"with"}),
+    "sided": frozenset({"with"}),
+    "siding": frozenset({"with"}),
     "singled": frozenset({"out"}),
     "advocate": frozenset({"for"}),
     "advocating": frozenset({"for"}),
