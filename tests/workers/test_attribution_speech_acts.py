@@ -1,7 +1,8 @@
-"""Acts of speech and counts that credit their subject, not the outlet: a question put, a view
+"""Acts of speech and stances that credit their subject, not the outlet: a question put, a view
 offered, a statement or an ad issued (also in the progressive), a clause told without "that",
-a count "by X's tally", a participle of asking, reminding or citing after the clause's subject,
-and the clause openings that are no subject ("More recently, …", "As they met, …").
+a side taken ("sided with", headline "Sides With"), a participle of asking or reminding after
+the clause's subject, and the clause openings that are no subject ("More recently, …", "As they
+met, …").
 
 Every body is a sentence we wrote (never corpus text), with negatives where the rule must not
 fire. Pure: no database.
@@ -33,9 +34,11 @@ from tests.workers.news_claims import last_claim, last_claimant
         ("The Harlow Fund is running a TV spot attacking Ada Quill for 3 tax rises.", "Harlow"),
         # A clause told without "that", after a one- or two-word addressee.
         ("Jo Doe reminded Ada Quill she would need 15 percent of the vote.", "Jo Doe"),
-        # A count or an estimate someone's clause is measured by.
-        ("By the Harlow Institute's count, 4,000 members walked out of 12 plants.", "Harlow"),
-        ("By Jane Roe's own estimate, the levy raised $3 million in 2024.", "Jane Roe"),
+        # Taking a side, also in a title-case headline; a headline's hint.
+        ("The county judge sided with the 300 tenants against the 12 percent rise.", "judge"),
+        ("Jane Roe Sides With Jo Doe On 12 Percent Levy.", "Jane Roe"),
+        ("Jane Roe Hints At 3 More Cuts In The $2 Billion Budget.", "Jane Roe"),
+        ("Jane Roe Is Now Calling Jo Doe The 'Worst Mayor' In 30 Years.", "Jane Roe"),
         # A request whose addressee runs long before its "to …".
         (
             "The veterans' league has asked the campaign of the Harlow mayor Jo Doe to remove "
@@ -62,10 +65,8 @@ def test_the_act_credits_its_subject(body: str, claimant: str) -> None:
         "Jane Roe asked her how she could help the 300 families.",
         # Telling of a day, no clause told.
         "Jo Doe reminded her of the day she was elected with 60 percent.",
-        # A count that names no one, a time, a close.
-        "By one estimate, 4,000 members walked out of 12 plants on Monday.",
-        "By the end of the year, 4,000 members had walked out of 12 plants.",
-        "By Monday's close, the index had fallen 12 percent.",
+        # A side of the road is no side taken.
+        "The 3 trucks were parked on the sides of the road for 12 hours.",
     ],
 )
 def test_an_act_without_a_content_stays_the_outlets(body: str) -> None:
@@ -75,7 +76,7 @@ def test_an_act_without_a_content_stays_the_outlets(body: str) -> None:
 @pytest.mark.parametrize(
     ("body", "claimant"),
     [
-        # A participle of asking, reminding or citing after the clause's subject.
+        # A participle of asking or reminding after the clause's subject.
         (
             "The senator sent the bill back to the committee, asking members to cut $300 "
             "million from it.",
@@ -86,7 +87,6 @@ def test_an_act_without_a_content_stays_the_outlets(body: str) -> None:
             "that he had raised taxes 3 times.",
             "Jane Roe",
         ),
-        ("Jo Doe closed 3 of the plants on Monday, citing a 12 percent fall in sales.", "Jo Doe"),
         # An opening subordinate clause is passed over to the main clause's subject.
         (
             "As the envoys met in Ottawa, Jane Roe was 340 miles away, promising to build 300 "

@@ -1,8 +1,7 @@
-"""Polls, surveys, studies, laws and counts as the frame of a clause that has no verb of saying:
-"In a new Gallup poll, 40% of voters …", "Under Ohio law, …" (``in_document``), "By the union's
-count, 4,000 members …" (``counted_by``) and "Roe had 38 percent support in a Fox poll."
-(``closing_in_document``). Split from ``speakers``, whose phrase shapes they use. Pure: no
-Django.
+"""Polls, surveys, studies and laws as the frame of a clause that has no verb of saying: "In a new
+Gallup poll, 40% of voters …", "Under Ohio law, …" (``in_document``) and "Roe had 38 percent
+support in a Fox poll." (``closing_in_document``). Split from ``speakers``, whose phrase shapes
+they use. Pure: no Django.
 """
 
 from __future__ import annotations
@@ -32,32 +31,6 @@ def in_document(doc: Doc, start: int, end: int) -> Attribution | None:
     if noun is None or set(words[:noun]) & BOUNDARY_WORDS:
         return None  # "In eight states where exit polls were taken, …" names no poll
     return Attribution("according_to", (first + 1, comma), first, trailing=False)
-
-
-# Nouns of a count or an estimate a clause is measured by.
-_COUNT_NOUNS = frozenset(
-    {"count", "tally", "estimate", "estimates", "calculation", "calculations", "reckoning",
-     "measure", "analysis", "projection", "projections", "math", "arithmetic"}
-)  # fmt: skip
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-
-
-def counted_by(doc: Doc, start: int, end: int) -> Attribution | None:
-    """ "By the union's count, 4,000 members walked out", "By Roe's own estimate, …": the one
-    whose count the clause gives (the phrase before the possessive). "By one estimate, …"
-    names no one; "By the end of the year, …" counts nothing."""
-    first = start
-    while first < end and doc[first].lower_ in LEADING_CONJUNCTIONS:
-        first += 1
-    if first + 2 >= end or doc[first].lower_ != "by":
-        return None
-    comma = next((k for k in range(first + 2, min(first + 12, end)) if doc[k].text == ","), None)
-    if comma is None or comma + 3 >= end or doc[comma - 1].lower_ not in _COUNT_NOUNS:
-        return None
-    owner = next((k for k in range(first + 1, comma) if doc[k].text in _POSSESSIVE), None)
-    if owner is None or owner == first + 1:
-        return None
-    return Attribution("according_to", (first + 1, owner), first, trailing=False)
 
 
 _POLL_NOUNS = frozenset({"poll", "survey", "polls", "surveys"})
