@@ -294,8 +294,7 @@ def _first_attribution(
             and not (doc[k].text in _BOUNDARY_PUNCT or doc[k].lower_ in BOUNDARY_WORDS)
         ):
             k -= 1
-        # "That person said …": a demonstrative opening the sentence is the speaker's determiner.
-        sp_start = k if k == start and doc[k].text == "That" and k + 1 < sp_end else k + 1
+        sp_start = k + 1
         while sp_start < sp_end - 1 and doc[sp_start].lower_ in _FOCUS_WORDS:
             sp_start += 1  # "…, even a top strategist said"
         # "As Roe put it, …": the subordinator opens the frame itself.
