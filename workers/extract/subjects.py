@@ -1,12 +1,13 @@
 """The subject a clause opens with, and the frames that hang on it without a verb of saying
 next to it: "Roe hit back on Monday, saying …", "The Arizona senator toured the plant and says …".
 
-``leading_subject`` finds that subject after any opening conjunction, adverb ("Likewise, …") or
-introductory phrase ("In May, …", "On Monday, …"): a pronoun, a name ("Jane Roe"), or a short
-description ("The billionaire businessman", "a federal judge", "The group’s director"), which ends
-where its verb begins (an auxiliary, an adverb, a past tense). ``participle_attribution`` credits
-a clause ending in ", saying …" to that subject. Resolving a description to the person it
-describes is ``discourse``'s job. Pure: no Django.
+``leading_subject`` finds that subject after any opening conjunction, adverb ("Likewise, …", "More
+recently, …"), subordinate clause ("As they met, …") or introductory phrase ("In May, …", "On
+Monday, …"; ``openings``): a pronoun, a name ("Jane Roe"), or a short description ("The billionaire
+businessman", "a federal judge", "The group’s director"), which ends where its verb begins (an
+auxiliary, an adverb, a past tense). ``participle_attribution`` credits a clause ending in ",
+saying …" (or ", asking …", ", reminding …") to that subject. Resolving a description to the person
+it describes is ``discourse``'s job. Pure: no Django.
 """
 
 from __future__ import annotations
