@@ -22,6 +22,7 @@ from .lexicon import (
     is_manner_adverb,
 )
 from .speakers import is_speaker_phrase
+from .speech_acts import ISSUING, OFFERING, issued_statement, offers_view
 from .stance import FEELING_ADJECTIVES, STANCE_ADJECTIVES, STANCE_WORDS
 
 SPEAKER_SKIP = frozenset(
@@ -55,7 +56,7 @@ HEADLINE_VERBS = frozenset(
      "Vows", "Denies", "Admits", "Insists", "Predicts", "Accuses", "Blames", "Argues",
      "Touts", "Defends", "Pledges", "Demands", "Reveals", "Told", "Slammed", "Blasted",
      "Mocks", "Dismisses", "Rejects", "Warned", "Urged", "Announces", "Endorses", "Unveils",
-     "Proposes"}
+     "Proposes", "Sides", "Hints", "Claims", "Suggests", "Calls", "Calling", "Asks"}
 )  # fmt: skip
 
 
@@ -158,6 +159,12 @@ def progressive_aux(doc: Doc, i: int, start: int) -> int | None:
     lower = doc[i].lower_
     that = i + 1 < len(doc) and doc[i + 1].lower_ == "that"
     feeling = lower in FEELING_ADJECTIVES and that
+    if lower in ISSUING | OFFERING and not (
+        issued_statement(doc, i, len(doc)) or offers_view(doc, i, len(doc))
+    ):
+        return (
+            None  # "is releasing an ad that urges …", not "Roe's running mate", "is offering loans"
+        )
     # "is reaffirming that …": any verb in the progressive with a "that" clause.
     if lower not in PROGRESSIVE | STANCE_ADJECTIVES and not (
         feeling or (lower.endswith("ing") and (that or lower in STANCE_WORDS))

@@ -29,7 +29,7 @@ SPEECH_VERBS = frozenset(
         "projected", "forecast", "forecasts", "promised", "promises", "pledged", "vowed",
         "vows", "urged", "urges", "accused", "accuses", "criticized", "criticised",
         "criticizes", "blamed", "blames", "praised", "described", "describes",
-        "reiterated", "repeated", "mentioned", "signaled", "signalled", "hinted",
+        "reiterated", "repeated", "mentioned", "signaled", "signalled", "hinted", "hints",
         "concluded", "ruled", "agreed", "cited", "cites", "calculated", "charged",
         "contend", "argue", "insist", "warn", "estimate", "predict", "acknowledge",
         "decried", "decries", "touted", "touts", "lamented", "laments", "slammed",
@@ -70,7 +70,8 @@ DOCUMENT_NOUNS = frozenset(
         "records", "documents", "document", "filings", "returns", "census", "research",
         "investigation", "statement", "release", "letter", "memo", "assessment",
         "statistics", "numbers", "count", "tally", "projections", "projection", "model",
-        "index", "forecast", "polling", "results", "emails", "findings", "tallies",
+        "index", "forecast", "polling", "results", "emails", "findings", "tallies", "paper",
+        "papers", "inquiry", "disclosures",
     }
 )  # fmt: skip
 # Recordings, whose finding verb states what they show ("the video shows Roe outlining …",

@@ -1,32 +1,32 @@
 """Stance frames: a source's position, demand or verdict rather than its words.
 
-News reports much of what people claim without a verb of saying: "Roe wants the tax
-repealed", "Roe has called for a $15 minimum wage", "Roe denounced the plan as a giveaway",
-"Roe issued a statement saying …", "Roe is continuing to insist that …", "Roe sent a letter
-urging …", "Roe unveiled a plan to …" (a document someone issues speaks for its author), "Roe
-has talked about …", "Roe came out against …", "Roe asked the police to find out whether …"
-(a request; "Roe asked her how she could help" is a question), "Roe ordered the agency to
-release …" (a directive; "ordered a review" is an act), "Roe sees the plan as a giveaway",
-"portraying Doe as …" (a judgement: an object, "as" and a complement, not "as prices rose"),
-"Roe reminded voters that …", "Roe supported the levy". The subject of such a frame
-holds the content, and a fact-checker records them as its claimant. ``stance_cue`` tells
-whether the token at ``i`` opens one; ``chain_start`` steps back over a chain of verbs
-between the subject and the cue ("is continuing to insist", "have taken to saying"). The
-subject itself is found as for any verb of saying (``attribution``). A stated intent or
-declining counts with its to-infinitive ("Roe plans to cut the levy", "the agency declined to
-release the files"), unless a verb of saying later in the clause reports it ("…, Doe said");
-"attacked" counts with its reason ("attacked Doe for raising taxes"); a feeling with a "that"
-clause ("analysts are shocked that …"); a chain through an adjective after a copula ("was
-quick to point out that …"); a preference, a challenge, an identification, a reference
-("prefers", "challenged", "identified", "referenced"). Left out on purpose: verbs of action
-that news narrates far more often than it attributes with them ("attacked" alone, "backed",
-"signed", "filed" a document without its content, "focused on", "celebrated", "promoted",
-"spoke out": most of their clauses are narration the annotators left to the writer);
-"rejected"/"dismissed" count only when their object names what someone said ("rejected the
-allegation", "dismissed concerns that …") or judge it ("dismissed the protesters as a fringe
-group"), not "rejected the bid" or "dismissed the case". Verbs PolNeAR's annotators mostly
-read as cues once their clauses inside someone's content are set aside ("refused to",
-"offered", "decided to", "sought to", "discussed", "listed") are learned in ``cue_verbs``.
+News reports much of what people claim without a verb of saying: "Roe wants the tax repealed",
+"Roe has called for a $15 minimum wage", "Roe denounced the plan as a giveaway", "Roe issued a
+statement saying …", "Roe sent a letter urging …", "Roe unveiled a plan to …" (a document
+someone issues speaks for its author: ``speech_acts``), "Roe is continuing to insist that …",
+"Roe has talked about …", "Roe came out against …", "Roe asked the police to find out whether …"
+(a request), "Roe asked whether the levy was legal" (a question put, ``speech_acts``; "Roe asked
+her how she could help" offers help), "Roe ordered the agency to release …" (a directive;
+"ordered a review" is an act), "Roe sees the plan as a giveaway", "portraying Doe as …" (a
+judgement: an object, "as" and a complement, not "as prices rose"), "Roe reminded voters that
+…", "Roe supported the levy". The subject of such a frame holds the content, and a fact-checker
+records them as its claimant. ``stance_cue`` tells whether the token at ``i`` opens one;
+``chain_start`` steps back over a chain of verbs between the subject and the cue ("is continuing
+to insist", "have taken to saying"). The subject itself is found as for any verb of saying
+(``attribution``). A stated intent or declining counts with its to-infinitive ("Roe plans to cut
+the levy", "the agency declined to release the files"), unless a verb of saying later in the
+clause reports it ("…, Doe said"); "attacked" counts with its reason ("attacked Doe for raising
+taxes"); a feeling with a "that" clause ("analysts are shocked that …"); a chain through an
+adjective after a copula ("was quick to point out that …"); a preference, a challenge, an
+identification, a reference ("prefers", "challenged", "identified", "referenced"). Left out on
+purpose: verbs of action that news narrates far more often than it attributes with them
+("attacked" alone, "backed", "signed", "filed" a document without its content, "focused on",
+"celebrated", "promoted", "spoke out": most of their clauses are narration the annotators left
+to the writer); "rejected"/"dismissed" count only when their object names what someone said
+("rejected the allegation", "dismissed concerns that …") or judge it ("dismissed the protesters
+as a fringe group"), not "rejected the bid" or "dismissed the case". Verbs PolNeAR's annotators
+mostly read as cues once their clauses inside someone's content are set aside ("discussed",
+"compared") are learned in ``cue_verbs``.
 Pure: no Django.
 """
 
@@ -38,6 +38,14 @@ from spacy.tokens import Doc
 
 from .lexicon import SPEECH_VERBS
 from .nouns import CLAIM_NOUNS, INTENT_NOUNS
+from .speech_acts import (
+    ISSUING,
+    OFFERING,
+    issued_statement,
+    offers_view,
+    told_clause,
+    yes_no_question,
+)
 
 # Verbs whose subject takes a position on (or passes a verdict on) what follows.
 STANCE_VERBS = frozenset(
@@ -83,6 +91,10 @@ PARTICLE_CUES = {
     "pushing": frozenset({"for"}),
     "vouched": frozenset({"for"}),
     "concurred": frozenset({"with"}),
+    # "sided with the tenants": taking a side is a stance ("Roe Sides With Doe On Levy").
+    "sides": frozenset({"with"}),
+    "sided": frozenset({"with"}),
+    "siding": frozenset({"with"}),
     "singled": frozenset({"out"}),
     "advocate": frozenset({"for"}),
     "advocating": frozenset({"for"}),
@@ -97,33 +109,6 @@ _NAMING = frozenset(
     {"called", "calls", "call", "labeled", "labelled", "dubbed", "branded", "characterized",
      "characterised", "characterizes"}
 )  # fmt: skip
-# "issued a statement saying": a verb of issuing a statement, its noun, then the content.
-_ISSUING = frozenset(
-    {"issued", "issues", "released", "releases", "sent", "sends", "put", "puts",
-     "posted", "posts", "published", "publishes", "distributed", "circulated", "launched",
-     "launches", "started", "starts", "filed", "files", "unveiled", "unveils", "introduced",
-     "introduces", "signed", "signs", "wrote", "writes", "aired", "airs", "ran", "runs",
-     "emailed", "emails"}
-)  # fmt: skip
-_STATEMENT_NOUNS = frozenset(
-    {"statement", "statements", "release", "email", "e-mail", "letter", "memo", "tweet",
-     "message", "note", "video", "ad", "advertisement", "post", "report", "notice",
-     "petition", "petitions", "op-ed", "lawsuit", "suit", "complaint", "ads", "letters",
-     "resolution", "motion", "brief", "editorial", "column", "article", "story"}
-)  # fmt: skip
-# A plan or a bill someone puts forward states what it would do: "unveiled a $3 billion plan
-# to fix …", "introduced a bill that would ban …".
-_PLAN_NOUNS = frozenset(
-    {"plan", "plans", "proposal", "proposals", "bill", "bills", "legislation", "budget",
-     "agenda", "amendment", "measure"}
-)  # fmt: skip
-_CONTENT_OPENERS = frozenset(
-    {"saying", "stating", "arguing", "claiming", "that", "warning", "urging", "calling",
-     "demanding", "asking", "accusing", "alleging", "seeking", "criticizing", "criticising",
-     "blaming", "questioning", "touting", "insisting", "contending", "asserting", "disputing",
-     "rejecting", "denying", "reporting"}
-)  # fmt: skip
-_PLAN_OPENERS = frozenset({"to", "that", "which", "would"})
 # "made it clear that …", "has made the case that …".
 _MAKING = frozenset({"made", "makes", "make", "making"})
 _MADE_CASES = (
@@ -152,9 +137,7 @@ FEELING_ADJECTIVES = frozenset(
      "proud", "thrilled"}
 )  # fmt: skip
 # Verdicts on someone, given with their reason ("… for …").
-_FAULTING = frozenset(
-    {"ripped", "rips", "faulted", "thanked", "credited", "credits", "attacked"}
-)  # fmt: skip
+_FAULTING = frozenset({"ripped", "rips", "faulted", "thanked", "credited", "credits", "attacked"})
 # Verbs of a request or a directive, when what is requested follows ("to …", "for …"):
 # "ordered the agency to release …"; "ordered a review" is an act.
 _REQUESTING = frozenset(
@@ -216,7 +199,7 @@ STANCE_WORDS = (
     STANCE_VERBS
     | frozenset(PARTICLE_CUES)
     | _NAMING
-    | _ISSUING
+    | ISSUING
     | _MAKING
     | _DENYING
     | _REQUESTING
@@ -228,6 +211,7 @@ STANCE_WORDS = (
     | FEELING_ADJECTIVES
     | INTENT_VERBS
     | frozenset({"quoted", "quotes", "came", "comes", "coming"})
+    | OFFERING
 )
 
 
@@ -264,8 +248,10 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
         return _judged_as(doc, i, end, inside)
     if lower in _NAMING and lower[:4] != "call" and _judged_as(doc, i, end, inside):
         return True  # "characterized the plan as a giveaway", "branded Roe as a liar"
-    if lower in _TELLING:  # "reminded the crowd that …"
-        return any(t.lower_ == "that" for t in doc[i + 1 : min(i + 6, end)])
+    if lower in _TELLING:  # "reminded the crowd that …", "assured donors they would …"
+        return any(t.lower_ == "that" for t in doc[i + 1 : min(i + 6, end)]) or told_clause(
+            doc, i, end
+        )
     if lower in _MAKING:
         words = [t.lower_ for t in doc[i + 1 : min(i + 5, end)]]
         return any(" ".join(words).startswith(case) for case in _MADE_CASES)
@@ -281,9 +267,10 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
     if lower in _REQUESTING:
         # "asked the department to investigate whether …", "requested an inquiry into …",
         # "asks for an investigation": a request; "asked her how he could help" is a question.
-        if after in {"for", "that"} or (lower.startswith("request") and after in _DETERMINERS):
-            return True
-        window = [t.lower_ for t in doc[i + 1 : min(i + 9, end)]]
+        requested = lower.startswith("request") and after in _DETERMINERS
+        if after in {"for", "that"} or requested or yes_no_question(doc, i, end):
+            return True  # "asked whether the levy was legal": a question put
+        window = [t.lower_ for t in doc[i + 1 : min(i + 12, end)]]
         to = next((k for k, w in enumerate(window) if w == "to"), None)
         questions = {"how", "what", "why", "when", "where", "who", "if", "whether"}
         return to is not None and 0 < to < len(window) - 1 and not set(window[:to]) & questions
@@ -323,14 +310,9 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
         and last - inside[last][0] < 8
     ):
         return True  # "called a report suggesting donors were favoured “outrageous.”"
-    if lower in _ISSUING:
-        window = [t.lower_ for t in doc[i + 1 : min(i + 9, end)]]
-        noun = next((k for k, w in enumerate(window) if w in _STATEMENT_NOUNS), None)
-        if noun is not None and any(w in _CONTENT_OPENERS for w in window[noun + 1 :]):
-            return True
-        plan = next((k for k, w in enumerate(window) if w in _PLAN_NOUNS), None)
-        return plan is not None and plan + 1 < len(window) and window[plan + 1] in _PLAN_OPENERS
-    return False
+    if lower in ISSUING:
+        return issued_statement(doc, i, end)  # "issued a statement saying …"
+    return offers_view(doc, i, end)  # "offered his thoughts on …"
 
 
 def _reported_later(doc: Doc, k: int, end: int, inside: dict) -> bool:

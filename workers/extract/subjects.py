@@ -1,12 +1,13 @@
 """The subject a clause opens with, and the frames that hang on it without a verb of saying
 next to it: "Roe hit back on Monday, saying …", "The Arizona senator toured the plant and says …".
 
-``leading_subject`` finds that subject after any opening conjunction, adverb ("Likewise, …") or
-introductory phrase ("In May, …", "On Monday, …"): a pronoun, a name ("Jane Roe"), or a short
-description ("The billionaire businessman", "a federal judge", "The group’s director"), which ends
-where its verb begins (an auxiliary, an adverb, a past tense). ``participle_attribution`` credits
-a clause ending in ", saying …" to that subject. Resolving a description to the person it
-describes is ``discourse``'s job. Pure: no Django.
+``leading_subject`` finds that subject after any opening conjunction, adverb ("Likewise, …", "More
+recently, …"), subordinate clause ("As they met, …") or introductory phrase ("In May, …", "On
+Monday, …"; ``openings``): a pronoun, a name ("Jane Roe"), or a short description ("The billionaire
+businessman", "a federal judge", "The group’s director"), which ends where its verb begins (an
+auxiliary, an adverb, a past tense). ``participle_attribution`` credits a clause ending in ",
+saying …" (or ", asking …", ", reminding …") to that subject. Resolving a description to the person
+it describes is ``discourse``'s job. Pure: no Django.
 """
 
 from __future__ import annotations
@@ -21,6 +22,14 @@ from .lexicon import (
     SPEECH_VERBS,
     is_manner_adverb,
 )
+from .openings import (
+    INTRO_OPENERS,
+    OPENING_ADVERBS,
+    OPENING_WORDS,
+    adverb_phrase,
+    after_intro,
+    skip_opening,
+)
 from .speakers import LEADING_CONJUNCTIONS, Attribution, is_speaker_phrase
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
@@ -32,7 +41,8 @@ _REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
     "chastising", "blasting", "bashing", "pledging", "decrying", "announcing", "contending",
     "alleging", "maintaining", "reiterating", "recalling", "denying", "charging", "signaling",
     "signalling", "recommending", "proposing", "admitting", "estimating",
-    "portraying", "depicting",
+    "portraying", "depicting", "asking", "reminding", "describing", "characterizing",
+    "characterising", "emphasizing", "emphasising",
 }  # fmt: skip
 # "The index fell 2%, suggesting …": after a description, the reporter's inference, not its;
 # "The storm hit the coast, slamming 40 homes": a force of nature's blows are no verdict.
@@ -42,16 +52,6 @@ _DESCRIPTION_PARTICIPLES = _REPORTING_PARTICIPLES - {
 
 # "Roe drew fire by saying …", "… after claiming …", "… for arguing …": the subject said it.
 _BY_SAYING = frozenset({"by", "after", "for", "while"})
-_OPENING_ADVERBS = frozenset(
-    {"likewise", "still", "meanwhile", "indeed", "however", "instead", "separately", "later",
-     "earlier", "now", "then", "yet", "also", "again", "moreover", "overall", "today",
-     "yesterday", "similarly", "nevertheless", "nonetheless", "afterward", "afterwards"}
-)  # fmt: skip
-# Words that open an introductory phrase set off by a comma: "In May, …", "On Monday, …".
-_INTRO_OPENERS = frozenset(
-    {"in", "on", "at", "after", "during", "since", "before", "over", "last", "earlier",
-     "later", "this", "by", "throughout", "following", "within"}
-)  # fmt: skip
 _DESCRIPTION_OPENERS = frozenset({"the", "a", "an"})
 # Words that open a plural description as an article does ("Two residents", "Both women",
 # "Several aides"): never a subject on their own when a noun follows.
@@ -71,15 +71,7 @@ _VERB_OPENERS = frozenset(
 )  # fmt: skip
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _CLOSING_QUOTES = frozenset({"”", '"', "''", "’"})
-
-
-def _after_intro(doc: Doc, first: int, limit: int) -> int:
-    """The token after an introductory phrase and its comma ("In May, …"), else ``first``."""
-    if doc[first].lower_ not in _INTRO_OPENERS:
-        return first
-    # "In an interview with The Wall Street Journal, …": up to ten words.
-    comma = next((k for k in range(first + 1, min(first + 11, limit)) if doc[k].text == ","), None)
-    return comma + 1 if comma is not None and comma + 1 < limit else first
+_QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``"})
 
 
 def _verb_begins(doc: Doc, k: int, words: int) -> bool:
@@ -131,9 +123,7 @@ def leading_subject(
         first += 1
     if first >= limit:
         return None
-    if first + 2 < limit and doc[first + 1].text == "," and doc[first].lower_ in _OPENING_ADVERBS:
-        first += 2  # "Likewise, Roe …"
-    first = _after_intro(doc, first, limit)
+    first = skip_opening(doc, first, limit)
     if doc[first].lower_ in _SUBJECT_PRONOUNS:
         return (first, first + 1)
     if described and doc[first].lower_ in _DESCRIPTION_OPENERS:
@@ -146,14 +136,18 @@ def leading_subject(
     last = first
     while last < limit and doc[last].text[:1].isupper() and not doc[last].is_punct:
         last += 1
-    if last > first and doc[first].text not in {"The", "A", "An", "In", "On", "At", "After"}:
+    if last > first and doc[first].text not in OPENING_WORDS:
         return (first, last)
     return None
 
 
 def participle_attribution(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
     """ "Trump shot back in a statement, saying he had made money": a clause that opens
-    with a name, a pronoun or a description and ends in ", saying …" is that subject's."""
+    with a name, a pronoun or a description and ends in ", saying …" is that subject's. Not
+    in a quotation left open ("“The agency is reluctant, citing …": the quoted speaker's)."""
+    marks = [t for t in doc[start:end] if t.text in _QUOTE_MARKS]
+    if marks and marks[0].i == start and len(marks) % 2:
+        return None
     for i in range(start + 2, end - 1):
         if i in inside or doc[i].lower_ not in _REPORTING_PARTICIPLES:
             continue
@@ -176,13 +170,13 @@ def aside_subject(doc: Doc, start: int, comma: int, inside: dict) -> tuple[int, 
     first = start
     while first < comma and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
         first += 1
-    if first < comma and doc[first].lower_ in _OPENING_ADVERBS:
+    if first < comma and (doc[first].lower_ in OPENING_ADVERBS or adverb_phrase(doc, first, comma)):
         return None
-    first = _after_intro(doc, first, comma)
+    first = after_intro(doc, first, comma)
     run = next((k for k in range(first + 1, min(first + 9, comma)) if doc[k].text == ","), None)
     if run is None or not (doc[first].text[:1].isupper() or doc[first].lower_ == "the"):
         return None
-    if doc[first].lower_ in _INTRO_OPENERS | _OPENING_ADVERBS or comma - run > 45:
+    if doc[first].lower_ in INTRO_OPENERS | OPENING_ADVERBS or comma - run > 45:
         return None
     if not is_speaker_phrase(doc, first, run):
         return None
@@ -195,7 +189,7 @@ def aside_subject(doc: Doc, start: int, comma: int, inside: dict) -> tuple[int, 
 # Words an introductory phrase opens with that no speaker phrase does ("At the club, …",
 # "Amid the unrest, …"); participles that open one are told by the preposition after them
 # ("Asked about the vote, …", "Alarmed by the unrest, …", "Speaking to reporters, …").
-_FRONTED_OPENERS = _INTRO_OPENERS | {
+_FRONTED_OPENERS = INTRO_OPENERS | {
     "with", "without", "for", "from", "amid", "among", "despite", "unlike", "like", "under",
     "across", "near", "through", "upon", "until", "inside", "outside", "yesterday", "today",
 }  # fmt: skip
@@ -236,7 +230,7 @@ def fronted_subject(
         if segment[0] >= b or any(k in inside for k in range(*segment)):
             continue
         opener = doc[segment[0]]
-        if opener.lower_ in _OPENING_ADVERBS or not is_speaker_phrase(doc, *segment):
+        if opener.lower_ in OPENING_ADVERBS or not is_speaker_phrase(doc, *segment):
             continue  # "however", "where dues are high"
         if opener.text[:1].isupper() and opener.lower_ not in _DESCRIPTION_OPENERS:
             return segment

@@ -1,0 +1,65 @@
+"""What a clause opens with before its subject: an adverb ("Likewise, …"), an adverb phrase
+("More recently, …"), a subordinate clause ("As they met in Ottawa, …"), an introductory
+phrase ("In May, …", "On Monday, …"), and the capitalised words that open a sentence without
+being its subject ("For many voters, …"). ``skip_opening`` steps over them to where the
+subject begins (``subjects``). Pure: no Django.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .lexicon import is_manner_adverb
+
+OPENING_ADVERBS = frozenset(
+    {"likewise", "still", "meanwhile", "indeed", "however", "instead", "separately", "later",
+     "earlier", "now", "then", "yet", "also", "again", "moreover", "overall", "today",
+     "yesterday", "similarly", "nevertheless", "nonetheless", "afterward", "afterwards"}
+)  # fmt: skip
+# Words that open an introductory phrase set off by a comma: "In May, …", "On Monday, …".
+INTRO_OPENERS = frozenset(
+    {"in", "on", "at", "after", "during", "since", "before", "over", "last", "earlier",
+     "later", "this", "by", "throughout", "following", "within"}
+)  # fmt: skip
+# Subordinators whose clause opens the sentence before its main clause's subject.
+_SUBORDINATORS = frozenset(
+    {"When", "As", "While", "Before", "After", "Since", "If", "Because", "Although", "Though",
+     "Once", "Until", "Whereas"}
+)  # fmt: skip
+# Capitalised words that open a sentence without being its subject ("For many voters, …").
+OPENING_WORDS = frozenset(
+    {"The", "A", "An", "In", "On", "At", "After", "For", "With", "By", "As", "Despite",
+     "Since", "During", "Before", "Under", "Over", "Although", "Though", "While", "When", "If",
+     "Because", "Unlike", "Like", "Amid", "Among", "Through", "Without", "To", "Of"}
+)  # fmt: skip
+
+
+def adverb_phrase(doc: Doc, first: int, limit: int) -> bool:
+    """Does an adverb phrase and its comma open the clause ("More recently, …", "Most
+    importantly, …")?"""
+    return (
+        first + 3 < limit and doc[first + 2].text == "," and is_manner_adverb(doc[first + 1].text)
+    )
+
+
+def after_intro(doc: Doc, first: int, limit: int) -> int:
+    """The token after an introductory phrase and its comma ("In May, …"), else ``first``."""
+    if doc[first].lower_ not in INTRO_OPENERS:
+        return first
+    # "In an interview with The Wall Street Journal, …": up to ten words.
+    comma = next((k for k in range(first + 1, min(first + 11, limit)) if doc[k].text == ","), None)
+    return comma + 1 if comma is not None and comma + 1 < limit else first
+
+
+def skip_opening(doc: Doc, first: int, limit: int) -> int:
+    """Where the subject begins after what the clause opens with at ``first``."""
+    if first + 2 < limit and doc[first + 1].text == "," and doc[first].lower_ in OPENING_ADVERBS:
+        first += 2  # "Likewise, Roe …"
+    elif adverb_phrase(doc, first, limit):
+        first += 3  # "More recently, Roe …", "Most importantly, Roe …"
+    if doc[first].text in _SUBORDINATORS and first + 1 < limit:
+        # "As they met, Roe was away, promising …": the main clause's subject; "When Roe
+        # answered by asserting …" (no comma): the subordinate clause's own.
+        comma = next((k for k in range(first + 2, limit - 1) if doc[k].text == ","), None)
+        first = comma + 1 if comma is not None else first + 1
+    return after_intro(doc, first, limit)
