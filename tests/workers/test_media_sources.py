@@ -60,9 +60,10 @@ def test_a_passive_agent_ends_before_on() -> None:
             ("Journal of Rural Health", "organization"),
         ),
         (
+            # a document speaks for itself, described with where it appeared
             "A paper in the Tarrow Medical Journal found that 30% of nurses quit in 2024.",
             "A paper",
-            ("Tarrow Medical Journal", "organization"),
+            ("paper in the Tarrow Medical Journal", "unnamed"),
         ),
         (  # the newspaper itself, named in full, is still itself
             "Sales rose 30% in 2024, The Wall Street Journal reported.",
