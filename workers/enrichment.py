@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from workers.enrich.dates import DateMention, find_date_spans, resolve_dates
 from workers.enrich.entities import EntityMention, canonical_entity, find_entities
-from workers.enrich.name_words import NOT_NAME_WORDS
+from workers.enrich.name_words import NOT_NAME_WORDS, names_institution
 from workers.enrich.quantities import QuantityMention, find_quantities, looks_like_year
 from workers.enrich.similarity import rank_similar, similarity
 from workers.nlp import get_nlp
@@ -34,6 +34,7 @@ __all__ = [
     "find_entities",
     "find_quantities",
     "looks_like_year",
+    "names_institution",
     "rank_similar",
     "resolve_dates",
     "similarity",

@@ -62,3 +62,36 @@ def test_a_place_before_words_naming_no_institution_stays_a_place(text: str) -> 
     names = mentions_in(text)
     assert "place" in names.values()
     assert "organization" not in names.values()
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "claimant"),
+    [
+        # An institution named for what it does, its parts joined by "and", is one source.
+        (
+            "Harbor and Customs Enforcement said 300 people were detained in 2024.",
+            "Harbor",
+            ("Harbor and Customs Enforcement", "organization"),
+        ),
+        (
+            "U.S. Fish and Wildlife Service said 300 wolves were counted in 2024.",
+            "U.S.",
+            ("U.S. Fish and Wildlife Service", "organization"),
+        ),
+        (
+            "Sales rose 5% in 2024, according to the Centers for Grain Control and Prevention.",
+            "Sales",
+            ("Centers for Grain Control and Prevention", "organization"),
+        ),
+        # Two sources joined by "and" stay two: the first named is the claimant.
+        (
+            "Walter Quimby and Acme Services said 300 people were hired in 2024.",
+            "Walter",
+            ("Walter Quimby", "person"),
+        ),
+    ],
+)
+def test_an_institution_joined_by_and_is_one_claimant(
+    body: str, start: str, claimant: tuple[str, str]
+) -> None:
+    assert claimant_and_kind(body, start) == claimant

@@ -5,6 +5,7 @@ be part of a name. Pure: no Django."""
 from __future__ import annotations
 
 from workers.nlp import DEMONYMS
+from workers.nlp.first_names import first_name_gender
 from workers.nlp.world import nationality_words
 
 # Capitalised words that are never names on their own (sentence openers, calendar words,
@@ -104,3 +105,19 @@ def is_name_token(text: str) -> bool:
     if not stripped.isalpha():
         return False
     return text[0].isupper()
+
+
+def names_institution(words: list[str]) -> bool:
+    """Capitalised words joined by "and", "of" or "for" that name one institution ("Immigration
+    and Customs Enforcement", "Centers for Disease Control and Prevention"): it ends in an
+    organisation or function noun, and what comes before "and" is one word (after a place's
+    abbreviation) or holds "of"/"for" ("Jo Roe and Acme Services" is two sources)."""
+    links = {"and", "of", "for", "&"}
+    if "and" not in words or words[-1] not in (ORG_WORDS | FUNCTION_NOUNS):
+        return False
+    first = [w for w in words[: words.index("and")] if "." not in w]  # "U.S. Customs and …"
+    return (
+        (len(first) == 1 or "of" in first or "for" in first)
+        and not first_name_gender(first[0] if first else "")
+        and all(w in links or (w[:1].isupper() and w.replace(".", "").isalpha()) for w in words)
+    )

@@ -1,11 +1,9 @@
 """Attribution: who makes the claim in a clause, and how (quotation or paraphrase).
 
-``find_attribution`` finds the first speech verb with a plausible speaker phrase in a
-token range ("X said", "…, said X", "according to X"); ``is_direct_quote`` (quotation or
-paraphrase) and ``is_quotation_only`` (a bare quotation continuing an earlier speaker) live
-in ``quotations`` and are re-exported here.  Resolving the speaker phrase to an entity is
-``discourse``'s job.
-"""
+``find_attribution`` finds the first speech verb with a plausible speaker phrase in a token range
+("X said", "…, said X", "according to X"); ``is_direct_quote`` (quotation or paraphrase) and
+``is_quotation_only`` (a bare quotation continuing an earlier speaker) live in ``quotations`` and
+are re-exported here. Resolving the speaker phrase to an entity is ``discourse``'s job."""
 
 from __future__ import annotations
 
@@ -50,6 +48,7 @@ from .speakers import (
     document_head,
     is_speaker_phrase,
     name_after_description,
+    one_source,
     passive_agent,
     quoted_in_aside,
     title_case,
@@ -307,7 +306,7 @@ def _first_attribution(
             first = start
             while first < k and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
                 first += 1
-            if sp_end - first <= 18 and document_head(doc, first, sp_end):
+            if sp_end - first <= 18 and one_source(doc, first, sp_end):
                 sp_start = first
             else:
                 # "Roe and his colleagues found", "Since May, Roe and Smith called for":

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from workers.enrichment import names_institution
 from workers.nlp import DEMONYMS
 
 from .lexicon import (
@@ -55,6 +56,12 @@ POST_MODIFIERS = frozenset(
      "commissioned", "obtained", "filed", "issued", "compiled", "tallied"}
 )  # fmt: skip
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def one_source(doc: Doc, start: int, end: int) -> bool:
+    """Words joined by "and" that are one source: a document ("Exit polls conducted for the AP
+    and the networks") or one institution ("Immigration and Customs Enforcement")."""
+    return document_head(doc, start, end) or names_institution([t.text for t in doc[start:end]])
 
 
 def document_head(doc: Doc, start: int, end: int) -> bool:
