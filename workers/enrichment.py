@@ -17,12 +17,13 @@ from dataclasses import dataclass
 
 from workers.enrich.dates import DateMention, find_date_spans, resolve_dates
 from workers.enrich.entities import EntityMention, canonical_entity, find_entities
-from workers.enrich.name_words import NOT_NAME_WORDS, names_institution
+from workers.enrich.name_words import IRREGULAR_PAST, NOT_NAME_WORDS, names_institution
 from workers.enrich.quantities import QuantityMention, find_quantities, looks_like_year
 from workers.enrich.similarity import rank_similar, similarity
 from workers.nlp import get_nlp
 
 __all__ = [
+    "IRREGULAR_PAST",
     "NOT_NAME_WORDS",
     "DateMention",
     "Enrichment",

@@ -772,9 +772,11 @@ def test_no_attribution_where_there_is_none(body: str) -> None:
         ("The mayor, in a letter to 300 residents, accused Kim Doe of fraud.", None),
         # After "said", a pronoun and its verb open the reported clause: no inverted speaker.
         ("The agency, Farm and Harbour Services, said it detained 300 people in 2024.", None),
+        ("Rents rose 5% in 2024, says the Harbour Board lost 300 pounds on Kim Doe.", None),
         # An inverted verb of saying still has its speaker after it.
         ("Rents rose 7% in 2024, said Kim Doe, a housing analyst.", "Kim Doe"),
         ("Rents rose 7% in 2024, argued Kim Doe.", "Kim Doe"),
+        ("“Rents rose 7% in 2024,” said Harbour-based analyst Kim Doe.", "Kim Doe"),
     ],
 )
 def test_the_object_of_a_verb_after_a_comma_is_not_an_inverted_speaker(

@@ -16,6 +16,7 @@ from workers.nlp.world import nationality_words
 from .name_words import (
     COMPASS_WORDS,
     FUNCTION_NOUNS,
+    IRREGULAR_PAST,
     LOCATIVE_PREPOSITIONS,
     NAME_CONNECTORS,
     ORG_WORDS,
@@ -320,20 +321,12 @@ def _institution_end(doc: Doc, start: int) -> int | None:
     return None if any(t.ent_type_ for t in doc[start:j]) else j
 
 
-# Irregular past forms of verbs an institution does things with ("the … Bureau found").
-_IRREGULAR_VERBS = frozenset(
-    {"said", "found", "told", "wrote", "put", "held", "sent", "made", "gave", "took", "saw",
-     "set", "cut", "kept", "led", "paid", "spent", "won", "lost", "knew", "ran", "began",
-     "chose", "rose", "fell", "grew", "sold", "met", "brought", "thought", "sought", "got"}
-)  # fmt: skip
-
-
 def _noun_after(word: str) -> bool:
     """A lower-case word that is likely a noun the names before it modify: no function word, no
     verb ending in -s/-ed and no irregular past form."""
     if not (word.isalpha() and word.islower()) or word in STOP_WORDS:
         return False
-    return not (word.endswith(("s", "ed")) or word in _IRREGULAR_VERBS)
+    return not (word.endswith(("s", "ed")) or word in IRREGULAR_PAST)
 
 
 def _span_mention(span: Span, kind: str, offset: int) -> EntityMention:

@@ -68,6 +68,13 @@ TITLE_WORDS = frozenset(
         "Advocate",
     }
 )  # fmt: skip
+# Irregular past forms of common verbs ("the … Bureau found", "…, says the fund lost $4 million"):
+# after a run of names they end it, inside a would-be speaker they make it a clause.
+IRREGULAR_PAST = frozenset(
+    {"said", "found", "told", "wrote", "put", "held", "sent", "made", "gave", "took", "saw",
+     "set", "cut", "kept", "led", "paid", "spent", "won", "lost", "knew", "ran", "began",
+     "chose", "rose", "fell", "grew", "sold", "met", "brought", "thought", "sought", "got"}
+)  # fmt: skip
 # Titles that are no name words themselves: a run of names right before one is the title's
 # portfolio ("Finance Minister Jo Roe", "Foreign Affairs Secretary"), not a person.
 PORTFOLIO_TITLES = frozenset({"Minister", "Secretary", "President", "Senator", "Governor"})

@@ -20,10 +20,10 @@ from .cues import (
     PROGRESSIVE,
     SPEAKER_SKIP,
     frames_quotation,
+    inverted_speaker,
     measure_cue,
     names_document,
     progressive_aux,
-    speaker_end,
     speaker_follows,
 )
 from .in_documents import closing_in_document, in_document
@@ -381,9 +381,8 @@ def _first_attribution(
             (lower in SPEECH_VERBS or asked) and lower not in OBJECT_VERBS and not that_follows
         )
         if inverted and prev is not None and (prev.text in _QUOTES | {","} or (i - 1) in inside):
-            m = speaker_end(doc, i, end)
-            clause = m > i + 2 and doc[i + 1].lower_ in _CLAUSE_SUBJECTS | {"it"}  # "said it won"
-            if m > i + 1 and not clause and is_speaker_phrase(doc, i + 1, m):
+            m = inverted_speaker(doc, i, end)
+            if m is not None:
                 return Attribution("reported_speech", (i + 1, m), i, trailing=True)
     found = (
         participle_attribution(doc, start, end, inside)

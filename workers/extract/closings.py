@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .cues import speaker_end
+from .cues import past_verb, speaker_end
 from .lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
 from .speakers import Attribution, is_speaker_phrase
 
@@ -154,18 +154,6 @@ _INVERTED_VERBS = frozenset({"said", "says", "added", "adds"})
 _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could"})
 
 
-def _past_verb(doc: Doc, start: int, end: int) -> bool:
-    """A lower-case past form inside a would-be speaker ("the city hired 300 teachers"), not one
-    an article or an adverb makes an adjective ("the retired judge", "a newly elected senator")."""
-    return any(
-        t.is_alpha
-        and t.is_lower
-        and t.text.endswith("ed")
-        and not (doc[t.i - 1].lower_ in {"a", "an", "the"} or doc[t.i - 1].lower_.endswith("ly"))
-        for t in doc[start:end]
-    )
-
-
 def closing_said_inverted(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
     """ "Doe lacks support in the Senate, said Jo Roe, a pollster at Lee College.": an inverted
     reporting clause after a comma at the end of the sentence frames all of it, like "…, Roe
@@ -190,7 +178,7 @@ def closing_said_inverted(doc: Doc, start: int, end: int, inside: dict) -> Attri
             return None  # the speaker must close the sentence, or an apposition after it
         if (
             any(t.lower_ in _FINITE for t in doc[verb + 1 : m])
-            or _past_verb(doc, verb + 2, m)
+            or past_verb(doc, verb + 2, m)
             or not is_speaker_phrase(doc, verb + 1, m)
         ):
             return None  # "…, said the problem was …", "…, said the city hired …": what was said

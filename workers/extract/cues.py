@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from workers.enrichment import IRREGULAR_PAST
+
 from .lexicon import (
     COGNITION_VERBS,
     DOCUMENT_NOUNS,
@@ -186,6 +188,9 @@ AFTER_NAME = frozenset(
 )
 
 
+_CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+
+
 def speaker_end(doc: Doc, verb: int, end: int) -> int:
     """Where an inverted speaker after ``verb`` ends ("…,” said Jo Roe, a former aide")."""
     m = verb + 1
@@ -197,6 +202,29 @@ def speaker_end(doc: Doc, verb: int, end: int) -> int:
     return next((r for r in range(verb + 2, m) if doc[r].lower_ in {"who", "whose"}), m)
 
 
-def speaker_follows(doc: Doc, verb: int, end: int) -> bool:
+def past_verb(doc: Doc, start: int, end: int) -> bool:
+    """A lower-case past form inside a would-be speaker ("the city hired 300 teachers", "the
+    fund lost $4 million"), not one an article or an adverb makes an adjective ("the retired
+    judge", "a newly elected senator")."""
+    return any(
+        t.is_alpha
+        and t.is_lower
+        and (t.text.endswith("ed") or t.text in IRREGULAR_PAST)
+        and not (doc[t.i - 1].lower_ in {"a", "an", "the"} or doc[t.i - 1].lower_.endswith("ly"))
+        for t in doc[start:end]
+    )
+
+
+def inverted_speaker(doc: Doc, verb: int, end: int) -> int | None:
+    """The end of the speaker after an inverted ``verb`` ("…,” said Jo Roe, a former aide"), or
+    None: no speaker phrase, or the reported clause itself ("…, said it won 300 seats", "…, says
+    the fund lost $4 million"; a past form in -ed is left to the speaker: "said an official
+    involved in the talks")."""
     m = speaker_end(doc, verb, end)
-    return m > verb + 1 and is_speaker_phrase(doc, verb + 1, m)
+    pronoun = doc[verb + 1].lower_ in _CLAUSE_PRONOUNS if verb + 1 < len(doc) else False
+    clause = m > verb + 2 and (pronoun or any(t.text in IRREGULAR_PAST for t in doc[verb + 2 : m]))
+    return m if m > verb + 1 and not clause and is_speaker_phrase(doc, verb + 1, m) else None
+
+
+def speaker_follows(doc: Doc, verb: int, end: int) -> bool:
+    return inverted_speaker(doc, verb, end) is not None
