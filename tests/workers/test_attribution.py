@@ -777,6 +777,8 @@ def test_no_attribution_where_there_is_none(body: str) -> None:
         ("Rents rose 7% in 2024, said Kim Doe, a housing analyst.", "Kim Doe"),
         ("Rents rose 7% in 2024, argued Kim Doe.", "Kim Doe"),
         ("“Rents rose 7% in 2024,” said Harbour-based analyst Kim Doe.", "Kim Doe"),
+        # A closing "found" frames the sentence as a closing "said" does.
+        ("Rents rose 7% in 2024, Kim Doe found.", "Kim Doe"),
     ],
 )
 def test_the_object_of_a_verb_after_a_comma_is_not_an_inverted_speaker(

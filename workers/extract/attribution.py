@@ -122,7 +122,8 @@ def find_attribution(
 ) -> Attribution | None:
     """The attribution of tokens ``start:end``: the first that has a plausible speaker, unless
     a reporting clause closing the sentence ("…, Roe said.") frames it and what it says."""
-    found = _first_attribution(doc, start, end, inside)
+    # "…, researchers found.": a closing frame whose verb the scan leaves to events
+    found = _first_attribution(doc, start, end, inside) or closing_said(doc, start, end, inside)
     if found is None or found.trailing:
         return learned_frame(doc, found, end)
     closing = closing_said(doc, start, end, inside)
