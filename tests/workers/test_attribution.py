@@ -781,7 +781,7 @@ def test_no_attribution_where_there_is_none(body: str) -> None:
         ("Rents rose 7% in 2024, Kim Doe found.", "Kim Doe"),
     ],
 )
-def test_the_object_of_a_verb_after_a_comma_is_not_an_inverted_speaker(
+def test_who_speaks_in_a_frame_after_a_comma(
     body: str, claimant: str | None
 ) -> None:
     claim = extract_claims(body, outlet=OUTLET, threshold=0.0)[0]
