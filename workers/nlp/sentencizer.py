@@ -17,11 +17,12 @@ _CLOSE_DOUBLE = frozenset({"”", "»"})
 _STRAIGHT = frozenset({'"', "''"})
 # Ranks and titles spaCy's English tokenizer splits from their period ("Lt" "."): the pipeline
 # keeps each one token, so "said Air Force 1st Lt. Jo Roe" is not cut into two sentences and
-# the speaker is the person, not "Lt".
+# the speaker is the person, not "Lt". The plural titles ("Sens. Jo Roe and Al Poe") and "Ft."
+# (Fort, as "Mt." is Mount) precede a name the same way.
 RANK_ABBREVIATIONS = frozenset(
     {
         "Lt.", "Col.", "Capt.", "Sgt.", "Maj.", "Cmdr.", "Cpl.", "Pvt.", "Brig.", "Supt.",
-        "Det.", "Atty.", "Pres.",
+        "Det.", "Atty.", "Pres.", "Sens.", "Reps.", "Govs.", "Ft.",
     }
 )  # fmt: skip
 # Abbreviations that precede a name and so never end a sentence.
@@ -238,7 +239,8 @@ def factcheck_sentencizer(doc: Doc) -> Doc:
             if k >= p_end:
                 break
             nxt = doc[k].text
-            split = not nxt[:1].islower()
+            # Nor does a comma or semicolon open one: "Jo Roe, I-Vt., said", "Clay Sr., who".
+            split = not nxt[:1].islower() and nxt not in {",", ";"}
             if split and inside.get(j - 1, (0, -1))[1] == j - 1:
                 # The quotation just closed: "…?” she asked" style attribution, when the
                 # quotation opened the sentence; one set inside a sentence ends with it
