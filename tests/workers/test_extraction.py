@@ -107,6 +107,34 @@ def test_split_sentences_offsets_are_exact(seed_body):
             "Dr. Smith met Gen. Jones in Washington. They talked.",
             ["Dr. Smith met Gen. Jones in Washington.", "They talked."],
         ),
+        # plural titles and "Ft." (Fort) precede a name
+        (
+            "Sens. Jo Roe and Al Poe voted no. Govs. Kim Doe and Li Wu agreed. It passed.",
+            ["Sens. Jo Roe and Al Poe voted no.", "Govs. Kim Doe and Li Wu agreed.", "It passed."],
+        ),
+        (
+            "Backers include Reps. Jo Roe and Al Poe. They met in Ft. Collins last week.",
+            ["Backers include Reps. Jo Roe and Al Poe.", "They met in Ft. Collins last week."],
+        ),
+        # a comma or semicolon after a period continues the sentence
+        (
+            "Sen. Jo Roe, I-Vt., said rents rose. Jo Roe (I-Vt.), a critic, agreed.",
+            ["Sen. Jo Roe, I-Vt., said rents rose.", "Jo Roe (I-Vt.), a critic, agreed."],
+        ),
+        (
+            "His father, Al Roe Sr., ran the firm; Jo Roe Jr., a lawyer, did not. It grew.",
+            ["His father, Al Roe Sr., ran the firm; Jo Roe Jr., a lawyer, did not.", "It grew."],
+        ),
+        # ... but not a new sentence after an abbreviation or a closing bracket
+        (
+            "She grew up in Burlington, Vt. Then she moved. He backs Jo Roe (I-Vt.). Al Poe won't.",
+            [
+                "She grew up in Burlington, Vt.",
+                "Then she moved.",
+                "He backs Jo Roe (I-Vt.).",
+                "Al Poe won't.",
+            ],
+        ),
         # a quotation followed by its attribution stays whole
         (
             "“Prices rose. Wages fell,” the minister said. Nobody replied.",
