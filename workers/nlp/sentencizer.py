@@ -17,14 +17,17 @@ _CLOSE_DOUBLE = frozenset({"”", "»"})
 _STRAIGHT = frozenset({'"', "''"})
 # Ranks and titles spaCy's English tokenizer splits from their period ("Lt" "."): the pipeline
 # keeps each one token, so "said Air Force 1st Lt. Jo Roe" is not cut into two sentences and
-# the speaker is the person, not "Lt". The plural titles ("Sens. Jo Roe and Al Poe") and "Ft."
-# (Fort, as "Mt." is Mount) precede a name the same way.
+# the speaker is the person, not "Lt".
 RANK_ABBREVIATIONS = frozenset(
     {
         "Lt.", "Col.", "Capt.", "Sgt.", "Maj.", "Cmdr.", "Cpl.", "Pvt.", "Brig.", "Supt.",
-        "Det.", "Atty.", "Pres.", "Sens.", "Reps.", "Govs.", "Ft.",
+        "Det.", "Atty.", "Pres.",
     }
 )  # fmt: skip
+# Plural titles and "Ft." (Fort, as "Mt." is Mount) that the tokenizer splits from their period
+# ("Sens" "."): before a capitalised word that period is no sentence end ("Sens. Jo Roe and Al
+# Poe"). They stay two tokens so the speaker's name is the person's alone.
+_SPLIT_TITLES = frozenset({"Sens", "Reps", "Govs", "Ft"})
 # Abbreviations that precede a name and so never end a sentence.
 _TITLE_ABBREVIATIONS = RANK_ABBREVIATIONS | frozenset(
     {
@@ -178,6 +181,11 @@ def _is_terminal(doc: Doc, i: int, end: int) -> bool:
     text = doc[i].text
     if text == "." and 0 < i < end - 1 and doc[i - 1].text in {"No", "Nos"}:
         return not doc[i + 1].text[:1].isdigit()  # "No. 14-915", "Bill No. 5": a number sign
+    if text == "." and 0 < i < end - 1 and doc[i - 1].text in _SPLIT_TITLES:
+        nxt = i + 1
+        while nxt < end - 1 and doc[nxt].is_space and "\n" not in doc[nxt].text:
+            nxt += 1
+        return not doc[nxt].text[:1].isupper()
     if text in _TERMINALS:
         return True
     if len(text) > 1 and text.endswith(".") and text not in _TITLE_ABBREVIATIONS:
