@@ -781,9 +781,7 @@ def test_no_attribution_where_there_is_none(body: str) -> None:
         ("Rents rose 7% in 2024, Kim Doe found.", "Kim Doe"),
     ],
 )
-def test_who_speaks_in_a_frame_after_a_comma(
-    body: str, claimant: str | None
-) -> None:
+def test_who_speaks_in_a_frame_after_a_comma(body: str, claimant: str | None) -> None:
     claim = extract_claims(body, outlet=OUTLET, threshold=0.0)[0]
     names = {claim.claimant.name, *claim.claimant.aliases} if claim.claimant else set()
     if claimant is None:
