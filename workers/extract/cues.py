@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from workers.enrichment import IRREGULAR_PAST
 
 from .lexicon import (
+    CLAUSE_PRONOUNS,
     COGNITION_VERBS,
     DOCUMENT_NOUNS,
     FINDING_VERBS,
@@ -188,9 +189,6 @@ AFTER_NAME = frozenset(
 )
 
 
-_CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
-
-
 def speaker_end(doc: Doc, verb: int, end: int) -> int:
     """Where an inverted speaker after ``verb`` ends ("…,” said Jo Roe, a former aide")."""
     m = verb + 1
@@ -221,7 +219,7 @@ def inverted_speaker(doc: Doc, verb: int, end: int) -> int | None:
     the fund lost $4 million"; a past form in -ed is left to the speaker: "said an official
     involved in the talks")."""
     m = speaker_end(doc, verb, end)
-    pronoun = doc[verb + 1].lower_ in _CLAUSE_PRONOUNS if verb + 1 < len(doc) else False
+    pronoun = doc[verb + 1].lower_ in CLAUSE_PRONOUNS if verb + 1 < len(doc) else False
     clause = m > verb + 2 and (pronoun or any(t.text in IRREGULAR_PAST for t in doc[verb + 2 : m]))
     return m if m > verb + 1 and not clause and is_speaker_phrase(doc, verb + 1, m) else None
 

@@ -112,6 +112,8 @@ QUOTE_PARTICIPLES = frozenset(
     }
 )  # fmt: skip
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
+# Subject pronouns that open a clause of their own ("…, said it won", "asked if they would").
+CLAUSE_PRONOUNS = PRONOUNS - {"you"}
 # People named by the side they take: a group that holds views news reports ("abortion rights
 # advocates say", "proponents of the bill argue", "Sanders fans told …"). Unnamed sources.
 SIDE_NOUNS = frozenset(

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .lexicon import CLAUSE_PRONOUNS
+
 _QUESTION_WORDS = frozenset({"whether", "if"})
 # Words of an addressee between "asked" and "whether" ("asked the mayor whether", "asked
 # him if"): a short phrase with no clause of its own.
@@ -36,7 +38,6 @@ def yes_no_question(doc: Doc, i: int, end: int) -> bool:
     return False
 
 
-_CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "it", "i"})
 _FINITE = frozenset(
     {"'d", "’d", "'ll", "’ll", "would", "will", "had", "has", "have", "was", "were", "is", "are",
      "could", "can", "should", "must", "might", "may", "did", "does"}
@@ -52,7 +53,7 @@ def told_clause(doc: Doc, i: int, end: int) -> bool:
             t.is_alpha and t.lower_ not in {"of", "about"} for t in doc[i + 1 : k]
         ):
             return False
-        if doc[k].lower_ in _CLAUSE_SUBJECTS and doc[k + 1].lower_ in _FINITE:
+        if doc[k].lower_ in CLAUSE_PRONOUNS and doc[k + 1].lower_ in _FINITE:
             return True
     return False
 
