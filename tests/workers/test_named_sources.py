@@ -219,3 +219,32 @@ def test_a_description_and_another_party_stay_together() -> None:
 )
 def test_two_parties_joined_by_and_are_not_cut_to_the_first(body: str, cut: str) -> None:
     assert last_claimant(body) != cut
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # A description, then the name with its article in apposition: the name speaks.
+        (
+            "The agency, the Harbour Board, said 300 people were detained in 2024.",
+            ("Harbour Board", "organization"),
+        ),
+        (
+            "Her lawyer, the Rev. Al Doe, said 300 people were detained in 2024.",
+            ("Rev. Al Doe", "person"),
+        ),
+        # A description in apposition stays a description; a name before it still speaks.
+        (
+            "Kim Roe's lawyer, the former governor, said 300 people were detained in 2024.",
+            ("Kim Roe's lawyer", "unnamed"),
+        ),
+        (
+            "Kim Roe, the Harbour Board's chair, said 300 people were detained in 2024.",
+            ("Kim Roe", "person"),
+        ),
+    ],
+)
+def test_a_name_with_its_article_after_a_description_speaks(
+    body: str, claimant: tuple[str, str]
+) -> None:
+    assert claimant_and_kind(body, body.split()[0]) == claimant

@@ -253,6 +253,8 @@ def name_after_description(
         return None
     described = doc[k - 1].is_alpha and doc[k - 1].text.islower()
     run = k + 1
+    if doc[run].lower_ == "the" and run + 1 < comma and doc[run + 1].text[:1].isupper():
+        run += 1  # "The agency, the Harbour Board, said": a name with its article
     while run < comma and doc[run].text[:1].isupper() and doc[run].text != "I":
         run += 1
     # "One farmer, Jo Roe of the Grange in Dayton, said": the name before "of/from/at".
