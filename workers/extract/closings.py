@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .cues import past_verb, speaker_end
+from workers.enrichment import IRREGULAR_PAST
+
+from .cues import speaker_end
 from .lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
 from .speakers import Attribution, is_speaker_phrase
 
@@ -152,6 +154,19 @@ def closing_said(doc: Doc, start: int, end: int, inside: dict) -> Attribution | 
 
 _INVERTED_VERBS = frozenset({"said", "says", "added", "adds"})
 _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could"})
+
+
+def past_verb(doc: Doc, start: int, end: int) -> bool:
+    """A lower-case past form inside a would-be speaker ("the city hired 300 teachers", "the
+    fund lost $4 million"), not one an article or an adverb makes an adjective ("the retired
+    judge", "a newly elected senator")."""
+    return any(
+        t.is_alpha
+        and t.is_lower
+        and (t.text.endswith("ed") or t.text in IRREGULAR_PAST)
+        and not (doc[t.i - 1].lower_ in {"a", "an", "the"} or doc[t.i - 1].lower_.endswith("ly"))
+        for t in doc[start:end]
+    )
 
 
 def closing_said_inverted(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:

@@ -200,19 +200,6 @@ def speaker_end(doc: Doc, verb: int, end: int) -> int:
     return next((r for r in range(verb + 2, m) if doc[r].lower_ in {"who", "whose"}), m)
 
 
-def past_verb(doc: Doc, start: int, end: int) -> bool:
-    """A lower-case past form inside a would-be speaker ("the city hired 300 teachers", "the
-    fund lost $4 million"), not one an article or an adverb makes an adjective ("the retired
-    judge", "a newly elected senator")."""
-    return any(
-        t.is_alpha
-        and t.is_lower
-        and (t.text.endswith("ed") or t.text in IRREGULAR_PAST)
-        and not (doc[t.i - 1].lower_ in {"a", "an", "the"} or doc[t.i - 1].lower_.endswith("ly"))
-        for t in doc[start:end]
-    )
-
-
 def inverted_speaker(doc: Doc, verb: int, end: int) -> int | None:
     """The end of the speaker after an inverted ``verb`` ("…,” said Jo Roe, a former aide"), or
     None: no speaker phrase, or the reported clause itself ("…, said it won 300 seats", "…, says
