@@ -26,6 +26,7 @@ from .name_words import (
     PORTFOLIO_TITLES,
     TITLE_WORDS,
     is_name_token,
+    names_institution,
 )
 
 
@@ -198,9 +199,7 @@ def _institution_and(doc: Doc, i: int, j: int, taken: set[int]) -> int | None:
     k = j + 1
     while k < len(doc) and k not in taken and is_name_token(doc[k].text):
         k += 1
-    if k == j + 1 or first_name_gender(doc[i].text) or first_name_gender(doc[j + 1].text):
-        return None
-    return k if doc[k - 1].text in FUNCTION_NOUNS or doc[k - 1].text in ORG_WORDS else None
+    return k if k > j + 1 and names_institution([t.text for t in doc[i:k]]) else None
 
 
 def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
