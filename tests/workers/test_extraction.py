@@ -555,6 +555,12 @@ def test_clauses(body, expected):
         ("Trump achieved the most secure southwest border in history.", "author",
          "superlative"),
         ("Temperatures hit a record high on Friday.", "author", "superlative"),
+        # A superlative that only names a group ranks nothing; with a scope it ranks them.
+        ("Rents for the poorest households went up again.", "author", "event"),
+        ("The largest companies moved their offices abroad.", "author", "event"),
+        ("The poorest households in the region saw rents go up.", "author", "superlative"),
+        ("Ohio has the highest rates since 2008.", "author", "superlative"),
+        ("She is the richest woman in Asia.", "author", "superlative"),
         ("“We will never accept the presence of the United States army.”", "direct_quote",
          "quote"),
         ("“We have 4% of the world's population,” he said.", "direct_quote", "statistic"),
@@ -598,6 +604,8 @@ def test_classify_claim(text, attribution, expected):
         ("We will protect people.", {"first-person intent"}, set()),
         ("Thank you all for coming.", {"courtesy or imperative"}, set()),
         ("It was the largest operation in history.", {"superlative"}, set()),
+        # The model was trained with this signal: a group named by a superlative still fires it.
+        ("The largest companies moved abroad.", {"superlative"}, set()),
         ("Crime is higher than ever.", {"comparative", "too short"} - {"too short"}, set()),
         ("Prices rose because of the tariffs.", {"causal claim", "policy measure"}, set()),
         ("[File: Henry Romero/Reuters]", {"boilerplate"}, set()),

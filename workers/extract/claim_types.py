@@ -45,7 +45,7 @@ def classify_claim(text: str, attribution: str = "author") -> str:
     words = split_words(text)
     if dates_and_quantities(text)[1]:
         return "statistic"
-    if has_superlative(text, words):
+    if has_superlative(text, words, descriptors=False):
         return "superlative"
     if attribution == "direct_quote":
         return "quote"

@@ -122,12 +122,15 @@ def has_comparative(text: str) -> bool:
     return bool(_COMPARATIVE_RE.search(_NOT_COMPARATIVE.sub(" ", text)))
 
 
-def has_superlative(text: str, words: list[str]) -> bool:
+def has_superlative(text: str, words: list[str], *, descriptors: bool = True) -> bool:
+    """ "largest … in history", "record high", "the most secure"; with ``descriptors`` False,
+    a superlative that only names a group ("the poorest households") does not count. The
+    scorer's rule signal counts it (the model was trained so); the claim's type does not."""
     if _SUPERLATIVE_PHRASE_RE.search(text):
         return True
     for i, word in enumerate(words):
         lowered = word.lower()
-        if lowered in _SUPERLATIVE_WORDS:
+        if lowered in _SUPERLATIVE_WORDS and (descriptors or not _descriptor(words, i)):
             return True
         if lowered in {"most", "least"} and i + 1 < len(words):
             nxt = words[i + 1]
@@ -141,6 +144,27 @@ def has_superlative(text: str, words: list[str]) -> bool:
             ):
                 return True
     return False
+
+
+# What gives a superlative the scope that makes it a claim: "the poorest households in the
+# region", "the highest rates since 2008", "the biggest losses ever recorded".
+_SUPERLATIVE_SCOPE = frozenset({"in", "of", "since", "ever", "yet", "on", "among", "anywhere"})
+_PLURAL_PEOPLE = frozenset({"people", "children", "men", "women", "families"})
+
+
+def _descriptor(words: list[str], i: int) -> bool:
+    """A superlative that only names a group: "the poorest households", "the largest
+    companies", "the richest people" pick out whom a sentence is about and rank nothing; with a
+    scope after the group ("the poorest households in the region") it ranks them."""
+    if i + 1 >= len(words):
+        return False
+    noun = words[i + 1].lower()
+    plural = noun in _PLURAL_PEOPLE or (
+        noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and noun.isalpha()
+    )
+    if not plural or not words[i + 1][:1].islower():
+        return False
+    return not any(w.lower() in _SUPERLATIVE_SCOPE for w in words[i + 2 : i + 5])
 
 
 @lru_cache(maxsize=4)
