@@ -130,3 +130,26 @@ HELD_OUT: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = (
     ("Voters in Tarrow backed Lund and Marsh in 2024.",
      (("Tarrow", L), ("Lund", P), ("Marsh", P))),
 )  # fmt: skip
+
+# Unknown names whose neighbours tell their kind (workers/enrich/name_context.py): a
+# geographic noun after, a place's head noun before "of", a verb that takes a place, a place
+# it is joined to; a hyphenated name is one name; "X's said" is a company. With negatives: a
+# bare surname after "visited" or "friend of" stays a person, a party-state label no name.
+CONTEXT: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = (
+    ("The Tesk river burst its banks near Palvo on Monday.",
+     (("Tesk", L), ("Palvo", L))),
+    ("The mayor of Ostrany said the city of Kelm would be next.",
+     (("Ostrany", L), ("Kelm", L))),
+    ("Troops shelled Dorvik overnight, the army said.",
+     (("Dorvik", L),)),
+    ("Voters in Tarrow and Vessen backed Lund.",
+     (("Tarrow", L), ("Vessen", L), ("Lund", P))),
+    ("Rep. Ana Marlo-Pierce voted against the bill.",
+     (("Rep. Ana Marlo-Pierce", P),)),
+    ("Losses may reach $2 billion, Kestrel's said in a note.",
+     (("Kestrel's", O),)),
+    ("A friend of Lund visited Marsh on Friday.",
+     (("Lund", P), ("Marsh", P))),
+    ("Sen. Jo Roe (D-N.Y.) said the vote was close.",
+     (("Sen. Jo Roe", P), ("D-N.Y.", None), ("N.Y.", None))),
+)  # fmt: skip

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.workers.conftest import SEED_DATE
-from tests.workers.entity_kind_samples import HELD_OUT, SAMPLES
+from tests.workers.entity_kind_samples import CONTEXT, HELD_OUT, SAMPLES
 from workers.enrichment import enrich
 
 # Known misses, kept visible: a lone unknown name opening a sentence is read as an ordinary
@@ -30,7 +30,9 @@ def _kinds(sentence: str) -> dict[str, str]:
     return {m.text: m.kind for m in enrich(sentence, reference_date=SEED_DATE).entities}
 
 
-@pytest.mark.parametrize(("sentence", "mention", "kind"), [*_cases(SAMPLES), *_cases(HELD_OUT)])
+@pytest.mark.parametrize(
+    ("sentence", "mention", "kind"), [*_cases(SAMPLES), *_cases(HELD_OUT), *_cases(CONTEXT)]
+)
 def test_each_mention_has_its_kind(sentence, mention, kind):
     found = _kinds(sentence)
     if kind is None:

@@ -13,6 +13,7 @@ from workers.nlp import DEMONYMS, lookup_alias
 from workers.nlp.first_names import first_name_gender
 from workers.nlp.world import nationality_words
 
+from .name_context import company_end, hyphen_join, place_by_context
 from .name_words import (
     COMPASS_WORDS,
     FUNCTION_NOUNS,
@@ -234,8 +235,15 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
                 j += 2
             elif doc[j].lower_ == "and" and (k := _institution_and(doc, i, j, taken)) is not None:
                 j = k  # "Immigration and Customs Enforcement": one institution
+            elif hyphen_join(doc, j, taken):
+                j += 2  # "Emilia-Romagna", "Ocasio-Cortez": one name
             else:
                 break
+        company = company_end(doc, i, j)
+        if company is not None:
+            found.append((i, company, "organization"))  # "Moody's said"
+            i = company
+            continue
         office = _office_object_end(doc, i, j)
         if office is not None:
             # "Secretary of State Jo Roe": the office's object, then the person holding it.
@@ -280,7 +288,10 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         # A lone capitalised word opening a sentence is usually just a capitalised word.
         if not adjacent_to_known and not (sentence_initial and j - i == 1):
             prev_word = doc[i - 1].text if i > 0 else ""
-            found.append((i, j, _guess_kind([t.text for t in doc[i:j]], prev_word)))
+            kind = _guess_kind([t.text for t in doc[i:j]], prev_word)
+            if kind in {"person", "organization"} and place_by_context(doc, i, j, found):
+                kind = "place"  # "the Dnipro river", "the mayor of Cremona"
+            found.append((i, j, kind))
         elif adjacent_to_known and j not in taken:
             # "Wisconsin Rep. Reid Roe", "New York City Public Advocate Tish Roe": a known
             # place before a titled name leaves the titled name, a person.

@@ -1,0 +1,100 @@
+"""What the words around a name the gazetteer does not know say about its kind.
+
+The fallback name finder (entities.py) guesses from the name itself; these rules read its
+neighbours: "the Dnipro river" and "the Donbas region" name places, so do "the mayor of
+Cremona", "she toured Bergamo" and "Lombardy and Piedmont"; "Moody's said" names a company.
+A name that opens with a given name or holds a title stays the finder's to judge. Pure: no
+Django.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from workers.nlp.first_names import first_name_gender
+
+from .name_words import TITLE_WORDS, is_name_token
+
+# A lower-case noun after a name that makes the name a place's ("the Dnipro river").
+GEOGRAPHIC_NOUNS = frozenset(
+    {"river", "valley", "region", "province", "basin", "delta", "lake", "sea", "coast",
+     "island", "islands", "mountains", "peninsula", "desert", "strait", "bay", "gulf",
+     "oblast", "prefecture", "canton", "governorate", "archipelago", "plateau", "estuary"}
+)  # fmt: skip
+# Nouns whose "of" names a place: "the mayor of Cremona", "residents of Tuzla".
+PLACE_HEADS = frozenset(
+    {"mayor", "mayors", "city", "town", "village", "province", "region", "outskirts",
+     "residents", "streets", "centre", "center", "suburbs", "capital", "county", "district",
+     "people", "governor", "port", "municipality", "citizens", "inhabitants", "area",
+     "north", "south", "east", "west", "heart"}
+)  # fmt: skip
+# Verbs whose object is a place when it is a bare name ("toured Bergamo", "shelled Lodi");
+# not "visited" or "reached", which take a person named by surname as often ("visited Roe").
+VISIT_VERBS = frozenset(
+    {"toured", "tour", "tours", "touring", "entered", "evacuated", "flooded", "shelled",
+     "bombed", "liberated", "annexed", "besieged"}
+)  # fmt: skip
+# Verbs after "X's" that make "X's" a company's name, not a possessive ("Moody's said").
+COMPANY_VERBS = frozenset(
+    {"said", "says", "estimated", "estimates", "reported", "reports", "announced", "cut",
+     "raised", "downgraded", "upgraded", "warned", "forecast", "predicted", "rated", "expects"}
+)  # fmt: skip
+_POSSESSIVE = frozenset({"'s", "’s"})
+
+
+def _plain(doc: Doc, i: int, j: int) -> bool:
+    """No given name opens the run and no title is in it: the context may judge it."""
+    words = [t.text for t in doc[i:j]]
+    return not first_name_gender(words[0]) and not any(w in TITLE_WORDS for w in words)
+
+
+def _is_place(doc: Doc, k: int, found: list[tuple[int, int, str]]) -> bool:
+    if doc[k].ent_type_ == "PLACE":
+        return True
+    return bool(found) and found[-1][1] == k + 1 and found[-1][2] == "place"
+
+
+def place_by_context(doc: Doc, i: int, j: int, found: list[tuple[int, int, str]]) -> bool:
+    """Do the words around the run ``i:j`` make it a place?"""
+    if not _plain(doc, i, j):
+        return False
+    if j < len(doc) and doc[j].lower_ in GEOGRAPHIC_NOUNS and doc[j].text.islower():
+        return True  # "the Dnipro river", "the Donbas region"
+    if j - i != 1 or i < 1:
+        return False
+    before = doc[i - 1].lower_
+    if before in VISIT_VERBS:
+        return True  # "she toured Bergamo"
+    if i >= 2 and before == "of" and doc[i - 2].lower_ in PLACE_HEADS:
+        return True  # "the mayor of Cremona", "the city of Lodi"
+    # "Lombardy and Piedmont": a bare name joined to a place is one too.
+    return i >= 2 and before in {"and", "or"} and _is_place(doc, i - 2, found)
+
+
+def company_end(doc: Doc, i: int, j: int) -> int | None:
+    """The end of "Moody's" in "Moody's said" (a name with its 's before a verb of reporting
+    or rating), else None; "Roe's plan said" is a possessive."""
+    if j + 1 >= len(doc) or doc[j].text not in _POSSESSIVE or doc[j - 1].whitespace_:
+        return None
+    if doc[j + 1].lower_ not in COMPANY_VERBS or not _plain(doc, i, j):
+        return None
+    return j + 1
+
+
+def _name_word(text: str) -> bool:
+    """A word of a name, not a party's letter or a state's abbreviation ("D", "N.Y.")."""
+    return len(text) >= 2 and text.isalpha() and not text.isupper() and is_name_token(text)
+
+
+def hyphen_join(doc: Doc, j: int, taken: set[int]) -> bool:
+    """Does a name run on through an unspaced hyphen at ``j`` ("Emilia-Romagna",
+    "Ocasio-Cortez"; not "D-N.Y.", "R-Calif.")?"""
+    return (
+        j + 1 < len(doc)
+        and doc[j].text == "-"
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and j + 1 not in taken
+        and _name_word(doc[j - 1].text)
+        and _name_word(doc[j + 1].text)
+    )
