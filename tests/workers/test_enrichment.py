@@ -176,6 +176,11 @@ def test_seed_entities_cover_the_article():
         ("between 10 and 20 protesters", [("10", 10.0, "", "exact"),
                                          ("20 protesters", 20.0, "protesters", "exact")]),
         ("12 Mexican soldiers", [("12 Mexican soldiers", 12.0, "soldiers", "exact")]),
+        # a count is the subject of a verb, not counted in it; a year after "the" is a year
+        ("three remain missing", [("three", 3.0, "", "exact")]),
+        ("two face charges", [("two", 2.0, "", "exact")]),
+        ("the 2023 floods cost more", []),
+        ("the 2,023 floods recorded", [("2,023 floods", 2023.0, "floods", "exact")]),
         # not quantities
         ("a second stretch on the border", []),
         ("the first zone", []),
@@ -238,6 +243,7 @@ def test_quantities(text, expected):
         ("in mid-April", [("mid-April", "2025-04", "month")]),
         ("you may go", []),
         ("2000 soldiers", []),
+        ("The 2023 floods cost more", [("2023", "2023", "year")]),
     ],
 )
 def test_dates(text, expected):

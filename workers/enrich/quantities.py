@@ -106,6 +106,8 @@ _NOT_UNITS = frozenset(
         "up", "down", "last", "next", "ago", "each", "apiece", "so", "but", "if",
         "when", "while", "because", "said", "say", "says", "am", "pm", "it", "they",
         "he", "she", "we", "you", "i", "be", "been", "being", "do", "did", "not", "no",
+        # verbs a count is the subject of ("three remain missing", "two face charges")
+        "remain", "survive", "face", "need", "stay", "die", "live",
     }
 )  # fmt: skip
 _BOUND_RE = re.compile(
@@ -192,8 +194,13 @@ def looks_like_year(text: str, start: int, end: int) -> bool:
         return False
     following = re.match(r"\s+([a-z]+)", after)
     if following and following.group(1).endswith("s") and following.group(1) not in _NOT_UNITS:
-        # "2000 soldiers" (but "in 2024 prices ..." after a preposition is still a year)
-        return bool(re.search(r"\b(in|since|by|until|from|during|of|before|after)\s+$", before))
+        # "2000 soldiers" (but "in 2024 prices ...", "the 2023 floods" are still years: a
+        # count of thousands is written with its comma, "the 2,023 floods")
+        return bool(
+            re.search(
+                r"\b(in|since|by|until|from|during|of|before|after|the)\s+$", before, re.IGNORECASE
+            )
+        )
     return True
 
 
