@@ -47,7 +47,6 @@ CLAIMANT_NOT_YET = {
         "pledged emergency cash transfers to 300,000 households",
     ],
     "broadcaster_npr": [
-        "short of about 4,800 drivers across 12 states, up from 3,100 a year earlier",
         "Driver pay has risen faster than inflation in most states since 2021",
         "remains lower than what delivery companies offer",
     ],

@@ -160,3 +160,38 @@ def test_they_is_not_a_party_adjective() -> None:
     body = "Many Democratic voters stayed home.\n\nThey said turnout fell 20 percent in 2024."
     claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
     assert all(c.claimant is None or c.claimant.name != "Democratic" for c in claims)
+
+
+# --- "the company", "the authority": an organisation named by its kind ---------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "expected"),
+    [
+        # A business named with its company word, later "the company" / "the firm".
+        ("Norwood Foods Inc. will close two plants by March. The company said the cuts "
+         "would save $140 million a year.", "The company said", "Norwood Foods Inc."),
+        ("Pell Logistics Services lost 300 drivers in May, the firm said.",
+         "Pell Logistics Services lost", "Pell Logistics Services"),
+        # A known platform is a company too.
+        ("Twitter suspended 40,000 accounts in May. The company said the moves had cut "
+         "abuse by half.", "The company said", "Twitter"),
+        # An authority or foundation by its own head noun.
+        ("The Tarrow Housing Authority cut its list to 9,000 families. The authority said "
+         "rents rose 12 percent.", "The authority said", "Tarrow Housing Authority"),
+        ("Almost 400 clinics have closed since 2010, the group said, citing the Maple Health "
+         "Foundation's survey.", "Almost 400 clinics", "group"),
+    ],
+)  # fmt: skip
+def test_an_organisation_named_by_its_kind(body: str, start: str, expected: str) -> None:
+    assert claimant_of(body, start) == expected
+
+
+def test_the_company_is_not_an_organisation_named_long_before() -> None:
+    names = ["Roe", "Doe", "Lund", "Marsh", "Pike", "Hale", "Reyes", "Lenz", "Cole", "Baird"]
+    filler = " ".join(f"Jo {a} met Al {b} in Ohio." for a in names for b in names[:2])
+    body = (
+        f"Norwood Foods Inc. closed a plant. {filler} The company said sales rose 8 percent "
+        "in the quarter."
+    )
+    assert claimant_of(body, "The company said") != "Norwood Foods Inc."

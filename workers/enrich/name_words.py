@@ -46,7 +46,8 @@ ORG_WORDS = frozenset(
         "Technologies", "Industries", "Holdings", "Systems", "Airlines", "Motors",
         "Communications", "Enterprises", "Pharmaceuticals", "Insurance", "Studios",
         "Convention", "Project", "Program", "Coalition", "Alliance", "Caucus", "Conference",
-        "Initiative", "League", "Society", "Command",
+        "Initiative", "League", "Society", "Command", "Brands", "Foods", "Partners", "Co.",
+        "LLC", "Bancorp", "Labs",
     }
 )  # fmt: skip
 PLACE_WORDS = frozenset(

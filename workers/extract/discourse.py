@@ -23,6 +23,7 @@ from .attribution import Attribution
 from .candidates import EntityRef
 from .descriptions import learned_titles, modified_description, plain_description, wanted_titles
 from .lexicon import PRONOUNS, ROLE_NOUNS
+from .org_heads import org_heads
 from .phrase_edges import first_description_end, trimmed_start
 from .pronouns import (
     Referent,
@@ -151,7 +152,8 @@ class Discourse:
                 entry.news,
             )
         ref = EntityRef(mention.canonical, mention.kind)
-        return Referent(ref, given_name_gender(ref), (), False)
+        heads = org_heads(ref.name) if ref.kind == "organization" else ()
+        return Referent(ref, given_name_gender(ref), heads, False)
 
     def observe(self, mention: EntityMention, body: str, sentence_start: int) -> Referent:
         referent = self.referent_for(mention)
@@ -299,7 +301,7 @@ class Discourse:
             noun = head.group("head")
             if noun.split()[-1] in _SPOKES_NOUNS:
                 return self.spokes
-            for referent in reversed(self.referents):
+            for referent in reversed(self.referents[-20:]):
                 if noun in referent.heads or noun.split()[-1] in referent.heads:
                     return referent.ref
         named_group = words[-1:] == ["group"] and any(t[:1].isupper() for t in tokens[1:-1])

@@ -96,6 +96,15 @@ NATIONALITIES = (
     "Vietnamese", "Welsh", "Yemeni", "Zambian", "Zimbabwean", "Arab", "Kurd", "Rohingya",
     "Uyghur", "Latino", "African", "Asian",
 )  # fmt: skip
+# Platforms, apps and companies: each is "the company" once named.
+COMPANIES = (
+    "Facebook", "Instagram", "WhatsApp", "TikTok", "Telegram", "YouTube", "Twitter", "Snapchat",
+    "Reddit", "LinkedIn", "WeChat", "Weibo", "Truth Social", "Google", "Alphabet", "Apple",
+    "Microsoft", "Meta", "Amazon", "Tesla", "SpaceX", "Starlink", "OpenAI", "ChatGPT", "Nvidia",
+    "Samsung", "Huawei", "ByteDance", "Alibaba", "Tencent", "Netflix", "Uber", "Airbnb", "Boeing",
+    "Airbus", "Toyota", "Volkswagen", "Pfizer", "Moderna", "ExxonMobil", "BP", "Gazprom", "Aramco",
+    "Pemex", "Walmart", "Mastercard", "PayPal", "Goldman Sachs", "JPMorgan", "BlackRock",
+)  # fmt: skip
 ORGANIZATIONS = (
     # international bodies
     "United Nations", "UN", "U.N.", "UN Security Council", "Security Council", "NATO",
@@ -122,13 +131,7 @@ ORGANIZATIONS = (
     "Deutsche Welle", "DW", "France 24", "Euronews", "Kyodo", "Yonhap", "The Hindu",
     "Times of India", "South China Morning Post", "Bild", "La Jornada", "Milenio", "Clarín",
     "Folha de S.Paulo", "O Globo",
-    # platforms, apps and companies
-    "Facebook", "Instagram", "WhatsApp", "TikTok", "Telegram", "YouTube", "Twitter", "Snapchat",
-    "Reddit", "LinkedIn", "WeChat", "Weibo", "Truth Social", "Google", "Alphabet", "Apple",
-    "Microsoft", "Meta", "Amazon", "Tesla", "SpaceX", "Starlink", "OpenAI", "ChatGPT", "Nvidia",
-    "Samsung", "Huawei", "ByteDance", "Alibaba", "Tencent", "Netflix", "Uber", "Airbnb", "Boeing",
-    "Airbus", "Toyota", "Volkswagen", "Pfizer", "Moderna", "ExxonMobil", "BP", "Gazprom", "Aramco",
-    "Pemex", "Walmart", "Mastercard", "PayPal", "Goldman Sachs", "JPMorgan", "BlackRock",
+    *COMPANIES,
 )  # fmt: skip
 
 _NO_PLURAL_ENDINGS = ("ese", "ss", "sh", "ch", "Swiss", "Rohingya")

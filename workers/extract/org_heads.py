@@ -1,0 +1,43 @@
+"""The generic nouns that stand in for an organisation the gazetteer does not know, read off
+its name: "Harbor Foods Inc." is "the company" and "the firm", "the Tarrow Housing Authority"
+"the authority", "Local 881" "the union". The gazetteer gives its own entries' heads; these are
+for the names the fallback finder found. Pure: no Django.
+"""
+
+from __future__ import annotations
+
+from workers.nlp.world import COMPANIES
+
+from .sources import ORG_HEAD_NOUNS
+
+# Words that make a name a business's.
+COMPANY_WORDS = frozenset(
+    {"Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd.", "Ltd", "LLC", "PLC", "plc", "AG", "SA",
+     "Company", "Corporation", "Holdings", "Industries", "Technologies", "Brands", "Foods",
+     "Airlines", "Motors", "Group", "Partners", "Enterprises", "Pharmaceuticals", "Systems",
+     "Bancorp", "Labs", "Communications", "Studios", "Insurance", "Logistics"}
+)  # fmt: skip
+_KNOWN_COMPANIES = frozenset(COMPANIES)
+# Name words whose generic noun is another word ("Bureau" → "the agency" too).
+_ALSO = {
+    "bureau": ("agency",),
+    "service": ("agency",),
+    "university": ("school",),
+    "local": ("union",),
+    "association": ("group",),
+    "foundation": ("group",),
+    "coalition": ("group",),
+}
+
+
+def org_heads(name: str) -> tuple[str, ...]:
+    """The nouns "the …" may use for the organisation called ``name``."""
+    heads: list[str] = []
+    words = name.split()
+    if name in _KNOWN_COMPANIES or any(w in COMPANY_WORDS for w in words):
+        heads += ["company", "firm"]
+    for word in words:
+        lowered = word.lower()
+        if lowered in ORG_HEAD_NOUNS or lowered in _ALSO:
+            heads += [lowered, *_ALSO.get(lowered, ())]
+    return tuple(dict.fromkeys(heads))
