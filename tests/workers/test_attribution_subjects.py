@@ -25,6 +25,10 @@ from workers.extraction import EntityRef
         "The veteran lawmaker served 20 years in the navy and says the base employs 4,000 people.",
         # A dash before the participle.
         "Jane Roe changed her vote on the spot – saying the plan would cost $3 billion.",
+        # A court's or an inquiry's finding as the participle ("…, ruling that …").
+        "A county judge on Monday halted the rent rule, ruling that it would cost 9,000 "
+        "tenants their homes.",
+        "The review board closed the case, concluding that 12 officers had followed policy.",
     ],
 )
 def test_a_described_or_named_subject_holds_the_participle_frame(body: str) -> None:

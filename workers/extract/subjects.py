@@ -42,7 +42,7 @@ _REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
     "alleging", "maintaining", "reiterating", "recalling", "denying", "charging", "signaling",
     "signalling", "recommending", "proposing", "admitting", "estimating",
     "portraying", "depicting", "asking", "reminding", "describing", "characterizing",
-    "characterising", "emphasizing", "emphasising",
+    "characterising", "emphasizing", "emphasising", "ruling", "concluding", "finding",
 }  # fmt: skip
 # "The index fell 2%, suggesting …": after a description, the reporter's inference, not its;
 # "The storm hit the coast, slamming 40 homes": a force of nature's blows are no verdict.
