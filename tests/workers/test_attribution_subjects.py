@@ -165,3 +165,24 @@ def test_by_or_after_saying_is_the_subjects(body: str) -> None:
         "reported_speech",
         EntityRef("Jane Roe", "person"),
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A place's state or country after the introductory phrase, then the subject.
+        ("In Tarrow, Tex., Jane Roe was just as blunt, claiming that 3,000 permits sat idle.",
+         "Jane Roe"),
+        ("In Lyon, France, Jane Roe said rents rose 12 percent.", "Jane Roe"),
+        # A time phrase before it ("The day before, …", "A week later, …").
+        ("The day before, at a rally in Tarrow, Tex., Jane Roe was blunt, claiming that "
+         "3,000 permits sat idle.", "Jane Roe"),
+        ("A week later, Jane Roe said rents had risen 9 percent.", "Jane Roe"),
+        # Not a region: the subject set off by commas after a place.
+        ("In Ohio, Jane Roe, a farmer, said prices fell 8 percent.", "Jane Roe"),
+    ],
+)  # fmt: skip
+def test_the_subject_after_a_place_and_a_time_phrase(body: str, expected: str) -> None:
+    claim = last_claim(body)
+    assert claim.attribution == "reported_speech"
+    assert claim.claimant is not None and claim.claimant.name == expected

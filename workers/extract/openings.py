@@ -48,11 +48,46 @@ def after_intro(doc: Doc, first: int, limit: int) -> int:
         return first
     # "In an interview with The Wall Street Journal, …": up to ten words.
     comma = next((k for k in range(first + 1, min(first + 11, limit)) if doc[k].text == ","), None)
-    return comma + 1 if comma is not None and comma + 1 < limit else first
+    if comma is None or comma + 1 >= limit:
+        return first
+    return _after_region(doc, comma + 1, limit)
+
+
+def _after_region(doc: Doc, k: int, limit: int) -> int:
+    """Past the state or country set off after a place ("In Beaumont, Tex., Roe …", "In
+    Lyon, France, the mayor …"), else ``k`` ("In Ohio, Roe, a farmer, …")."""
+    end = next((e for e in range(k + 1, min(k + 4, limit)) if doc[e].text == ","), None)
+    if end is None or end + 1 >= limit:
+        return k
+    words = [t for t in doc[k:end] if t.text != "."]
+    if not words or not all(t.text[:1].isupper() for t in words):
+        return k
+    if doc[end - 1].text.endswith(".") or all(t.ent_type_ == "PLACE" for t in words):
+        return end + 1  # "Tex.", "N.Y.", "France"
+    return k
+
+
+# The last word of a time phrase that opens a clause ("The day before, …", "A week later, …",
+# "That evening, …").
+_TIME_TAILS = frozenset(
+    {"before", "later", "earlier", "ago", "after", "afterward", "afterwards", "night",
+     "morning", "afternoon", "evening", "week", "weekend", "month", "year", "day"}
+)  # fmt: skip
+
+
+def _after_time_phrase(doc: Doc, first: int, limit: int) -> int:
+    """The token after a time phrase and its comma ("The day before, Roe …"), else ``first``."""
+    comma = next((k for k in range(first + 1, min(first + 5, limit)) if doc[k].text == ","), None)
+    if comma is None or comma + 1 >= limit or doc[comma - 1].lower_ not in _TIME_TAILS:
+        return first
+    if not all(t.is_alpha and t.text.islower() for t in doc[first + 1 : comma]):
+        return first  # "The Roe day, …"
+    return comma + 1
 
 
 def skip_opening(doc: Doc, first: int, limit: int) -> int:
     """Where the subject begins after what the clause opens with at ``first``."""
+    first = _after_time_phrase(doc, first, limit)
     if first + 2 < limit and doc[first + 1].text == "," and doc[first].lower_ in OPENING_ADVERBS:
         first += 2  # "Likewise, Roe …"
     elif adverb_phrase(doc, first, limit):
