@@ -178,6 +178,12 @@ def test_by_or_after_saying_is_the_subjects(body: str) -> None:
         ("The day before, at a rally in Tarrow, Tex., Jane Roe was blunt, claiming that "
          "3,000 permits sat idle.", "Jane Roe"),
         ("A week later, Jane Roe said rents had risen 9 percent.", "Jane Roe"),
+        # A participle phrase before it ("Growing sharper as she spoke, …").
+        ("Pressed on the figures, Jane Roe said the deficit would fall to 3 percent.",
+         "Jane Roe"),
+        ("Growing sharper as she spoke, Jane Roe said 2,000 homes were lost.", "Jane Roe"),
+        # Not a participle: a name ending in -ing, with its possessive or a surname.
+        ("Fleming Roe, the mayor, said rents rose 12 percent.", "Fleming Roe"),
         # Not a region: the subject set off by commas after a place.
         ("In Ohio, Jane Roe, a farmer, said prices fell 8 percent.", "Jane Roe"),
     ],
@@ -186,3 +192,10 @@ def test_the_subject_after_a_place_and_a_time_phrase(body: str, expected: str) -
     claim = last_claim(body)
     assert claim.attribution == "reported_speech"
     assert claim.claimant is not None and claim.claimant.name == expected
+
+
+def test_a_participle_phrase_before_a_colon_frame() -> None:
+    claim = last_claim(
+        'Growing sharper as she spoke, Jane Roe continued: "We have lost 2,000 homes since 2019."'
+    )
+    assert claim.claimant == EntityRef("Jane Roe", "person")

@@ -85,9 +85,22 @@ def _after_time_phrase(doc: Doc, first: int, limit: int) -> int:
     return comma + 1
 
 
+def _after_participle_phrase(doc: Doc, first: int, limit: int) -> int:
+    """The token after a participle phrase and its comma ("Growing sharper as she spoke, Roe
+    …", "Pressed on the figures, Roe …"), else ``first``; a capitalised word or a possessive
+    after the participle makes it a name ("Fleming Roe, …", "Fleming's son, …")."""
+    word = doc[first]
+    if not (word.is_title and len(word) > 4 and word.lower_.endswith(("ing", "ed"))):
+        return first
+    if first + 1 >= limit or not (doc[first + 1].is_alpha and doc[first + 1].text.islower()):
+        return first  # "Schilling's son, …": a name's possessive
+    comma = next((k for k in range(first + 2, min(first + 12, limit)) if doc[k].text == ","), None)
+    return comma + 1 if comma is not None and comma + 1 < limit else first
+
+
 def skip_opening(doc: Doc, first: int, limit: int) -> int:
     """Where the subject begins after what the clause opens with at ``first``."""
-    first = _after_time_phrase(doc, first, limit)
+    first = _after_participle_phrase(doc, _after_time_phrase(doc, first, limit), limit)
     if first + 2 < limit and doc[first + 1].text == "," and doc[first].lower_ in OPENING_ADVERBS:
         first += 2  # "Likewise, Roe …"
     elif adverb_phrase(doc, first, limit):
