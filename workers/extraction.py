@@ -55,6 +55,7 @@ from workers.extract.sentences import (
     paragraph_quotations,
     split_sentences,
 )
+from workers.extract.turns import Turn, paragraph_turn
 from workers.nlp import get_nlp, repair_closing_marks
 
 __all__ = [
@@ -180,9 +181,12 @@ def extract_claims(
                 return resolve_speaker(doc, attr, mentions_between(s_k, e_k), discourse, body, s_k)
         return None
 
+    turn: Turn | None = None  # the paragraph's speaker, in a transcript or an interview
     for index, (tok_start, tok_end) in enumerate(sentence_tokens):
         s_char = doc[tok_start].idx
         e_char = doc[tok_end - 1].idx + len(doc[tok_end - 1].text)
+        if index == 0 or paragraphs[index - 1] != paragraphs[index]:
+            turn = paragraph_turn(body, s_char, discourse.by_surname)
         sentence_text = body[s_char:e_char]
         lo = bisect.bisect_left(mention_starts, s_char)
         hi = bisect.bisect_left(mention_starts, e_char)
@@ -235,6 +239,11 @@ def extract_claims(
                 end_char -= 1
             text = article[start_char:end_char]
 
+            if turn is not None and start_char < turn.words_start:
+                start_char = turn.words_start  # "ROE: …": the label is no part of the claim
+                text = article[start_char:end_char]
+                if attr is not None and doc[attr.verb].idx < turn.words_start:
+                    attr = None  # nor a reported speech
             claimant: EntityRef | None
             runs_on = (
                 attr is None
@@ -251,6 +260,8 @@ def extract_claims(
                     attribution = "direct_quote"
                 else:
                     attribution = "reported_speech"
+            elif turn is not None:
+                attribution, claimant = "direct_quote", turn.ref  # a speaker's own words
             elif (
                 quoted := quotes.speaker_for_quotation(
                     paragraphs[index],

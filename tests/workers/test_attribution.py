@@ -707,12 +707,12 @@ FRAMES = [
         "reported_speech",
         ROE,
     ),
-    # A transcript: the speaker's name in capitals and a colon.
+    # A transcript: the speaker's name in capitals and a colon; the claim is their words.
     (
         "JANE ROE: Wages rose 5% in 2024 across the county.",
-        "JANE ROE",
-        "reported_speech",
-        EntityRef("JANE ROE", "person"),
+        "Wages rose",
+        "direct_quote",
+        ROE,
     ),
 ]
 
