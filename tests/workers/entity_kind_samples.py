@@ -152,4 +152,11 @@ CONTEXT: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = (
      (("Lund", P), ("Marsh", P))),
     ("Sen. Jo Roe (D-N.Y.) said the vote was close.",
      (("Sen. Jo Roe", P), ("D-N.Y.", None), ("N.Y.", None))),
+    # An institution whose name ends in a known place is one organisation.
+    ("The Reserve Bank of India and Transport for Wales said fares would rise.",
+     (("Reserve Bank of India", O), ("Transport for Wales", O))),
+    ("Police Scotland said 12 people were arrested at the Ministry of Defence of Ukraine.",
+     (("Police Scotland", O), ("Ministry of Defence of Ukraine", O))),
+    ("The mayor of London and voters in Ohio agree.",
+     (("London", L), ("Ohio", L))),
 )  # fmt: skip

@@ -13,7 +13,7 @@ from workers.nlp import DEMONYMS, lookup_alias
 from workers.nlp.first_names import first_name_gender
 from workers.nlp.world import nationality_words
 
-from .name_context import company_end, hyphen_join, place_by_context
+from .name_context import company_end, hyphen_join, institution_before, place_by_context
 from .name_words import (
     COMPASS_WORDS,
     FUNCTION_NOUNS,
@@ -362,6 +362,13 @@ def find_entities(doc: Doc, *, offset: int = 0) -> list[EntityMention]:
             # "Ivanka Trump", "Eric Trump": a relative who shares the known person's surname.
             span = doc[ent.start - 1 : ent.end]
             mentions.append(_span_mention(span, "person", offset))
+            taken.update(range(span.start, span.end))
+            continue
+        begins = institution_before(doc, ent.start, taken) if ent.label_ == "PLACE" else None
+        if begins is not None:
+            # "the Bank of Canada", "Transport for Wales": an institution ending in a place.
+            span = doc[begins : ent.end]
+            mentions.append(_span_mention(span, "organization", offset))
             taken.update(range(span.start, span.end))
             continue
         whole = _institution_end(doc, ent.end) if ent.label_ in _INSTITUTION_OWNERS else None

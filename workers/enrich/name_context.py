@@ -9,11 +9,12 @@ Django.
 
 from __future__ import annotations
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from workers.nlp.first_names import first_name_gender
 
-from .name_words import TITLE_WORDS, is_name_token
+from .name_words import FUNCTION_NOUNS, ORG_WORDS, TITLE_WORDS, is_name_token
 
 # A lower-case noun after a name that makes the name a place's ("the Dnipro river").
 GEOGRAPHIC_NOUNS = frozenset(
@@ -98,3 +99,33 @@ def hyphen_join(doc: Doc, j: int, taken: set[int]) -> bool:
         and _name_word(doc[j - 1].text)
         and _name_word(doc[j + 1].text)
     )
+
+
+# Words that make an institution of the place named right after them ("Police Scotland",
+# "Health Canada", "Transport for London" with its "for").
+_SERVICE_WORDS = frozenset({"Police", "Health", "Transport"})
+
+
+def institution_before(doc: Doc, place: int, taken: set[int]) -> int | None:
+    """Where an institution's name that ends in the place starting at ``place`` begins ("the
+    Bank of Canada", "the Reserve Bank of India", "Transport for Wales", "Police Scotland"),
+    else None ("the mayor of London", "Voters in Ohio")."""
+    if place >= 1 and doc[place - 1].text in _SERVICE_WORDS and (place - 1) not in taken:
+        return place - 1
+    if place < 2 or doc[place - 1].lower_ not in {"of", "for"}:
+        return None
+    head = place - 2
+    if head in taken or not (
+        doc[head].text in ORG_WORDS or doc[head].text in FUNCTION_NOUNS | _SERVICE_WORDS
+    ):
+        return None
+    start = head
+    while start > 0 and (start - 1) not in taken:
+        before = doc[start - 1]
+        if before.lower_ in {"of", "for"} and start >= 2 and is_name_token(doc[start - 2].text):
+            start -= 1  # "the Ministry of Defence of Ukraine": one name
+        elif is_name_token(before.text) and before.lower_ not in STOP_WORDS:
+            start -= 1  # "the Reserve Bank of India"; "The" opens no name
+        else:
+            break
+    return start
