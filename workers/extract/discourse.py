@@ -32,7 +32,7 @@ from .pronouns import (
     referent_gender,
     resolve_pronoun,
 )
-from .salience import HONORIFIC_GENDER, is_salient, keeps_surname, said_pronoun_gender
+from .salience import HONORIFIC_GENDER, is_salient, keeps_surname, possessive, said_pronoun_gender
 from .sources import (
     ORG_HEAD_NOUNS,
     UNNAMED,
@@ -129,7 +129,7 @@ class Discourse:
         # "Roe, a Jupiter Democrat who …, has made": an apposition, still the subject; but
         # not a list ("Roe, Doe and …") nor a possessive.
         apposition = re.match(r"\s*,\s+(?:a|an|the|who|whose)\s", after)
-        if known is None or next_word in {"'s", "’s"} or (next_word == "," and not apposition):
+        if known is None or possessive(after) or (next_word == "," and not apposition):
             return
         self.referents.append(
             Referent(known.ref, known.gender, known.heads, known.news, salient=True)
