@@ -55,6 +55,7 @@ from workers.extract.sentences import (
     paragraph_quotations,
     split_sentences,
 )
+from workers.extract.subjects import leading_subject
 from workers.extract.turns import Turn, paragraph_turn
 from workers.nlp import get_nlp, repair_closing_marks
 
@@ -199,6 +200,9 @@ def extract_claims(
                 doc[tok_start + 1].text,
                 body[doc[tok_start].idx + len(doc[tok_start].text) : e_char],
             )
+        subject = None if s_char in quoted_chars else leading_subject(doc, tok_start, tok_end)
+        if subject is not None and subject[1] - subject[0] > 1 and doc[subject[1] - 1].is_lower:
+            discourse.observe_subject(doc[subject[0] : subject[1]].text)
         # Names inside a quotation are the speaker's words, not the article's referents.
         spoken_of = [m for m in sentence_mentions if m.start not in quoted_chars]
         line = furniture.enclosing_line(body, s_char, e_char)

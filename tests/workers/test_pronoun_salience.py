@@ -5,6 +5,7 @@ that are no person at all. Every article here is invented for the test. Pure: no
 from __future__ import annotations
 
 from tests.workers.news_claims import claimant_of, mentions_in
+from workers.extract.salience import possessive
 from workers.nlp.first_names import first_name_gender
 
 
@@ -209,3 +210,18 @@ def test_a_name_that_speaks_in_its_relative_clause_is_what_she_means() -> None:
         "“It never made sense to me,” she said."
     )
     assert claimant_of(body, "“It never") == "Ada Fisher"
+
+
+def test_a_surname_with_has_contracted_opens_the_sentence_as_its_subject() -> None:
+    body = (
+        "The debate turned sharp when Walter Quimby went after Robert Dorsey.\n\n"
+        "Quimby's been arguing for weeks that Dorsey isn't ready for the job.\n\n"
+        "“You have never run a budget of 40 million dollars,” he said."
+    )
+    assert claimant_of(body, "“You have") == "Walter Quimby"
+
+
+def test_a_possessive_is_no_has() -> None:
+    assert possessive("'s aides said on Monday")
+    assert not possessive("’s been saying for weeks")
+    assert not possessive(" said on Monday")

@@ -29,10 +29,11 @@ from .pronouns import (
     Referent,
     given_name_gender,
     joint_persons,
+    many,
     referent_gender,
     resolve_pronoun,
 )
-from .salience import HONORIFIC_GENDER, is_salient, keeps_surname, said_pronoun_gender
+from .salience import HONORIFIC_GENDER, is_salient, keeps_surname, possessive, said_pronoun_gender
 from .sources import (
     ORG_HEAD_NOUNS,
     UNNAMED,
@@ -106,10 +107,13 @@ class Discourse:
                 self.observe(mention, body, sentence_start)
 
     def note_speaker(self, ref: EntityRef, after: str = "") -> None:
-        """A resolved speaker is the most recent referent ("… she said. She added …");
-        ``after``, the text after its phrase, may give its gender ("Roe said she …")."""
-        if ref.kind not in {"person", "unnamed"}:
+        """A resolved speaker is the most recent referent ("… she said. She added …", "Acme
+        said … It added …"); ``after``, the text after its phrase, may give its gender ("Roe
+        said she …")."""
+        if ref.kind not in {"person", "unnamed", "organization", "group"}:
             return
+        if ref.kind in {"organization", "group"} and not ref.name[:1].isupper():
+            return  # "the company said": the organisation named before stays the referent
         entry = lookup_alias(ref.name)
         gender = entry.gender if entry else given_name_gender(ref)
         if gender is None:
@@ -126,12 +130,22 @@ class Discourse:
         # "Roe, a Jupiter Democrat who …, has made": an apposition, still the subject; but
         # not a list ("Roe, Doe and …") nor a possessive.
         apposition = re.match(r"\s*,\s+(?:a|an|the|who|whose)\s", after)
-        if known is None or next_word in {"'s", "’s"} or (next_word == "," and not apposition):
+        if known is None or possessive(after) or (next_word == "," and not apposition):
             return
         self.referents.append(
             Referent(known.ref, known.gender, known.heads, known.news, salient=True)
         )
         self._learn_gender(known, after)
+
+    def observe_subject(self, description: str) -> None:
+        """A plural description a sentence opens with ("Six county newspapers endorsed …"):
+        what a following "they" means, rather than a name the sentence only mentions."""
+        words = description.split()
+        if words and words[0].lower() in {"the", "a", "an"}:
+            words = words[1:]
+        if words and many(" ".join(words)):
+            ref = EntityRef(" ".join(words), UNNAMED)
+            self.referents.append(Referent(ref, None, (), False, salient=True))
 
     def _learn_gender(self, referent: Referent, after: str) -> None:
         """ "Roe said she …": the article gives the gender of a name it left open."""

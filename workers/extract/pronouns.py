@@ -9,7 +9,9 @@ name a sentence opens with, a sentence opening with a surname named before, or a
 a clause after a break: "At the briefing, Roe …", "…, but Roe …"), else the most recent that fits;
 a name in an apposition or a list is not salient, and a lone capitalised word the article never
 gave in full ("Democratic") is no candidate unless it is salient. "It" resolves to an
-organisation, "they" to an organisation, group or unnamed source.
+organisation, "they" to an organisation, group, unnamed source or a plural description a
+sentence opened with ("Six newspapers endorsed …"); an organisation that spoke ("Acme said …
+It added …") is a subject like a person who spoke.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def joint_persons(first: Referent, between: str, second: Referent) -> Referent |
     return Referent(first.ref, None, (), False, salient=first.salient, plural=True)
 
 
-def _many(description: str) -> bool:
+def many(description: str) -> bool:
     """ "Officials", "the campaign": a description "they" can mean; not "a recent study",
     "one person", "the candidate"."""
     last = (description.lower().split() or [""])[-1]
@@ -90,7 +92,7 @@ def resolve_pronoun(
         fits = [
             r for r in reversed(referents[-40:])
             if (r.ref.kind in kinds or (r.plural and pronoun == "they"))
-            and (r.ref.kind != "unnamed" or _many(r.ref.name))
+            and (r.ref.kind != "unnamed" or many(r.ref.name))
             and not r.ref.name.endswith(("Democratic", "Republican"))  # adjectives
         ]  # fmt: skip
     # The last subject or speaker that fits; else the last name that fits at all.

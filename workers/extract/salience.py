@@ -32,7 +32,9 @@ HONORIFIC_GENDER = {
 _CLAUSE_BREAK_RE = re.compile(r"[,;:—(]|\sbut\s")
 # After the name, what marks it as no subject: an apposition or a list goes on (",", "and"),
 # a possessive names something of theirs.
-_NOT_SUBJECT_AFTER_RE = re.compile(r"^(?:\s*[,(]|\s+(?:and|or)\b|['’]s\b)")
+# "Roe's been saying …", "Roe's got …" is "has": no possessive, and the name is the subject.
+_POSSESSIVE = r"['’]s\b(?!\s+(?:been|got)\b)"
+_NOT_SUBJECT_AFTER_RE = re.compile(rf"^(?:\s*[,(]|\s+(?:and|or)\b|{_POSSESSIVE})")
 
 
 # "Roe said she …", "Roe told reporters that he …": the pronoun of the name's own speech act
@@ -155,6 +157,12 @@ def is_salient(before: str, after: str, full_name: bool) -> bool:
         return True
     opens = _opens_clause(before) or _described_after_break(before)
     return full_name and opens and not not_subject
+
+
+def possessive(after: str) -> bool:
+    """Whether the text after a name makes it a possessive ("Roe's aides"), not a "has"
+    ("Roe's been saying …")."""
+    return re.match(_POSSESSIVE, after.lstrip()) is not None
 
 
 def said_pronoun_gender(after: str) -> str | None:

@@ -20,6 +20,11 @@ mike mitch mitt nathan neil nicholas nick oliver omar patrick paul pete peter ph
 ralph randy ray raymond reince richard rick rob robert roger ron ronald roy russell ryan
 sam samuel scott sean stephen steve steven stuart ted terry thomas tim timothy todd tom
 tony travis vincent walter wayne william willie
+abraham alejandro barack bret brendan calvin colin corey curt darrell desmond devin dexter
+dwight elijah elliot elliott emmanuel enrique ethan felipe fernando geoff geoffrey hakeem hank
+hugh isaac ivan jamal jared javier jeffery jerome julian kurt leonard luke malcolm manuel marcus
+marvin mikhail miguel mohammed muhammad nathaniel newt pablo rafael rashad reginald ricardo
+rodney sebastian sergio seth sheldon tad theodore trevor tyler vladimir wesley woodrow zachary
 """
 _FEMALE = """
 abigail ada alice alicia amanda amy andrea angela ann anna anne barbara betty beverly
@@ -32,6 +37,8 @@ lucy madeleine margaret maria marie marilyn martha mary megan melania melissa mi
 mildred nancy natalie nicole nikki olivia pamela patricia paula peggy rachel rebecca rita
 rose ruth samantha sandra sarah sharon shirley stephanie susan teresa theresa tiffany
 valerie victoria virginia wendy
+angie annette betsy brianne carole cecelia claudia elaine eva felicia gilda ivanka jillian
+kristen loretta marla megyn mindy neera patty polly roberta sara sonia sylvia yasmeen zoe
 """
 
 FIRST_NAME_GENDER: dict[str, str] = {
@@ -50,7 +57,12 @@ _TITLES = frozenset(
 
 def first_name_gender(name: str) -> str | None:
     """The gender a person's first given name marks, if it marks one ("Sen. Ada Fisher" ->
-    female); titles and abbreviations before it are passed over."""
+    female); titles and abbreviations before it are passed over, and so is a title of several
+    words ahead of a known given name ("Senate Majority Leader Walter Roe" -> male)."""
     words = [w.lower() for w in name.split()]
     given = next((w for w in words if not w.endswith(".") and w not in _TITLES), "")
-    return FIRST_NAME_GENDER.get(given)
+    if given in FIRST_NAME_GENDER:
+        return FIRST_NAME_GENDER[given]
+    # A longer title ahead of the name ("Attorney General Ada Fisher", "House Speaker Walter
+    # Roe"): the first given name before the surname.
+    return next((FIRST_NAME_GENDER[w] for w in words[:-1] if w in FIRST_NAME_GENDER), None)
