@@ -43,7 +43,7 @@ from workers.extract.attribution import find_attribution, is_direct_quote
 from workers.extract.candidates import CLAIM_TYPES, ClaimCandidate, EntityRef
 from workers.extract.claim_types import classify_claim
 from workers.extract.clauses import names_own_subject, split_clauses
-from workers.extract.discourse import Discourse, outlet_claimant, resolve_speaker
+from workers.extract.discourse import Discourse, resolve_speaker
 from workers.extract.features import news_form
 from workers.extract.figures import measured_by, states_figures
 from workers.extract.model import ModelScorer
@@ -55,6 +55,7 @@ from workers.extract.sentences import (
     paragraph_quotations,
     split_sentences,
 )
+from workers.extract.sources import outlet_claimant
 from workers.extract.subjects import leading_subject
 from workers.extract.turns import Turn, paragraph_turn
 from workers.nlp import get_nlp, repair_closing_marks

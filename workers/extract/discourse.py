@@ -391,12 +391,3 @@ def resolve_speaker(
     if claimant is not None:
         discourse.note_speaker(claimant, body[char_end : char_end + 60])
     return claimant
-
-
-def outlet_claimant(outlet: str | None) -> EntityRef | None:
-    if not outlet:
-        return None
-    entry = lookup_alias(outlet)
-    if entry is not None and entry.kind == "organization":
-        return EntityRef(entry.canonical, "organization", entry.aliases)
-    return EntityRef(outlet.strip(), "organization")

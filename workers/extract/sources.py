@@ -374,3 +374,13 @@ def described_person(
         ):
             return mention
     return None
+
+
+def outlet_claimant(outlet: str | None) -> EntityRef | None:
+    """The outlet as the claimant of what it states itself."""
+    if not outlet:
+        return None
+    entry = lookup_alias(outlet)
+    if entry is not None and entry.kind == "organization":
+        return EntityRef(entry.canonical, "organization", entry.aliases)
+    return EntityRef(outlet.strip(), "organization")
