@@ -225,3 +225,20 @@ def test_a_possessive_is_no_has() -> None:
     assert possessive("'s aides said on Monday")
     assert not possessive("’s been saying for weeks")
     assert not possessive(" said on Monday")
+
+
+def test_a_surname_opening_a_sentence_with_an_age_is_the_subject_he_means() -> None:
+    body = (
+        "Chief executive Mark Ellison said the cuts would save $140 million. Union leader "
+        "Tom Kowalski said workers learned of it from a press release. Ellison, 58, joined "
+        "the firm in 2014. He said he would not take a bonus this year."
+    )
+    assert claimant_of(body, "He said he would not") == "Mark Ellison"
+
+
+def test_a_surname_in_a_list_opening_a_sentence_is_not_the_subject() -> None:
+    body = (
+        "Mark Ellison said the cuts would save $140 million. Tom Kowalski said the plan "
+        "failed. Ellison, Kowalski and the mayor met on Friday. He said 300 jobs would go."
+    )
+    assert claimant_of(body, "He said 300 jobs") != "Mark Ellison"

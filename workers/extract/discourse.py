@@ -129,7 +129,7 @@ class Discourse:
         known = self.by_surname.get(word)
         # "Roe, a Jupiter Democrat who …, has made": an apposition, still the subject; but
         # not a list ("Roe, Doe and …") nor a possessive.
-        apposition = re.match(r"\s*,\s+(?:a|an|the|who|whose)\s", after)
+        apposition = re.match(r"\s*,\s+(?:(?:a|an|the|who|whose)\s|\d{1,3},)", after)  # ", 58,"
         if known is None or possessive(after) or (next_word == "," and not apposition):
             return
         self.referents.append(
