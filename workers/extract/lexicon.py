@@ -39,6 +39,14 @@ SPEECH_VERBS = frozenset(
         "snapped", "calculates", "emphasize", "emphasizes", "emphasise", "emphasises",
         "elaborated", "assured", "assures", "suggested", "suggests", "commented", "comments",
         "proclaimed", "proclaims", "clarified", "clarifies", "implied", "implies",
+        # Saying as a guess, a hint or a reflection ("Roe speculated the levy would fail",
+        # "Doe intimated she would run", "Roe marveled at the turnout"), and saying with a feeling
+        # ("“…,” Doe fumed", "Roe bragged that rents fell"): still the subject's words.
+        "intimated", "intimates", "posited", "posits", "opined", "opines", "speculated",
+        "speculates", "theorized", "theorizes", "theorised", "surmised", "surmises",
+        "conjectured", "reasoned", "marveled", "marvelled",
+        "marvels", "bragged", "brags", "crowed", "gushed", "fumed", "groused", "grumbled",
+        "griped",
     }
 )  # fmt: skip
 # Verbs of saying whose next noun phrase is their object, never an inverted speaker: in

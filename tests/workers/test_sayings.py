@@ -1,0 +1,32 @@
+"""Verbs of saying the hand-written lists lacked: their subject holds the clause, not the
+outlet that reports it ("Roe speculated …", "“…,” Doe fumed").
+
+Every body is a sentence we wrote (never corpus text), with negatives where the rule must not
+fire. Pure: no database.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.workers.news_claims import last_claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # A guess, a hint, a reflection: the subject's own words.
+        ("Jane Roe speculated that rents would rise 12 percent by 2027.", "Jane Roe"),
+        ("The treasurer intimated that 300 jobs would go before May.", "treasurer"),
+        ("Jo Doe posited that the 3 new clinics had cut waiting times.", "Jo Doe"),
+        ("Columnists opined against the 5 percent levy for weeks.", "Columnists"),
+        ("Ada Quill marveled at the 40 percent turnout in the 3 northern wards.", "Ada Quill"),
+        ("The drop was due to the 2 percent levy, the economist surmised.", "economist"),
+        # Said with a feeling, closing a quotation.
+        ("“We lost 300 homes in a single winter,” Jo Doe fumed.", "Jo Doe"),
+        ("“Our turnout doubled to 40 percent,” Jane Roe bragged.", "Jane Roe"),
+    ],
+)
+def test_the_saying_credits_its_subject(body: str, claimant: str) -> None:
+    got = last_claimant(body)
+    assert got and claimant.lower() in got.lower(), got
