@@ -1,5 +1,7 @@
-"""Verbs of saying the hand-written lists lacked: their subject holds the clause, not the
-outlet that reports it ("Roe speculated …", "“…,” Doe fumed").
+"""Verbs of saying the hand-written lists lacked, and points raised: their subject holds the
+clause, not the outlet that reports it ("Roe speculated …", "“…,” Doe fumed", "Roe raised the
+example of …"). Acts with the same verbs ("raised the levy", "floated the shares") stay the
+outlet's.
 
 Every body is a sentence we wrote (never corpus text), with negatives where the rule must not
 fire. Pure: no database.
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.workers.news_claims import last_claimant
+from tests.workers.news_claims import last_claim, last_claimant
 
 
 @pytest.mark.parametrize(
@@ -25,8 +27,25 @@ from tests.workers.news_claims import last_claimant
         # Said with a feeling, closing a quotation.
         ("“We lost 300 homes in a single winter,” Jo Doe fumed.", "Jo Doe"),
         ("“Our turnout doubled to 40 percent,” Jane Roe bragged.", "Jane Roe"),
+        # A point raised or an idea floated.
+        ("Jane Roe raised the example of Harlow, where rents fell 5 percent.", "Jane Roe"),
+        ("Jo Doe floated the idea of a 3 percent tax on empty homes.", "Jo Doe"),
+        ("The audit raises new questions about the 300 missing ballots.", "audit"),
     ],
 )
 def test_the_saying_credits_its_subject(body: str, claimant: str) -> None:
     got = last_claimant(body)
     assert got and claimant.lower() in got.lower(), got
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Raising a levy, raising money, floating shares: acts, not points made.
+        "The council raised the levy by 5 percent in 2024.",
+        "Jane Roe raised $3 million from 300 donors in May.",
+        "The firm floated 12 percent of its shares on the Harlow exchange.",
+    ],
+)
+def test_an_act_with_the_same_verb_stays_the_outlets(body: str) -> None:
+    assert last_claim(body).attribution == "author"

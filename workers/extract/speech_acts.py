@@ -70,14 +70,29 @@ _VIEW_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# Raising or floating a point puts it forward as one's own: "Roe raised the example of Ohio",
+# "Doe floated the idea of a levy", "the report raises new questions about …". "raised taxes",
+# "raised $3 million", "floated the shares" are acts: their objects are no point made.
+RAISING = frozenset({"raised", "raises", "raising", "floated", "floats", "floating"})
+_RAISED_NOUNS = _VIEW_NOUNS | frozenset(
+    {"example", "examples", "possibility", "prospect", "notion", "idea", "ideas", "specter",
+     "spectre", "question", "questions", "concern", "concerns", "doubt", "doubts", "objection",
+     "objections", "alarm", "fears", "worries", "comparison", "analogy", "point", "points"}
+)  # fmt: skip
+VIEW_VERBS = OFFERING | RAISING
+
+
 def offers_view(doc: Doc, i: int, end: int) -> bool:
     """Is the verb at ``i`` "offered" with a view as its object ("offered his own thoughts on",
-    "is offering her positive reviews of"), up to three words (a determiner, adjectives)
-    before the noun?"""
-    if doc[i].lower_ not in OFFERING:
+    "is offering her positive reviews of"), or "raised"/"floated" with a point made ("raised the
+    example of", "floated the idea that"), up to three words (a determiner, adjectives) before
+    the noun?"""
+    lower = doc[i].lower_
+    if lower not in VIEW_VERBS:
         return False
+    nouns = _VIEW_NOUNS if lower in OFFERING else _RAISED_NOUNS
     for k in range(i + 1, min(i + 5, end)):
-        if doc[k].lower_ in _VIEW_NOUNS:
+        if doc[k].lower_ in nouns:
             return True
         if not doc[k].is_alpha or doc[k].lower_ in {"to", "that", "and", "or"}:
             return False

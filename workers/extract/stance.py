@@ -40,7 +40,7 @@ from .lexicon import SPEECH_VERBS
 from .nouns import CLAIM_NOUNS, INTENT_NOUNS
 from .speech_acts import (
     ISSUING,
-    OFFERING,
+    VIEW_VERBS,
     issued_statement,
     offers_view,
     told_clause,
@@ -211,7 +211,7 @@ STANCE_WORDS = (
     | FEELING_ADJECTIVES
     | INTENT_VERBS
     | frozenset({"quoted", "quotes", "came", "comes", "coming"})
-    | OFFERING
+    | VIEW_VERBS
 )
 
 
