@@ -27,6 +27,10 @@ from tests.workers.news_claims import last_claim, last_claimant
         # Said with a feeling, closing a quotation.
         ("“We lost 300 homes in a single winter,” Jo Doe fumed.", "Jo Doe"),
         ("“Our turnout doubled to 40 percent,” Jane Roe bragged.", "Jane Roe"),
+        # Base forms after a plural subject.
+        ("Landlords allege the levy cost them $3 million in 2024.", "Landlords"),
+        ("Opponents of the levy cite 3 studies of its cost to tenants.", "Opponents"),
+        ("Both audits reveal the fund lost 300 million dollars.", "audits"),
         # A point raised or an idea floated.
         ("Jane Roe raised the example of Harlow, where rents fell 5 percent.", "Jane Roe"),
         ("Jo Doe floated the idea of a 3 percent tax on empty homes.", "Jo Doe"),
@@ -45,6 +49,10 @@ def test_the_saying_credits_its_subject(body: str, claimant: str) -> None:
         "The council raised the levy by 5 percent in 2024.",
         "Jane Roe raised $3 million from 300 donors in May.",
         "The firm floated 12 percent of its shares on the Harlow exchange.",
+        # Base forms left out: an act ("confirm the nominees"), a negation, an embedding.
+        "The senators voted to confirm the 3 nominees by 52 votes to 48.",
+        "Jo Doe did not mention the 3 closed clinics in her speech.",
+        "The mayor has hired 300 staff to run what his aides describe as a new agency.",
     ],
 )
 def test_an_act_with_the_same_verb_stays_the_outlets(body: str) -> None:
