@@ -35,6 +35,15 @@ from tests.workers.news_claims import last_claim, last_claimant
         ("Jane Roe raised the example of Harlow, where rents fell 5 percent.", "Jane Roe"),
         ("Jo Doe floated the idea of a 3 percent tax on empty homes.", "Jo Doe"),
         ("The audit raises new questions about the 300 missing ballots.", "audit"),
+        (
+            "Mr. Doe, the treasurer of a fund for 300 tenants, sounded a cautious note about "
+            "the 3 percent growth.",
+            "Doe",
+        ),
+        # A question put with a question word; speaking out, talking of.
+        ("Jo Doe asked why the levy had doubled to 12 percent.", "Jo Doe"),
+        ("Jane Roe spoke out against the 12 percent rise in rents.", "Jane Roe"),
+        ("Jo Doe talked of reforms to cut rents 5 percent by 2027.", "Jo Doe"),
     ],
 )
 def test_the_saying_credits_its_subject(body: str, claimant: str) -> None:
@@ -49,6 +58,9 @@ def test_the_saying_credits_its_subject(body: str, claimant: str) -> None:
         "The council raised the levy by 5 percent in 2024.",
         "Jane Roe raised $3 million from 300 donors in May.",
         "The firm floated 12 percent of its shares on the Harlow exchange.",
+        # A question of what to do; a sound that is no note struck.
+        "Jo Doe asked how to apply for the 300 new homes.",
+        "The band sounded great in its 3 shows at the Harlow hall.",
         # Base forms left out: an act ("confirm the nominees"), a negation, an embedding.
         "The senators voted to confirm the 3 nominees by 52 votes to 48.",
         "Jo Doe did not mention the 3 closed clinics in her speech.",
