@@ -44,6 +44,10 @@ from tests.workers.news_claims import last_claim, last_claimant
         ("Jo Doe asked why the levy had doubled to 12 percent.", "Jo Doe"),
         ("Jane Roe spoke out against the 12 percent rise in rents.", "Jane Roe"),
         ("Jo Doe talked of reforms to cut rents 5 percent by 2027.", "Jo Doe"),
+        # A position kept: said openly, stood by, doubled down on.
+        ("Jo Doe has made no secret of the fact that rents rose 12 percent.", "Jo Doe"),
+        ("Jane Roe stood by her remarks that the fund lost $3 million.", "Jane Roe"),
+        ("Jo Doe doubled down on his pledge to cut rents 5 percent.", "Jo Doe"),
     ],
 )
 def test_the_saying_credits_its_subject(body: str, claimant: str) -> None:
@@ -61,6 +65,10 @@ def test_the_saying_credits_its_subject(body: str, claimant: str) -> None:
         # A question of what to do; a sound that is no note struck.
         "Jo Doe asked how to apply for the 300 new homes.",
         "The band sounded great in its 3 shows at the Harlow hall.",
+        # Standing and doubling that keep no position.
+        "Jane Roe stood by the door of the clinic for 3 hours.",
+        "The price of bread doubled in 3 years.",
+        "The clinic is doubling its staff to 300 nurses.",
         # Base forms left out: an act ("confirm the nominees"), a negation, an embedding.
         "The senators voted to confirm the 3 nominees by 52 votes to 48.",
         "Jo Doe did not mention the 3 closed clinics in her speech.",

@@ -90,6 +90,10 @@ PARTICLE_CUES = {
     "point": frozenset({"to", "out"}),
     "pushing": frozenset({"for"}),
     "vouched": frozenset({"for"}),
+    # "doubled down on his pledge": a position kept and raised. Not "doubling": every "-ing"
+    # stance word after an auxiliary opens a frame ("is doubling its staff").
+    "doubled": frozenset({"down"}),
+    "doubles": frozenset({"down"}),
     "concurred": frozenset({"with"}),
     # "sided with the tenants": taking a side is a stance ("Roe Sides With Doe On Levy").
     "sides": frozenset({"with"}),
@@ -118,6 +122,7 @@ _MADE_CASES = (
     "the point that",
     "the argument that",
     "a point of",
+    "no secret",  # "has made no secret of the fact that …": said openly
     "comments about",
     "remarks about",
     "the claim",
@@ -159,6 +164,10 @@ _DETERMINERS = frozenset({"a", "an", "the", "another", "more", "yet"})
 _DENYING = frozenset(
     {"rejected", "rejects", "dismissed", "dismisses", "refuted", "refutes", "brushed"}
 )  # fmt: skip
+# Verbs that keep to what one said, when "by" and a word of saying follow: "stood by her
+# remarks", "stands by an accusation he made" ("stood by the door" is an act). Not "standing":
+# every "-ing" stance word after an auxiliary opens a frame ("have been standing in the rain").
+_UPHOLDING = frozenset({"stood", "stands", "stand"})
 _CONTESTED = (CLAIM_NOUNS - INTENT_NOUNS) | frozenset(
     {"concerns", "attacks", "notion", "idea", "reports", "report", "criticisms", "charges",
      "rumors", "rumours", "speculation", "suggestions", "characterization"}
@@ -202,6 +211,7 @@ STANCE_WORDS = (
     | ISSUING
     | _MAKING
     | _DENYING
+    | _UPHOLDING
     | _REQUESTING
     | _FAULTING
     | _THAT_VERBS
@@ -274,6 +284,8 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
         to = next((k for k, w in enumerate(window) if w == "to"), None)
         questions = {"how", "what", "why", "when", "where", "who", "if", "whether"}
         return to is not None and 0 < to < len(window) - 1 and not set(window[:to]) & questions
+    if lower in _UPHOLDING:  # "stood by her remarks"; the same words of saying as a denial's
+        return after == "by" and any(t.lower_ in _CONTESTED for t in doc[i + 2 : min(i + 6, end)])
     if lower in _DENYING:
         # "rejected the allegation", "dismissed concerns that …": a stance on someone's claim;
         # "rejected the bid", "dismissed the case" are acts.
