@@ -40,6 +40,7 @@ from tests.workers.news_claims import last_claim, last_claimant
             "the 3 percent growth.",
             "Doe",
         ),
+        ("Jo Doe also addressed the fact that 300 homes stand empty.", "Jo Doe"),
         # A question put with a question word; speaking out, talking of.
         ("Jo Doe asked why the levy had doubled to 12 percent.", "Jo Doe"),
         ("Jane Roe spoke out against the 12 percent rise in rents.", "Jane Roe"),
@@ -62,6 +63,7 @@ def test_the_saying_credits_its_subject(body: str, claimant: str) -> None:
         "The council raised the levy by 5 percent in 2024.",
         "Jane Roe raised $3 million from 300 donors in May.",
         "The firm floated 12 percent of its shares on the Harlow exchange.",
+        "Jane Roe addressed the crowd of 3,000 in the Harlow hall.",
         # A question of what to do; a sound that is no note struck.
         "Jo Doe asked how to apply for the 300 new homes.",
         "The band sounded great in its 3 shows at the Harlow hall.",

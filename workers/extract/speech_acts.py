@@ -77,17 +77,19 @@ _VIEW_NOUNS = frozenset(
 
 
 # Raising or floating a point puts it forward as one's own: "Roe raised the example of Ohio",
-# "Doe floated the idea of a levy", "the report raises new questions about …". "raised taxes",
-# "raised $3 million", "floated the shares" are acts: their objects are no point made.
+# "Doe floated the idea of a levy", "the report raises new questions about …"; addressing one
+# answers it ("Roe addressed the fact that …", "addressed concerns about …"). "raised taxes",
+# "raised $3 million", "floated the shares", "addressed the crowd" are acts: no point made.
 RAISING = frozenset(
     {"raised", "raises", "raising", "floated", "floats", "floating", "sounded", "sounds",
-     "sounding"}
+     "sounding", "addressed", "addresses", "addressing"}
 )  # fmt: skip
 _RAISED_NOUNS = _VIEW_NOUNS | frozenset(
     {"example", "examples", "possibility", "prospect", "notion", "idea", "ideas", "specter",
      "spectre", "question", "questions", "concern", "concerns", "doubt", "doubts", "objection",
      "objections", "alarm", "fears", "worries", "comparison", "analogy", "point", "points",
-     "note", "caution"}
+     "note", "caution", "fact", "criticism", "reports", "rumors", "rumours", "allegations",
+     "controversy", "issue"}
 )  # fmt: skip
 VIEW_VERBS = OFFERING | RAISING
 
