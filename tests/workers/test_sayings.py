@@ -47,6 +47,7 @@ from tests.workers.news_claims import last_claim, last_claimant
         ("Jo Doe talked of reforms to cut rents 5 percent by 2027.", "Jo Doe"),
         # A position kept: said openly, stood by, doubled down on.
         ("Jo Doe has made no secret of the fact that rents rose 12 percent.", "Jo Doe"),
+        ("A footnote in the audit makes this clear: “The figures omit 3 agencies.”", "footnote"),
         ("Jane Roe stood by her remarks that the fund lost $3 million.", "Jane Roe"),
         ("Jo Doe doubled down on his pledge to cut rents 5 percent.", "Jo Doe"),
     ],

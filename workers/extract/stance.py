@@ -117,6 +117,8 @@ _NAMING = frozenset(
 _MAKING = frozenset({"made", "makes", "make", "making"})
 _MADE_CASES = (
     "it clear",
+    "that clear",  # "a footnote makes that clear: “…”"
+    "this clear",
     "clear",
     "the case that",
     "the point that",
