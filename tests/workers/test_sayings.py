@@ -41,6 +41,8 @@ from tests.workers.news_claims import last_claim, last_claimant
             "Doe",
         ),
         ("Jo Doe also addressed the fact that 300 homes stand empty.", "Jo Doe"),
+        ("Jo Doe cast doubt on the 12 percent figure in the audit.", "Jo Doe"),
+        ("The union took issue with the 5 percent rise in rents.", "union"),
         # A question put with a question word; speaking out, talking of.
         ("Jo Doe asked why the levy had doubled to 12 percent.", "Jo Doe"),
         ("Jane Roe spoke out against the 12 percent rise in rents.", "Jane Roe"),
@@ -65,6 +67,8 @@ def test_the_saying_credits_its_subject(body: str, claimant: str) -> None:
         "Jane Roe raised $3 million from 300 donors in May.",
         "The firm floated 12 percent of its shares on the Harlow exchange.",
         "Jane Roe addressed the crowd of 3,000 in the Harlow hall.",
+        "Jane Roe cast her vote at 3 p.m. in the Harlow library.",
+        "Jo Doe took 3 days off in May to visit 12 clinics.",
         # A question of what to do; a sound that is no note struck.
         "Jo Doe asked how to apply for the 300 new homes.",
         "The band sounded great in its 3 shows at the Harlow hall.",

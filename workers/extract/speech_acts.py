@@ -79,17 +79,18 @@ _VIEW_NOUNS = frozenset(
 # Raising or floating a point puts it forward as one's own: "Roe raised the example of Ohio",
 # "Doe floated the idea of a levy", "the report raises new questions about …"; addressing one
 # answers it ("Roe addressed the fact that …", "addressed concerns about …"). "raised taxes",
-# "raised $3 million", "floated the shares", "addressed the crowd" are acts: no point made.
+# "raised $3 million", "floated the shares", "addressed the crowd", "cast a vote" are acts: no
+# point made ("cast doubt on …" makes one).
 RAISING = frozenset(
     {"raised", "raises", "raising", "floated", "floats", "floating", "sounded", "sounds",
-     "sounding", "addressed", "addresses", "addressing"}
+     "sounding", "addressed", "addresses", "addressing", "cast", "casts", "casting"}
 )  # fmt: skip
 _RAISED_NOUNS = _VIEW_NOUNS | frozenset(
     {"example", "examples", "possibility", "prospect", "notion", "idea", "ideas", "specter",
      "spectre", "question", "questions", "concern", "concerns", "doubt", "doubts", "objection",
      "objections", "alarm", "fears", "worries", "comparison", "analogy", "point", "points",
      "note", "caution", "fact", "criticism", "reports", "rumors", "rumours", "allegations",
-     "controversy", "issue"}
+     "controversy", "issue", "aspersions"}
 )  # fmt: skip
 VIEW_VERBS = OFFERING | RAISING
 

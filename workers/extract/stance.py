@@ -92,6 +92,9 @@ PARTICLE_CUES = {
     "vouched": frozenset({"for"}),
     # "doubled down on his pledge": a position kept and raised. Not "doubling": every "-ing"
     # stance word after an auxiliary opens a frame ("is doubling its staff").
+    # "took issue with the figures": disputed them.
+    "took": frozenset({"issue"}),
+    "takes": frozenset({"issue"}),
     "doubled": frozenset({"down"}),
     "doubles": frozenset({"down"}),
     "concurred": frozenset({"with"}),
