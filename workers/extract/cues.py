@@ -25,7 +25,7 @@ from .lexicon import (
     is_manner_adverb,
 )
 from .speakers import is_speaker_phrase
-from .speech_acts import ISSUING, OFFERING, issued_statement, offers_view
+from .speech_acts import ISSUING, VIEW_VERBS, issued_statement, offers_view
 from .stance import FEELING_ADJECTIVES, STANCE_ADJECTIVES, STANCE_WORDS
 
 SPEAKER_SKIP = frozenset(
@@ -162,7 +162,7 @@ def progressive_aux(doc: Doc, i: int, start: int) -> int | None:
     lower = doc[i].lower_
     that = i + 1 < len(doc) and doc[i + 1].lower_ == "that"
     feeling = lower in FEELING_ADJECTIVES and that
-    if lower in ISSUING | OFFERING and not (
+    if lower in ISSUING | VIEW_VERBS and not (
         issued_statement(doc, i, len(doc)) or offers_view(doc, i, len(doc))
     ):
         return (

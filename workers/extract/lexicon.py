@@ -39,6 +39,21 @@ SPEECH_VERBS = frozenset(
         "snapped", "calculates", "emphasize", "emphasizes", "emphasise", "emphasises",
         "elaborated", "assured", "assures", "suggested", "suggests", "commented", "comments",
         "proclaimed", "proclaims", "clarified", "clarifies", "implied", "implies",
+        # Saying as a guess, a hint or a reflection ("Roe speculated the levy would fail",
+        # "Doe intimated she would run", "Roe marveled at the turnout"), and saying with a feeling
+        # ("“…,” Doe fumed", "Roe bragged that rents fell"): still the subject's words.
+        "intimated", "intimates", "posited", "posits", "opined", "opines", "speculated",
+        "speculates", "theorized", "theorizes", "theorised", "surmised", "surmises",
+        "conjectured", "reasoned", "marveled", "marvelled",
+        "marvels", "bragged", "brags", "crowed", "gushed", "fumed", "groused", "grumbled",
+        "griped",
+        # Base forms after a plural subject ("Critics allege …", "Opponents cite concerns …"),
+        # of verbs with no common act sense ("confirm the nominee", "declare war", "recall the
+        # mayor", "maintain roads" are acts) nor mostly negated ("did not mention", "does not
+        # explain", "would never admit" narrate what was left unsaid) nor mostly embedded ("what
+        # critics describe as a giveaway" is the writer's clause).
+        "cite", "allege", "assert", "concede", "stress", "reveal", "caution",
+        "speculate", "opine", "reiterate", "lament", "boast", "disclose",
     }
 )  # fmt: skip
 # Verbs of saying whose next noun phrase is their object, never an inverted speaker: in
@@ -49,7 +64,7 @@ OBJECT_VERBS = frozenset(
         "praised", "described", "describes", "urged", "urges", "slammed", "slams", "decried",
         "decries", "touted", "touts", "defended", "defends", "questioned", "disputed",
         "disputes", "demanded", "demands", "proposed", "proposes", "cited", "cites",
-        "expressed", "expresses", "assured", "assures", "charged", "denied", "denies",
+        "expressed", "expresses", "assured", "assures", "charged", "denied", "denies", "cite",
     }
 )  # fmt: skip
 # Verbs of thinking, hoping and expecting: their subject holds the view that follows

@@ -52,3 +52,15 @@ def first_description_end(doc: Doc, start: int, end: int) -> int:
     if end - conj < 3 or last.endswith("s") or not all(t.is_alpha for t in doc[start:end]):
         return end
     return conj
+
+
+# Title-case prepositions that open a headline's topic after its speaker: "Ledger Chief On
+# Rents: “…”", "Jo Roe About The Levy: “…”".
+_TOPIC_OPENERS = frozenset({"On", "About"})
+
+
+def headline_speaker_end(doc: Doc, first: int, colon: int) -> int:
+    """The end of the speaker in a headline's capitalised run before a colon: "Ledger Chief On
+    Rents: “We Will Not …”" is the chief's words on rents, not the rents'. ``colon`` unless
+    "On"/"About" follows a word of the run."""
+    return next((k for k in range(first + 1, colon) if doc[k].text in _TOPIC_OPENERS), colon)

@@ -26,6 +26,7 @@ from .lexicon import (
     ROLE_NOUNS,
     SHARE_RE,
 )
+from .phrase_edges import headline_speaker_end
 
 DEMONYMS_LOWER = frozenset(d.lower() for d in DEMONYMS)
 BOUNDARY_WORDS = frozenset(
@@ -314,7 +315,8 @@ def colon_quote(doc: Doc, start: int, end: int, inside: dict) -> Attribution | N
     labelled = (label or headline) and doc[first].text.upper() not in _NOT_SPEAKER_LABELS
     if (colon + 1) not in inside and not labelled:
         return None
-    return Attribution("reported_speech", (first, colon), colon, trailing=False)
+    speaker = (first, headline_speaker_end(doc, first, colon))  # "Roe On Rents: “…”"
+    return Attribution("reported_speech", speaker, colon, trailing=False)
 
 
 def _names_before_colon(doc: Doc, first: int, end: int, inside: dict) -> Attribution | None:

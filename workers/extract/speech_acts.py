@@ -16,6 +16,10 @@ from spacy.tokens import Doc
 from .lexicon import CLAUSE_PRONOUNS
 
 _QUESTION_WORDS = frozenset({"whether", "if"})
+# Questions that open with a question word right after the verb ("asked why the levy had
+# doubled", "asks how it is fair that …"), not a question of what to do ("asked how to apply")
+# nor one put to someone ("asked her how she could help": an offer narrated).
+_WH_WORDS = frozenset({"why", "how", "what"})
 # Words of an addressee between "asked" and "whether" ("asked the mayor whether", "asked
 # him if"): a short phrase with no clause of its own.
 _NOT_ADDRESSEE = frozenset({"to", "that", "for", "about", "and", "but", "or", "when", "because"})
@@ -32,6 +36,8 @@ def yes_no_question(doc: Doc, i: int, end: int) -> bool:
         word = doc[k]
         if word.lower_ in _QUESTION_WORDS:
             return k == i + 1 or doc[k - 1].lower_ not in {"even", "as"}
+        if word.lower_ in _WH_WORDS:  # right after the verb only (see ``_WH_WORDS``)
+            return k == i + 1 and doc[k + 1].lower_ != "to" and not doc[k + 1].is_punct
         abbreviation = word.text.endswith(".") and word.text[:1].isupper()  # "asked Mr. Roe if"
         if word.is_punct or word.lower_ in _NOT_ADDRESSEE or not (word.is_alpha or abbreviation):
             return False
@@ -70,14 +76,36 @@ _VIEW_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# Raising or floating a point puts it forward as one's own: "Roe raised the example of Ohio",
+# "Doe floated the idea of a levy", "the report raises new questions about …"; addressing one
+# answers it ("Roe addressed the fact that …", "addressed concerns about …"). "raised taxes",
+# "raised $3 million", "floated the shares", "addressed the crowd", "cast a vote" are acts: no
+# point made ("cast doubt on …" makes one).
+RAISING = frozenset(
+    {"raised", "raises", "raising", "floated", "floats", "floating", "sounded", "sounds",
+     "sounding", "addressed", "addresses", "addressing", "cast", "casts", "casting"}
+)  # fmt: skip
+_RAISED_NOUNS = _VIEW_NOUNS | frozenset(
+    {"example", "examples", "possibility", "prospect", "notion", "idea", "ideas", "specter",
+     "spectre", "question", "questions", "concern", "concerns", "doubt", "doubts", "objection",
+     "objections", "alarm", "fears", "worries", "comparison", "analogy", "point", "points",
+     "note", "caution", "fact", "criticism", "reports", "rumors", "rumours", "allegations",
+     "controversy", "issue", "aspersions"}
+)  # fmt: skip
+VIEW_VERBS = OFFERING | RAISING
+
+
 def offers_view(doc: Doc, i: int, end: int) -> bool:
     """Is the verb at ``i`` "offered" with a view as its object ("offered his own thoughts on",
-    "is offering her positive reviews of"), up to three words (a determiner, adjectives)
-    before the noun?"""
-    if doc[i].lower_ not in OFFERING:
+    "is offering her positive reviews of"), or "raised"/"floated" with a point made ("raised the
+    example of", "floated the idea that"), up to three words (a determiner, adjectives) before
+    the noun?"""
+    lower = doc[i].lower_
+    if lower not in VIEW_VERBS:
         return False
+    nouns = _VIEW_NOUNS if lower in OFFERING else _RAISED_NOUNS
     for k in range(i + 1, min(i + 5, end)):
-        if doc[k].lower_ in _VIEW_NOUNS:
+        if doc[k].lower_ in nouns:
             return True
         if not doc[k].is_alpha or doc[k].lower_ in {"to", "that", "and", "or"}:
             return False

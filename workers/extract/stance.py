@@ -40,7 +40,7 @@ from .lexicon import SPEECH_VERBS
 from .nouns import CLAIM_NOUNS, INTENT_NOUNS
 from .speech_acts import (
     ISSUING,
-    OFFERING,
+    VIEW_VERBS,
     issued_statement,
     offers_view,
     told_clause,
@@ -80,16 +80,23 @@ PARTICLE_CUES = {
     "apologized": frozenset({"for"}),
     "apologised": frozenset({"for"}),
     "railed": frozenset({"against"}),
-    "talked": frozenset({"about"}),
-    "talks": frozenset({"about"}),
+    "talked": frozenset({"about", "of"}),
+    "talks": frozenset({"about", "of"}),
     "talk": frozenset({"about"}),
     "talking": frozenset({"about"}),
-    "spoke": frozenset({"of", "about"}),
-    "speaks": frozenset({"of", "about"}),
-    "speaking": frozenset({"of", "about"}),
+    "spoke": frozenset({"of", "about", "out"}),
+    "speaks": frozenset({"of", "about", "out"}),
+    "speaking": frozenset({"of", "about", "out"}),
     "point": frozenset({"to", "out"}),
     "pushing": frozenset({"for"}),
     "vouched": frozenset({"for"}),
+    # "doubled down on his pledge": a position kept and raised. Not "doubling": every "-ing"
+    # stance word after an auxiliary opens a frame ("is doubling its staff").
+    # "took issue with the figures": disputed them.
+    "took": frozenset({"issue"}),
+    "takes": frozenset({"issue"}),
+    "doubled": frozenset({"down"}),
+    "doubles": frozenset({"down"}),
     "concurred": frozenset({"with"}),
     # "sided with the tenants": taking a side is a stance ("Roe Sides With Doe On Levy").
     "sides": frozenset({"with"}),
@@ -113,11 +120,14 @@ _NAMING = frozenset(
 _MAKING = frozenset({"made", "makes", "make", "making"})
 _MADE_CASES = (
     "it clear",
+    "that clear",  # "a footnote makes that clear: “…”"
+    "this clear",
     "clear",
     "the case that",
     "the point that",
     "the argument that",
     "a point of",
+    "no secret",  # "has made no secret of the fact that …": said openly
     "comments about",
     "remarks about",
     "the claim",
@@ -159,6 +169,10 @@ _DETERMINERS = frozenset({"a", "an", "the", "another", "more", "yet"})
 _DENYING = frozenset(
     {"rejected", "rejects", "dismissed", "dismisses", "refuted", "refutes", "brushed"}
 )  # fmt: skip
+# Verbs that keep to what one said, when "by" and a word of saying follow: "stood by her
+# remarks", "stands by an accusation he made" ("stood by the door" is an act). Not "standing":
+# every "-ing" stance word after an auxiliary opens a frame ("have been standing in the rain").
+_UPHOLDING = frozenset({"stood", "stands", "stand"})
 _CONTESTED = (CLAIM_NOUNS - INTENT_NOUNS) | frozenset(
     {"concerns", "attacks", "notion", "idea", "reports", "report", "criticisms", "charges",
      "rumors", "rumours", "speculation", "suggestions", "characterization"}
@@ -202,6 +216,7 @@ STANCE_WORDS = (
     | ISSUING
     | _MAKING
     | _DENYING
+    | _UPHOLDING
     | _REQUESTING
     | _FAULTING
     | _THAT_VERBS
@@ -211,7 +226,7 @@ STANCE_WORDS = (
     | FEELING_ADJECTIVES
     | INTENT_VERBS
     | frozenset({"quoted", "quotes", "came", "comes", "coming"})
-    | OFFERING
+    | VIEW_VERBS
 )
 
 
@@ -274,6 +289,8 @@ def stance_cue(doc: Doc, i: int, end: int, inside: dict) -> bool:
         to = next((k for k, w in enumerate(window) if w == "to"), None)
         questions = {"how", "what", "why", "when", "where", "who", "if", "whether"}
         return to is not None and 0 < to < len(window) - 1 and not set(window[:to]) & questions
+    if lower in _UPHOLDING:  # "stood by her remarks"; the same words of saying as a denial's
+        return after == "by" and any(t.lower_ in _CONTESTED for t in doc[i + 2 : min(i + 6, end)])
     if lower in _DENYING:
         # "rejected the allegation", "dismissed concerns that …": a stance on someone's claim;
         # "rejected the bid", "dismissed the case" are acts.
