@@ -20,6 +20,7 @@ from .lexicon import (
     FINDING_VERBS,
     MEASURE_NOUNS,
     MEASURE_VERBS,
+    QUANTIFIERS,
     RECORDING_NOUNS,
     SPEECH_VERBS,
     is_manner_adverb,
@@ -103,6 +104,29 @@ NOUN_FOLLOWERS = (
     | FINDING_VERBS
     | frozenset({"published", "released", "conducted", "commissioned", "compiled", "issued"})
 )
+
+
+# Words that make the next -s form a plural noun: a verb's -s form agrees with one subject, so
+# after a count ("all 50 states", "two dozen states", "several reports", "both claims") the word
+# names things.
+_PLURAL_COUNTS = (QUANTIFIERS - {"one", "another"}) | {"dozen", "hundred", "thousand", "million"}
+
+
+def noun_use(doc: Doc, i: int, start: int, end: int) -> bool:
+    """Is the cue word at ``i`` a noun, not a verb: a document followed by a verb of its own or
+    a participle ("new fundraising reports show", "a news report published Monday said"), or a
+    plural after a count ("officials in the two states said")? A number inside a name ("Article
+    5 states that …") counts nothing."""
+    lower = doc[i].lower_
+    if lower in DOCUMENT_NOUNS and i + 1 < end and doc[i + 1].lower_ in NOUN_FOLLOWERS:
+        return True
+    if i <= start or not lower.endswith("s") or lower.endswith("ss"):
+        return False
+    before = doc[i - 1]
+    if before.lower_ in _PLURAL_COUNTS:
+        return True
+    named = i - 2 >= start and doc[i - 2].text[:1].isupper()
+    return before.like_num and before.lower_ not in {"one", "1"} and not named
 
 
 def names_document(doc: Doc, start: int, end: int) -> bool:

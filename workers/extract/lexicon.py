@@ -102,7 +102,7 @@ INSTRUMENT_NOUNS = frozenset(
 FINDING_VERBS = frozenset(
     {"found", "finds", "showed", "shows", "concluded", "concludes", "suggested",
      "suggests", "revealed", "indicated", "indicates", "showing", "finding",
-     "show", "find", "suggest", "indicate", "shown"}
+     "show", "find", "suggest", "indicate", "shown", "reveal"}
 )  # fmt: skip
 # Participles that introduce a direct quotation inside a sentence: "..., telling Trump, “…”".
 QUOTE_PARTICIPLES = frozenset(

@@ -114,6 +114,8 @@ def _headed_before_link(doc: Doc, start: int, end: int) -> bool:
 def is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     if start < end <= start + 18 and document_head(doc, start, end):
         return True  # "FEC records from the 2008 cycle", "A new batch of emails released …"
+    if start < end <= start + 18 and SHARE_RE.match(doc[start:end].text):
+        return True  # "About four in 10", "Two-thirds of GOP voters in all five states voting"
     if start >= end or end - start > 12:
         return False
     if _headed_before_link(doc, start, end):
@@ -129,8 +131,6 @@ def is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     last = tokens[-1]
     if last.lower_ in PRONOUNS and len(tokens) == 1:
         return True
-    if SHARE_RE.match(doc[start:end].text):
-        return True  # "About four in 10", "Thirty percent of those surveyed"
     if (
         (
             tokens[0].lower_ in {"the", "a", "an", "its", "his", "her", "their", "this"}
