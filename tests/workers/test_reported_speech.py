@@ -94,3 +94,32 @@ def test_a_long_document_phrase_keeps_its_author() -> None:
         " that 40 percent of wells are dry."
     )
     assert claimant is not None and "Institute" in claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "The mayor approved the deal, according to court records obtained by the Daily Ledger.",
+            "court records obtained by the Daily Ledger",
+        ),
+        (
+            "The mayor threatened a lawsuit, according to a copy of the letter reviewed by the"
+            " Daily Ledger.",
+            "copy of the letter reviewed by the Daily Ledger",
+        ),
+        (
+            "The mayor paid $3 million, according to tax filings reported earlier by the Ledger.",
+            "tax filings reported earlier by the Ledger",
+        ),
+    ],
+)
+def test_the_paper_that_saw_a_document_did_not_write_it(body: str, source: str) -> None:
+    claim = last_claim(body)
+    assert claim.attribution == "according_to"
+    assert claim.claimant is not None and claim.claimant.name == source
+
+
+def test_the_author_after_by_still_writes_the_document() -> None:
+    claim = last_claim("The mayor paid $3 million, according to a report released by Acme Labs.")
+    assert claim.claimant is not None and claim.claimant.name == "Acme Labs"
