@@ -123,3 +123,30 @@ def test_the_paper_that_saw_a_document_did_not_write_it(body: str, source: str) 
 def test_the_author_after_by_still_writes_the_document() -> None:
     claim = last_claim("The mayor paid $3 million, according to a report released by Acme Labs.")
     assert claim.claimant is not None and claim.claimant.name == "Acme Labs"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Three-in-five county clerks across the four regions — and half of the mayors in"
+            " Ohio — said that turnout will reach 40 percent.",
+            "Three-in-five county clerks across the four regions",
+        ),
+        (
+            "Organizers in the next two towns — Elmvale and Stonebridge — said that turnout will"
+            " reach 40 percent.",
+            "organizers in the next two towns",
+        ),
+    ],
+)
+def test_a_hyphen_or_a_list_of_places_is_no_named_aside(body: str, speaker: str) -> None:
+    claim = last_claim(body)
+    assert claim.claimant is not None and claim.claimant.name == speaker
+
+
+def test_a_name_in_a_dash_aside_still_speaks() -> None:
+    claimant = last_claimant(
+        "A former candidate — Jo Roe, who lost in 2008 — said that turnout will reach 40 percent."
+    )
+    assert claimant == "Jo Roe"

@@ -270,7 +270,7 @@ def _first_attribution(
             run = aside + 1
             while run < j and doc[run].text[:1].isupper() and doc[run].is_alpha:
                 run += 1
-            if run > aside + 1 and doc[aside - 1].text.islower():
+            if run > aside + 1 and doc[aside - 1].text.islower() and doc[run].lower_ != "and":
                 # "A former candidate -- Jo Roe, who lost in 2008 -- said": the name speaks.
                 return Attribution("reported_speech", (aside + 1, run), i, trailing=False)
             sp_end, j = aside, aside - 1

@@ -171,7 +171,7 @@ SHARE_RE = re.compile(
     r"^(?:(?:about|almost|nearly|roughly|some|just|over|under|more|fewer|less|than|fully|"
     r"only|barely|mere|but|and|the|a)\s+)*"
     r"(?:[\w.,-]+\s*(?:%|percent\b|per\s+cent\b)|"
-    r"\w+\s+in\s+(?:10|ten|two|three|four|five|\d)\b|half\b|"
+    r"\w+(?:\s+|-)in(?:\s+|-)(?:10|ten|two|three|four|five|\d)\b|half\b|"
     r"(?:(?:a|one|two)\s+|\w+-)?(?:third|quarter)s?\b|(?:a\s+)?(?:majorit|pluralit|minorit)(?:y|ies)\b)",
     re.IGNORECASE,
 )

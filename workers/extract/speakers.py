@@ -172,12 +172,16 @@ def dash_aside_start(doc: Doc, start: int, dash: int) -> int | None:
     critic — recalled"; "A former candidate -- Jo Roe, who lost in 2008 -- said"), or None."""
     if dash <= start or doc[dash].text not in _DASHES:
         return None
-    k = next(
-        (m for m in range(dash - 1, max(start, dash - 30), -1) if doc[m].text in _DASHES), None
-    )
+    k = next((m for m in range(dash - 1, max(start, dash - 30), -1) if _is_dash(doc, m)), None)
     if k is None or k <= start or k + 1 >= dash or not doc[k - 1].is_alpha:
         return None
     return k
+
+
+def _is_dash(doc: Doc, k: int) -> bool:
+    """A dash, not the hyphen inside a word ("two-thirds", "Three-in-five")."""
+    glued = doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+    return doc[k].text in _DASHES and not glued
 
 
 def quoted_in_aside(doc: Doc, start: int, k: int, inside: dict) -> bool:
