@@ -150,3 +150,22 @@ def test_a_name_in_a_dash_aside_still_speaks() -> None:
         "A former candidate — Jo Roe, who lost in 2008 — said that turnout will reach 40 percent."
     )
     assert claimant == "Jo Roe"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The mayor grew worried that the levy would cost 3 million dollars.",
+        "The mayor is growing increasingly concerned that the levy would cost 3 million dollars.",
+        "The mayor has become convinced that the levy would cost 3 million dollars.",
+        "The mayor seems confident that the levy would raise 3 million dollars.",
+    ],
+)
+def test_a_verb_of_becoming_links_the_subject_to_its_view(body: str) -> None:
+    claim = last_claim(body)
+    assert claim.attribution == "reported_speech"
+    assert claim.claimant is not None and claim.claimant.name == "mayor"
+
+
+def test_a_verb_of_becoming_without_a_state_of_mind_frames_nothing() -> None:
+    assert last_claimant("The levy grew larger than 3 million dollars last year.") is None

@@ -197,14 +197,36 @@ def progressive_aux(doc: Doc, i: int, start: int) -> int | None:
         feeling or (lower.endswith("ing") and (that or lower in STANCE_WORDS))
     ):
         return None  # "is pushing for", "is now talking about": a stance in the progressive
-    k = i - 1
+    k = _skip_back(doc, i - 1, start, i)
+    if k >= start and doc[k].lower_ in _LINKING and not lower.endswith("ing"):
+        # "grew worried that …", "is growing concerned that …", "has become convinced that …":
+        # a verb of becoming or seeming links the subject to its state of mind as "is" does.
+        aux = _skip_back(doc, k - 1, start, k)
+        return (
+            aux
+            if aux >= start and doc[aux].lower_ in PROGRESSIVE_AUX | {"has", "have", "had"}
+            else k
+        )
+    return k if k >= start and doc[k].lower_ in PROGRESSIVE_AUX else None
+
+
+_LINKING = frozenset(
+    {"grew", "grows", "grow", "growing", "grown", "became", "becomes", "become", "becoming",
+     "seemed", "seems", "appeared", "appears", "remained", "remains", "remain", "got", "gets",
+     "getting"}
+)  # fmt: skip
+
+
+def _skip_back(doc: Doc, k: int, start: int, i: int) -> int:
+    """The first token at or before ``k`` that is no auxiliary-like or manner adverb, at most
+    three tokens before ``i``."""
     while (
         k >= start
         and i - k <= 3
         and (doc[k].lower_ in SPEAKER_SKIP or is_manner_adverb(doc[k].text))
     ):
         k -= 1
-    return k if k >= start and doc[k].lower_ in PROGRESSIVE_AUX else None
+    return k
 
 
 # Words that end an inverted speaker's name and begin the circumstances of the saying.
