@@ -169,3 +169,24 @@ def test_a_verb_of_becoming_links_the_subject_to_its_view(body: str) -> None:
 
 def test_a_verb_of_becoming_without_a_state_of_mind_frames_nothing() -> None:
     assert last_claimant("The levy grew larger than 3 million dollars last year.") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Some 31% of farmers said the county lost 3,000 jobs.", "Some 31% of farmers"),
+        ("In the valley, 64% of growers said yields fell by a third.", "64% of growers"),
+        (
+            "A 58% majority of ranchers said the levy cost 2 million dollars.",
+            "58% majority of ranchers",
+        ),
+    ],
+)
+def test_a_share_in_percent_keeps_its_sign(body: str, speaker: str) -> None:
+    claim = last_claim(body)
+    assert claim.claimant is not None and claim.claimant.name == speaker
+
+
+def test_a_share_in_words_is_unchanged() -> None:
+    claim = last_claim("Some 31 percent of farmers said the county lost 3,000 jobs.")
+    assert claim.claimant is not None and claim.claimant.name == "Some 31 percent of farmers"

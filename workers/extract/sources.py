@@ -92,7 +92,7 @@ _STAFF = frozenset(
 
 
 def _words(phrase: str) -> list[str]:
-    return re.findall(r"[\w'’.&/-]+", phrase)
+    return re.findall(r"[\w'’.&/%-]+", phrase)  # "31%" keeps its sign
 
 
 def _clean(words: list[str], drop: frozenset[str]) -> str:
