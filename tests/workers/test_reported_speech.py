@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.workers.news_claims import last_claim, last_claimant
+from tests.workers.news_claims import claimant_of, last_claim, last_claimant
 
 
 @pytest.mark.parametrize(
@@ -190,3 +190,24 @@ def test_a_share_in_percent_keeps_its_sign(body: str, speaker: str) -> None:
 def test_a_share_in_words_is_unchanged() -> None:
     claim = last_claim("Some 31 percent of farmers said the county lost 3,000 jobs.")
     assert claim.claimant is not None and claim.claimant.name == "Some 31 percent of farmers"
+
+
+def test_a_base_form_after_has_is_a_noun() -> None:
+    # "has support from 40 percent": a measure the poll found, no view the mayor holds.
+    body = (
+        "Jane Roe has support from 52 percent of likely voters, while Jo Doe has backing from 33"
+        " percent, the Ledger poll found."
+    )
+    claimant = claimant_of(body, "Jane Roe has")
+    assert claimant is not None and "poll" in claimant
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The mayor has said that the levy will cost 3 million dollars.",
+        "The mayor has forecast that the levy will cost 3 million dollars.",
+    ],
+)
+def test_a_participle_after_has_still_frames(body: str) -> None:
+    assert last_claimant(body) == "mayor"

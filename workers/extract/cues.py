@@ -120,13 +120,34 @@ def noun_use(doc: Doc, i: int, start: int, end: int) -> bool:
     lower = doc[i].lower_
     if lower in DOCUMENT_NOUNS and i + 1 < end and doc[i + 1].lower_ in NOUN_FOLLOWERS:
         return True
-    if i <= start or not lower.endswith("s") or lower.endswith("ss"):
+    if i <= start:
         return False
     before = doc[i - 1]
+    if before.lower_ in {"has", "have", "had"} and _base_form(lower):
+        return True  # "Roe has support from 52 percent": a perfect takes a participle
+    if not lower.endswith("s") or lower.endswith("ss"):
+        return False
     if before.lower_ in _PLURAL_COUNTS:
         return True
     named = i - 2 >= start and doc[i - 2].text[:1].isupper()
     return before.like_num and before.lower_ not in {"one", "1"} and not named
+
+
+# Participles spelt as their base form, and "had had".
+_BASE_PARTICIPLES = frozenset(
+    {"read", "forecast", "upset", "hit", "come", "become", "run", "cut", "put", "set", "bet",
+     "cast", "spread", "quit", "had"}
+)  # fmt: skip
+
+
+def _base_form(word: str) -> bool:
+    """A base form that is no participle ("support", "praise", "claim"; not "said", "shown",
+    "forecast")."""
+    return not (
+        word.endswith(("ed", "en", "n", "ing", "s"))
+        or word in IRREGULAR_PAST
+        or word in _BASE_PARTICIPLES
+    )
 
 
 def names_document(doc: Doc, start: int, end: int) -> bool:
