@@ -15,7 +15,6 @@ from .cue_verbs import learned_cue, learned_frame, relative_subject
 from .cues import (
     CUE_WORDS,
     HEADLINE_VERBS,
-    NOUN_FOLLOWERS,
     PASSIVE_AUX,
     PROGRESSIVE,
     SPEAKER_SKIP,
@@ -23,13 +22,13 @@ from .cues import (
     inverted_speaker,
     measure_cue,
     names_document,
+    noun_use,
     progressive_aux,
     speaker_follows,
 )
 from .in_documents import closing_in_document, in_document
 from .lexicon import (
     COGNITION_VERBS,
-    DOCUMENT_NOUNS,
     FINDING_VERBS,
     OBJECT_VERBS,
     SPEECH_VERBS,
@@ -176,8 +175,8 @@ def _first_attribution(
         learned = lower not in CUE_WORDS and not that_verb and learned_cue(doc, i, end)
         if lower not in CUE_WORDS and not (that_verb or learned):
             continue  # most words: no frame opens here (checked first, for speed)
-        if lower in DOCUMENT_NOUNS and i + 1 < end and doc[i + 1].lower_ in NOUN_FOLLOWERS:
-            continue  # "new fundraising reports show", "a news report published Monday said"
+        if noun_use(doc, i, start, end):
+            continue  # "new fundraising reports show", "officials in the two states said"
         finding = (lower in FINDING_VERBS and lower not in SPEECH_VERBS) or measure_cue(doc, i, end)
         # "Clinton is pointing to …", "the group is accusing Obama of …"
         aux = progressive_aux(doc, i, start)
@@ -271,7 +270,7 @@ def _first_attribution(
             run = aside + 1
             while run < j and doc[run].text[:1].isupper() and doc[run].is_alpha:
                 run += 1
-            if run > aside + 1 and doc[aside - 1].text.islower():
+            if run > aside + 1 and doc[aside - 1].text.islower() and doc[run].lower_ != "and":
                 # "A former candidate -- Jo Roe, who lost in 2008 -- said": the name speaks.
                 return Attribution("reported_speech", (aside + 1, run), i, trailing=False)
             sp_end, j = aside, aside - 1
@@ -340,8 +339,9 @@ def _first_attribution(
             continue  # "they found the body" is an event, "the study found …" a finding
         if sp_end - sp_start > 1 and doc[sp_end - 1].lower_ in _CLAUSE_SUBJECTS - {"there"}:
             sp_start = sp_end - 1  # "In 2010 she said", "Recently he wrote": the pronoun
-        if sp_end - sp_start > 12:
-            # "In a meeting with the board of the Post Trump said": the name before the verb.
+        if sp_end - sp_start > 12 and not is_speaker_phrase(doc, sp_start, sp_end):
+            # "In a meeting with the board of the Post Trump said": the name before the verb (a
+            # long share or document is its own speaker: "About 9 in 10 voters in the … say").
             run = sp_end
             while run > sp_start and doc[run - 1].text[:1].isupper() and sp_end - run < 5:
                 run -= 1

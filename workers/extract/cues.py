@@ -20,6 +20,7 @@ from .lexicon import (
     FINDING_VERBS,
     MEASURE_NOUNS,
     MEASURE_VERBS,
+    QUANTIFIERS,
     RECORDING_NOUNS,
     SPEECH_VERBS,
     is_manner_adverb,
@@ -105,6 +106,50 @@ NOUN_FOLLOWERS = (
 )
 
 
+# Words that make the next -s form a plural noun: a verb's -s form agrees with one subject, so
+# after a count ("all 50 states", "two dozen states", "several reports", "both claims") the word
+# names things.
+_PLURAL_COUNTS = (QUANTIFIERS - {"one", "another"}) | {"dozen", "hundred", "thousand", "million"}
+
+
+def noun_use(doc: Doc, i: int, start: int, end: int) -> bool:
+    """Is the cue word at ``i`` a noun, not a verb: a document followed by a verb of its own or
+    a participle ("new fundraising reports show", "a news report published Monday said"), or a
+    plural after a count ("officials in the two states said")? A number inside a name ("Article
+    5 states that …") counts nothing."""
+    lower = doc[i].lower_
+    if lower in DOCUMENT_NOUNS and i + 1 < end and doc[i + 1].lower_ in NOUN_FOLLOWERS:
+        return True
+    if i <= start:
+        return False
+    before = doc[i - 1]
+    if before.lower_ in {"has", "have", "had"} and _base_form(lower):
+        return True  # "Roe has support from 52 percent": a perfect takes a participle
+    if not lower.endswith("s") or lower.endswith("ss"):
+        return False
+    if before.lower_ in _PLURAL_COUNTS:
+        return True
+    named = i - 2 >= start and doc[i - 2].text[:1].isupper()
+    return before.like_num and before.lower_ not in {"one", "1"} and not named
+
+
+# Participles spelt as their base form, and "had had".
+_BASE_PARTICIPLES = frozenset(
+    {"read", "forecast", "upset", "hit", "come", "become", "run", "cut", "put", "set", "bet",
+     "cast", "spread", "quit", "had"}
+)  # fmt: skip
+
+
+def _base_form(word: str) -> bool:
+    """A base form that is no participle ("support", "praise", "claim"; not "said", "shown",
+    "forecast")."""
+    return not (
+        word.endswith(("ed", "en", "n", "ing", "s"))
+        or word in IRREGULAR_PAST
+        or word in _BASE_PARTICIPLES
+    )
+
+
 def names_document(doc: Doc, start: int, end: int) -> bool:
     """Does the phrase name a document or a recording, whose finding verb needs no "that"
     ("the study found …", "records show he paid …", "the video shows Roe outlining …")?"""
@@ -173,14 +218,36 @@ def progressive_aux(doc: Doc, i: int, start: int) -> int | None:
         feeling or (lower.endswith("ing") and (that or lower in STANCE_WORDS))
     ):
         return None  # "is pushing for", "is now talking about": a stance in the progressive
-    k = i - 1
+    k = _skip_back(doc, i - 1, start, i)
+    if k >= start and doc[k].lower_ in _LINKING and not lower.endswith("ing"):
+        # "grew worried that …", "is growing concerned that …", "has become convinced that …":
+        # a verb of becoming or seeming links the subject to its state of mind as "is" does.
+        aux = _skip_back(doc, k - 1, start, k)
+        return (
+            aux
+            if aux >= start and doc[aux].lower_ in PROGRESSIVE_AUX | {"has", "have", "had"}
+            else k
+        )
+    return k if k >= start and doc[k].lower_ in PROGRESSIVE_AUX else None
+
+
+_LINKING = frozenset(
+    {"grew", "grows", "grow", "growing", "grown", "became", "becomes", "become", "becoming",
+     "seemed", "seems", "appeared", "appears", "remained", "remains", "remain", "got", "gets",
+     "getting"}
+)  # fmt: skip
+
+
+def _skip_back(doc: Doc, k: int, start: int, i: int) -> int:
+    """The first token at or before ``k`` that is no auxiliary-like or manner adverb, at most
+    three tokens before ``i``."""
     while (
         k >= start
         and i - k <= 3
         and (doc[k].lower_ in SPEAKER_SKIP or is_manner_adverb(doc[k].text))
     ):
         k -= 1
-    return k if k >= start and doc[k].lower_ in PROGRESSIVE_AUX else None
+    return k
 
 
 # Words that end an inverted speaker's name and begin the circumstances of the saying.

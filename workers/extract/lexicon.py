@@ -117,7 +117,7 @@ INSTRUMENT_NOUNS = frozenset(
 FINDING_VERBS = frozenset(
     {"found", "finds", "showed", "shows", "concluded", "concludes", "suggested",
      "suggests", "revealed", "indicated", "indicates", "showing", "finding",
-     "show", "find", "suggest", "indicate", "shown"}
+     "show", "find", "suggest", "indicate", "shown", "reveal"}
 )  # fmt: skip
 # Participles that introduce a direct quotation inside a sentence: "..., telling Trump, “…”".
 QUOTE_PARTICIPLES = frozenset(
@@ -186,7 +186,7 @@ SHARE_RE = re.compile(
     r"^(?:(?:about|almost|nearly|roughly|some|just|over|under|more|fewer|less|than|fully|"
     r"only|barely|mere|but|and|the|a)\s+)*"
     r"(?:[\w.,-]+\s*(?:%|percent\b|per\s+cent\b)|"
-    r"\w+\s+in\s+(?:10|ten|two|three|four|five|\d)\b|half\b|"
+    r"\w+(?:\s+|-)in(?:\s+|-)(?:10|ten|two|three|four|five|\d)\b|half\b|"
     r"(?:(?:a|one|two)\s+|\w+-)?(?:third|quarter)s?\b|(?:a\s+)?(?:majorit|pluralit|minorit)(?:y|ies)\b)",
     re.IGNORECASE,
 )

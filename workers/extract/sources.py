@@ -92,7 +92,7 @@ _STAFF = frozenset(
 
 
 def _words(phrase: str) -> list[str]:
-    return re.findall(r"[\w'’.&/-]+", phrase)
+    return re.findall(r"[\w'’.&/%-]+", phrase)  # "31%" keeps its sign
 
 
 def _clean(words: list[str], drop: frozenset[str]) -> str:
@@ -149,6 +149,10 @@ def describe_source(
         if link is not None and after:
             # "polls conducted for the network by Acme Research": the author, not the client.
             by = next((k for k in range(link, len(words)) if lowered[k] == "by"), None)
+            if by is not None and set(lowered[max(by - 2, 0) : by]) & _SEEN:
+                # "records obtained by the Ledger": the paper that saw a document did not write it.
+                seen = _description(words, lowered)
+                return EntityRef(_clean(seen, _DOCUMENT_ADJECTIVES), UNNAMED)
             by_start = phrase_start + _char_of(phrase, words, by) if by is not None else None
             authors = [m for m in after if by_start is not None and m.start > by_start]
             return authors[0] if authors else after[0]  # "a report by the budget office"
@@ -176,6 +180,11 @@ def describe_source(
     return EntityRef(_clean(_description(words, lowered, head), _LEADING), UNNAMED)
 
 
+# Verbs by which a document reached the one named after "by", who neither wrote nor issued it.
+_SEEN = frozenset(
+    {"obtained", "reviewed", "seen", "viewed", "examined", "reported", "cited", "quoted",
+     "acquired", "described"}
+)  # fmt: skip
 _ADDRESSING = frozenset({"to", "speaking", "talking", "told"})
 
 

@@ -115,6 +115,8 @@ def _headed_before_link(doc: Doc, start: int, end: int) -> bool:
 def is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     if start < end <= start + 18 and document_head(doc, start, end):
         return True  # "FEC records from the 2008 cycle", "A new batch of emails released …"
+    if start < end <= start + 18 and SHARE_RE.match(doc[start:end].text):
+        return True  # "About four in 10", "Two-thirds of GOP voters in all five states voting"
     if start >= end or end - start > 12:
         return False
     if _headed_before_link(doc, start, end):
@@ -130,8 +132,6 @@ def is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     last = tokens[-1]
     if last.lower_ in PRONOUNS and len(tokens) == 1:
         return True
-    if SHARE_RE.match(doc[start:end].text):
-        return True  # "About four in 10", "Thirty percent of those surveyed"
     if (
         (
             tokens[0].lower_ in {"the", "a", "an", "its", "his", "her", "their", "this"}
@@ -173,12 +173,16 @@ def dash_aside_start(doc: Doc, start: int, dash: int) -> int | None:
     critic — recalled"; "A former candidate -- Jo Roe, who lost in 2008 -- said"), or None."""
     if dash <= start or doc[dash].text not in _DASHES:
         return None
-    k = next(
-        (m for m in range(dash - 1, max(start, dash - 30), -1) if doc[m].text in _DASHES), None
-    )
+    k = next((m for m in range(dash - 1, max(start, dash - 30), -1) if _is_dash(doc, m)), None)
     if k is None or k <= start or k + 1 >= dash or not doc[k - 1].is_alpha:
         return None
     return k
+
+
+def _is_dash(doc: Doc, k: int) -> bool:
+    """A dash, not the hyphen inside a word ("two-thirds", "Three-in-five")."""
+    glued = doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+    return doc[k].text in _DASHES and not glued
 
 
 def quoted_in_aside(doc: Doc, start: int, k: int, inside: dict) -> bool:
