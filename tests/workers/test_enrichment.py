@@ -181,6 +181,9 @@ def test_seed_entities_cover_the_article():
         ("two face charges", [("two", 2.0, "", "exact")]),
         ("the 2023 floods cost more", []),
         ("the 2,023 floods recorded", [("2,023 floods", 2023.0, "floods", "exact")]),
+        ("during the 2008-09 recession", []),
+        ("in the 2023/24 season", []),
+        ("a score of 21-14", [("21", 21.0, "", "exact"), ("14", 14.0, "", "exact")]),
         # not quantities
         ("a second stretch on the border", []),
         ("the first zone", []),

@@ -233,6 +233,8 @@ def find_quantities(
             prev = text[start - 1 : start]
             if prev == "-" and start >= 2 and text[start - 2].isalpha():
                 continue  # COVID-19, F-16
+            if prev in {"-", "–", "/"} and re.search(r"\b(?:19|20)\d\d[-–/]$", text[:start]):
+                continue  # the second year of "the 2008-09 recession", "2023/24"
             if prev == ":" or _CLOCK_OR_ORDINAL_AFTER_RE.match(text, end):
                 continue  # clock times and ordinals
             if _NAME_NUMBER_BEFORE.search(text[max(0, start - 15) : start]):
