@@ -182,6 +182,13 @@ def test_seed_entities_cover_the_article():
         ("the 2023 floods cost more", []),
         ("the 2,023 floods recorded", [("2,023 floods", 2023.0, "floods", "exact")]),
         ("during the 2008-09 recession", []),
+        # a share written "one in five" is a fraction, not a count of the noun after it
+        ("one in five voters", [("one in five", 0.2, "fraction", "exact")]),
+        ("3 out of 10 homes", [("3 out of 10", 0.3, "fraction", "exact")]),
+        ("lost 3 in 10 days", [("3", 3.0, "", "exact"), ("10 days", 10.0, "days", "exact")]),
+        # thousands grouped by spaces
+        ("employs 12 000 people", [("12 000 people", 12000.0, "people", "exact")]),
+        ("In 2019 300 people came", [("300 people", 300.0, "people", "exact")]),
         ("in the 2023/24 season", []),
         ("a score of 21-14", [("21", 21.0, "", "exact"), ("14", 14.0, "", "exact")]),
         # not quantities

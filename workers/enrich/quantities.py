@@ -49,7 +49,12 @@ _BIG_SCALE = r"(?:thousand|million|billion|trillion)"
 
 _NUMBER_RE = re.compile(
     rf"""
-    (?P<digits>(?<![\w.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?)
+    (?P<ratio>\b(?:one|two|three|four|five|six|seven|eight|nine|[1-9])\s+(?:in|out\s+of)\s+
+        (?:two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\b
+        (?!\s+(?:days|weeks|months|years|hours|minutes|games|matches|races|seasons)\b))
+    | (?P<digits>(?<![\w.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
+        |(?<![\w.,])\d{{1,3}}(?:[\u00a0\u202f\ ]\d{{3}})+(?![\d,.])
+        |(?<![\w.,])\d+(?:\.\d+)?)
         (?P<attached>bn|mn|mln|tn|m|k|b)?(?![\w])
     | \b(?P<half>half[- ]a[- ](?:dozen|{_BIG_SCALE}))\b
     | \b(?P<article>an?)\s+(?P<article_scale>dozen|hundred|{_BIG_SCALE})\b
@@ -239,7 +244,7 @@ def find_quantities(
                 continue  # clock times and ordinals
             if _NAME_NUMBER_BEFORE.search(text[max(0, start - 15) : start]):
                 continue
-            value = float(digits.replace(",", ""))
+            value = float(re.sub(r"[,\s\u00a0\u202f]", "", digits))
             attached = match.group("attached")
             if attached:
                 value *= _SCALES[attached.lower()]
@@ -281,6 +286,13 @@ def find_quantities(
                 base = 1e5
             value = 2 * base
             bound = "lower"
+            has_scale = True
+        elif match.group("ratio"):
+            # "one in five voters", "3 out of 10 homes": a share, not a count of the noun.
+            parts = re.split(r"\s+(?:in|out\s+of)\s+", match.group("ratio").lower())
+            numerator, denominator = (_words_to_number(p) or float(p) for p in parts)
+            value = round(numerator / denominator, 4)
+            unit = "fraction"
             has_scale = True
         else:
             words = match.group("words")
