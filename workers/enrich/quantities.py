@@ -290,8 +290,8 @@ def find_quantities(
         elif match.group("ratio"):
             # "one in five voters", "3 out of 10 homes": a share, not a count of the noun.
             parts = re.split(r"\s+(?:in|out\s+of)\s+", match.group("ratio").lower())
-            numerator, denominator = (_words_to_number(p) or float(p) for p in parts)
-            value = round(numerator / denominator, 4)
+            share, whole = (_words_to_number(p) or float(p) for p in parts)
+            value = round(share / whole, 4)
             unit = "fraction"
             has_scale = True
         else:
