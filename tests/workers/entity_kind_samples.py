@@ -159,4 +159,7 @@ CONTEXT: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = (
      (("Police Scotland", O), ("Ministry of Defence of Ukraine", O))),
     ("The mayor of London and voters in Ohio agree.",
      (("London", L), ("Ohio", L))),
+    # A month's abbreviation is no name.
+    ("The strike began on Nov. 3 and ended on Dec. 9 in Tarrow.",
+     (("Nov.", None), ("Dec.", None), ("Tarrow", L))),
 )  # fmt: skip
