@@ -37,15 +37,18 @@ from __future__ import annotations
 import bisect
 from functools import cache, partial
 
+from spacy.tokens import Doc
+
 from claims.parsing import furniture
 from workers.enrichment import find_entities
-from workers.extract.attribution import find_attribution, is_direct_quote
+from workers.extract.attribution import Attribution, find_attribution, is_direct_quote
 from workers.extract.candidates import CLAIM_TYPES, ClaimCandidate, EntityRef
 from workers.extract.claim_types import classify_claim
 from workers.extract.clauses import names_own_subject, split_clauses
 from workers.extract.discourse import Discourse, resolve_speaker
 from workers.extract.features import news_form
 from workers.extract.figures import measured_by, states_figures
+from workers.extract.lexicon import CLAUSE_PRONOUNS
 from workers.extract.model import ModelScorer
 from workers.extract.quotation_speakers import QuotationSpeakers
 from workers.extract.scoring import FEATURE_WEIGHTS, RuleBasedScorer, Score, Scorer, rule_signals
@@ -121,6 +124,13 @@ def kept_news_form(text: str) -> str | None:
 def get_scorer(name: str) -> Scorer:
     """The named scorer, built once per process (a ``KeyError`` for an unknown name)."""
     return SCORERS[name]()
+
+
+def _pronoun_speaks(doc: Doc, attr: Attribution | None) -> bool:
+    """Is the attribution's speaker a lone pronoun ("what they think")?"""
+    if attr is None or attr.speaker is None:
+        return False
+    return doc[attr.speaker[0] : attr.speaker[1]].text.lower() in CLAUSE_PRONOUNS
 
 
 def extract_claims(
@@ -244,6 +254,11 @@ def extract_claims(
                 end_char -= 1
             text = article[start_char:end_char]
 
+            if _pronoun_speaks(doc, attr) and quotes.quoted_throughout(paragraphs[index]):
+                # "“Nobody has asked what they think.": a pronoun's frame inside a quotation
+                # that runs on is the quoted speaker's words; a named source inside ("“… Roe
+                # said the hearing was closed") still reports who said it.
+                attr = None
             if turn is not None and start_char < turn.words_start:
                 start_char = turn.words_start  # "ROE: …": the label is no part of the claim
                 text = article[start_char:end_char]

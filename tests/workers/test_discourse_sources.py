@@ -195,3 +195,23 @@ def test_the_company_is_not_an_organisation_named_long_before() -> None:
         "in the quarter."
     )
     assert claimant_of(body, "The company said") != "Norwood Foods Inc."
+
+
+def test_a_quotation_running_on_keeps_its_speaker_over_a_pronoun_inside_it() -> None:
+    body = (
+        "Sen. Ada Pike spoke in Tarrow on Thursday about the mine.\n\n"
+        '"This mine would use 2 billion gallons of water a year," she said.\n\n'
+        '"Nobody in the capital has asked the people of Tarrow what they think.\n\n'
+        '"I will."'
+    )
+    assert claimant_of(body, '"Nobody in the capital') == "Sen. Ada Pike"
+    assert claimant_of(body, '"I will."') == "Sen. Ada Pike"
+
+
+def test_a_named_source_inside_a_quotation_running_on_still_reports() -> None:
+    body = (
+        "The paper printed the memo in full.\n\n"
+        '"Jo Roe said 40 witnesses had testified at the closed hearing.\n\n'
+        '"The report is due in May."'
+    )
+    assert claimant_of(body, '"Jo Roe said') == "Jo Roe"

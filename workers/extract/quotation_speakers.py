@@ -61,6 +61,13 @@ class QuotationSpeakers:
         # Paragraph -> the speaker a "Fox News reports:" closing the paragraph before announced.
         self._announced: dict[int, EntityRef] = {}
 
+    def quoted_throughout(self, paragraph: int) -> bool:
+        """Does the paragraph open with a quotation it leaves open ("“Nobody asked the town
+        what it thinks.¶“I will.”")? Then every sentence of it is the quotation's, and a
+        frame inside ("what they think") is the quoted speaker's words, as inside a
+        quotation that closes."""
+        return self._left_open[paragraph] == self._bounds[paragraph][0]
+
     def _run_on_speaker(self, paragraph: int) -> EntityRef | None:
         """The paragraph's open-quotation speaker so far, else the speaker of a quotation the
         paragraph before left open when this one opens with a mark (a quotation run on)."""
