@@ -173,6 +173,11 @@ def test_they_is_not_a_party_adjective() -> None:
          "would save $140 million a year.", "The company said", "Norwood Foods Inc."),
         ("Pell Logistics Services lost 300 drivers in May, the firm said.",
          "Pell Logistics Services lost", "Pell Logistics Services"),
+        # An industry's word in the name makes a company, not a public body's.
+        ("Pell Minerals disputes the figure. In a statement, the company said the mine "
+         "would use 40 percent less water.", "In a statement", "Pell Minerals"),
+        ("The Ministry of Mining fined Pell 300,000 euros. The company said it would appeal "
+         "the $2 million fine.", "The company said", "company"),
         # A known platform is a company too.
         ("Twitter suspended 40,000 accounts in May. The company said the moves had cut "
          "abuse by half.", "The company said", "Twitter"),

@@ -48,7 +48,8 @@ ORG_WORDS = frozenset(
         "Communications", "Enterprises", "Pharmaceuticals", "Insurance", "Studios",
         "Convention", "Project", "Program", "Coalition", "Alliance", "Caucus", "Conference",
         "Initiative", "League", "Society", "Command", "Brands", "Foods", "Partners", "Co.",
-        "LLC", "Bancorp", "Labs",
+        "LLC", "Bancorp", "Labs", "Minerals", "Mining", "Petroleum", "Steel", "Chemicals",
+        "Airways", "Shipping", "Construction", "Properties", "Media", "Entertainment",
     }
 )  # fmt: skip
 PLACE_WORDS = frozenset(

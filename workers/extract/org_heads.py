@@ -15,7 +15,14 @@ COMPANY_WORDS = frozenset(
     {"Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd.", "Ltd", "LLC", "PLC", "plc", "AG", "SA",
      "Company", "Corporation", "Holdings", "Industries", "Technologies", "Brands", "Foods",
      "Airlines", "Motors", "Group", "Partners", "Enterprises", "Pharmaceuticals", "Systems",
-     "Bancorp", "Labs", "Communications", "Studios", "Insurance", "Logistics"}
+     "Bancorp", "Labs", "Communications", "Studios", "Insurance", "Logistics", "Minerals",
+     "Mining", "Oil", "Petroleum", "Steel", "Chemicals", "Airways", "Shipping", "Construction",
+     "Properties", "Stores", "Media", "Entertainment"}
+)  # fmt: skip
+# Words of a public body's name: "the Ministry of Mining" is no company.
+_PUBLIC_WORDS = frozenset(
+    {"Ministry", "Department", "Agency", "Bureau", "Office", "Commission", "Authority",
+     "Council", "Board", "Administration", "Service"}
 )  # fmt: skip
 _KNOWN_COMPANIES = frozenset(COMPANIES)
 # Name words whose generic noun is another word ("Bureau" → "the agency" too).
@@ -34,7 +41,8 @@ def org_heads(name: str) -> tuple[str, ...]:
     """The nouns "the …" may use for the organisation called ``name``."""
     heads: list[str] = []
     words = name.split()
-    if name in _KNOWN_COMPANIES or any(w in COMPANY_WORDS for w in words):
+    public = any(w in _PUBLIC_WORDS for w in words)
+    if name in _KNOWN_COMPANIES or (any(w in COMPANY_WORDS for w in words) and not public):
         heads += ["company", "firm"]
     for word in words:
         lowered = word.lower()
