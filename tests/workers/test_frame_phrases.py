@@ -1,0 +1,46 @@
+"""Frames whose speaker phrase or object runs longer than the plain "Roe said": a relative
+clause after the speaker's head ("Engineers who inspect bridges have found …"), an adverb
+between a closing clause's speaker and its verb ("…, officials there said."), and a long object
+before the "as" of a judgement ("characterized the decision to … as a betrayal"). Guards: a verb
+inside the relative clause frames nothing, and a sentence with no frame stays the outlet's.
+
+Every body is a sentence we wrote (never corpus text). Pure: no database.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.workers.news_claims import last_claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # A long object before the "as" of a judgement.
+        (
+            "Jo Roe leads the board. The council characterized the decision to close two "
+            "clinics in the poorest wards of the city as a betrayal.",
+            "council",
+        ),
+        (
+            "Jo Roe leads the board. Critics saw the decision to close two clinics in the "
+            "poorest wards of the city as a betrayal.",
+            "critics",
+        ),
+    ],
+)
+def test_a_longer_frame_names_its_speaker(body: str, claimant: str) -> None:
+    assert last_claimant(body) == claimant
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # No verb of judgement: "as" after a long object is no frame.
+        "The council sent the decision to close two clinics in the poorest wards of the city "
+        "as a letter.",
+    ],
+)
+def test_no_frame_stays_the_outlets(body: str) -> None:
+    assert last_claimant(body) is None
