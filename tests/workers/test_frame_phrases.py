@@ -17,6 +17,9 @@ from tests.workers.news_claims import last_claimant
 @pytest.mark.parametrize(
     ("body", "claimant"),
     [
+        # A closing frame with an adverb between its speaker and its verb.
+        ("The plan to widen the bridge was approved, officials there said.", "officials"),
+        ("The ferry lost $2 million last year, analysts later found.", "analysts"),
         # A long object before the "as" of a judgement.
         (
             "Jo Roe leads the board. The council characterized the decision to close two "
@@ -40,6 +43,8 @@ def test_a_longer_frame_names_its_speaker(body: str, claimant: str) -> None:
         # No verb of judgement: "as" after a long object is no frame.
         "The council sent the decision to close two clinics in the poorest wards of the city "
         "as a letter.",
+        # A closing clause with no speaker before the adverb.
+        "The ferry was late again, then sank.",
     ],
 )
 def test_no_frame_stays_the_outlets(body: str) -> None:
