@@ -17,6 +17,16 @@ from tests.workers.news_claims import last_claimant
 @pytest.mark.parametrize(
     ("body", "claimant"),
     [
+        # A relative clause between the speaker's head and the verb.
+        (
+            "Engineers who inspect the old bridges have found that half of them need new decks.",
+            "engineers",
+        ),
+        (
+            "The ferry carries 300 cars a day. Residents who live near the harbor complained "
+            "that the horn was too loud.",
+            "residents",
+        ),
         # A closing frame with an adverb between its speaker and its verb.
         ("The plan to widen the bridge was approved, officials there said.", "officials"),
         ("The ferry lost $2 million last year, analysts later found.", "analysts"),
@@ -40,6 +50,8 @@ def test_a_longer_frame_names_its_speaker(body: str, claimant: str) -> None:
 @pytest.mark.parametrize(
     "body",
     [
+        # The verb of saying sits inside the relative clause: the drivers' deed is narrated.
+        "Drivers who said the toll was too high took the ferry instead.",
         # No verb of judgement: "as" after a long object is no frame.
         "The council sent the decision to close two clinics in the poorest wards of the city "
         "as a letter.",

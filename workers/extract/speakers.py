@@ -88,10 +88,11 @@ def _owner_phrase(doc: Doc, start: int, end: int) -> bool:
 
 
 # Words that open what a speaker phrase's head is described by: "supporters of the bill",
-# "people with knowledge of the talks", "Jo Roe of the Ohio delegation".
+# "people with knowledge of the talks", "Jo Roe of the Ohio delegation"; a relative clause
+# ("Economists who study rents have found …": the head before "who" is judged).
 _HEAD_LINKS = frozenset(
     {"of", "with", "from", "at", "in", "for", "familiar", "close", "briefed", "interviewed",
-     "surveyed", "polled", "knowledgeable"}
+     "surveyed", "polled", "knowledgeable", "who"}
 )  # fmt: skip
 
 
