@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.workers.news_claims import last_claimant
+from tests.workers.news_claims import claimant_of, last_claimant
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,29 @@ def test_a_longer_frame_names_its_speaker(body: str, claimant: str) -> None:
 )
 def test_no_frame_stays_the_outlets(body: str) -> None:
     assert last_claimant(body) is None
+
+
+_EARLIER = "Lena Moss said the toll was fair. "
+
+
+@pytest.mark.parametrize(
+    ("middle", "speaker"),
+    [
+        # A narrated deed whose subject spoke in a participle of saying: the quotation is hers.
+        (
+            "Ada Cole distanced herself from the toll on Monday by saying she would vote no. ",
+            "Ada Cole",
+        ),
+        (
+            "Ada Cole distanced herself from the toll on Monday, telling reporters it was unfair. ",
+            "Ada Cole",
+        ),
+        # The deed alone names no speaker: the quotation continues the one before.
+        ("Ada Cole distanced herself from the toll on Monday. ", "Lena Moss"),
+    ],
+)
+def test_a_deed_done_by_saying_gives_the_next_quotation_its_speaker(
+    middle: str, speaker: str
+) -> None:
+    body = _EARLIER + middle + "“It is a tax on farmers.”"
+    assert claimant_of(body, "“It is") == speaker
