@@ -87,3 +87,17 @@ def test_a_deed_done_by_saying_gives_the_next_quotation_its_speaker(
 ) -> None:
     body = _EARLIER + middle + "“It is a tax on farmers.”"
     assert claimant_of(body, "“It is") == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # A name with its party tag, set off after a description.
+        ("A former mayor, Sen. Jo Roe (D-Ore.), said the toll was unfair.", "Sen. Jo Roe"),
+        ("Another trucker, Ada Ruiz (no relation), also said the toll was unfair.", "Ada Ruiz"),
+        # No bracket: as before.
+        ("A former mayor, Sen. Jo Roe, said the toll was unfair.", "Sen. Jo Roe"),
+    ],
+)
+def test_a_named_source_keeps_its_bracket_after_a_description(body: str, claimant: str) -> None:
+    assert last_claimant(body) == claimant

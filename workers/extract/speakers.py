@@ -263,11 +263,16 @@ def name_after_description(
         run += 1  # "The agency, the Harbour Board, said": a name with its article
     while run < comma and doc[run].text[:1].isupper() and doc[run].text != "I":
         run += 1
+    name_end = run
+    if run > k + 1 and doc[run].text == "(" and doc[comma - 1].text == ")" and comma - run <= 8:
+        run = comma  # "A former mayor, Sen. Jo Roe (D-Ore.), said": the party tag is the name's
     # "One farmer, Jo Roe of the Grange in Dayton, said": the name before "of/from/at".
     placed = run - k > 2 and run < comma and doc[run].lower_ in {"of", "from", "at"}
     # "One pastor backing Mr. Cruz, Jo Roe of …": a description that opens the clause.
     opener = start + 1 < k and doc[start + 1].is_alpha and doc[start + 1].text.islower()
-    if (described and run == comma and comma - k <= 5) or (placed and (described or opener)):
+    if described and run == comma and name_end - k <= 5:
+        return (k + 1, name_end)
+    if placed and (described or opener):
         return (k + 1, run)
     return None
 
