@@ -277,6 +277,18 @@ def name_after_description(
     return None
 
 
+def before_bracket(doc: Doc, start: int, close: int, sp_end: int) -> tuple[int, int]:
+    """A speaker phrase ending in the bracket closed at ``close``: the bracket belongs to the
+    name ("Rep. Jane Roe (D-Md.) said"), a long one is an aside ("Sen. Jo Roe (a Democrat so
+    young he …) says"). Returns the phrase's end and the token to walk back from."""
+    opening = next(
+        (m for m in range(close - 1, max(start, close - 25) - 1, -1) if doc[m].text == "("), None
+    )
+    if opening is None or opening <= start:
+        return sp_end, close
+    return (opening if close - opening > 6 else sp_end), opening - 1
+
+
 # Where a passive agent ends: "denounced by Jane Roe as a giveaway", "… by fans on radio".
 _AGENT_END = frozenset(
     {",", ".", ";", "!", "?", "“", '"', "as", "for", "after", "when", "because", "over", "on"}
