@@ -42,6 +42,7 @@ from .speakers import (
     LEADING_CONJUNCTIONS,
     Attribution,
     appositive_start,
+    before_bracket,
     colon_quote,
     dash_aside_start,
     document_head,
@@ -281,13 +282,7 @@ def _first_attribution(
             sp_end -= 2  # "Schiff, 56, who has served …, told"
         k = sp_end - 1
         if k > start and doc[k].text == ")":
-            # "Rep. Jane Roe (D-Md.)": the bracket belongs to the name.
-            opening = next(
-                (m for m in range(k - 1, max(start, k - 25) - 1, -1) if doc[m].text == "("), None
-            )
-            if opening is not None and opening > start and k - opening > 6:
-                sp_end = opening  # "Sen. Jo Roe (a Democrat so young he …) says": an aside
-            k = opening - 1 if opening is not None and opening > start else k
+            sp_end, k = before_bracket(doc, start, k, sp_end)  # "Rep. Jane Roe (D-Md.)"
         while (
             k >= start
             and k not in inside

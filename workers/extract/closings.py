@@ -8,8 +8,8 @@ from spacy.tokens import Doc
 
 from workers.enrichment import IRREGULAR_PAST
 
-from .cues import speaker_end
-from .lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
+from .cues import SPEAKER_SKIP, speaker_end
+from .lexicon import DOCUMENT_NOUNS, SPEECH_VERBS, is_manner_adverb
 from .speakers import Attribution, is_speaker_phrase
 
 
@@ -147,9 +147,21 @@ def closing_said(doc: Doc, start: int, end: int, inside: dict) -> Attribution | 
         for t in words[1:]
     ):
         return None  # "…, a figure the union said.": an object and its own clause
-    if not is_speaker_phrase(doc, comma + 1, verb):
+    sp_end = verb
+    while sp_end - 1 > comma + 1 and _adverb(doc[sp_end - 1].text):
+        sp_end -= 1  # "…, researchers there found.", "…, Roe later said."
+    if not is_speaker_phrase(doc, comma + 1, sp_end):
         return None
-    return Attribution("reported_speech", (comma + 1, verb), verb, trailing=True)
+    return Attribution("reported_speech", (comma + 1, sp_end), verb, trailing=True)
+
+
+# Place adverbs after a speaker: "officials there", "researchers here".
+_PLACE_ADVERBS = frozenset({"there", "here", "locally", "abroad"})
+
+
+def _adverb(word: str) -> bool:
+    """An adverb between a closing clause's speaker and its verb."""
+    return word in SPEAKER_SKIP or word in _PLACE_ADVERBS or is_manner_adverb(word)
 
 
 _INVERTED_VERBS = frozenset({"said", "says", "added", "adds"})

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from .complements import that_clause_verb
 from .cues import CUE_WORDS
+from .lexicon import QUOTE_PARTICIPLES
 from .speakers import Attribution
 
 MIN_CUES = 4
@@ -112,4 +113,19 @@ def learned_frame(doc: Doc, found: Attribution | None, end: int) -> Attribution 
     i = found.verb
     if doc[i].lower_ in CUE_WORDS or that_clause_verb(doc, i, end) or not learned_cue(doc, i, end):
         return found
+    if _saying_follows(doc, i, end):
+        return found  # "Roe distanced herself from the plan by saying …": Roe spoke
     return replace(found, speaks=False)
+
+
+# Words before a participle of saying that makes it the subject's ("…, saying", "by saying").
+_BEFORE_SAYING = frozenset({",", "—", "–", "--", "by", "after", "while"})
+
+
+def _saying_follows(doc: Doc, i: int, end: int) -> bool:
+    """A participle of saying after verb ``i`` in the same clause ("distanced herself from the
+    plan, saying …", "… by telling reporters …"): the verb's subject spoke."""
+    return any(
+        doc[k].lower_ in QUOTE_PARTICIPLES and doc[k - 1].lower_ in _BEFORE_SAYING
+        for k in range(i + 2, min(i + 25, end))
+    )

@@ -88,10 +88,11 @@ def _owner_phrase(doc: Doc, start: int, end: int) -> bool:
 
 
 # Words that open what a speaker phrase's head is described by: "supporters of the bill",
-# "people with knowledge of the talks", "Jo Roe of the Ohio delegation".
+# "people with knowledge of the talks", "Jo Roe of the Ohio delegation"; a relative clause
+# ("Economists who study rents have found …": the head before "who" is judged).
 _HEAD_LINKS = frozenset(
     {"of", "with", "from", "at", "in", "for", "familiar", "close", "briefed", "interviewed",
-     "surveyed", "polled", "knowledgeable"}
+     "surveyed", "polled", "knowledgeable", "who"}
 )  # fmt: skip
 
 
@@ -262,13 +263,30 @@ def name_after_description(
         run += 1  # "The agency, the Harbour Board, said": a name with its article
     while run < comma and doc[run].text[:1].isupper() and doc[run].text != "I":
         run += 1
+    name_end = run
+    if run > k + 1 and doc[run].text == "(" and doc[comma - 1].text == ")" and comma - run <= 8:
+        run = comma  # "A former mayor, Sen. Jo Roe (D-Ore.), said": the party tag is the name's
     # "One farmer, Jo Roe of the Grange in Dayton, said": the name before "of/from/at".
     placed = run - k > 2 and run < comma and doc[run].lower_ in {"of", "from", "at"}
     # "One pastor backing Mr. Cruz, Jo Roe of …": a description that opens the clause.
     opener = start + 1 < k and doc[start + 1].is_alpha and doc[start + 1].text.islower()
-    if (described and run == comma and comma - k <= 5) or (placed and (described or opener)):
+    if described and run == comma and name_end - k <= 5:
+        return (k + 1, name_end)
+    if placed and (described or opener):
         return (k + 1, run)
     return None
+
+
+def before_bracket(doc: Doc, start: int, close: int, sp_end: int) -> tuple[int, int]:
+    """A speaker phrase ending in the bracket closed at ``close``: the bracket belongs to the
+    name ("Rep. Jane Roe (D-Md.) said"), a long one is an aside ("Sen. Jo Roe (a Democrat so
+    young he …) says"). Returns the phrase's end and the token to walk back from."""
+    opening = next(
+        (m for m in range(close - 1, max(start, close - 25) - 1, -1) if doc[m].text == "("), None
+    )
+    if opening is None or opening <= start:
+        return sp_end, close
+    return (opening if close - opening > 6 else sp_end), opening - 1
 
 
 # Where a passive agent ends: "denounced by Jane Roe as a giveaway", "… by fans on radio".

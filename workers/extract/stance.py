@@ -346,7 +346,7 @@ def _judged_as(doc: Doc, i: int, end: int, inside: dict) -> bool:
     but an adjective or a noun phrase, as news writes it: "considers it a mistake")."""
     if i + 1 < end and doc[i + 1].lower_ == "that":
         return True  # "sees that the tide has turned"
-    window = doc[i + 1 : min(i + 8, end)]
+    window = doc[i + 1 : min(i + 21, end)]
     for k, t in enumerate(window):
         if t.text in {",", ";", ":"} and t.i not in inside:
             return False
