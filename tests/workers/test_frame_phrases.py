@@ -101,3 +101,32 @@ def test_a_deed_done_by_saying_gives_the_next_quotation_its_speaker(
 )
 def test_a_named_source_keeps_its_bracket_after_a_description(body: str, claimant: str) -> None:
     assert last_claimant(body) == claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Her Republican challenger, state Rep. Dale Hunt, has called the mine \"the best "
+         "news in a generation\" for 600 jobs.", "Rep. Dale Hunt"),
+        ("A longtime critic, former Gov. Ann Pike, said the plan cost $4 billion.",
+         "Gov. Ann Pike"),
+    ],
+)  # fmt: skip
+def test_a_name_with_its_office_qualified_after_a_description_speaks(
+    body: str, expected: str
+) -> None:
+    assert last_claimant(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A reported clause after an appositive's "said", its verb a past form like its base.
+        ("Jo Roe, a rival, said the plan cost $4 billion.", "Jo Roe"),
+        ("Her rival, state Rep. Dale Hunt, said the plan costs $4 billion.", "Rep. Dale Hunt"),
+        # Still an inverted speaker: the relative clause is the speaker's.
+        ("Rents rose 5 percent, said Jo Roe, who has studied the market.", "Jo Roe"),
+    ],
+)  # fmt: skip
+def test_said_before_a_clause_whose_past_is_its_base(body: str, expected: str) -> None:
+    assert claimant_of(body, body[:10]) == expected

@@ -78,6 +78,9 @@ IRREGULAR_PAST = frozenset(
      "set", "cut", "kept", "led", "paid", "spent", "won", "lost", "knew", "ran", "began",
      "chose", "rose", "fell", "grew", "sold", "met", "brought", "thought", "sought", "got"}
 )  # fmt: skip
+# Past forms no different from the present's base ("the plan cost $4 billion"): kept apart
+# from IRREGULAR_PAST, which the scorer's "past event" signal reads as it was trained.
+UNMARKED_PAST = frozenset({"cost", "hit", "hurt", "shut", "spread", "quit"})
 # Titles that are no name words themselves: a run of names right before one is the title's
 # portfolio ("Finance Minister Jo Roe", "Foreign Affairs Secretary"), not a person.
 PORTFOLIO_TITLES = frozenset({"Minister", "Secretary", "President", "Senator", "Governor"})

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from workers.enrich.name_words import UNMARKED_PAST
 from workers.enrichment import IRREGULAR_PAST
 
 from .cues import SPEAKER_SKIP, speaker_end
@@ -165,17 +166,19 @@ def _adverb(word: str) -> bool:
 
 
 _INVERTED_VERBS = frozenset({"said", "says", "added", "adds"})
-_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could"})
+_FINITE = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "costs"}
+)
 
 
 def past_verb(doc: Doc, start: int, end: int) -> bool:
     """A lower-case past form inside a would-be speaker ("the city hired 300 teachers", "the
-    fund lost $4 million"), not one an article or an adverb makes an adjective ("the retired
-    judge", "a newly elected senator")."""
+    fund lost $4 million", "the plan cost $4 billion"), not one an article or an adverb
+    makes an adjective ("the retired judge", "a newly elected senator")."""
     return any(
         t.is_alpha
         and t.is_lower
-        and (t.text.endswith("ed") or t.text in IRREGULAR_PAST)
+        and (t.text.endswith("ed") or t.text in IRREGULAR_PAST or t.text in UNMARKED_PAST)
         and not (doc[t.i - 1].lower_ in {"a", "an", "the"} or doc[t.i - 1].lower_.endswith("ly"))
         for t in doc[start:end]
     )

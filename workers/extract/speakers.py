@@ -247,6 +247,11 @@ def appositive_start(doc: Doc, start: int, comma: int, inside: dict) -> int | No
     return None
 
 
+# Lower-case words before a name set off after a description: its article, or what qualifies
+# the office its title names ("state Rep. Jo Roe", "former Gov. Al Doe").
+_NAME_OPENERS = frozenset({"the", "state", "former", "county", "city", "acting"})
+
+
 def name_after_description(
     doc: Doc, start: int, comma: int, inside: dict
 ) -> tuple[int, int] | None:
@@ -259,8 +264,9 @@ def name_after_description(
         return None
     described = doc[k - 1].is_alpha and doc[k - 1].text.islower()
     run = k + 1
-    if doc[run].lower_ == "the" and run + 1 < comma and doc[run + 1].text[:1].isupper():
-        run += 1  # "The agency, the Harbour Board, said": a name with its article
+    if doc[run].lower_ in _NAME_OPENERS and run + 1 < comma and doc[run + 1].text[:1].isupper():
+        run += 1  # "The agency, the Harbour Board, said"; "Her rival, state Rep. Jo Roe, said"
+    first = run
     while run < comma and doc[run].text[:1].isupper() and doc[run].text != "I":
         run += 1
     name_end = run
@@ -271,9 +277,9 @@ def name_after_description(
     # "One pastor backing Mr. Cruz, Jo Roe of …": a description that opens the clause.
     opener = start + 1 < k and doc[start + 1].is_alpha and doc[start + 1].text.islower()
     if described and run == comma and name_end - k <= 5:
-        return (k + 1, name_end)
+        return (first, name_end)
     if placed and (described or opener):
-        return (k + 1, run)
+        return (first, run)
     return None
 
 
