@@ -4,6 +4,8 @@ be part of a name. Pure: no Django."""
 
 from __future__ import annotations
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from workers.nlp import DEMONYMS
 from workers.nlp.first_names import first_name_gender
 from workers.nlp.world import nationality_words
@@ -131,3 +133,11 @@ def names_institution(words: list[str]) -> bool:
         and not first_name_gender(first[0] if first else "")
         and all(w in links or (w[:1].isupper() and w.replace(".", "").isalpha()) for w in words)
     )
+
+
+def noun_after(word: str) -> bool:
+    """A lower-case word that is likely a noun the names before it modify: no function word, no
+    verb ending in -s/-ed and no irregular past form."""
+    if not (word.isalpha() and word.islower()) or word in STOP_WORDS:
+        return False
+    return not (word.endswith(("s", "ed")) or word in IRREGULAR_PAST)
