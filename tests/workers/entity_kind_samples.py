@@ -172,4 +172,6 @@ CONTEXT: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = (
      (("Footage of Marla Quince", None), ("Marla Quince", P))),
     ("Bank of Zelonia officials said rates would rise.",
      (("Bank of Zelonia", O),)),
+    ("Ana “Bee” Kestrel of Dunmore carried a sign.",  # a nickname opens no sentence
+     (("Dunmore", None),)),
 )  # fmt: skip

@@ -139,14 +139,20 @@ OPENING_PREPOSITIONS = frozenset(
 )  # fmt: skip
 
 
+_QUOTES = frozenset({'"', "“", "‘", "'", "''"})
+
+
 def opening_word_end(doc: Doc, i: int, j: int) -> int | None:
     """Where the name starts in a run ``i:j`` that opens a sentence with a word capitalised
     only for that: a function word or a preposition ("Though Roe won", "Outside Acme's plant"),
     or a common noun and its "of" ("Footage of Jo Roe", "Supporters of Acme"); else None. A
     noun that names an institution ("Bank of Canada"), a title ("Secretary of State") or a
     given name ("Jo of Acme") keeps its run."""
-    if j - i < 2:
-        return None
+    before = i - 1
+    while before >= 0 and doc[before].text in _QUOTES:
+        before -= 1
+    if j - i < 2 or (before >= 0 and is_name_token(doc[before].text)):
+        return None  # Jo "Chico" Roe of Acme: a nickname in quotation marks, no opening
     word = doc[i].text
     if doc[i].lower_ in STOP_WORDS or doc[i].lower_ in OPENING_PREPOSITIONS:
         return i + 1
