@@ -174,4 +174,10 @@ CONTEXT: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = (
      (("Bank of Zelonia", O),)),
     ("Ana “Bee” Kestrel of Dunmore carried a sign.",  # a nickname opens no sentence
      (("Dunmore", None),)),
+    # A compass point before a people's adjective qualifies it; a name ending in what a firm
+    # makes or sells is the firm's.
+    ("Ilse Vronk travels on a South Korean passport, and Ivo West is her lawyer.",
+     (("South", None), ("Ilse Vronk", P), ("Ivo West", P))),
+    ("Pelton Footwear cut 200 jobs, and Carver Apparel hired 50.",
+     (("Pelton Footwear", O), ("Carver Apparel", O))),
 )  # fmt: skip

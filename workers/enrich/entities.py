@@ -21,7 +21,6 @@ from .name_context import (
     place_by_context,
 )
 from .name_words import (
-    COMPASS_WORDS,
     FUNCTION_NOUNS,
     LOCATIVE_PREPOSITIONS,
     NAME_CONNECTORS,
@@ -31,6 +30,7 @@ from .name_words import (
     PLACE_WORDS,
     PORTFOLIO_TITLES,
     TITLE_WORDS,
+    compass_alone,
     is_name_token,
     names_institution,
     noun_after,
@@ -279,7 +279,7 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         if opener is not None:
             i = opener  # "Though Roe won …", "Outside Acme's plant", "Footage of Jo Roe"
             continue
-        if j - i == 1 and tok.text in COMPASS_WORDS:
+        if j - i == 1 and compass_alone(tok.text, doc[j].text if j < n else ""):
             i = j
             continue
         if j - i == 1 and _place_after_place(doc, i, found):

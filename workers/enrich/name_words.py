@@ -52,6 +52,10 @@ ORG_WORDS = frozenset(
         "Initiative", "League", "Society", "Command", "Brands", "Foods", "Partners", "Co.",
         "LLC", "Bancorp", "Labs", "Minerals", "Mining", "Petroleum", "Steel", "Chemicals",
         "Airways", "Shipping", "Construction", "Properties", "Media", "Entertainment",
+        "Footwear", "Apparel", "Solutions", "Pharma", "Resorts", "Hotels", "Publishing",
+        "Productions", "Ventures", "Investments", "Consulting", "Logistics", "Products",
+        "Stores", "Restaurants", "Telecom", "Software", "Networks", "Pictures", "Magazine",
+        "Gazette", "Railways", "Therapeutics", "Automotive", "Aerospace", "Capital",
     }
 )  # fmt: skip
 PLACE_WORDS = frozenset(
@@ -108,6 +112,19 @@ PLACE_PREPOSITIONS = frozenset(
 )
 # Compass adjectives: alone they qualify a noun ("Southern states"), never name a person.
 COMPASS_WORDS = frozenset({"Northern", "Southern", "Eastern", "Western", "Midwestern"})
+# Compass points: before a people's adjective they qualify it ("South Korean", "West German").
+COMPASS_POINTS = frozenset(
+    {"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"}
+)
+
+
+def compass_alone(word: str, next_word: str) -> bool:
+    """A compass word that is no name by itself: an adjective ("Southern states") or a point
+    before a people's adjective ("a South Korean passport"); "Cornel West" stays a name."""
+    if word in COMPASS_WORDS:
+        return True
+    people = next_word.lower() in DEMONYMS or next_word.casefold() in nationality_words()
+    return word in COMPASS_POINTS and people
 
 
 def is_name_token(text: str) -> bool:
