@@ -260,3 +260,21 @@ def test_a_name_after_is_inside_a_clause_stays_unsalient() -> None:
         "“We counted 40 empty lots,” he said."
     )
     assert claimant_of(body, "“We counted") == "Omar Tisdale"
+
+
+def test_a_name_in_a_description_opening_its_clause_is_the_subject() -> None:
+    body = (
+        "Omar Tisdale runs the Dunmore plant.\n\n"
+        "At the gate on Friday, a welder named Hector Vale waved at the trucks.\n\n"
+        "“We counted 40 empty lots,” he said."
+    )
+    assert claimant_of(body, "“We counted") == "Hector Vale"
+
+
+def test_a_name_in_a_description_inside_a_clause_is_no_subject() -> None:
+    body = (
+        "Omar Tisdale runs the Dunmore plant.\n\n"
+        "On Friday he hired a welder named Hector Vale for the night shift.\n\n"
+        "“We counted 40 empty lots,” he said."
+    )
+    assert claimant_of(body, "“We counted") == "Omar Tisdale"
