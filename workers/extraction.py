@@ -50,6 +50,7 @@ from workers.extract.features import news_form
 from workers.extract.figures import measured_by, states_figures
 from workers.extract.lexicon import CLAUSE_PRONOUNS
 from workers.extract.model import ModelScorer
+from workers.extract.pronouns import plural_opener
 from workers.extract.quotation_speakers import QuotationSpeakers
 from workers.extract.scoring import FEATURE_WEIGHTS, RuleBasedScorer, Score, Scorer, rule_signals
 from workers.extract.sentences import (
@@ -214,6 +215,14 @@ def extract_claims(
         subject = None if s_char in quoted_chars else leading_subject(doc, tok_start, tok_end)
         if subject is not None and subject[1] - subject[0] > 1 and doc[subject[1] - 1].is_lower:
             discourse.observe_subject(doc[subject[0] : subject[1]].text)
+        elif (
+            subject is not None
+            and subject[1] - subject[0] == 1
+            and subject[1] < tok_end
+            and not any(m.start == doc[subject[0]].idx for m in sentence_mentions)
+            and plural_opener(doc[subject[0]].text, doc[subject[1]].text, discourse.by_surname)
+        ):
+            discourse.observe_subject(doc[subject[0]].text)  # "Investors fled …"
         # Names inside a quotation are the speaker's words, not the article's referents.
         spoken_of = [m for m in sentence_mentions if m.start not in quoted_chars]
         line = furniture.enclosing_line(body, s_char, e_char)

@@ -162,4 +162,22 @@ CONTEXT: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = (
     # A month's abbreviation is no name.
     ("The strike began on Nov. 3 and ended on Dec. 9 in Tarrow.",
      (("Nov.", None), ("Dec.", None), ("Tarrow", L))),
+    # A word capitalised only for opening the sentence is no part of the name after it: a
+    # preposition, or a common noun and its "of"; an institution's noun keeps its "of".
+    ("Outside Pellor's warehouse, pickets said the line had stopped.",
+     (("Outside Pellor", None),)),
+    ("Amid Dorsey's surge, the party split.",
+     (("Amid Dorsey", None), ("Dorsey", P))),
+    ("Footage of Marla Quince shows the crowd cheering.",
+     (("Footage of Marla Quince", None), ("Marla Quince", P))),
+    ("Bank of Zelonia officials said rates would rise.",
+     (("Bank of Zelonia", O),)),
+    ("Ana “Bee” Kestrel of Dunmore carried a sign.",  # a nickname opens no sentence
+     (("Dunmore", None),)),
+    # A compass point before a people's adjective qualifies it; a name ending in what a firm
+    # makes or sells is the firm's.
+    ("Ilse Vronk travels on a South Korean passport, and Ivo West is her lawyer.",
+     (("South", None), ("Ilse Vronk", P), ("Ivo West", P))),
+    ("Pelton Footwear cut 200 jobs, and Carver Apparel hired 50.",
+     (("Pelton Footwear", O), ("Carver Apparel", O))),
 )  # fmt: skip

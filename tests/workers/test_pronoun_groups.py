@@ -42,3 +42,22 @@ def test_a_description_that_spoke_leaves_the_named_organisation_the_referent() -
         "It added that wages rose 5 percent in 2024."
     )
     assert claimant_of(body, "It added") == "Dunmore Freight Company"
+
+
+def test_they_means_a_plural_of_people_opening_a_sentence_alone() -> None:
+    body = (
+        "Fennick Foods reported record sales in March.\n\n"
+        "Shareholders cheered the results on Tuesday.\n\n"
+        "The new tax, they said, cost the region 300 jobs."
+    )
+    assert claimant_of(body, "The new tax") == "Shareholders"
+
+
+def test_a_plural_of_things_or_a_surname_opening_a_sentence_is_no_they() -> None:
+    for opener in ("Wages", "Roberts"):
+        body = (
+            "Fennick Foods reported record sales in March.\n\n"
+            f"{opener} rose again on Tuesday.\n\n"
+            "The new tax, they said, cost the region 300 jobs."
+        )
+        assert claimant_of(body, "The new tax") == "Fennick Foods"

@@ -242,3 +242,39 @@ def test_a_surname_in_a_list_opening_a_sentence_is_not_the_subject() -> None:
         "failed. Ellison, Kowalski and the mayor met on Friday. He said 300 jobs would go."
     )
     assert claimant_of(body, "He said 300 jobs") != "Mark Ellison"
+
+
+def test_a_name_after_a_clause_opening_is_is_the_inverted_subject() -> None:
+    body = (
+        "Greta Holm spoke first at the rally in Dayton on Monday.\n\n"
+        "Across the hall, handing out flyers for Holm, is Hector Vale, a retired welder.\n\n"
+        "“We counted 40 empty lots,” he said."
+    )
+    assert claimant_of(body, "“We counted") == "Hector Vale"
+
+
+def test_a_name_after_is_inside_a_clause_stays_unsalient() -> None:
+    body = (
+        "Omar Tisdale spoke first at the rally in Dayton on Monday.\n\n"
+        "His rival at the rally is Hector Vale, a retired welder.\n\n"
+        "“We counted 40 empty lots,” he said."
+    )
+    assert claimant_of(body, "“We counted") == "Omar Tisdale"
+
+
+def test_a_name_in_a_description_opening_its_clause_is_the_subject() -> None:
+    body = (
+        "Omar Tisdale runs the Dunmore plant.\n\n"
+        "At the gate on Friday, a welder named Hector Vale waved at the trucks.\n\n"
+        "“We counted 40 empty lots,” he said."
+    )
+    assert claimant_of(body, "“We counted") == "Hector Vale"
+
+
+def test_a_name_in_a_description_inside_a_clause_is_no_subject() -> None:
+    body = (
+        "Omar Tisdale runs the Dunmore plant.\n\n"
+        "On Friday he hired a welder named Hector Vale for the night shift.\n\n"
+        "“We counted 40 empty lots,” he said."
+    )
+    assert claimant_of(body, "“We counted") == "Omar Tisdale"

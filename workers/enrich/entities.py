@@ -13,11 +13,15 @@ from workers.nlp import DEMONYMS, lookup_alias
 from workers.nlp.first_names import first_name_gender
 from workers.nlp.world import nationality_words
 
-from .name_context import company_end, hyphen_join, institution_before, place_by_context
+from .name_context import (
+    company_end,
+    hyphen_join,
+    institution_before,
+    opening_word_end,
+    place_by_context,
+)
 from .name_words import (
-    COMPASS_WORDS,
     FUNCTION_NOUNS,
-    IRREGULAR_PAST,
     LOCATIVE_PREPOSITIONS,
     NAME_CONNECTORS,
     ORG_WORDS,
@@ -26,8 +30,10 @@ from .name_words import (
     PLACE_WORDS,
     PORTFOLIO_TITLES,
     TITLE_WORDS,
+    compass_alone,
     is_name_token,
     names_institution,
+    noun_after,
 )
 
 
@@ -269,12 +275,11 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
             or doc[i - 1].is_space
             or doc[i - 1].text in {".", "!", "?", "“", '"', "‘", "(", "[", ":", "—", "–", "-", "--"}
         )
-        if sentence_initial and j - i > 1 and tok.lower_ in STOP_WORDS:
-            # "Though Roe won …", "Six Roe newspapers": a function word opening the
-            # sentence is capitalised for that alone; the name starts after it.
-            i += 1
+        opener = opening_word_end(doc, i, j) if sentence_initial else None
+        if opener is not None:
+            i = opener  # "Though Roe won …", "Outside Acme's plant", "Footage of Jo Roe"
             continue
-        if j - i == 1 and tok.text in COMPASS_WORDS:
+        if j - i == 1 and compass_alone(tok.text, doc[j].text if j < n else ""):
             i = j
             continue
         if j - i == 1 and _place_after_place(doc, i, found):
@@ -326,17 +331,9 @@ def _institution_end(doc: Doc, start: int) -> int | None:
         w in TITLE_WORDS for w in words
     ):
         return None
-    if j < len(doc) and _noun_after(doc[j].text):
+    if j < len(doc) and noun_after(doc[j].text):
         return None  # "the Fort Bliss Army base": the names modify a noun, a place's base
     return None if any(t.ent_type_ for t in doc[start:j]) else j
-
-
-def _noun_after(word: str) -> bool:
-    """A lower-case word that is likely a noun the names before it modify: no function word, no
-    verb ending in -s/-ed and no irregular past form."""
-    if not (word.isalpha() and word.islower()) or word in STOP_WORDS:
-        return False
-    return not (word.endswith(("s", "ed")) or word in IRREGULAR_PAST)
 
 
 def _span_mention(span: Span, kind: str, offset: int) -> EntityMention:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from workers.nlp.first_names import first_name_gender
 
-from .name_words import FUNCTION_NOUNS, ORG_WORDS, TITLE_WORDS, is_name_token
+from .name_words import FUNCTION_NOUNS, ORG_WORDS, PLACE_WORDS, TITLE_WORDS, is_name_token
 
 # A lower-case noun after a name that makes the name a place's ("the Dnipro river").
 GEOGRAPHIC_NOUNS = frozenset(
@@ -129,3 +129,36 @@ def institution_before(doc: Doc, place: int, taken: set[int]) -> int | None:
         else:
             break
     return start
+
+
+# Prepositions spaCy counts as no stop word: opening a sentence, they are capitalised for that
+# alone ("Outside Acme's plant, …", "Amid Roe's rise, …"), and the name starts after them.
+OPENING_PREPOSITIONS = frozenset(
+    {"outside", "inside", "near", "amid", "amidst", "unlike", "following", "beneath", "atop",
+     "alongside", "including", "excluding", "concerning", "regarding"}
+)  # fmt: skip
+
+
+_QUOTES = frozenset({'"', "“", "‘", "'", "''"})
+
+
+def opening_word_end(doc: Doc, i: int, j: int) -> int | None:
+    """Where the name starts in a run ``i:j`` that opens a sentence with a word capitalised
+    only for that: a function word or a preposition ("Though Roe won", "Outside Acme's plant"),
+    or a common noun and its "of" ("Footage of Jo Roe", "Supporters of Acme"); else None. A
+    noun that names an institution ("Bank of Canada"), a title ("Secretary of State") or a
+    given name ("Jo of Acme") keeps its run."""
+    before = i - 1
+    while before >= 0 and doc[before].text in _QUOTES:
+        before -= 1
+    if j - i < 2 or (before >= 0 and is_name_token(doc[before].text)):
+        return None  # Jo "Chico" Roe of Acme: a nickname in quotation marks, no opening
+    word = doc[i].text
+    if doc[i].lower_ in STOP_WORDS or doc[i].lower_ in OPENING_PREPOSITIONS:
+        return i + 1
+    if j - i < 3 or doc[i + 1].lower_ != "of" or not (word.isalpha() and word[1:].islower()):
+        return None
+    institutional = ORG_WORDS | FUNCTION_NOUNS | PLACE_WORDS | TITLE_WORDS | _SERVICE_WORDS
+    if word in institutional or first_name_gender(word):
+        return None
+    return i + 2

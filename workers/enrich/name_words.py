@@ -4,6 +4,8 @@ be part of a name. Pure: no Django."""
 
 from __future__ import annotations
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from workers.nlp import DEMONYMS
 from workers.nlp.first_names import first_name_gender
 from workers.nlp.world import nationality_words
@@ -50,6 +52,10 @@ ORG_WORDS = frozenset(
         "Initiative", "League", "Society", "Command", "Brands", "Foods", "Partners", "Co.",
         "LLC", "Bancorp", "Labs", "Minerals", "Mining", "Petroleum", "Steel", "Chemicals",
         "Airways", "Shipping", "Construction", "Properties", "Media", "Entertainment",
+        "Footwear", "Apparel", "Solutions", "Pharma", "Resorts", "Hotels", "Publishing",
+        "Productions", "Ventures", "Investments", "Consulting", "Logistics", "Products",
+        "Stores", "Restaurants", "Telecom", "Software", "Networks", "Pictures", "Magazine",
+        "Gazette", "Railways", "Therapeutics", "Automotive", "Aerospace", "Capital",
     }
 )  # fmt: skip
 PLACE_WORDS = frozenset(
@@ -109,6 +115,19 @@ PLACE_PREPOSITIONS = frozenset(
 )
 # Compass adjectives: alone they qualify a noun ("Southern states"), never name a person.
 COMPASS_WORDS = frozenset({"Northern", "Southern", "Eastern", "Western", "Midwestern"})
+# Compass points: before a people's adjective they qualify it ("South Korean", "West German").
+COMPASS_POINTS = frozenset(
+    {"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"}
+)
+
+
+def compass_alone(word: str, next_word: str) -> bool:
+    """A compass word that is no name by itself: an adjective ("Southern states") or a point
+    before a people's adjective ("a South Korean passport"); "Cornel West" stays a name."""
+    if word in COMPASS_WORDS:
+        return True
+    people = next_word.lower() in DEMONYMS or next_word.casefold() in nationality_words()
+    return word in COMPASS_POINTS and people
 
 
 def is_name_token(text: str) -> bool:
@@ -134,3 +153,11 @@ def names_institution(words: list[str]) -> bool:
         and not first_name_gender(first[0] if first else "")
         and all(w in links or (w[:1].isupper() and w.replace(".", "").isalpha()) for w in words)
     )
+
+
+def noun_after(word: str) -> bool:
+    """A lower-case word that is likely a noun the names before it modify: no function word, no
+    verb ending in -s/-ed and no irregular past form."""
+    if not (word.isalpha() and word.islower()) or word in STOP_WORDS:
+        return False
+    return not (word.endswith(("s", "ed")) or word in IRREGULAR_PAST)

@@ -19,9 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from workers.nlp.first_names import first_name_gender
 
 from .candidates import EntityRef
+from .lexicon import ROLE_NOUNS
 from .sources import ORG_HEAD_NOUNS
 
 
@@ -54,6 +57,34 @@ def many(description: str) -> bool:
     last = (description.lower().split() or [""])[-1]
     plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
     return plural or last in {"people", "police", "staff"} or last in ORG_HEAD_NOUNS
+
+
+def _people(word: str) -> bool:
+    """A plural noun for people or organisations ("investors", "economists", "companies"),
+    not things ("wages", "prices")."""
+    single = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return word.endswith("s") and (
+        word in ROLE_NOUNS or word.endswith(_AGENT_ENDINGS) or single in ORG_HEAD_NOUNS
+    )
+
+
+_AGENT_ENDINGS = ("ers", "ors", "ists", "ians")
+
+
+def plural_opener(word: str, next_word: str, surnames: dict) -> bool:
+    """ "Investors fled …", "But retailers expect …": a plural noun alone opening a sentence,
+    before a lower-case word, names the group a following "they" means; not a surname the
+    article gave ("Roberts said"), a given name or a function word ("Others")."""
+    return (
+        word.isalpha()
+        and word[1:].islower()
+        and next_word.isalpha()
+        and next_word.islower()
+        and _people(word.lower())
+        and word.lower() not in STOP_WORDS
+        and word not in surnames
+        and not any(first_name_gender(w) for w in (word, word[:-1]))  # "Roberts"
+    )
 
 
 def given_name_gender(ref: EntityRef) -> str | None:

@@ -61,6 +61,15 @@ _WHO_SAID_RE = re.compile(
     r"\s*,\s+who\s+(?:\w+\s+)?(?:said|says|told|added|argued|wrote|noted|insisted)\b"
 )
 # "As for Roe, he said …": the name the sentence announces as its topic.
+# "Across town, campaigning for Roe, is Jo Doe, …", "Among the speakers was Jo Doe": a name
+# after a clause-opening "is"/"was" is the inverted subject of its sentence.
+_INVERTED_RE = re.compile(
+    r"(?:,\s*|^(?:Among|Across|Behind|Beside|Next|Also|Here|There|Joining|Leading)\b[^.;]*\s)"
+    r"(?:is|was)\s+$"
+)
+# "…, a worker named Jo Roe has …", "A man called Jo Roe …": a description that names its
+# person opens the clause, and the name is its subject.
+_NAMED_RE = re.compile(r"(?:^|[,;:]\s*)(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){1,3}(?:named|called)\s+$")
 # How far back before a name the subject tests read: beyond it a name is no sentence opener.
 _LOOK_BACK = 300
 _TOPIC_RE = re.compile(r"(?:^|[,;]\s*)[Aa]s (?:for|to)\s+$")
@@ -139,6 +148,9 @@ def is_salient(before: str, after: str, full_name: bool) -> bool:
         opens = _opens_clause(tail) or _described_after_break(tail)
         return full_name and opens and not not_subject
     if _TOPIC_RE.search(before) or (full_name and _WHO_SAID_RE.match(after)):
+        return True
+    inverted = _INVERTED_RE.search(before) or _NAMED_RE.search(before)
+    if full_name and inverted and not re.match(r"\s+(?:and|or)\b", after):
         return True
     view = _VIEW_RE.match(before)
     if view and re.match(r"\s*,", after):
