@@ -36,26 +36,32 @@ NOT_NAME_WORDS = frozenset(
         "Someone", "Anyone",
     }
 )  # fmt: skip
-ORG_WORDS = frozenset(
+# Words that make a name a business's ("Harbor Foods Inc.", "Redstone Minerals"): an
+# organisation to the name finder, and "the company" to discourse (``org_heads``).
+COMPANY_WORDS = frozenset(
     {
-        "Council", "Department", "Ministry", "Agency", "Party", "Bank", "Company",
-        "Inc.", "Corp.", "Ltd.", "University", "Court", "Commission", "Committee",
-        "News", "Times", "Journal", "Post", "Army", "Navy", "Force", "Police",
-        "Organization", "Organisation", "Union", "Association", "Institute", "Office",
-        "Administration", "Government", "Congress", "Senate", "Parliament", "Group",
+        "Company", "Inc.", "Corp.", "Ltd.", "Co.", "LLC", "Corporation", "Technologies",
+        "Industries", "Holdings", "Systems", "Airlines", "Motors", "Communications",
+        "Enterprises", "Pharmaceuticals", "Insurance", "Studios", "Brands", "Foods", "Partners",
+        "Bancorp", "Labs", "Minerals", "Mining", "Petroleum", "Steel", "Chemicals", "Airways",
+        "Shipping", "Construction", "Properties", "Media", "Entertainment", "Footwear",
+        "Apparel", "Solutions", "Pharma", "Resorts", "Hotels", "Publishing", "Productions",
+        "Ventures", "Investments", "Consulting", "Logistics", "Products", "Stores",
+        "Restaurants", "Telecom", "Software", "Networks", "Pictures", "Railways",
+        "Therapeutics", "Automotive", "Aerospace", "Capital",
+    }
+)  # fmt: skip
+ORG_WORDS = COMPANY_WORDS | frozenset(
+    {
+        "Council", "Department", "Ministry", "Agency", "Party", "Bank", "University", "Court",
+        "Commission", "Committee", "News", "Times", "Journal", "Post", "Army", "Navy", "Force",
+        "Police", "Organization", "Organisation", "Union", "Association", "Institute",
+        "Office", "Administration", "Government", "Congress", "Senate", "Parliament", "Group",
         "Foundation", "Service", "Bureau", "Board", "Network", "Press", "Radio", "TV",
-        "Corporation", "Federation", "Guard", "Cartel", "Fund", "Authority", "Centre",
-        "Center", "Club", "School", "Hospital", "Church", "Tribune", "Herald",
-        "Technologies", "Industries", "Holdings", "Systems", "Airlines", "Motors",
-        "Communications", "Enterprises", "Pharmaceuticals", "Insurance", "Studios",
-        "Convention", "Project", "Program", "Coalition", "Alliance", "Caucus", "Conference",
-        "Initiative", "League", "Society", "Command", "Brands", "Foods", "Partners", "Co.",
-        "LLC", "Bancorp", "Labs", "Minerals", "Mining", "Petroleum", "Steel", "Chemicals",
-        "Airways", "Shipping", "Construction", "Properties", "Media", "Entertainment",
-        "Footwear", "Apparel", "Solutions", "Pharma", "Resorts", "Hotels", "Publishing",
-        "Productions", "Ventures", "Investments", "Consulting", "Logistics", "Products",
-        "Stores", "Restaurants", "Telecom", "Software", "Networks", "Pictures", "Magazine",
-        "Gazette", "Railways", "Therapeutics", "Automotive", "Aerospace", "Capital",
+        "Federation", "Guard", "Cartel", "Fund", "Authority", "Centre", "Center", "Club",
+        "School", "Hospital", "Church", "Tribune", "Herald", "Convention", "Project",
+        "Program", "Coalition", "Alliance", "Caucus", "Conference", "Initiative", "League",
+        "Society", "Command", "Magazine", "Gazette",
     }
 )  # fmt: skip
 PLACE_WORDS = frozenset(

@@ -6,19 +6,13 @@ for the names the fallback finder found. Pure: no Django.
 
 from __future__ import annotations
 
+from workers.enrich.name_words import COMPANY_WORDS
 from workers.nlp.world import COMPANIES
 
 from .sources import ORG_HEAD_NOUNS
 
-# Words that make a name a business's.
-COMPANY_WORDS = frozenset(
-    {"Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd.", "Ltd", "LLC", "PLC", "plc", "AG", "SA",
-     "Company", "Corporation", "Holdings", "Industries", "Technologies", "Brands", "Foods",
-     "Airlines", "Motors", "Group", "Partners", "Enterprises", "Pharmaceuticals", "Systems",
-     "Bancorp", "Labs", "Communications", "Studios", "Insurance", "Logistics", "Minerals",
-     "Mining", "Oil", "Petroleum", "Steel", "Chemicals", "Airways", "Shipping", "Construction",
-     "Properties", "Stores", "Media", "Entertainment"}
-)  # fmt: skip
+# Besides the name finder's company words, the bare forms a pasted name may carry.
+_BUSINESS = COMPANY_WORDS | {"Inc", "Corp", "Ltd", "PLC", "plc", "AG", "SA", "Oil", "Group"}
 # Words of a public body's name: "the Ministry of Mining" is no company.
 _PUBLIC_WORDS = frozenset(
     {"Ministry", "Department", "Agency", "Bureau", "Office", "Commission", "Authority",
@@ -42,7 +36,7 @@ def org_heads(name: str) -> tuple[str, ...]:
     heads: list[str] = []
     words = name.split()
     public = any(w in _PUBLIC_WORDS for w in words)
-    if name in _KNOWN_COMPANIES or (any(w in COMPANY_WORDS for w in words) and not public):
+    if name in _KNOWN_COMPANIES or (any(w in _BUSINESS for w in words) and not public):
         heads += ["company", "firm"]
     for word in words:
         lowered = word.lower()
