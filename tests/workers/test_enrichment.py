@@ -203,6 +203,14 @@ def test_seed_entities_cover_the_article():
         ("one of the leaders", []),
         ("a day after the report", []),
         ("COVID-19", []),
+        # a number in a name is no quantity
+        ("told Radio 4's morning show", []),
+        ("a Category 4 hurricane", []),
+        # the unit is the noun a qualifier leads to, not the qualifier
+        ("40 new diagnostic centres", [("40 new diagnostic centres", 40.0, "centres", "exact")]),
+        ("hired 12 police officers", [("12 police officers", 12.0, "officers", "exact")]),
+        ("300 people were hurt", [("300 people", 300.0, "people", "exact")]),
+        ("12 weekly sessions", [("12 weekly sessions", 12.0, "sessions", "exact")]),
     ],
 )  # fmt: skip
 def test_quantities(text, expected):
@@ -254,6 +262,11 @@ def test_quantities(text, expected):
         ("you may go", []),
         ("2000 soldiers", []),
         ("The 2023 floods cost more", [("2023", "2023", "year")]),
+        # a capitalised "Today" inside a sentence is a programme or a paper, not the day
+        ("she told the Today programme", []),
+        ("he told USA Today on Friday", [("Friday", "2025-05-02", "day")]),
+        ("Today, the council voted", [("Today", "2025-05-04", "day")]),
+        ("“Today we act,” she said", [("Today", "2025-05-04", "day")]),
     ],
 )
 def test_dates(text, expected):

@@ -45,3 +45,12 @@ def test_each_mention_has_its_kind(sentence, mention, kind):
 def test_no_country_nationality_app_or_newspaper_is_a_person(sentence, labels):
     people = {text for text, kind in _kinds(sentence).items() if kind == "person"}
     assert people <= {mention for mention, kind in labels if kind == "person"}
+
+
+def test_a_compass_adjective_opens_no_region():
+    """ "West Tarshire" is a region, "Western Ledgerline" (an outlet, a company) is not."""
+    assert _kinds("Labour MPs from West Tarshire wrote.")["West Tarshire"] == "place"
+    assert (
+        _kinds("As first reported by Western Ledgerline, the deal fell.").get("Western Ledgerline")
+        != "place"
+    )

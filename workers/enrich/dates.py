@@ -77,9 +77,24 @@ def find_date_spans(text: str, doc: Doc | None = None) -> list[tuple[int, int, s
             continue  # "2000 soldiers"
         if len(tokens) == 1 and tokens[0].text == "May" and span.label_ != "DAY" and len(span) == 1:
             continue  # the modal verb
+        if len(tokens) == 1 and _programme_name(doc, tokens[0].i):
+            continue  # "BBC Radio 4's Today programme", "USA Today": a title, no day
         result.append((start_char, end_char, granularity))
     result.sort()
     return result
+
+
+_RELATIVE_DAYS = frozenset({"Today", "Tonight", "Tomorrow", "Yesterday"})
+_SENTENCE_OPENERS = frozenset({".", "!", "?", "“", '"', "‘", "(", ":", "—", "–", "-", "--"})
+
+
+def _programme_name(doc: Doc, k: int) -> bool:
+    """A capitalised "Today" inside a sentence names a programme or a paper ("Radio 4's Today
+    programme", "USA Today"), not the day; opening a sentence or a quotation it is the day."""
+    if doc[k].text not in _RELATIVE_DAYS or k == 0 or doc[k].is_sent_start:
+        return False
+    before = doc[k - 1]
+    return not before.is_space and before.text not in _SENTENCE_OPENERS
 
 
 @lru_cache(maxsize=64)

@@ -19,6 +19,7 @@ from .name_context import (
     institution_before,
     opening_word_end,
     place_by_context,
+    possessive_org_end,
 )
 from .name_words import (
     FUNCTION_NOUNS,
@@ -81,6 +82,8 @@ def _guess_kind(tokens: list[str], prev_word: str) -> str:
         )
     ):
         return "person"  # "State Rep. Wendy Roe", "County Sheriff Al Roe": a titled name
+    if re.fullmatch(r"[A-Z]{2,}s", tokens[-1]):
+        return "group"  # "Labour MPs", "Tory MEPs": members, not a person
     if any(t in ORG_WORDS for t in tokens) or (len(tokens) == 1 and tokens[0].isupper()):
         return "organization"
     if tokens[-1] in PARTY_WORDS:
@@ -245,7 +248,7 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
                 j += 2  # "Emilia-Romagna", "Ocasio-Cortez": one name
             else:
                 break
-        company = company_end(doc, i, j)
+        company = company_end(doc, i, j) or possessive_org_end(doc, i, j, taken)
         if company is not None:
             found.append((i, company, "organization"))  # "Moody's said"
             i = company

@@ -14,7 +14,14 @@ from spacy.tokens import Doc
 
 from workers.nlp.first_names import first_name_gender
 
-from .name_words import FUNCTION_NOUNS, ORG_WORDS, PLACE_WORDS, TITLE_WORDS, is_name_token
+from .name_words import (
+    COMPASS_POINTS,
+    FUNCTION_NOUNS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    TITLE_WORDS,
+    is_name_token,
+)
 
 # A lower-case noun after a name that makes the name a place's ("the Dnipro river").
 GEOGRAPHIC_NOUNS = frozenset(
@@ -41,6 +48,9 @@ COMPANY_VERBS = frozenset(
      "raised", "downgraded", "upgraded", "warned", "forecast", "predicted", "rated", "expects"}
 )  # fmt: skip
 _POSSESSIVE = frozenset({"'s", "’s"})
+# Words that open a region's name before another name ("West Yorkshire", "Greater Manchester");
+# not "Western", "Southern", which open companies and outlets as often ("Western Journalism").
+_AREA_QUALIFIERS = COMPASS_POINTS | {"Greater", "Upper", "Lower"}
 
 
 def _plain(doc: Doc, i: int, j: int) -> bool:
@@ -59,6 +69,8 @@ def place_by_context(doc: Doc, i: int, j: int, found: list[tuple[int, int, str]]
     """Do the words around the run ``i:j`` make it a place?"""
     if not _plain(doc, i, j):
         return False
+    if j - i >= 2 and doc[i].text in _AREA_QUALIFIERS:
+        return not any(t.text in ORG_WORDS for t in doc[i:j])  # "West Yorkshire", "East Anglia"
     if j < len(doc) and doc[j].lower_ in GEOGRAPHIC_NOUNS and doc[j].text.islower():
         return True  # "the Dnipro river", "the Donbas region"
     if j - i != 1 or i < 1:
@@ -80,6 +92,21 @@ def company_end(doc: Doc, i: int, j: int) -> int | None:
     if doc[j + 1].lower_ not in COMPANY_VERBS or not _plain(doc, i, j):
         return None
     return j + 1
+
+
+def possessive_org_end(doc: Doc, i: int, j: int, taken: set[int]) -> int | None:
+    """The end of an organisation whose name holds a possessive ("The King's Fund", "St
+    James's University Hospital"): the run ``i:j``, its 's, then a run of names with an
+    organisation's word in it; else None ("Roe's Harbor Foods deal" holds no such word after the
+    's, "Jo Roe's Foundation" opens with a given name)."""
+    if j + 1 >= len(doc) or doc[j].text not in _POSSESSIVE or doc[j - 1].whitespace_:
+        return None
+    if not _plain(doc, i, j):
+        return None
+    k = j + 1
+    while k < len(doc) and k not in taken and is_name_token(doc[k].text):
+        k += 1
+    return k if k > j + 1 and any(t.text in ORG_WORDS for t in doc[j + 1 : k]) else None
 
 
 def _name_word(text: str) -> bool:

@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 # A figure a claim can state: larger magnitudes (or a run of digits that does not fit a float)
 # are not quantities but digit strings, and would poison every reader of the stored value.
 MAX_QUANTITY = 1e15
@@ -100,6 +102,9 @@ _TIME_UNIT = {
     "day": ("days", 1.0), "hour": ("hours", 1.0), "minute": ("minutes", 1.0),
 }  # fmt: skip
 _NOUN_AFTER_RE = re.compile(r"\s+(?:(?:[A-Z][a-z]+|more|new|other|additional)\s+)?([a-z][a-z-]+)\b")
+# A plural noun after the first word taken for a unit: that word only qualified it ("40 new
+# diagnostic centres", "12 police officers").
+_HEAD_NOUN_AFTER_RE = re.compile(r"\s+([a-z][a-z-]*[a-rt-z]s)\b")
 _OF_NOUN_RE = re.compile(r"\s*([a-z][a-z-]+)\b")
 # Words that can follow a number without being its unit.
 _NOT_UNITS = frozenset(
@@ -149,7 +154,8 @@ _REFERENTIAL_BEFORE = re.compile(
 _NAME_NUMBER_BEFORE = re.compile(
     r"\b(Section|Article|Title|No\.|Number|Chapter|Resolution|Proposition|Prop\.|Flight|"
     r"Route|Highway|Interstate|Room|Apollo|Covid|COVID|Windows|iPhone|Level|Phase|Grade|"
-    r"Act|Amendment|Rule|Page|Vol\.|Volume|Item)\s*$"
+    r"Act|Amendment|Rule|Page|Vol\.|Volume|Item|Radio|Channel|Formula|Category|Stage|Tier|"
+    r"Gate|Terminal|Platform)\s*$"
 )
 
 
@@ -349,6 +355,9 @@ def find_quantities(
                 if noun and noun.group(1) not in _NOT_UNITS and not noun.group(1).endswith("ed"):
                     unit = noun.group(1)
                     end = noun.end()
+                    head = _HEAD_NOUN_AFTER_RE.match(text, end)
+                    if head and not unit.endswith("s") and head.group(1) not in STOP_WORDS:
+                        unit, end = head.group(1), head.end()  # "40 new diagnostic centres"
         elif unit and not match.group("plural"):
             # "$5 million dollars" is rare but harmless; "£20 pounds" likewise.
             suffix = _CURRENCY_SUFFIX_RE.match(text, end)
