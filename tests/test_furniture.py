@@ -193,6 +193,14 @@ from claims.parsing.furniture import Dateline
         ("What was claimed", f.BANNER),
         ("Safe Harbor Statement", f.FOOTER),
         ("Cautionary Note Regarding Forward-Looking Statements", f.FOOTER),
+        # a newsletter box, a contact address, an amendment note
+        ("Our morning email breaks down the key stories of the day", f.SHARE),
+        ("Privacy Notice: Newsletters may contain info about charities.", f.SHARE),
+        ("Contact him at jo.roe@example.com", f.SHARE),
+        ("This article was amended on 3 May 2025 to correct a name.", f.FOOTER),
+        ("This story has been updated to include a statement from the council.", f.FOOTER),
+        ("An earlier version of this article misstated the budget.", f.FOOTER),
+        ("Correction: The fund is $4 million, not $40 million.", f.FOOTER),
     ],
 )
 def test_furniture_lines(line: str, kind: str) -> None:
@@ -258,6 +266,10 @@ def test_furniture_lines(line: str, kind: str) -> None:
         "The claim was false, the court found.",
         "Our rating agency downgraded the bonds.",
         "The disclaimer was printed in small type, the regulator said.",
+        "Our email system was hacked in May, the council said.",
+        "This article was amended by the senate on Tuesday.",
+        "The story has been updated many times since 2019.",
+        "Contact tracing ended in March.",
         "",
         "x" * 5000,
     ],

@@ -590,6 +590,25 @@ def test_caption_on_the_line_above_its_credit() -> None:
     assert article.paragraphs == ("The march began at noon.", "Police said it was peaceful.")
 
 
+def test_a_reported_paragraph_above_a_credit_is_prose_not_its_caption() -> None:
+    """A credit under a paragraph that reports what someone said credits a photo the paste
+    lost; the paragraph is the article's and must not be dropped as a caption."""
+    text = (
+        "Bills will rise by 6% in January.\n\n"
+        "The regulator said the rise was driven by network charges of £42 a year.\n"
+        "Photograph: Jane Doe/PA\n\n"
+        "Charities warned of a hard winter."
+    )
+    article = parse_article(text)
+    assert article.photo_credit.endswith("Jane Doe/PA")
+    assert article.photo_caption == ""
+    assert article.paragraphs == (
+        "Bills will rise by 6% in January.",
+        "The regulator said the rise was driven by network charges of £42 a year.",
+        "Charities warned of a hard winter.",
+    )
+
+
 def test_furniture_inside_the_body_is_dropped_and_prose_like_it_is_kept() -> None:
     text = (
         "LONDON (Reuters) - The bank held rates at 2.5%, it said on Tuesday.\n\n"

@@ -222,7 +222,12 @@ WIDGET_PREFIXES = (
     (SHARE, r"download (?:the|our)\b[^.!?]{0,40} app\b"),
     (SHARE, r"join (?:our|us on) [^.!?]{0,40}\b(?:channel|group|community)\b"),
     (SHARE, r"(?:do you have|have you got|got) a (?:story|news tip|tip|picture|video)\b"),
-    (SHARE, r"(?:e-?mail|contact) (?:us (?:at )?)?[\w.+-]+@[\w-]+\.[\w.-]+"),
+    (SHARE, r"(?:e-?mail|contact|reach) (?:(?:us|him|her|them|the (?:author|reporter|writer)) )?"
+            r"(?:at |on |via )?[\w.+-]+@[\w-]+\.[\w.-]+"),
+    # A newsletter box: "Our morning email breaks down …", "Privacy Notice: Newsletters may …".
+    (SHARE, r"our (?:\w+ ){0,2}(?:e-?mail|newsletter|briefing|digest) (?:breaks|brings|rounds"
+            r"|gives|sends|delivers|takes)\b"),
+    (SHARE, r"(?:privacy notice: *)?newsletters? may contain\b"),
     (SHARE, r"(?:click|tap) here\b"),
     (SHARE, r"save (?:articles|this article|stories|this story)\b"),
     (SHARE, r"thanks for reading\b"),
@@ -248,6 +253,11 @@ WIDGET_PREFIXES = (
              r"|was published|ran)\b[^\n]{0,60}?\b(?:print|issue|edition|magazine)\b"),
     (FOOTER, r"this (?:article|story|essay|piece|report) (?:was )?originally (?:appeared|published"
              r"|ran)\b"),
+    # Amendment notes: "This article was amended on 21 November to correct …", "An earlier
+    # version of this story misstated …", "Correction: …".
+    (FOOTER, r"this (?:article|story|piece|report|post) (?:was|has been) (?:amended|corrected"
+             r"|updated)\b[^.!?]{0,60}?\bto (?:correct|clarify|reflect|include|remove|add|amend)\b"
+             r"|an earlier version of this (?:article|story|piece|report|post)\b|correction: "),
     # Transcript notices: "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM…"
     (FOOTER, r"this is a rush transcript\b|this transcript (?:was|has been|is|may be) (?:created"
              r"|produced|generated|edited|updated)\b"),

@@ -40,6 +40,9 @@ TAIL = 400  # only the end of a paragraph is ever examined
 _WRAP_WIDTH = 100
 # A caption pasted on the line above its credit is short.
 _CAPTION_MAX_WORDS = 40
+# A paragraph reporting what someone said is the article's, even on the line above a credit:
+# a caption shows, it does not report ("Ofgem said the rise …\nPhotograph: Jo Roe/PA").
+_REPORTED_RE = re.compile(r"\b(?:said|says|told|according to|announced|estimated)\b", re.I)
 # Caption and credit labels that are not part of the caption's text.
 _CAPTION_LABEL_RE = re.compile(r"(?:image|media|video|photo) (?:caption|source),? *", re.I)
 
@@ -160,7 +163,11 @@ def split_units(text: str, *, wrapped: bool) -> list[Unit]:
         if kind is not None:
             unit = _furniture_unit(kind, cleaned)
             # A short paragraph just above a credit, with no blank line between, is its caption.
-            if current.lines and current.words <= _CAPTION_MAX_WORDS:
+            if (
+                current.lines
+                and current.words <= _CAPTION_MAX_WORDS
+                and not _REPORTED_RE.search(" ".join(current.lines))
+            ):
                 if unit.kind == furniture.CREDIT:
                     # A caption on the line above its credit ("…in April.\nJane Roe/AFP").
                     caption = clean_inline(" ".join(current.lines))
