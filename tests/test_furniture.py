@@ -201,6 +201,13 @@ from claims.parsing.furniture import Dateline
         ("This story has been updated to include a statement from the council.", f.FOOTER),
         ("An earlier version of this article misstated the budget.", f.FOOTER),
         ("Correction: The fund is $4 million, not $40 million.", f.FOOTER),
+        # a local TV page: lower-case byline, share bar, gallery counter, tip line, placeholder
+        ("by Marisa Duong | KXYZ", f.BYLINE),
+        ("Facebook Share", f.SHARE),
+        ("Email Share", f.SHARE),
+        ("1 of 3", f.SHARE),
+        ("Loading ...", f.SHARE),
+        ("Have a news tip? Email tips@example.com or call 555-0100.", f.SHARE),
     ],
 )
 def test_furniture_lines(line: str, kind: str) -> None:
@@ -270,6 +277,10 @@ def test_furniture_lines(line: str, kind: str) -> None:
         "This article was amended by the senate on Tuesday.",
         "The story has been updated many times since 2019.",
         "Contact tracing ended in March.",
+        "by the end of the year, prices had doubled.",
+        "Have a look at the figures, the minister said.",
+        "Loading the trucks took 4 hours.",
+        "1 of 3 voters backed the plan.",
         "",
         "x" * 5000,
     ],

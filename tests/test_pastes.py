@@ -38,6 +38,10 @@ NOT_FOUND_YET: dict[str, list[str]] = {}
 CLAIMANT_NOT_YET = {
     "analysis": ["cheaper imports are undercutting local producers"],
     "blog_platform": ["each extra stop costs about 20 seconds"],
+    "broadcaster_local_tv": [
+        "Nine people have died in the Harlan County jail so far this year, "
+        "the most since at least 2014"
+    ],
     "broadcaster_bbc": ["will cut 300 jobs, about a fifth of its workforce"],
     "broadcaster_cnn": [
         "More than 2 million people in northern Kenya and southern Ethiopia face severe hunger",
@@ -80,6 +84,7 @@ EXTRACTED_YET = {
     ],
     "broadcaster_cnn": ["Families have nothing left to sell."],
     "broadcaster_gulf": ["We cannot ignore the damage to marine life"],
+    "broadcaster_local_tv": ["We are doing everything we can with the people we have"],
     "broadcaster_public": [
         "Nobody should wait 40 minutes for an ambulance",
         "the plan does not go far enough",

@@ -230,8 +230,11 @@ def _layout(units: list[Unit], paragraphs: list[_Paragraph]) -> ParsedArticle:
     # A headline-like line above the site's menu is a ticker or a promotion ("Breaking News /
     # Naira firms as reserves climb / Home / News / …"): the headline comes after the menus.
     # A menu, not a lone widget ("Log in to save this story" may sit under the headline).
+    # A menu under the byline (a share bar, a gallery's counter) is below the headline.
     navigation = [u.kind == furniture.NAVIGATION for u in units[: body_unit + 1]]
-    menu_at = [i for i in range(1, body_unit) if navigation[i] and navigation[i - 1]]
+    headed = next((i for i in range(body_unit) if units[i].kind == "prose"), body_unit)
+    signed = next((i for i in range(headed, body_unit) if _is_byline(units[i])), body_unit)
+    menu_at = [i for i in range(1, signed) if navigation[i] and navigation[i - 1]]
     if menu_at:
         leading = [p for p in leading if p.start > menu_at[-1]] or leading
     title = next((u.text for u in units[:body_unit] if u.kind == "heading"), "")

@@ -99,11 +99,13 @@ WHOLE_LINE = {
         r"sign ?up(?: now| today| for free)?",
         r"(?:(?:enter|type) )?(?:your )?e-?mail(?: address)?(?:\.\.\.|\u2026)?",
         r"facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|flipboard|telegram|threads",
+        r"(?:facebook|twitter|x|e-?mail|whatsapp|linkedin|reddit|pinterest|print) share",
         r"bluesky|tumblr|messenger|e-?mail|mail|print|copy(?: (?:article )?link)?|link copied",
         r"copied|save(?: (?:article|story))?|saved|bookmark|gift(?: this)? article",
         r"share full article|embed|download|playlist|transcript|read & listen",
         r"listen to (?:this|the) (?:article|story)(?: \d+ min)?",
         r"view \d+ (?:images|photos|pictures)|view (?:gallery|slideshow)|\d+ (?:images|photos)",
+        r"(?:image |photo |slide )?\d{1,2} (?:of|/) \d{1,2}|loading ?(?:\.\.\.|\u2026)?",
         r"open (?:image )?gallery|enlarge (?:this )?image|expand(?: image)?",
         r"follow|open in (?:the )?app",
         r"\d[\d.,]*[km]? (?:followers|subscribers|likes|claps|shares|restacks)",
@@ -221,7 +223,8 @@ WIDGET_PREFIXES = (
             r"|alerts|notifications)"),
     (SHARE, r"download (?:the|our)\b[^.!?]{0,40} app\b"),
     (SHARE, r"join (?:our|us on) [^.!?]{0,40}\b(?:channel|group|community)\b"),
-    (SHARE, r"(?:do you have|have you got|got) a (?:story|news tip|tip|picture|video)\b"),
+    (SHARE, r"(?:do you have|have you got|got|have) an? (?:story|news tip|tip|picture|video)\b"
+            r"[^.!?]{0,20}\?"),
     (SHARE, r"(?:e-?mail|contact|reach) (?:(?:us|him|her|them|the (?:author|reporter|writer)) )?"
             r"(?:at |on |via )?[\w.+-]+@[\w-]+\.[\w.-]+"),
     # A newsletter box: "Our morning email breaks down …", "Privacy Notice: Newsletters may …".
@@ -307,7 +310,7 @@ COOKIE_NOTICE_RE = re.compile(
 
 # Bylines: "By Jane Roe and John Doe", "BY KERRY WALSH, Transport Reporter", "Jane Roe, Staff
 # Writer".
-BY_RE = re.compile(r"(?:By|BY) (?P<names>\S.{0,200})")
+BY_RE = re.compile(r"(?:By|BY|by) (?P<names>\S.{0,200})")
 NAME_CONNECTORS = frozenset(
     ("and", "&", "de", "da", "del", "van", "von", "der", "den", "la", "le", "du", "al", "bin")
 )
