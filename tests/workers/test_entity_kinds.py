@@ -54,3 +54,9 @@ def test_a_compass_adjective_opens_no_region():
         _kinds("As first reported by Western Ledgerline, the deal fell.").get("Western Ledgerline")
         != "place"
     )
+
+
+@pytest.mark.parametrize("text", ["The deal was signed by Volkhaus", "Shares fell at Volkhaus'"])
+def test_a_name_ending_the_text_is_read(text):
+    """A name that is the text's last token (a truncated paste) must not read past the end."""
+    assert _kinds(text)["Volkhaus"]

@@ -15,10 +15,11 @@ from workers.nlp.world import nationality_words
 
 from .name_context import (
     company_end,
+    demonym_opens,
     hyphen_join,
+    in_context,
     institution_before,
     opening_word_end,
-    place_by_context,
     possessive_org_end,
 )
 from .name_words import (
@@ -250,7 +251,8 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
                 break
         company = company_end(doc, i, j) or possessive_org_end(doc, i, j, taken)
         if company is not None:
-            found.append((i, company, "organization"))  # "Moody's said"
+            opens = i - 1 if demonym_opens(doc, i, taken) else i
+            found.append((opens, company, "organization"))  # "Moody's said", "King's Fund"
             i = company
             continue
         office = _office_object_end(doc, i, j)
@@ -297,9 +299,7 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         if not adjacent_to_known and not (sentence_initial and j - i == 1):
             prev_word = doc[i - 1].text if i > 0 else ""
             kind = _guess_kind([t.text for t in doc[i:j]], prev_word)
-            if kind in {"person", "organization"} and place_by_context(doc, i, j, found):
-                kind = "place"  # "the Dnipro river", "the mayor of Cremona"
-            found.append((i, j, kind))
+            found.append(in_context(doc, i, j, kind, found, taken))
         elif adjacent_to_known and j not in taken:
             # "Wisconsin Rep. Reid Roe", "New York City Public Advocate Tish Roe": a known
             # place before a titled name leaves the titled name, a person.

@@ -12,7 +12,9 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from workers.nlp import DEMONYMS
 from workers.nlp.first_names import first_name_gender
+from workers.nlp.world import nationality_words
 
 from .name_words import (
     COMPASS_POINTS,
@@ -84,6 +86,57 @@ def place_by_context(doc: Doc, i: int, j: int, found: list[tuple[int, int, str]]
     return i >= 2 and before in {"and", "or"} and _is_place(doc, i - 2, found)
 
 
+# A lower-case noun of trade just before a name makes it a business's ("German carmaker Volkhaus",
+# "research firm Dataforce", "the app Tilly"); not "rival" or "partner", said of persons too.
+TRADE_NOUNS = frozenset(
+    {"carmaker", "automaker", "retailer", "airline", "carrier", "bank", "lender", "insurer",
+     "chipmaker", "drugmaker", "miner", "broadcaster", "publisher", "brewer", "firm", "company",
+     "startup", "start-up", "conglomerate", "manufacturer", "supermarket", "grocer", "utility",
+     "giant", "maker", "platform", "app", "website", "newspaper", "network", "consultancy",
+     "outlet", "supplier", "distributor", "shipper", "operator", "producer", "exchange"}
+)  # fmt: skip
+# Staff "at" a name work for it, not in it ("analysts at Berenberg", "economists at Lydon").
+STAFF_NOUNS = frozenset(
+    {"analyst", "analysts", "economist", "economists", "strategist", "strategists", "traders",
+     "bankers", "executives", "researchers", "employees", "staff", "spokesman", "spokeswoman",
+     "spokesperson", "executive", "lawyers", "engineers"}
+)  # fmt: skip
+# Nouns after a name that make it a business's ("the Sola and Marten brands", "shares in X").
+_BRAND_NOUNS = frozenset({"brand", "brands", "chain", "label", "franchise"})
+_HOLDING_NOUNS = frozenset({"shares", "stake", "stakes", "stock", "holding"})
+
+
+def org_by_context(doc: Doc, i: int, j: int) -> bool:
+    """Do the words around the run ``i:j`` make it an organisation ("German carmaker Volkhaus",
+    "analysts at Berenberg", "the Marten brand", "shares in Volkhaus")? A name opening with a
+    given name or holding a title is a person's ("rival Jo Roe")."""
+    if not _plain(doc, i, j):
+        return False
+    if i >= 1 and doc[i - 1].lower_ in TRADE_NOUNS and doc[i - 1].text.islower():
+        return True
+    if j < len(doc) and doc[j].text in _BRAND_NOUNS:
+        return True
+    if i >= 2 and doc[i - 1].lower_ in {"at", "in"}:
+        holder = doc[i - 2].lower_
+        return holder in (STAFF_NOUNS if doc[i - 1].lower_ == "at" else _HOLDING_NOUNS)
+    return False
+
+
+def in_context(
+    doc: Doc, i: int, j: int, kind: str, found: list[tuple[int, int, str]], taken: set[int]
+) -> tuple[int, int, str]:
+    """The run ``i:j`` the finder guessed ``kind`` for, as its neighbours read it: an
+    organisation ("German carmaker Volkhaus", "analysts at Berenberg"), a place ("the Dnipro
+    river", "the mayor of Cremona"), with the people's adjective that opens an organisation's
+    name ("the American Medical Association")."""
+    if kind in {"person", "place"} and org_by_context(doc, i, j):
+        kind = "organization"
+    elif kind in {"person", "organization"} and place_by_context(doc, i, j, found):
+        kind = "place"
+    named = kind == "organization" and any(t.text in ORG_WORDS for t in doc[i:j])
+    return (i - 1 if named and demonym_opens(doc, i, taken) else i, j, kind)
+
+
 def company_end(doc: Doc, i: int, j: int) -> int | None:
     """The end of "Moody's" in "Moody's said" (a name with its 's before a verb of reporting
     or rating), else None; "Roe's plan said" is a possessive."""
@@ -96,10 +149,14 @@ def company_end(doc: Doc, i: int, j: int) -> int | None:
 
 def possessive_org_end(doc: Doc, i: int, j: int, taken: set[int]) -> int | None:
     """The end of an organisation whose name holds a possessive ("The King's Fund", "St
-    James's University Hospital"): the run ``i:j``, its 's, then a run of names with an
-    organisation's word in it; else None ("Roe's Harbor Foods deal" holds no such word after the
-    's, "Jo Roe's Foundation" opens with a given name)."""
-    if j + 1 >= len(doc) or doc[j].text not in _POSSESSIVE or doc[j - 1].whitespace_:
+    James's University Hospital", "the Automobile Manufacturers' Association"): the run
+    ``i:j``, its 's, then a run of names with an organisation's word in it; else None ("Roe's
+    Harbor Foods deal" holds no such word after the 's, "Jo Roe's Foundation" opens with a given
+    name)."""
+    if j + 1 >= len(doc) or doc[j - 1].whitespace_:
+        return None
+    plural = doc[j].text in {"'", "’"} and doc[j - 1].text.endswith("s")  # "Manufacturers'"
+    if not (doc[j].text in _POSSESSIVE or plural):
         return None
     if not _plain(doc, i, j):
         return None
@@ -107,6 +164,16 @@ def possessive_org_end(doc: Doc, i: int, j: int, taken: set[int]) -> int | None:
     while k < len(doc) and k not in taken and is_name_token(doc[k].text):
         k += 1
     return k if k > j + 1 and any(t.text in ORG_WORDS for t in doc[j + 1 : k]) else None
+
+
+def demonym_opens(doc: Doc, i: int, taken: set[int]) -> bool:
+    """Does a people's adjective just before an organisation's name belong to it ("the European
+    Automobile Manufacturers' Association", "the American Medical Association")?"""
+    if i < 1 or (i - 1) in taken:
+        return False
+    word = doc[i - 1].text
+    people = word.lower() in DEMONYMS or word.casefold() in nationality_words()
+    return word[:1].isupper() and people
 
 
 def _name_word(text: str) -> bool:
