@@ -267,6 +267,17 @@ def test_quantities(text, expected):
         ("he told USA Today on Friday", [("Friday", "2025-05-02", "day")]),
         ("Today, the council voted", [("Today", "2025-05-04", "day")]),
         ("“Today we act,” she said", [("Today", "2025-05-04", "day")]),
+        # a date with no year is the next one when its clause looks ahead, else the last one
+        ("the law will take effect on Jan. 1", [("Jan. 1", "2026-01-01", "day")]),
+        ("the council will vote on Thursday", [("Thursday", "2025-05-08", "day")]),
+        ("the vote is scheduled for June", [("June", "2025-06", "month")]),
+        ("the plant closed in June", [("June", "2024-06", "month")]),
+        ("he said on Thursday that prices will rise", [("Thursday", "2025-05-01", "day")]),
+        (
+            "prices will rise, the minister said on Thursday",
+            [("Thursday", "2025-05-01", "day")],
+        ),
+        ("it will close in June 2024", [("June 2024", "2024-06", "month")]),
     ],
 )
 def test_dates(text, expected):

@@ -97,8 +97,27 @@ def _programme_name(doc: Doc, k: int) -> bool:
     return not before.is_space and before.text not in _SENTENCE_OPENERS
 
 
+# What puts a date ahead of the article: "will vote on Thursday", "takes effect on Jan. 1", "is
+# scheduled for March". A verb of saying after it ("will rise, Roe said on Tuesday") or a
+# sentence's end brings the narration back to the past.
+_AHEAD_RE = re.compile(
+    r"\b(?:will|won't|shall|(?:is|are) (?:scheduled|set|due|expected|slated|planned|to)\b"
+    r"|takes? effect|goe?s? into effect|comes? into force)\b",
+    re.IGNORECASE,
+)
+_BACK_RE = re.compile(r"\b(?:said|says|told|announced|reported|wrote|added)\b|[.!?]\s", re.I)
+_ANCHORED_RE = re.compile(r"\d{4}|\b(?:last|next|this|ago|past|earlier|later)\b", re.I)
+
+
+def _looks_ahead(text: str, start: int) -> bool:
+    """Does the clause before the date at ``start`` speak of what is to come?"""
+    before = text[max(0, start - 80) : start]
+    marks = list(_AHEAD_RE.finditer(before))
+    return bool(marks) and not _BACK_RE.search(before, marks[-1].end())
+
+
 @lru_cache(maxsize=64)
-def _date_parser(reference_date: dt.date):  # -> dateparser.date.DateDataParser
+def _date_parser(reference_date: dt.date, prefer: str = "past"):  # -> DateDataParser
     # Imported lazily: dateparser's import and first parse are the slow part of this
     # module, and only date resolution needs it.  languages=["en"] keeps it from
     # loading every locale.
@@ -108,7 +127,7 @@ def _date_parser(reference_date: dt.date):  # -> dateparser.date.DateDataParser
         languages=["en"],
         settings={
             "RELATIVE_BASE": dt.datetime.combine(reference_date, dt.time()),
-            "PREFER_DATES_FROM": "past",
+            "PREFER_DATES_FROM": prefer,
             "RETURN_TIME_AS_PERIOD": False,
             "STRICT_PARSING": False,
         },
@@ -152,15 +171,19 @@ def resolve_dates(
     * a bare weekday equal to the reference date's weekday means the reference date
       itself (an article dated Sunday that says "on Sunday" means today), whereas
       dateparser with PREFER_DATES_FROM="past" would pick the previous week;
+    * a date that names no year and no direction ("Jan. 1", "Thursday", "March") is the last
+      one before the reference date, unless its clause looks ahead ("will vote on Thursday",
+      "takes effect on Jan. 1"): then it is the next one;
     * spans dateparser cannot read are dropped rather than guessed.
     """
     if spans is None:
         spans = find_date_spans(text)
-    parser = _date_parser(reference_date)
     mentions: list[DateMention] = []
     for start, end, granularity in spans:
         span_text = text[start:end]
         lowered = span_text.lower()
+        ahead = not _ANCHORED_RE.search(span_text) and _looks_ahead(text, start)
+        parser = _date_parser(reference_date, "future" if ahead else "past")
         if lowered in _WEEKDAY_INDEX and _WEEKDAY_INDEX[lowered] == reference_date.weekday():
             resolved: dt.date | None = reference_date
         else:
