@@ -56,10 +56,6 @@ CLAIMANT_NOT_YET = {
         "expects most customers to be reconnected by Wednesday evening",
         "has issued a rare red warning for wind",
     ],
-    "newspaper_broadsheet": [
-        "the number of homes available to rent has fallen as landlords sell up",
-        "demand has been pushed up by people priced out of buying",
-    ],
     "newspaper_nigeria": ["transport fares on her route had doubled in a week"],
     "newspaper_tabloid": ["plans to put cameras outside another 25 schools by Christmas"],
     "opinion": ["scored lower in maths than comparable students in five-day districts"],

@@ -218,7 +218,7 @@ def test_described_sources_the_walk_used_to_lose(body: str, start: str, claimant
         (
             "Two nurses at the clinic spoke to the board, contending that 30 beds were empty.",
             "Two nurses",
-            "two nurses at the clinic",
+            "Two nurses at the clinic",
         ),
         (
             "Both candidates toured the plant and said 30 jobs would return.",
@@ -235,7 +235,7 @@ def test_described_sources_the_walk_used_to_lose(body: str, start: str, claimant
             "Two nurses, Jo Roe and Ada Quill, had challenged the plan, arguing that 30 beds "
             "were empty.",
             "Two nurses",
-            "two nurses",
+            "Two nurses",
         ),
         # "Both" before names: the first name, as for any coordination.
         (

@@ -145,7 +145,20 @@ MEDIA_NOUNS = frozenset(
     {"media", "television", "tv", "radio", "press", "newspapers", "tabloid", "tabloids",
      "broadcasters", "outlets", "newspaper", "broadcaster", "outlet"}
 )  # fmt: skip
-ROLE_NOUNS = SIDE_NOUNS | MEDIA_NOUNS | frozenset(
+# People named by their work, who speak as unnamed sources as officials do ("federal water
+# managers said", "hospital physicians told the Ledger", "regulators estimated"). Plurals only:
+# "his physician" is one person's; not "investors", whom an index's fall is read as
+# ("…, suggesting investors expect …": the reporter's inference).
+WORK_NOUNS = frozenset(
+    {
+        "managers", "planners", "regulators", "engineers", "teachers", "nurses", "farmers",
+        "traders", "owners", "landlords", "tenants", "parents", "students", "physicians",
+        "epidemiologists", "meteorologists", "auditors", "negotiators", "rescuers",
+        "firefighters", "deputies", "agents", "commanders", "generals", "soldiers", "pilots",
+        "bankers", "contractors", "scholars", "academics", "specialists", "clinicians",
+    }
+)  # fmt: skip
+ROLE_NOUNS = SIDE_NOUNS | MEDIA_NOUNS | WORK_NOUNS | frozenset(
     {
         "spokesperson", "spokesman", "spokeswoman", "spokespeople", "official",
         "officials", "representative", "minister", "ministry", "president", "leader",

@@ -35,7 +35,13 @@ from workers.nlp import lookup_alias
 from workers.nlp.world import nationality_words
 
 from .candidates import EntityRef
-from .lexicon import DOCUMENT_NOUNS, RECORDING_NOUNS, SHARE_RE, SIDE_NOUNS
+from .lexicon import (
+    DOCUMENT_NOUNS,
+    RECORDING_NOUNS,
+    SHARE_RE,
+    SIDE_NOUNS,
+    WORK_NOUNS,
+)
 from .salience import PERSON_ROLES
 
 UNNAMED = "unnamed"
@@ -43,7 +49,7 @@ UNNAMED = "unnamed"
 # Ledger"): its maker, when named after "by"/"from", else the recording itself.
 _DOCUMENT_HEADS = DOCUMENT_NOUNS | RECORDING_NOUNS | {"audio", "tape", "tapes", "transcript"}
 # People nouns that describe a source without naming it.
-UNNAMED_NOUNS = SIDE_NOUNS | frozenset(
+UNNAMED_NOUNS = SIDE_NOUNS | WORK_NOUNS | frozenset(
     {
         "official", "officials", "source", "sources", "aide", "aides", "adviser", "advisers",
         "advisor", "advisors", "people", "person", "analysts", "analyst", "experts",
