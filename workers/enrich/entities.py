@@ -91,8 +91,8 @@ def _guess_kind(tokens: list[str], prev_word: str) -> str:
         return "group"  # "Democratic", "Presumptive Republican": a party, not a person
     if tokens[-1] in FUNCTION_NOUNS and not first_name_gender(tokens[0]):
         return "organization"  # "Border Protection", "Customs Enforcement": an institution
-    if any(t in PLACE_WORDS for t in tokens):
-        return "place"
+    if any(t in PLACE_WORDS for t in tokens) and not first_name_gender(tokens[0]):
+        return "place"  # "Mount Ossa", "Cape Vell"; not "Ana Lake"
     if len(tokens) == 1 and prev_word.lower() in LOCATIVE_PREPOSITIONS:
         return "place"
     if len(tokens) == 1 and prev_word.lower() == "the":

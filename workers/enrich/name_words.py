@@ -62,13 +62,15 @@ ORG_WORDS = COMPANY_WORDS | frozenset(
         "School", "Hospital", "Church", "Tribune", "Herald", "Convention", "Project",
         "Program", "Coalition", "Alliance", "Caucus", "Conference", "Initiative", "League",
         "Society", "Command", "Magazine", "Gazette",
+        # sports clubs ("Vessen United", "Tarrow Rovers")
+        "United", "Rovers", "Wanderers", "Athletic", "FC", "Albion",
     }
 )  # fmt: skip
 PLACE_WORDS = frozenset(
     {
         "City", "County", "State", "Province", "River", "Island", "Islands", "Valley",
         "Mountains", "Sea", "Ocean", "Gulf", "Bay", "Lake", "Republic", "Kingdom",
-        "Fort", "Port", "Street", "Avenue", "Square",
+        "Fort", "Port", "Street", "Avenue", "Square", "Mount", "Mt.", "Cape", "Canyon",
     }
 )  # fmt: skip
 # Titles a name run may carry before a person's name ("State Rep. Wendy Roe", "Senate Majority
