@@ -189,6 +189,11 @@ CONTEXT: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = (
      (("Cape Vell", L),)),
     ("The inquiry heard from Anna Lake and Peter Mount.",
      (("Anna Lake", P), ("Peter Mount", P))),
+    # a plural title is no part of the names after it; a storm is no person
+    ("The bill was opposed by Senators Ann Bryce and Tom Gale.",
+     (("Ann Bryce", P), ("Tom Gale", P), ("Senators Ann Bryce", None))),
+    ("The roof was torn off when Hurricane Delia came ashore.",
+     (("Hurricane Delia", None), ("Delia", None))),
     ("A friend of Lund visited Marsh on Friday.",
      (("Lund", P), ("Marsh", P))),
     ("Sen. Jo Roe (D-N.Y.) said the vote was close.",

@@ -19,6 +19,7 @@ from .name_context import (
     hyphen_join,
     in_context,
     institution_before,
+    office_object_end,
     opening_word_end,
     possessive_org_end,
 )
@@ -30,7 +31,9 @@ from .name_words import (
     PARTY_WORDS,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
+    PLURAL_TITLES,
     PORTFOLIO_TITLES,
+    STORM_WORDS,
     TITLE_WORDS,
     compass_alone,
     is_name_token,
@@ -178,15 +181,6 @@ def _name_before_affiliation(doc: Doc, i: int, j: int) -> int | None:
     return None
 
 
-def _office_object_end(doc: Doc, i: int, j: int) -> int | None:
-    """Where the person's name starts in a run after an office's "of" ("Secretary of State Jo
-    Roe", "Supervisor of Elections Ann Roe"): at a given name one or two words in, before a
-    surname; None when the run names no person that way."""
-    if i < 2 or doc[i - 1].lower_ != "of" or not doc[i - 2].text[:1].isupper():
-        return None
-    return next((k for k in (i + 1, i + 2) if k < j - 1 and first_name_gender(doc[k].text)), None)
-
-
 _APPOSITION_OPENERS = frozenset({"a", "an", "the", "who", "whose", "his", "her"})
 
 
@@ -249,13 +243,16 @@ def _fallback_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
                 j += 2  # "Emilia-Romagna", "Ocasio-Cortez": one name
             else:
                 break
+        if tok.text in PLURAL_TITLES or tok.text in STORM_WORDS:
+            i = i + 1 if tok.text in PLURAL_TITLES else j  # "Senators Jo Roe", "Hurricane Ida"
+            continue
         company = company_end(doc, i, j) or possessive_org_end(doc, i, j, taken)
         if company is not None:
             opens = i - 1 if demonym_opens(doc, i, taken) else i
             found.append((opens, company, "organization"))  # "Moody's said", "King's Fund"
             i = company
             continue
-        office = _office_object_end(doc, i, j)
+        office = office_object_end(doc, i, j)
         if office is not None:
             # "Secretary of State Jo Roe": the office's object, then the person holding it.
             found.append((office, j, "person"))

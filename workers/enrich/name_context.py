@@ -137,6 +137,15 @@ def in_context(
     return (i - 1 if named and demonym_opens(doc, i, taken) else i, j, kind)
 
 
+def office_object_end(doc: Doc, i: int, j: int) -> int | None:
+    """Where the person's name starts in a run after an office's "of" ("Secretary of State Jo
+    Roe", "Supervisor of Elections Ann Roe"): at a given name one or two words in, before a
+    surname; None when the run names no person that way."""
+    if i < 2 or doc[i - 1].lower_ != "of" or not doc[i - 2].text[:1].isupper():
+        return None
+    return next((k for k in (i + 1, i + 2) if k < j - 1 and first_name_gender(doc[k].text)), None)
+
+
 def company_end(doc: Doc, i: int, j: int) -> int | None:
     """The end of "Moody's" in "Moody's said" (a name with its 's before a verb of reporting
     or rating), else None; "Roe's plan said" is a possessive."""

@@ -169,3 +169,12 @@ def noun_after(word: str) -> bool:
     if not (word.isalpha() and word.islower()) or word in STOP_WORDS:
         return False
     return not (word.endswith(("s", "ed")) or word in IRREGULAR_PAST)
+
+
+# A plural title before names is no part of either name ("Senators Jo Roe and Al Doe").
+PLURAL_TITLES = frozenset(
+    {"Senators", "Sens.", "Reps.", "Representatives", "Governors", "Ministers", "Justices",
+     "Judges", "Mayors", "Councillors", "Drs."}
+)  # fmt: skip
+# A storm is named like a person and is no entity of any kind here ("Hurricane Delia").
+STORM_WORDS = frozenset({"Hurricane", "Typhoon", "Cyclone", "Tropical"})
