@@ -211,6 +211,15 @@ def test_seed_entities_cover_the_article():
         ("hired 12 police officers", [("12 police officers", 12.0, "officers", "exact")]),
         ("300 people were hurt", [("300 people", 300.0, "people", "exact")]),
         ("12 weekly sessions", [("12 weekly sessions", 12.0, "sessions", "exact")]),
+        # South Asian scales and currencies
+        ("cost Rs 4,500 crore", [("Rs 4,500 crore", 4.5e10, "INR", "exact")]),
+        ("₹12 lakh", [("₹12 lakh", 1.2e6, "INR", "exact")]),
+        ("Mrs 40 said", [("40", 40.0, "", "exact")]),
+        # a unit after a hyphen, temperatures
+        ("a 40-year-old man", [("40-year", 40.0, "years", "exact")]),
+        ("a 12-month low", [("12-month", 12.0, "months", "exact")]),
+        ("hit 45°C", [("45°C", 45.0, "degrees C", "exact")]),
+        ("113 degrees Fahrenheit", [("113 degrees Fahrenheit", 113.0, "degrees F", "exact")]),
     ],
 )  # fmt: skip
 def test_quantities(text, expected):

@@ -42,6 +42,8 @@ _TENS_WORDS = {
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+    # South Asian scales: "Rs 4,500 crore" is 45 billion rupees
+    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
 _W_UNIT = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
 _W_TENS = "|".join(_TENS_WORDS)
@@ -67,14 +69,17 @@ _NUMBER_RE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_SCALE_AFTER_RE = re.compile(rf"\s*(?:-\s*)?({_BIG_SCALE}|bn|mn|mln|tn)\b", re.IGNORECASE)
+_SCALE_AFTER_RE = re.compile(
+    rf"\s*(?:-\s*)?({_BIG_SCALE}|bn|mn|mln|tn|lakhs?|lacs?|crores?)\b", re.IGNORECASE
+)
 _CURRENCY_PREFIX_RE = re.compile(
-    r"(US\$|U\.S\.\s?\$|C\$|CA\$|A\$|AU\$|MX\$|\$|€|£|¥|USD|EUR|GBP|MXN|CAD)\s?$"
+    r"(US\$|U\.S\.\s?\$|C\$|CA\$|A\$|AU\$|MX\$|\$|€|£|¥|₹|₦|USD|EUR|GBP|MXN|CAD|INR|(?<![A-Za-z])Rs\.?)\s?$"
 )
 _CURRENCY_PREFIX = {
     "US$": "USD", "U.S.$": "USD", "U.S. $": "USD", "$": "USD", "USD": "USD",
     "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "A$": "AUD", "AU$": "AUD", "MX$": "MXN",
     "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "MXN": "MXN",
+    "₹": "INR", "INR": "INR", "Rs": "INR", "Rs.": "INR", "₦": "NGN",
 }  # fmt: skip
 # Currency words after the number.  "pesos" defaults to MXN: this desk covers Mexico
 # most; other pesos (ARS, COP, ...) need an explicit code.  Bare "pounds" is a weight
@@ -95,6 +100,15 @@ _PERCENT_RE = re.compile(
 _TIME_UNIT_RE = re.compile(
     r"\s+(decades?|centur(?:y|ies)|years?|months?|weeks?|days?|hours?|minutes?)\b",
     re.IGNORECASE,
+)
+# A unit joined to its number by a hyphen ("a 40-year-old man", "a 12-month low", "a 5-mile
+# stretch"), and temperatures ("45°C", "113 degrees Fahrenheit").
+_HYPHEN_UNIT_RE = re.compile(
+    r"-(year|month|week|day|hour|minute|mile|kilometre|kilometer|foot|metre|meter|acre)s?\b",
+    re.IGNORECASE,
+)
+_DEGREES_RE = re.compile(
+    r"\s*°\s*([CF])\b|\s+degrees(?:\s+(C|F)(?:ahrenheit|elsius)?\b)?", re.IGNORECASE
 )
 _TIME_UNIT = {
     "decade": ("years", 10.0), "century": ("years", 100.0), "centurie": ("years", 100.0),
@@ -349,6 +363,12 @@ def find_quantities(
                 unit, factor = _TIME_UNIT[word]
                 value *= factor
                 end = time_unit.end()
+            elif hyphened := _HYPHEN_UNIT_RE.match(text, end):
+                unit = f"{hyphened.group(1).lower()}s"  # "a 40-year-old", "a 12-month low"
+                end = hyphened.end()
+            elif degrees := _DEGREES_RE.match(text, end):
+                unit = f"degrees {(degrees.group(1) or degrees.group(2) or '').upper()}".strip()
+                end = degrees.end()
             else:
                 noun = _NOUN_AFTER_RE.match(text, end)
                 # "-ed" words after a number are verbs ("450,000 died"), not units.
