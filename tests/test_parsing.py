@@ -609,6 +609,42 @@ def test_a_reported_paragraph_above_a_credit_is_prose_not_its_caption() -> None:
     )
 
 
+@pytest.mark.parametrize("mark", ["###", "# # #", "-30-", "- 30 -", "ENDS", "-ENDS-"])
+def test_what_follows_a_press_release_end_mark_is_not_the_release(mark: str) -> None:
+    text = (
+        "Governor announces grants\n\n"
+        "The governor announced $120 million in grants on Tuesday.\n\n"
+        "The grants will fund 62 projects in 41 counties.\n\n"
+        f"{mark}\n\n"
+        "The Office of the Governor leads the executive branch of the state.\n\n"
+        "Follow us for more news from the governor's office."
+    )
+    article = parse_article(text)
+    assert article.paragraphs == (
+        "The governor announced $120 million in grants on Tuesday.",
+        "The grants will fund 62 projects in 41 counties.",
+    )
+
+
+def test_a_markdown_heading_is_no_end_mark() -> None:
+    text = "# Grants\n\nThe grants rose 4%.\n\n### Why it matters\n\nRural homes lack broadband."
+    assert parse_article(text).paragraphs == ("The grants rose 4%.", "Rural homes lack broadband.")
+
+
+def test_the_boilerplate_about_the_issuer_is_not_the_release() -> None:
+    text = (
+        "Northgate reports record quarter\n\n"
+        "Northgate reported revenue of $486 million, up 22%, on Tuesday.\n\n"
+        "The company expects revenue of $1.9 billion this year.\n\n"
+        "About Northgate Health Systems\n"
+        "Northgate Health Systems operates surgery centers across the Midwest."
+    )
+    assert parse_article(text).paragraphs == (
+        "Northgate reported revenue of $486 million, up 22%, on Tuesday.",
+        "The company expects revenue of $1.9 billion this year.",
+    )
+
+
 def test_furniture_inside_the_body_is_dropped_and_prose_like_it_is_kept() -> None:
     text = (
         "LONDON (Reuters) - The bank held rates at 2.5%, it said on Tuesday.\n\n"

@@ -96,6 +96,7 @@ EXTRACTED_YET = {
     "newsletter": ["So far, no one has said."],
     "newspaper_nigeria": ["Many motorists said they were tired of the uncertainty."],
     "newspaper_uk_energy": ["This is a hammer blow"],
+    "press_release_government": ["Every family deserves a connection that works"],
     "newspaper_tabloid": [
         "It's nothing but a cash grab.",
         "They should be fixing the potholes instead.",

@@ -97,6 +97,7 @@ def parse_article(text: str) -> ParsedArticle:
     _mark_link_lists(units)
     _mark_boxes(units)
     units = _split_source_tails(units)
+    units = _before_end_mark(units)
     units = [u for u in units if u.text or u.credit or u.kind in ("rule", "image", "link")]
     if not any(u.kind == "prose" for u in units):
         raise ArticleTextError(
@@ -320,13 +321,29 @@ def _layout(units: list[Unit], paragraphs: list[_Paragraph]) -> ParsedArticle:
     )
 
 
+def _before_end_mark(units: list[Unit]) -> list[Unit]:
+    """What follows a press release's end mark ("###", "-30-") is footer, not the release."""
+    end = next((k for k, u in enumerate(units) if u.kind == "end"), None)
+    if end is None or not any(u.kind == "prose" for u in units[:end]):
+        return units
+    units[end].kind = "rule"
+    for unit in units[end + 1 :]:
+        if unit.kind in ("prose", "bold", "heading"):
+            unit.kind = furniture.FOOTER
+    return units
+
+
 def _without_author_box(units: list[Unit], body: list[_Paragraph]) -> list[_Paragraph]:
     """``body`` without the author's box at its foot: the short paragraphs under "About the
     author" or "Written by Jane Roe" ("Transit planner. Writing about buses.")."""
     k = len(body) - 1
     while k >= 1 and len(body[k].text.split()) <= _AUTHOR_BOX_MAX_WORDS:
         between = units[body[k - 1].end + 1 : body[k].start]
-        if any(u.kind != "prose" and furniture.is_author_label(u.text) for u in between):
+        if any(
+            (u.kind != "prose" and furniture.is_author_label(u.text))
+            or furniture.is_about_label(u.text)
+            for u in between
+        ):
             return body[:k]
         k -= 1
     return body

@@ -84,6 +84,7 @@ __all__ = [
     "enclosing_line",
     "ends_sentence",
     "find_credit",
+    "is_about_label",
     "is_author_bio",
     "is_author_label",
     "is_claim_box_label",
@@ -211,6 +212,12 @@ def is_author_label(text: str) -> bool:
     """ "About the author", "Written by Jane Roe": the label of the author's box at the foot of
     a page, under which the short paragraphs are the author's bio."""
     return bool(patterns.AUTHOR_LABEL_RE.match(text.strip()))
+
+
+def is_about_label(text: str) -> bool:
+    """ "About Northgate Health Systems": the label of a press release's boilerplate about its
+    issuer, at the foot of the page."""
+    return bool(patterns.ABOUT_LABEL_RE.fullmatch(text.strip()))
 
 
 def is_notice_label(text: str) -> bool:

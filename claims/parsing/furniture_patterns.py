@@ -62,6 +62,14 @@ AUTHOR_LABEL = (
     r"|written by (?-i:[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})$"
 )
 AUTHOR_LABEL_RE = re.compile(AUTHOR_LABEL, re.I)
+# The label over a press release's boilerplate about its issuer: "About Northgate Health
+# Systems", "About the Office of the Governor".
+ABOUT_LABEL_RE = re.compile(
+    r"About (?:the )?[A-Z][\w&.'\u2019-]*(?: (?:[A-Z&][\w&.'\u2019-]*|of|for|and|the|de)){0,8}:?"
+)
+# The mark a press release ends with ("###", "# # #", "-30-", "ENDS"): what follows is not the
+# release.
+END_MARK_RE = re.compile(r"#\s*#\s*#|-\s*30\s*-|-?\s*(?:ENDS|Ends)\s*-?")
 CLAIM_BOX_LABEL_RE = re.compile(f"(?:{CLAIM_BOX_LABEL})[.:]?", re.I)
 NOTICE_LABEL_RE = re.compile(f"(?:{NOTICE_LABEL})[.:]?", re.I)
 

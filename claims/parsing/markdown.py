@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .furniture_patterns import END_MARK_RE
+
 RULE_RE = re.compile(r"^(?:(?:- *){3,}|(?:\* *){3,}|(?:_ *){3,})$")
 SETEXT_RE = re.compile(r"^={3,}$")
 _HEADING_RE = re.compile(r"^#{1,6}(?: +(?P<text>.*?))?(?: +#+)? *$")
@@ -73,6 +75,8 @@ def structural_kind(line: str) -> tuple[str, str] | None:
     """
     if RULE_RE.match(line):
         return "rule", ""
+    if END_MARK_RE.fullmatch(line):
+        return "end", ""  # "###", "-30-": the end of a press release
     if line.startswith("#"):
         heading = _HEADING_RE.match(line)
         if heading:
