@@ -36,7 +36,6 @@ WAITS_FOR_ATTRIBUTION = "nlp-attribution: news-style attribution resolves anothe
 NOT_FOUND_YET: dict[str, list[str]] = {}
 # Expected claims, by fixture, whose claimant is not the expected one today.
 CLAIMANT_NOT_YET = {
-    "analysis": ["cheaper imports are undercutting local producers"],
     "blog_platform": ["each extra stop costs about 20 seconds"],
     "broadcaster_bbc": ["will cut 300 jobs, about a fifth of its workforce"],
     "broadcaster_cnn": [
