@@ -83,7 +83,12 @@ def _claimant(body: str) -> str | None:
             "ministers all urged a $3 million cut to the police budget.",
             "president",
         ),
-        # A name set off after a description.
+        # A name set off after a description (of two, the first named, as for "X and Y said").
+        (
+            "Roe's leading Republican rival, Sen. Ted Ruiz of Dayton, has urged the council to "
+            "release the $4 million audit.",
+            "Ted Ruiz",
+        ),
         (
             "Roe's leading Republican rivals, Sens. Ted Ruiz of Dayton and Al Marsh of Akron, "
             "have both urged the council to release the $4 million audit.",
@@ -131,6 +136,9 @@ def test_calling_something_something_is_a_verdict(body: str, claimant: str) -> N
         # A dash opening an aside: its participle is no verb of the clause.
         "Some tax measures - deemed insufficient by the council - have failed twice since 2015.",
         "Looks like someone told the mayor that the budget is short by $3 million.",
+        # "in what X believed to be …": the belief frames a phrase, not the clause.
+        "The files were moved, in what county whistleblowers believed to be a bid to hide $3 "
+        "million.",
     ],
 )
 def test_what_is_no_complex_subject_keeps_its_reading(body: str) -> None:
@@ -144,6 +152,7 @@ def test_what_is_no_complex_subject_keeps_its_reading(body: str) -> None:
         "Some tax measures",
         "Looks like someone",
         "mayor",
+        "county whistleblowers",
     }
     if "called" in body or "leads" in body or "deemed" in body:
         assert claim.attribution == "author" and claim.claimant is not None

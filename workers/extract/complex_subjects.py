@@ -361,7 +361,7 @@ def complex_subject(doc: Doc, start: int, verb: int, end: int, inside: dict) -> 
         k + 1
         for k in range(opened, e - 1)
         if not quoted(doc, k, inside)
-        and ((doc[k].text == "," and commas) or doc[k].lower_ in _SUBJECT_STOPS)
+        and ((doc[k].text == "," and commas) or doc[k].lower_ in _SUBJECT_STOPS - {"what"})
     ]
     unpunctuated = doc[first].lower_ in INTRO_OPENERS | TIME_WORDS and opened == first
     if unpunctuated and not any(doc[k].text == "," for k in range(first, e)):
