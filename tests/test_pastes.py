@@ -36,7 +36,6 @@ WAITS_FOR_ATTRIBUTION = "nlp-attribution: news-style attribution resolves anothe
 NOT_FOUND_YET: dict[str, list[str]] = {}
 # Expected claims, by fixture, whose claimant is not the expected one today.
 CLAIMANT_NOT_YET = {
-    "analysis": ["cheaper imports are undercutting local producers"],
     "blog_platform": ["each extra stop costs about 20 seconds"],
     "broadcaster_local_tv": [
         "Nine people have died in the Harlan County jail so far this year, "

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from .closings import aside_according_to, closing_according_to, closing_report, closing_said
 from .complements import IMPERSONAL_SUBJECTS, that_clause_verb, verbless_subject, view_holder
+from .complex_subjects import complex_subject
 from .cue_verbs import learned_cue, learned_frame, relative_subject
 from .cues import (
     CUE_WORDS,
@@ -54,6 +55,7 @@ from .speakers import (
     title_case,
 )
 from .stance import FEELING_ADJECTIVES, chain_start, stance_cue
+from .subject_words import closes_aside
 from .subjects import (
     aside_subject,
     colon_subject,
@@ -153,7 +155,7 @@ def _first_attribution(
         if i in inside:
             continue  # words inside quotation marks belong to the quoted speaker
         lower = tok.lower_
-        if i > start and doc[i - 1].text == "-":
+        if i > start and doc[i - 1].text == "-" and not closes_aside(doc, start, i - 1):
             continue  # "his oft-stated goal", "a self-described socialist"
         if lower == "according" and i + 1 < end and doc[i + 1].lower_ == "to":
             j = i + 2
@@ -170,6 +172,8 @@ def _first_attribution(
             tok.text in HEADLINE_VERBS and i > start and title_case(doc, start, end)
         ):
             continue  # "United States" is not "states"
+        if lower[:4] == "call" and (called := complex_subject(doc, start, i, end, inside)):
+            return called  # "Roe's office calls the audit nothing short of an attack"
         # "the panel determined that …": any finite verb with a "that" clause.
         that_verb = lower not in CUE_WORDS and that_clause_verb(doc, i, end)
         # "Roe conceded the point": a verb PolNeAR's annotators mostly read as a cue.
@@ -380,6 +384,8 @@ def _first_attribution(
             m = inverted_speaker(doc, i, end)
             if m is not None:
                 return Attribution("reported_speech", (i + 1, m), i, trailing=True)
+        if (complex_ := complex_subject(doc, start, i, end, inside)) is not None:
+            return complex_  # "Some residents who have followed the debates said …"
     found = (
         participle_attribution(doc, start, end, inside)
         or in_document(doc, start, end)

@@ -114,6 +114,8 @@ def _headed_before_link(doc: Doc, start: int, end: int) -> bool:
 
 
 def is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
+    if start < end and doc[start].lower_ == "or":
+        return False  # "Jo Roe, director of the union, or TU - …": the union's initials
     if start < end <= start + 18 and document_head(doc, start, end):
         return True  # "FEC records from the 2008 cycle", "A new batch of emails released …"
     if start < end <= start + 18 and SHARE_RE.match(doc[start:end].text):

@@ -249,7 +249,7 @@ _GROUP_HEADS = frozenset(
 _AGENT_ENDINGS = ("ers", "ists", "ians", "ents", "ants")
 
 
-def _people_head(doc: Doc, a: int, b: int) -> bool:
+def people_head(doc: Doc, a: int, b: int) -> bool:
     """Tokens ``a:b`` are headed by a people noun or a name ("RNC members", "Mrs. Roe")."""
     head = doc[b - 1]
     if head.lower_ in PRONOUNS or not head.is_alpha:
@@ -283,13 +283,13 @@ def _shared_head(doc: Doc, first: int, conj: int, end: int) -> tuple[int, int] |
         return None
     if doc[conj + 1].lower_ in _POST_LINKS:
         link = next((k for k in range(first + 1, conj) if doc[k].lower_ in _POST_LINKS), None)
-        return (first, end) if link is not None and _people_head(doc, first, link) else None
+        return (first, end) if link is not None and people_head(doc, first, link) else None
     left = doc[first:conj]
     modifiers = 1 <= len(left) <= 2 and all(
         t.lower_ in _SHARED_MODIFIERS or t.like_num for t in left
     )
     if modifiers and doc[conj + 1].lower_ in _SHARED_MODIFIERS and end - conj > 2:
-        return (first, end) if _people_head(doc, conj + 1, end) else None
+        return (first, end) if people_head(doc, conj + 1, end) else None
     return None
 
 
@@ -308,14 +308,14 @@ def coordinated_subject(doc: Doc, first: int, conj: int, end: int) -> tuple[int,
             segments.append((a, k))
             a = k + 1
     segments = [(a, b) for a, b in segments if a < b]
-    while segments and not _people_head(doc, *segments[0]):
+    while segments and not people_head(doc, *segments[0]):
         segments = segments[1:]  # "Until Roe spoke, both Mrs. Doe and …": an opening clause
     if segments and doc[segments[0][0]].lower_ == "both":
         segments[0] = (segments[0][0] + 1, segments[0][1])
     first = segments[0][0] if segments else first
     if not segments or conj + 1 >= end or any(b - a > 6 for a, b in segments):
         return None
-    if not all(_people_head(doc, a, b) for a, b in [*segments, (conj + 1, end)]):
+    if not all(people_head(doc, a, b) for a, b in [*segments, (conj + 1, end)]):
         return None
     run = end
     while run > conj + 1 and doc[run - 1].text[:1].isupper():
