@@ -44,6 +44,7 @@ from .sources import (
     news_title,
     owned_source,
 )
+from .subject_referents import described_subject, owned_subject
 
 _BARE_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "statement"})
 
@@ -95,7 +96,7 @@ class Discourse:
         # What the article called each person where it named them ("senator", "florida").
         self.titles: dict[str, set[str]] = {}
         self._seen: set[int] = set()
-        self._last: tuple[int, Referent] | None = None  # the last mention's end and referent
+        self._last: tuple[int, Referent, str] | None = None  # end, referent, text before
 
     def observe_until(
         self, mentions: list[EntityMention], char_limit: int, body: str, sentence_start: int
@@ -143,9 +144,18 @@ class Discourse:
         words = description.split()
         if words and words[0].lower() in {"the", "a", "an"}:
             words = words[1:]
-        if words and many(" ".join(words)):
+        plain = len(description.split()) == 1 or words[-1].islower()  # not "The Democrats"
+        if words and plain and many(" ".join(words)):
             ref = EntityRef(" ".join(words), UNNAMED)
             self.referents.append(Referent(ref, None, (), False, salient=True))
+        elif (
+            back := described_subject(description, self.referents, lambda d: self.resolve(d, []))
+        ) is not None:
+            self.referents.append(back)  # "The Ohio senator dismissed …": Sen. Roe, named before
+
+    def observe_owned(self, sentence: str) -> None:
+        """ "Roe's campaign backtracked …": the organisation a following "it" means."""
+        self.referents.extend(filter(None, [owned_subject(sentence, owned_source)]))
 
     def _learn_gender(self, referent: Referent, after: str) -> None:
         """ "Roe said she …": the article gives the gender of a name it left open."""
@@ -193,9 +203,11 @@ class Discourse:
         referent = Referent(referent.ref, referent.gender, referent.heads, referent.news, salient)
         self.referents.append(referent)
         if self._last is not None and self._last[0] <= mention.start:
-            joint = joint_persons(self._last[1], body[self._last[0] : mention.start], referent)
+            end, first, first_before = self._last  # "In a book, Jo Roe and Al Doe argue …"
+            opens = first.salient or is_salient(first_before, after, True)
+            joint = joint_persons(first, body[end : mention.start], referent, opens)
             self.referents.extend([joint] if joint else [])
-        self._last = (mention.end, referent)
+        self._last = (mention.end, referent, before)
         self._learn_gender(referent, after)
         if referent.ref.kind == "person":
             self.titles.setdefault(referent.ref.name, set()).update(

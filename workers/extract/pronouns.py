@@ -41,14 +41,17 @@ class Referent:
 _JOINED_RE = re.compile(r",?\s+and\s+")
 
 
-def joint_persons(first: Referent, between: str, second: Referent) -> Referent | None:
+def joint_persons(
+    first: Referent, between: str, second: Referent, salient: bool
+) -> Referent | None:
     """ "Jo Roe and Al Doe toured the plant. … they said": two persons named together are
-    whom a later "they" means, credited as "Jo Roe and Al Doe said" is (to the first)."""
+    whom a later "they" means, credited as "Jo Roe and Al Doe said" is (to the first); the
+    pair is ``salient`` when it opens its clause (each name alone is not: a list goes on)."""
     if first.ref.kind != "person" or second.ref.kind != "person":
         return None
     if first.ref.name == second.ref.name or not _JOINED_RE.fullmatch(between):
         return None
-    return Referent(first.ref, None, (), False, salient=first.salient, plural=True)
+    return Referent(first.ref, None, (), False, salient=salient, plural=True)
 
 
 def many(description: str) -> bool:
