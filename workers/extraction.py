@@ -224,7 +224,7 @@ def extract_claims(
         ):
             discourse.observe_subject(doc[subject[0]].text)  # "Investors fled …"
         elif subject is not None:
-            discourse.observe_owned(sentence_text)  # "Roe's campaign backtracked …"
+            discourse.observe_opening_group(sentence_text)  # "Roe's campaign backtracked …"
         # Names inside a quotation are the speaker's words, not the article's referents.
         spoken_of = [m for m in sentence_mentions if m.start not in quoted_chars]
         line = furniture.enclosing_line(body, s_char, e_char)

@@ -69,3 +69,31 @@ def test_two_persons_only_mentioned_leave_they_to_the_organisation() -> None:
         "They say the tariffs cost 2 million jobs over ten years."
     )
     assert claimant_of(body, "They say") == "University of Dover"
+
+
+def test_they_means_a_capitalised_group_opening_the_sentence() -> None:
+    body = (
+        "Mayor Rick Calder spoke to the Dunmore Ledger on Monday.\n\n"
+        "Democratic leaders are wary of the plan, but they do not want to lose the "
+        "$3 million grant."
+    )
+    assert claimant_of(body, "they do not want") == "Democratic leaders"
+
+
+def test_a_capitalised_plural_of_things_is_no_group() -> None:
+    body = (
+        "Halvorsen Bank reported record sales in March.\n\n"
+        "Chinese imports rose 12 percent in May, but they said the bank would hire 40 "
+        "people."
+    )
+    assert claimant_of(body, "they said") == "Halvorsen Bank"
+
+
+def test_they_means_a_plural_description_with_a_place_after_its_head() -> None:
+    body = (
+        "Mayor Rick Calder spoke to the Dunmore Ledger on Monday.\n\n"
+        "Four Halvorsen newspapers in Ohio, including the Ashford Star, said the mayor had "
+        "wasted $3 million.\n\n"
+        "They said the audit found 12 unpaid contracts."
+    )
+    assert claimant_of(body, "They said the audit") == "Four Halvorsen newspapers in Ohio"

@@ -44,7 +44,7 @@ from .sources import (
     news_title,
     owned_source,
 )
-from .subject_referents import described_subject, owned_subject
+from .subject_referents import described_subject, opening_group
 
 _BARE_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "statement"})
 
@@ -148,14 +148,12 @@ class Discourse:
         if words and plain and many(" ".join(words)):
             ref = EntityRef(" ".join(words), UNNAMED)
             self.referents.append(Referent(ref, None, (), False, salient=True))
-        elif (
-            back := described_subject(description, self.referents, lambda d: self.resolve(d, []))
-        ) is not None:
+        elif back := described_subject(description, self.referents, self.resolve):
             self.referents.append(back)  # "The Ohio senator dismissed …": Sen. Roe, named before
 
-    def observe_owned(self, sentence: str) -> None:
-        """ "Roe's campaign backtracked …": the organisation a following "it" means."""
-        self.referents.extend(filter(None, [owned_subject(sentence, owned_source)]))
+    def observe_opening_group(self, sentence: str) -> None:
+        """ "Roe's campaign backtracked …", "Democratic leaders are wary …": an "it", a "they"."""
+        self.referents.extend(filter(None, [opening_group(sentence)]))
 
     def _learn_gender(self, referent: Referent, after: str) -> None:
         """ "Roe said she …": the article gives the gender of a name it left open."""
