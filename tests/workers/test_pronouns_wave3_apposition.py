@@ -32,3 +32,12 @@ def test_a_name_in_apposition_to_an_object_is_no_subject() -> None:
         "He said the port would add 300 jobs by 2027."
     )
     assert claimant_of(body, "He said") == "Alan Pruitt"
+
+
+def test_a_title_and_surname_is_the_person_named_in_full_before() -> None:
+    body = (
+        "Governor Carl Ostrow met Ellen Marsh in Denver on Monday.\n\n"
+        "Gov. Ostrow then left for Boulder.\n\n"
+        "She said the meeting had produced a $4 million deal."
+    )
+    assert claimant_of(body, "She said") == "Ellen Marsh"

@@ -33,7 +33,15 @@ from .pronouns import (
     referent_gender,
     resolve_pronoun,
 )
-from .salience import HONORIFIC_GENDER, is_salient, keeps_surname, possessive, said_pronoun_gender
+from .roles import FORMER_RE, ROLE_AFTER_RE, ROLE_RE, ROLE_REF_RE
+from .salience import (
+    HONORIFIC_GENDER,
+    is_salient,
+    keeps_surname,
+    possessive,
+    said_pronoun_gender,
+    titled_surname,
+)
 from .sources import (
     ORG_HEAD_NOUNS,
     UNNAMED,
@@ -54,22 +62,6 @@ _SPOKES_NOUNS = frozenset(
 )  # fmt: skip
 
 
-_ROLE_RE = re.compile(
-    r"(?:(?P<nat>[A-Z][\w.]*|[Uu]\.[Ss]\.)\s+)?(?P<title>President|Pres\.|Prime Minister|Premier|"
-    r"president|leader|prime minister|premier|counterpart|head of state)\s*,?\s*$"
-)
-_ROLE_AFTER_RE = re.compile(
-    r"^\s*,\s*(?:the|a|an|his|her|its)\s+(?:(?P<nat>[\w.]+)\s+)?(?P<title>president|leader|"
-    r"prime minister|premier|counterpart|head of state)\b",
-    re.IGNORECASE,
-)
-_ROLE_REF_RE = re.compile(
-    r"^(?:(?:the|a|an|his|her|its|their)\s+)?(?:(?P<nat>[\w.]+)\s+)?(?P<title>president|leader|"
-    r"prime minister|premier|counterpart|head of state)$",
-    re.IGNORECASE,
-)
-# "former"/"ex-" before a title: a role the person held, kept apart from the office's holder.
-_FORMER_RE = re.compile(r"\b(?:former|ex-?)\s*$", re.IGNORECASE)
 # After a sentence's first word, the prepositions that mark it an adverb ("Back at …"); not
 # "of", which follows a quantifier that speaks ("None of the candidates said").
 _PREPOSITIONS = frozenset({"at", "in", "on", "to", "from", "with", "into", "for", "by"})
@@ -182,7 +174,8 @@ class Discourse:
         known = lookup_alias(mention.canonical) is not None
         if not known and referent.ref.kind == "person":
             surname = referent.ref.name.split()[-1]
-            if surname in self.by_surname and len(referent.ref.name.split()) == 1:
+            bare = len(referent.ref.name.split()) == 1 or titled_surname(referent.ref.name)
+            if surname in self.by_surname and bare:  # "Roe", "Gov. Roe": Gov. Jo Roe
                 referent = self.by_surname[surname]
             elif surname not in self.by_surname or not keeps_surname(
                 self.by_surname[surname].ref.name
@@ -211,7 +204,7 @@ class Discourse:
             self.titles.setdefault(referent.ref.name, set()).update(
                 learned_titles(mention.text, before, after)
             )
-            role = _ROLE_RE.search(mention.text + " ") or _ROLE_RE.search(before)
+            role = ROLE_RE.search(mention.text + " ") or ROLE_RE.search(before)
             if role is None:
                 # "Mexican President Claudia Sheinbaum": the title is inside the mention.
                 inner = re.match(
@@ -219,14 +212,14 @@ class Discourse:
                     mention.text,
                 )
                 role = inner
-            role_after = _ROLE_AFTER_RE.match(after)
+            role_after = ROLE_AFTER_RE.match(after)
             for match, preceding in ((role, before), (role_after, "")):
                 if match is None:
                     continue
                 title = match.group("title").lower().replace("pres.", "president")
                 title_class = "leader" if title in LEADER_TITLES else title
                 nat_word = (match.group("nat") or "").strip()
-                if _FORMER_RE.search(f"{preceding[: match.start()]} {nat_word}"):
+                if FORMER_RE.search(f"{preceding[: match.start()]} {nat_word}"):
                     # "former President Al Roe": "the former president", not "the president".
                     self.roles[(None, f"former {title_class}")] = referent.ref
                     continue
@@ -265,14 +258,14 @@ class Discourse:
         news = news_title(phrase) or institution_title(phrase, mentions)
         if news is not None:
             return news
-        role = _ROLE_REF_RE.match(lowered)
+        role = ROLE_REF_RE.match(lowered)
         if role:
             # "the U.S. president": a role, even though "U.S." is itself a mention.
             title = role.group("title").lower()
             title_class = "leader" if title in LEADER_TITLES else title
             nat = _nationality(role.group("nat"))
             known_nat = nat is not None or not role.group("nat")
-            if _FORMER_RE.search(role.group("nat") or ""):
+            if FORMER_RE.search(role.group("nat") or ""):
                 title_class, known_nat = f"former {title_class}", True
             resolved = self.roles.get((nat, title_class)) if known_nat else None
             if resolved is not None:

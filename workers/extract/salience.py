@@ -224,3 +224,19 @@ def keeps_surname(name: str) -> bool:
         or low.rstrip("s") in ROLE_NOUNS
         or low.casefold() in nationality_words()
     )
+
+
+# Titles before a bare surname ("Gov. Roe", "Senator Roe"); not Mr./Mrs./Ms., which mark a
+# gender of their own ("Mrs. Roe" may be Jo Roe's wife).
+_SURNAME_TITLES = frozenset(
+    {"gov.", "sen.", "rep.", "dr.", "gen.", "adm.", "lt.", "col.", "sgt.", "gov", "sen",
+     "senator", "governor", "mayor", "judge", "justice", "president", "secretary", "admiral",
+     "general", "representative", "congressman", "congresswoman", "chairman", "sheriff"}
+)  # fmt: skip
+
+
+def titled_surname(name: str) -> bool:
+    """Whether ``name`` is only titles and a surname ("Gov. Roe", "Senator Roe"): the person
+    named in full before ("Governor Jo Roe") with that surname, not someone new."""
+    words = name.lower().split()
+    return len(words) > 1 and all(w in _SURNAME_TITLES for w in words[:-1])
