@@ -213,7 +213,7 @@ def extract_claims(
                 body[doc[tok_start].idx + len(doc[tok_start].text) : e_char],
             )
         subject = None if s_char in quoted_chars else leading_subject(doc, tok_start, tok_end)
-        if subject is not None and subject[1] - subject[0] > 1 and doc[subject[1] - 1].is_lower:
+        if subject is not None and subject[1] - subject[0] > 1:  # "The Ohio senator dismissed"
             discourse.observe_subject(doc[subject[0] : subject[1]].text)
         elif (
             subject is not None
@@ -223,6 +223,8 @@ def extract_claims(
             and plural_opener(doc[subject[0]].text, doc[subject[1]].text, discourse.by_surname)
         ):
             discourse.observe_subject(doc[subject[0]].text)  # "Investors fled …"
+        elif subject is not None:
+            discourse.observe_opening_group(sentence_text)  # "Roe's campaign backtracked …"
         # Names inside a quotation are the speaker's words, not the article's referents.
         spoken_of = [m for m in sentence_mentions if m.start not in quoted_chars]
         line = furniture.enclosing_line(body, s_char, e_char)

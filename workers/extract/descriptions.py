@@ -208,7 +208,9 @@ _TITLE_NOUNS = {
     "congresswoman": ("congresswoman", "representative"), "mayor": ("mayor",),
     "judge": ("judge",), "chairman": ("chairman",), "chairwoman": ("chairwoman",),
     "secretary": ("secretary",), "attorney": ("attorney",), "sheriff": ("sheriff",),
-    "candidate": ("candidate",), "nominee": ("nominee",),
+    "candidate": ("candidate",), "nominee": ("nominee",), "adm.": ("admiral",),
+    "admiral": ("admiral",), "ambassador": ("ambassador",), "justice": ("justice",),
+    "professor": ("professor",), "prof.": ("professor",), "commissioner": ("commissioner",),
 }  # fmt: skip
 _PARTY_LETTERS = {"r": "republican", "d": "democrat", "i": "independent"}
 _PARTY_WORDS = {

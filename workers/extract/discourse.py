@@ -33,7 +33,15 @@ from .pronouns import (
     referent_gender,
     resolve_pronoun,
 )
-from .salience import HONORIFIC_GENDER, is_salient, keeps_surname, possessive, said_pronoun_gender
+from .roles import FORMER_RE, ROLE_AFTER_RE, ROLE_RE, ROLE_REF_RE
+from .salience import (
+    HONORIFIC_GENDER,
+    is_salient,
+    keeps_surname,
+    possessive,
+    said_pronoun_gender,
+    titled_surname,
+)
 from .sources import (
     ORG_HEAD_NOUNS,
     UNNAMED,
@@ -44,6 +52,7 @@ from .sources import (
     news_title,
     owned_source,
 )
+from .subject_referents import described_subject, opening_group
 
 _BARE_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "statement"})
 
@@ -53,22 +62,6 @@ _SPOKES_NOUNS = frozenset(
 )  # fmt: skip
 
 
-_ROLE_RE = re.compile(
-    r"(?:(?P<nat>[A-Z][\w.]*|[Uu]\.[Ss]\.)\s+)?(?P<title>President|Pres\.|Prime Minister|Premier|"
-    r"president|leader|prime minister|premier|counterpart|head of state)\s*,?\s*$"
-)
-_ROLE_AFTER_RE = re.compile(
-    r"^\s*,\s*(?:the|a|an|his|her|its)\s+(?:(?P<nat>[\w.]+)\s+)?(?P<title>president|leader|"
-    r"prime minister|premier|counterpart|head of state)\b",
-    re.IGNORECASE,
-)
-_ROLE_REF_RE = re.compile(
-    r"^(?:(?:the|a|an|his|her|its|their)\s+)?(?:(?P<nat>[\w.]+)\s+)?(?P<title>president|leader|"
-    r"prime minister|premier|counterpart|head of state)$",
-    re.IGNORECASE,
-)
-# "former"/"ex-" before a title: a role the person held, kept apart from the office's holder.
-_FORMER_RE = re.compile(r"\b(?:former|ex-?)\s*$", re.IGNORECASE)
 # After a sentence's first word, the prepositions that mark it an adverb ("Back at …"); not
 # "of", which follows a quantifier that speaks ("None of the candidates said").
 _PREPOSITIONS = frozenset({"at", "in", "on", "to", "from", "with", "into", "for", "by"})
@@ -95,7 +88,7 @@ class Discourse:
         # What the article called each person where it named them ("senator", "florida").
         self.titles: dict[str, set[str]] = {}
         self._seen: set[int] = set()
-        self._last: tuple[int, Referent] | None = None  # the last mention's end and referent
+        self._last: tuple[int, Referent, str] | None = None  # end, referent, text before
 
     def observe_until(
         self, mentions: list[EntityMention], char_limit: int, body: str, sentence_start: int
@@ -143,9 +136,16 @@ class Discourse:
         words = description.split()
         if words and words[0].lower() in {"the", "a", "an"}:
             words = words[1:]
-        if words and many(" ".join(words)):
+        plain = len(description.split()) == 1 or words[-1].islower()  # not "The Democrats"
+        if words and plain and many(" ".join(words)):
             ref = EntityRef(" ".join(words), UNNAMED)
             self.referents.append(Referent(ref, None, (), False, salient=True))
+        elif back := described_subject(description, self.referents, self.resolve):
+            self.referents.append(back)  # "The Ohio senator dismissed …": Sen. Roe, named before
+
+    def observe_opening_group(self, sentence: str) -> None:
+        """ "Roe's campaign backtracked …", "Democratic leaders are wary …": an "it", a "they"."""
+        self.referents.extend(filter(None, [opening_group(sentence)]))
 
     def _learn_gender(self, referent: Referent, after: str) -> None:
         """ "Roe said she …": the article gives the gender of a name it left open."""
@@ -174,7 +174,8 @@ class Discourse:
         known = lookup_alias(mention.canonical) is not None
         if not known and referent.ref.kind == "person":
             surname = referent.ref.name.split()[-1]
-            if surname in self.by_surname and len(referent.ref.name.split()) == 1:
+            bare = len(referent.ref.name.split()) == 1 or titled_surname(referent.ref.name)
+            if surname in self.by_surname and bare:  # "Roe", "Gov. Roe": Gov. Jo Roe
                 referent = self.by_surname[surname]
             elif surname not in self.by_surname or not keeps_surname(
                 self.by_surname[surname].ref.name
@@ -193,15 +194,17 @@ class Discourse:
         referent = Referent(referent.ref, referent.gender, referent.heads, referent.news, salient)
         self.referents.append(referent)
         if self._last is not None and self._last[0] <= mention.start:
-            joint = joint_persons(self._last[1], body[self._last[0] : mention.start], referent)
+            end, first, first_before = self._last  # "In a book, Jo Roe and Al Doe argue …"
+            opens = first.salient or is_salient(first_before, after, True)
+            joint = joint_persons(first, body[end : mention.start], referent, opens)
             self.referents.extend([joint] if joint else [])
-        self._last = (mention.end, referent)
+        self._last = (mention.end, referent, before)
         self._learn_gender(referent, after)
         if referent.ref.kind == "person":
             self.titles.setdefault(referent.ref.name, set()).update(
                 learned_titles(mention.text, before, after)
             )
-            role = _ROLE_RE.search(mention.text + " ") or _ROLE_RE.search(before)
+            role = ROLE_RE.search(mention.text + " ") or ROLE_RE.search(before)
             if role is None:
                 # "Mexican President Claudia Sheinbaum": the title is inside the mention.
                 inner = re.match(
@@ -209,14 +212,14 @@ class Discourse:
                     mention.text,
                 )
                 role = inner
-            role_after = _ROLE_AFTER_RE.match(after)
+            role_after = ROLE_AFTER_RE.match(after)
             for match, preceding in ((role, before), (role_after, "")):
                 if match is None:
                     continue
                 title = match.group("title").lower().replace("pres.", "president")
                 title_class = "leader" if title in LEADER_TITLES else title
                 nat_word = (match.group("nat") or "").strip()
-                if _FORMER_RE.search(f"{preceding[: match.start()]} {nat_word}"):
+                if FORMER_RE.search(f"{preceding[: match.start()]} {nat_word}"):
                     # "former President Al Roe": "the former president", not "the president".
                     self.roles[(None, f"former {title_class}")] = referent.ref
                     continue
@@ -255,14 +258,14 @@ class Discourse:
         news = news_title(phrase) or institution_title(phrase, mentions)
         if news is not None:
             return news
-        role = _ROLE_REF_RE.match(lowered)
+        role = ROLE_REF_RE.match(lowered)
         if role:
             # "the U.S. president": a role, even though "U.S." is itself a mention.
             title = role.group("title").lower()
             title_class = "leader" if title in LEADER_TITLES else title
             nat = _nationality(role.group("nat"))
             known_nat = nat is not None or not role.group("nat")
-            if _FORMER_RE.search(role.group("nat") or ""):
+            if FORMER_RE.search(role.group("nat") or ""):
                 title_class, known_nat = f"former {title_class}", True
             resolved = self.roles.get((nat, title_class)) if known_nat else None
             if resolved is not None:

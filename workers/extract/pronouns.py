@@ -41,25 +41,38 @@ class Referent:
 _JOINED_RE = re.compile(r",?\s+and\s+")
 
 
-def joint_persons(first: Referent, between: str, second: Referent) -> Referent | None:
+def joint_persons(
+    first: Referent, between: str, second: Referent, salient: bool
+) -> Referent | None:
     """ "Jo Roe and Al Doe toured the plant. … they said": two persons named together are
-    whom a later "they" means, credited as "Jo Roe and Al Doe said" is (to the first)."""
+    whom a later "they" means, credited as "Jo Roe and Al Doe said" is (to the first); the
+    pair is ``salient`` when it opens its clause (each name alone is not: a list goes on)."""
     if first.ref.kind != "person" or second.ref.kind != "person":
         return None
     if first.ref.name == second.ref.name or not _JOINED_RE.fullmatch(between):
         return None
-    return Referent(first.ref, None, (), False, salient=first.salient, plural=True)
+    return Referent(first.ref, None, (), False, salient=salient, plural=True)
+
+
+# Words that end a description's head and open what follows it ("newspapers in Ohio").
+# Not "of" ("a panel of reporters"), nor after a number ("4 in 10 voters").
+_POST_HEAD = frozenset({"in", "at", "from", "for", "with", "including", "who", "that"})
 
 
 def many(description: str) -> bool:
-    """ "Officials", "the campaign": a description "they" can mean; not "a recent study",
-    "one person", "the candidate"."""
-    last = (description.lower().split() or [""])[-1]
+    """ "Officials", "the campaign", "Four newspapers in Ohio": a description "they" can
+    mean; not "a recent study", "one person", "the candidate", "a lawyer in Ohio"."""
+    words = description.lower().replace(",", " ").split()
+    head = next(
+        (k for k, w in enumerate(words) if k and w in _POST_HEAD and words[k - 1].isalpha()),
+        len(words),
+    )
+    last = (words[:head] or [""])[-1]
     plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
     return plural or last in {"people", "police", "staff"} or last in ORG_HEAD_NOUNS
 
 
-def _people(word: str) -> bool:
+def people(word: str) -> bool:
     """A plural noun for people or organisations ("investors", "economists", "companies"),
     not things ("wages", "prices")."""
     single = word[:-3] + "y" if word.endswith("ies") else word[:-1]
@@ -80,7 +93,7 @@ def plural_opener(word: str, next_word: str, surnames: dict) -> bool:
         and word[1:].islower()
         and next_word.isalpha()
         and next_word.islower()
-        and _people(word.lower())
+        and people(word.lower())
         and word.lower() not in STOP_WORDS
         and word not in surnames
         and not any(first_name_gender(w) for w in (word, word[:-1]))  # "Roberts"

@@ -55,6 +55,12 @@ _NOT_DESCRIPTOR_WORDS = frozenset(
 # "…, Jo Roe, the club's president, suggested …", "Speaking in Ohio, Roe, without naming
 # him, accused …": an apposition or an aside, then the name's own verb.
 _APPOSITION_VERB_RE = re.compile(r"^\s*,\s+[a-z][^,;().!?\n]{1,100},\s+(?!and\b|or\b)[a-z]+\b")
+# "Her rival, Paul Roe, disagreed", "Al Doe's wife, Ana Doe, spoke next": the name that closes
+# an apposition to the clause's opening description, then the clause's own verb.
+_APPOSED_VERB_RE = re.compile(
+    r"^\s*,\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|says|spoke|told|wrote|took|made|gave|met|sent|"
+    r"won|lost|led|began|did|does|has|had|is|was|will|would|could|can)\b"
+)
 # "…, backed by Jo Roe, who said …": the name speaks in its own relative clause.
 _WHO_SAID_RE = re.compile(
     r"^(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?(?:\s*,\s+(?:the|a|an)\s[^,;().!?\n]{1,70})?"
@@ -112,6 +118,19 @@ def _described_subject(before: str) -> bool:
     )
 
 
+def _opening_description(before: str) -> bool:
+    """Whether ``before`` ends with a short description that opens its clause, then a comma
+    ("Her rival, ", "Al Doe's wife, "): the name after it is in apposition to the subject;
+    not the object of a preposition ("a study by a Russian sociologist, ")."""
+    if not before.rstrip().endswith(","):
+        return False
+    segment = _CLAUSE_BREAK_RE.split(before.rstrip()[:-1])[-1]
+    words = segment.lower().split()
+    return 0 < len(words) <= 6 and not any(
+        w in _NOT_DESCRIPTOR_WORDS or w in {"who", "which", "whose", "where"} for w in words
+    )
+
+
 def _opens_clause(before: str) -> bool:
     """Whether a name with ``before`` ahead of it in its sentence opens a clause (is most
     likely its subject): nothing but capitalised words (a title) since the last clause
@@ -139,7 +158,10 @@ def is_salient(before: str, after: str, full_name: bool) -> bool:
     """Whether a name with ``before`` ahead of it in its sentence and ``after`` following it is
     the subject; after a clause break only a name given in full (``full_name``: a lone
     capitalised word there is too often an adjective, "…, Democratic leaders")."""
-    not_subject = _NOT_SUBJECT_AFTER_RE.match(after) and not _APPOSITION_VERB_RE.match(after)
+    not_subject = _NOT_SUBJECT_AFTER_RE.match(after) and not (
+        _APPOSITION_VERB_RE.match(after)
+        or (_APPOSED_VERB_RE.match(after) and _opening_description(before))
+    )
     if len(before) > _LOOK_BACK:
         # Deep in a long sentence only a clause break makes a name its clause's subject; the
         # sentence-opening tests would read the whole prefix for every name (quadratic on a
@@ -202,3 +224,19 @@ def keeps_surname(name: str) -> bool:
         or low.rstrip("s") in ROLE_NOUNS
         or low.casefold() in nationality_words()
     )
+
+
+# Titles before a bare surname ("Gov. Roe", "Senator Roe"); not Mr./Mrs./Ms., which mark a
+# gender of their own ("Mrs. Roe" may be Jo Roe's wife).
+_SURNAME_TITLES = frozenset(
+    {"gov.", "sen.", "rep.", "dr.", "gen.", "adm.", "lt.", "col.", "sgt.", "gov", "sen",
+     "senator", "governor", "mayor", "judge", "justice", "president", "secretary", "admiral",
+     "general", "representative", "congressman", "congresswoman", "chairman", "sheriff"}
+)  # fmt: skip
+
+
+def titled_surname(name: str) -> bool:
+    """Whether ``name`` is only titles and a surname ("Gov. Roe", "Senator Roe"): the person
+    named in full before ("Governor Jo Roe") with that surname, not someone new."""
+    words = name.lower().split()
+    return len(words) > 1 and all(w in _SURNAME_TITLES for w in words[:-1])
