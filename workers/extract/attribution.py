@@ -62,6 +62,7 @@ from .subjects import (
     leading_subject,
     participle_attribution,
 )
+from .with_frames import with_frame
 
 __all__ = ["Attribution", "find_attribution", "is_direct_quote", "is_quotation_only"]
 
@@ -382,6 +383,7 @@ def _first_attribution(
                 return Attribution("reported_speech", (i + 1, m), i, trailing=True)
     found = (
         participle_attribution(doc, start, end, inside)
+        or with_frame(doc, start, end, inside)
         or in_document(doc, start, end)
         or closing_in_document(doc, start, end)
         or colon_quote(doc, start, end, inside)

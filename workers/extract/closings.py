@@ -9,8 +9,9 @@ from spacy.tokens import Doc
 from workers.enrich.name_words import UNMARKED_PAST
 from workers.enrichment import IRREGULAR_PAST
 
-from .cues import SPEAKER_SKIP, speaker_end
+from .cues import AFTER_NAME, SPEAKER_SKIP, speaker_end
 from .lexicon import DOCUMENT_NOUNS, SPEECH_VERBS, is_manner_adverb
+from .sentence_asides import sentence_aside
 from .speakers import Attribution, is_speaker_phrase
 
 
@@ -81,6 +82,11 @@ def closing_report(doc: Doc, start: int, end: int, inside: dict) -> Attribution 
         last -= 1
     if last - start < 4 or last in inside:
         return None
+    tail = last
+    while tail > last - 3 and doc[tail].lower_ in _CLOSING_TAIL | {"late"}:
+        tail -= 1  # "…, the Ledger reported late Thursday."
+    if doc[tail].lower_ in _REPORTED and tail < last:
+        last = tail
     if doc[last].lower_ in _REPORTED:  # "…, the Ledger reported."
         k = last - 1
         while k > start and doc[k].text not in {",", "”", '"', "''"} and last - k <= 5:
@@ -105,7 +111,7 @@ def closing_report(doc: Doc, start: int, end: int, inside: dict) -> Attribution 
 
 # Verbs of a reporting clause that closes a sentence ("…, Roe said."); "told" and "wrote" take
 # other words after them and are left to the scan and ``closing_report``.
-_CLOSING_VERBS = frozenset({"said", "says", "added", "adds", "noted", "found"})
+_CLOSING_VERBS = frozenset({"said", "says", "added", "adds", "noted", "found", "finds"})
 # "…, records show.": a document's verb; it closes a sentence only after a document noun.
 _SHOWING_VERBS = frozenset({"show", "shows", "showed", "indicate", "indicates", "indicated"})
 _CLOSING_TAIL = frozenset(
@@ -121,6 +127,7 @@ def closing_said(doc: Doc, start: int, end: int, inside: dict) -> Attribution | 
     cue earlier in the sentence ("vowed", "his comments", "which he is expected to win") is
     part of what Roe said; likewise an inverted
     "…, said Roe, a pollster." ``None`` when the sentence does not close that way."""
+    end = sentence_aside(doc, start, end, inside)  # "…, a poll finds, a result that …"
     last = end - 1
     while last > start and (doc[last].is_punct or doc[last].is_space) and last not in inside:
         last -= 1
@@ -129,6 +136,7 @@ def closing_said(doc: Doc, start: int, end: int, inside: dict) -> Attribution | 
     verb = last
     while verb > last - 3 and doc[verb].lower_ in _CLOSING_TAIL:
         verb -= 1  # "…, Roe said on Monday."
+    verb = _before_circumstance(doc, start, verb, inside)  # "…, Roe said in a statement."
     showing = doc[verb].lower_ in _SHOWING_VERBS and doc[verb - 1].lower_ in DOCUMENT_NOUNS
     if verb <= start + 3 or not (doc[verb].lower_ in _CLOSING_VERBS or showing):
         return closing_said_inverted(doc, start, end, inside)
@@ -156,6 +164,23 @@ def closing_said(doc: Doc, start: int, end: int, inside: dict) -> Attribution | 
     return Attribution("reported_speech", (comma + 1, sp_end), verb, trailing=True)
 
 
+_CIRCUMSTANCE_STOPS = frozenset({"that", "which", "who", "whether", "if", "and", ",", ";", ":"})
+
+
+def _before_circumstance(doc: Doc, start: int, last: int, inside: dict) -> int:
+    """The closing verb before where or how it was said ("…, Roe said in posing the question
+    to Doe.", "…, the agency said in a statement."): a phrase opened by "in", "on", "during",
+    … that runs to the end of the sentence with no clause or quotation of its own; ``last``
+    when the sentence does not close that way."""
+    for k in range(last - 1, max(start + 3, last - 9), -1):
+        if k in inside or doc[k].lower_ in _CIRCUMSTANCE_STOPS or doc[k].text in _QUOTE_MARKS:
+            return last
+        if doc[k].lower_ in AFTER_NAME and doc[k - 1].lower_ in _CLOSING_VERBS:
+            return k - 1
+    return last
+
+
+_QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 # Place adverbs after a speaker: "officials there", "researchers here".
 _PLACE_ADVERBS = frozenset({"there", "here", "locally", "abroad"})
 
