@@ -125,6 +125,7 @@ def find_attribution(
     a reporting clause closing the sentence ("…, Roe said.") frames it and what it says."""
     # "…, researchers found.": a closing frame whose verb the scan leaves to events
     found = _first_attribution(doc, start, end, inside) or closing_said(doc, start, end, inside)
+    found = with_frame(doc, start, end, inside, found)  # "…, with Roe saying (they back) …"
     if found is None or found.trailing:
         return learned_frame(doc, found, end)
     closing = closing_said(doc, start, end, inside)
@@ -383,7 +384,6 @@ def _first_attribution(
                 return Attribution("reported_speech", (i + 1, m), i, trailing=True)
     found = (
         participle_attribution(doc, start, end, inside)
-        or with_frame(doc, start, end, inside)
         or in_document(doc, start, end)
         or closing_in_document(doc, start, end)
         or colon_quote(doc, start, end, inside)

@@ -239,3 +239,17 @@ def closing_said_inverted(doc: Doc, start: int, end: int, inside: dict) -> Attri
             return None  # "…, said the problem was …", "…, said the city hired …": what was said
         return Attribution("reported_speech", (verb + 1, m), verb, trailing=True)
     return None
+
+
+def carries_on(doc: Doc, attr: Attribution, start: int) -> bool:
+    """ "Rents rose 9 percent, according to the agency, and prices will rise again.", "…, the
+    agency said, and …": a frame closing a clause cut at ", and" (the clause at ``start``)
+    carries on into it, as "The agency said A, and B" does. Not a quotation's frame ("“A,”
+    Roe said, and the crowd cheered": the crowd's cheer is the writer's)."""
+    if not attr.trailing or attr.speaker is None or attr.first_person:
+        return False
+    first = min(attr.verb, attr.speaker[0])
+    last = max(attr.verb + 1, attr.speaker[1])
+    if doc[first - 1].text != "," or doc[first - 2].text in _QUOTE_MARKS:
+        return False
+    return [t.lower_ for t in doc[last:start]] in ([",", "and"], [","])

@@ -81,15 +81,18 @@ _INTRO_PUNCT = frozenset({",", ":"})
 
 def frames_quotation(doc: Doc, i: int, start: int, end: int, inside: dict) -> bool:
     """Does the verb at ``i`` (one of ``QUOTE_CLOSERS``) close a quotation before it ("“…,” Roe
-    continued.") or, for "read(s)", open one after it ("The sign reads: “…”")?"""
+    continued.") or, for "read(s)" and "continue(d)", open one after it ("The sign reads: “…”",
+    "Roe continued, “…”")?"""
     lower = doc[i].lower_
     if lower not in QUOTE_CLOSERS:
         return False
     closes = (
         i + 1 >= end or doc[i + 1].text in {".", ",", ":"} or _circumstance_closes(doc, i, end)
     ) and any(k in inside for k in range(start, i))
+    # "Roe continued, “…”"; "It continued: “…”" is the document the quotations before quote.
+    own_speaker = i > start and doc[i - 1].lower_ != "it"
     opens = (
-        lower in {"read", "reads"}
+        (lower in {"read", "reads"} or (lower in {"continued", "continues"} and own_speaker))
         and i + 2 < end
         and doc[i + 1].text in _INTRO_PUNCT
         and (i + 2) in inside

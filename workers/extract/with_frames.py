@@ -21,12 +21,32 @@ _SET_OFF = frozenset({",", "—", "–", "--", ";"})
 _NOT_SPEAKER = frozenset({"and", "or", "but", "that", "which", "who", "as", "while", "to"})
 
 
-def with_frame(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
-    """ "…, with Jo Roe telling reporters that …", "…, with three in 10 saying …": the speaker
-    between a set-off "with" and a reporting participle; ``None`` when the clause has no such
-    phrase (a "with" opening the sentence frames the main clause, not what follows it)."""
-    if " with " not in doc[start:end].text:
-        return None  # most clauses: skip the token walk below
+def with_frame(
+    doc: Doc, start: int, end: int, inside: dict, found: Attribution | None
+) -> Attribution | None:
+    """The clause's attribution given the one ``found`` so far: the speaker between a set-off
+    "with" and a reporting participle ("…, with Jo Roe telling reporters that …", "…, with
+    three in 10 saying …") when nothing was found before the participle (a frame inside what
+    the speaker says, "saying they would support him", is the speaker's words) and no frame
+    closes the sentence; else ``found``."""
+    if " with " not in doc[start:end].text or _closes(doc, found):
+        return found  # most clauses: skip the token walk below
+    frame = _with_frame(doc, start, end, inside)
+    return frame if frame is not None and (found is None or found.verb > frame.verb) else found
+
+
+def _closes(doc: Doc, found: Attribution | None) -> bool:
+    """A frame that closes the sentence and frames all of it ("…, the Ledger reported.",
+    "…, according to the Ledger."): its speaker follows a comma or "according to"."""
+    if found is None or not found.trailing or found.speaker is None:
+        return False
+    return found.kind == "according_to" or doc[found.speaker[0] - 1].text in _SET_OFF
+
+
+def _with_frame(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
+    """ "…, with Jo Roe telling reporters that …": the speaker between a set-off "with" and a
+    reporting participle; ``None`` when the clause has no such phrase (a "with" opening the
+    sentence frames the main clause, not what follows it)."""
     for w in range(start + 2, end - 3):
         if w in inside or doc[w].lower_ != "with" or doc[w - 1].text not in _SET_OFF:
             continue
