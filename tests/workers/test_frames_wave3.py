@@ -167,6 +167,18 @@ def test_an_inverted_verb_before_a_clause_has_no_speaker(sentence: str, speaker:
             "insulting, reporter Lina Ortiz said in posing the question to the mayor.",
             "Lina Ortiz",
         ),
+        # A report closing the sentence, then when it was published.
+        (
+            "The mayor said the fees could be called a scheme, the Valley Courier reported in "
+            "1991.",
+            "Valley Courier",
+        ),
+        # A quotation's frame reported by a paper, the comma before "according to" left out.
+        (
+            "“We will sue the county,” Mayor Jo Lee said in a statement according to the Valley "
+            "Courier.",
+            "Valley Courier",
+        ),
         # A report closing the sentence, then when.
         (
             "Mayor Ann Brill told investigators in July that she had used a private account, "
@@ -195,6 +207,12 @@ def test_a_clause_after_the_aside_of_its_own_keeps_its_subject() -> None:
             "county police",
         ),
         (
+            "She did receive some emails with markings, the housing agency said; its staff "
+            "found them during the inquiry.",
+            "its staff found",
+            "housing agency",
+        ),
+        (
             "Rents rose 9 percent last year, the housing agency said, and prices are expected to "
             "rise again.",
             "prices are expected",
@@ -204,6 +222,14 @@ def test_a_clause_after_the_aside_of_its_own_keeps_its_subject() -> None:
 )
 def test_a_closing_frame_carries_on_after_and(body: str, start: str, claimant: str) -> None:
     assert claimant_of(body, start) == claimant
+
+
+def test_according_to_after_that_is_no_closing_frame() -> None:
+    body = (
+        "Jo Lee said on Tuesday that according to its analysis, the party has won 82 percent "
+        "of the vote."
+    )
+    assert last_claimant(body) == "Jo Lee"
 
 
 def test_a_quotations_frame_does_not_carry_on_after_and() -> None:

@@ -27,7 +27,11 @@ def closing_according_to(doc: Doc, start: int, end: int, inside: dict) -> Attrib
     for i in range(last - 2, start, -1):
         if i in inside or doc[i].text in {",", ";", "“", "”", '"'} or doc[i].lower_ == "that":
             return None  # the phrase must run unbroken from "according to" to the end
-        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and _set_off(doc, i, start):
+        if (
+            doc[i].lower_ == "according"
+            and doc[i + 1].lower_ == "to"
+            and (_set_off(doc, i, start) or _after_saying(doc, i, start))
+        ):
             return Attribution("according_to", (i + 2, last + 1), i, trailing=True)
     return None
 
@@ -70,6 +74,14 @@ def _set_off(doc: Doc, i: int, start: int) -> bool:
     return i - 2 > start and doc[i - 1].text in {"”", '"', "''"} and doc[i - 2].text.endswith(",")
 
 
+def _after_saying(doc: Doc, i: int, start: int) -> bool:
+    """ "“…,” Roe said in a statement according to the Ledger.": a closing frame before the
+    "according to", the comma left out."""
+    return any(doc[k].lower_ in _CLOSING_VERBS for k in range(max(start, i - 5), i)) and any(
+        doc[k].text in {",", "”", '"', "''"} for k in range(max(start, i - 12), i)
+    )
+
+
 _REPORTED = frozenset({"reported", "reports", "wrote", "writes"})
 
 
@@ -85,6 +97,7 @@ def closing_report(doc: Doc, start: int, end: int, inside: dict) -> Attribution 
     tail = last
     while tail > last - 3 and doc[tail].lower_ in _CLOSING_TAIL | {"late"}:
         tail -= 1  # "…, the Ledger reported late Thursday."
+    tail = _before_circumstance(doc, start, tail, inside, _REPORTED)  # "… reported in 1991."
     if doc[tail].lower_ in _REPORTED and tail < last:
         last = tail
     if doc[last].lower_ in _REPORTED:  # "…, the Ledger reported."
@@ -167,7 +180,9 @@ def closing_said(doc: Doc, start: int, end: int, inside: dict) -> Attribution | 
 _CIRCUMSTANCE_STOPS = frozenset({"that", "which", "who", "whether", "if", "and", ",", ";", ":"})
 
 
-def _before_circumstance(doc: Doc, start: int, last: int, inside: dict) -> int:
+def _before_circumstance(
+    doc: Doc, start: int, last: int, inside: dict, verbs: frozenset[str] = frozenset()
+) -> int:
     """The closing verb before where or how it was said ("…, Roe said in posing the question
     to Doe.", "…, the agency said in a statement."): a phrase opened by "in", "on", "during",
     … that runs to the end of the sentence with no clause or quotation of its own; ``last``
@@ -175,7 +190,7 @@ def _before_circumstance(doc: Doc, start: int, last: int, inside: dict) -> int:
     for k in range(last - 1, max(start + 3, last - 9), -1):
         if k in inside or doc[k].lower_ in _CIRCUMSTANCE_STOPS or doc[k].text in _QUOTE_MARKS:
             return last
-        if doc[k].lower_ in AFTER_NAME and doc[k - 1].lower_ in _CLOSING_VERBS:
+        if doc[k].lower_ in AFTER_NAME and doc[k - 1].lower_ in (verbs or _CLOSING_VERBS):
             return k - 1
     return last
 
@@ -243,7 +258,7 @@ def closing_said_inverted(doc: Doc, start: int, end: int, inside: dict) -> Attri
 
 def carries_on(doc: Doc, attr: Attribution, start: int) -> bool:
     """ "Rents rose 9 percent, according to the agency, and prices will rise again.", "…, the
-    agency said, and …": a frame closing a clause cut at ", and" (the clause at ``start``)
+    agency said; …": a frame closing a clause cut at ", and" or ";" (the clause at ``start``)
     carries on into it, as "The agency said A, and B" does. Not a quotation's frame ("“A,”
     Roe said, and the crowd cheered": the crowd's cheer is the writer's)."""
     if not attr.trailing or attr.speaker is None or attr.first_person:
@@ -252,4 +267,4 @@ def carries_on(doc: Doc, attr: Attribution, start: int) -> bool:
     last = max(attr.verb + 1, attr.speaker[1])
     if doc[first - 1].text != "," or doc[first - 2].text in _QUOTE_MARKS:
         return False
-    return [t.lower_ for t in doc[last:start]] in ([",", "and"], [","])
+    return [t.lower_ for t in doc[last:start]] in ([",", "and"], [","], [";"])
