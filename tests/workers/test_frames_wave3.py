@@ -236,3 +236,26 @@ def test_a_quotations_frame_does_not_carry_on_after_and() -> None:
     body = "“We will win the seat,” Mayor Ann Brill said, and the crowd cheered for ten minutes."
     claim = "the crowd cheered"
     assert claimant_of(body, claim) == "Daily Planet"
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        ("The mayor promised to cut the levy by 3 percent, Tom Reyes argued.", "Tom Reyes"),
+        ("The mayor promised to cut the levy by 3 percent, Tom Reyes told reporters.", "Tom Reyes"),
+        (
+            "The mayor promised to cut the levy by 3 percent, Tom Reyes told the Valley Courier "
+            "on Monday.",
+            "Tom Reyes",
+        ),
+        ("The mayor promised to cut the levy by 3 percent, Tom Reyes said privately.", "Tom Reyes"),
+    ],
+)
+def test_any_verb_of_saying_closes_the_sentence(body: str, claimant: str) -> None:
+    assert last_claimant(body) == claimant
+
+
+def test_told_with_a_clause_of_its_own_closes_nothing() -> None:
+    # "told him to stop": an order, not whom a closing report was told; the promise stays.
+    body = "The mayor promised to cut the levy, and Tom Reyes told him to stop."
+    assert claimant_of(body, "The mayor promised") == "mayor"

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from workers.enrich.name_words import UNMARKED_PAST
 from workers.enrichment import IRREGULAR_PAST
 
+from .closing_verbs import MORE_CLOSING_VERBS, closing_verb_at
 from .cues import AFTER_NAME, SPEAKER_SKIP, speaker_end
 from .lexicon import DOCUMENT_NOUNS, SPEECH_VERBS, is_manner_adverb
 from .sentence_asides import sentence_aside
@@ -150,8 +151,10 @@ def closing_said(doc: Doc, start: int, end: int, inside: dict) -> Attribution | 
     while verb > last - 3 and doc[verb].lower_ in _CLOSING_TAIL:
         verb -= 1  # "…, Roe said on Monday."
     verb = _before_circumstance(doc, start, verb, inside)  # "…, Roe said in a statement."
+    verb = closing_verb_at(doc, start, verb, inside)  # "…, Roe told reporters."
     showing = doc[verb].lower_ in _SHOWING_VERBS and doc[verb - 1].lower_ in DOCUMENT_NOUNS
-    if verb <= start + 3 or not (doc[verb].lower_ in _CLOSING_VERBS or showing):
+    closing = doc[verb].lower_ in _CLOSING_VERBS or doc[verb].lower_ in MORE_CLOSING_VERBS
+    if verb <= start + 3 or not (closing or showing):
         return closing_said_inverted(doc, start, end, inside)
     comma = verb - 1
     while comma > start and verb - comma <= 7 and doc[comma].text != ",":
