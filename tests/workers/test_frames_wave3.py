@@ -259,3 +259,21 @@ def test_told_with_a_clause_of_its_own_closes_nothing() -> None:
     # "told him to stop": an order, not whom a closing report was told; the promise stays.
     body = "The mayor promised to cut the levy, and Tom Reyes told him to stop."
     assert claimant_of(body, "The mayor promised") == "mayor"
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        (
+            "Just 30 percent of all renters consider the mayor honest.",
+            "Just 30 percent of all renters",
+        ),
+        ("About 9 in 10 tenants are unhappy with the new levy.", "About 9 in 10 tenants"),
+    ],
+)
+def test_a_share_of_people_holding_a_view_speaks(body: str, claimant: str) -> None:
+    assert last_claimant(body) == claimant
+
+
+def test_a_share_of_things_holds_no_view() -> None:
+    assert last_claimant("Half of the homes in the valley were vacant last winter.") is None

@@ -37,6 +37,7 @@ from .lexicon import (
 )
 from .nouns import noun_frame
 from .quotations import is_direct_quote, is_quotation_only
+from .share_views import share_view
 from .speakers import (
     BOUNDARY_WORDS,
     LEADING_CONJUNCTIONS,
@@ -384,6 +385,7 @@ def _first_attribution(
                 return Attribution("reported_speech", (i + 1, m), i, trailing=True)
     found = (
         participle_attribution(doc, start, end, inside)
+        or share_view(doc, start, end, inside)  # "Just 30 percent of voters consider …"
         or in_document(doc, start, end)
         or closing_in_document(doc, start, end)
         or colon_quote(doc, start, end, inside)
