@@ -16,7 +16,7 @@ MORE_CLOSING_VERBS = frozenset(
      "predicted", "predicts", "acknowledged", "acknowledges", "conceded", "concedes",
      "contended", "contends", "countered", "recalled", "recalls", "stressed", "cautioned",
      "suggested", "suggests", "confirmed", "confirms", "announced", "announces", "observed",
-     "noted", "notes", "reported", "reports", "added", "adds", "say", "argue", "warn",
+     "noted", "notes", "reported", "reports", "added", "adds",
      "told", "tells"}
 )  # fmt: skip
 _TOLD = frozenset({"told", "tells"})
