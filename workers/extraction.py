@@ -45,6 +45,7 @@ from workers.extract.attribution import Attribution, find_attribution, is_direct
 from workers.extract.candidates import CLAIM_TYPES, ClaimCandidate, EntityRef
 from workers.extract.claim_types import classify_claim
 from workers.extract.clauses import names_own_subject, split_clauses
+from workers.extract.closings import carries_on
 from workers.extract.discourse import Discourse, resolve_speaker
 from workers.extract.features import news_form
 from workers.extract.figures import measured_by, states_figures
@@ -247,7 +248,11 @@ def extract_claims(
                 # Inherit a leading attribution from an earlier clause ("X said A, and
                 # B") or a trailing one from a later clause ("A, and B, she said"),
                 # unless the clause names its own subject ("…; Sheinbaum rejected it").
-                earlier = [a for a in clause_attrs[:c_index] if a and not a.trailing]
+                earlier = [
+                    a
+                    for a in clause_attrs[:c_index]
+                    if a and (not a.trailing or carries_on(doc, a, c_start))
+                ]
                 later = [a for a in clause_attrs[c_index + 1 :] if a and a.trailing]
                 attr = earlier[-1] if earlier else (later[0] if later else None)
             # Trim trailing punctuation of a clause cut at ", and"/";" (keep it on the

@@ -38,6 +38,7 @@ from .lexicon import (
 )
 from .nouns import noun_frame
 from .quotations import is_direct_quote, is_quotation_only
+from .share_views import share_view
 from .speakers import (
     BOUNDARY_WORDS,
     LEADING_CONJUNCTIONS,
@@ -64,6 +65,7 @@ from .subjects import (
     leading_subject,
     participle_attribution,
 )
+from .with_frames import with_frame
 
 __all__ = ["Attribution", "find_attribution", "is_direct_quote", "is_quotation_only"]
 
@@ -126,6 +128,7 @@ def find_attribution(
     a reporting clause closing the sentence ("…, Roe said.") frames it and what it says."""
     # "…, researchers found.": a closing frame whose verb the scan leaves to events
     found = _first_attribution(doc, start, end, inside) or closing_said(doc, start, end, inside)
+    found = with_frame(doc, start, end, inside, found)  # "…, with Roe saying (they back) …"
     if found is None or found.trailing:
         return learned_frame(doc, found, end)
     closing = closing_said(doc, start, end, inside)
@@ -388,6 +391,7 @@ def _first_attribution(
             return complex_  # "Some residents who have followed the debates said …"
     found = (
         participle_attribution(doc, start, end, inside)
+        or share_view(doc, start, end, inside)  # "Just 30 percent of voters consider …"
         or in_document(doc, start, end)
         or closing_in_document(doc, start, end)
         or colon_quote(doc, start, end, inside)

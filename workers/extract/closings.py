@@ -9,8 +9,10 @@ from spacy.tokens import Doc
 from workers.enrich.name_words import UNMARKED_PAST
 from workers.enrichment import IRREGULAR_PAST
 
-from .cues import SPEAKER_SKIP, speaker_end
+from .closing_verbs import MORE_CLOSING_VERBS, closing_verb_at
+from .cues import AFTER_NAME, SPEAKER_SKIP, speaker_end
 from .lexicon import DOCUMENT_NOUNS, SPEECH_VERBS, is_manner_adverb
+from .sentence_asides import sentence_aside
 from .speakers import Attribution, is_speaker_phrase
 
 
@@ -26,7 +28,11 @@ def closing_according_to(doc: Doc, start: int, end: int, inside: dict) -> Attrib
     for i in range(last - 2, start, -1):
         if i in inside or doc[i].text in {",", ";", "“", "”", '"'} or doc[i].lower_ == "that":
             return None  # the phrase must run unbroken from "according to" to the end
-        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and _set_off(doc, i, start):
+        if (
+            doc[i].lower_ == "according"
+            and doc[i + 1].lower_ == "to"
+            and (_set_off(doc, i, start) or _after_saying(doc, i, start))
+        ):
             return Attribution("according_to", (i + 2, last + 1), i, trailing=True)
     return None
 
@@ -69,6 +75,14 @@ def _set_off(doc: Doc, i: int, start: int) -> bool:
     return i - 2 > start and doc[i - 1].text in {"”", '"', "''"} and doc[i - 2].text.endswith(",")
 
 
+def _after_saying(doc: Doc, i: int, start: int) -> bool:
+    """ "“…,” Roe said in a statement according to the Ledger.": a closing frame before the
+    "according to", the comma left out."""
+    return any(doc[k].lower_ in _CLOSING_VERBS for k in range(max(start, i - 5), i)) and any(
+        doc[k].text in {",", "”", '"', "''"} for k in range(max(start, i - 12), i)
+    )
+
+
 _REPORTED = frozenset({"reported", "reports", "wrote", "writes"})
 
 
@@ -81,6 +95,12 @@ def closing_report(doc: Doc, start: int, end: int, inside: dict) -> Attribution 
         last -= 1
     if last - start < 4 or last in inside:
         return None
+    tail = last
+    while tail > last - 3 and doc[tail].lower_ in _CLOSING_TAIL | {"late"}:
+        tail -= 1  # "…, the Ledger reported late Thursday."
+    tail = _before_circumstance(doc, start, tail, inside, _REPORTED)  # "… reported in 1991."
+    if doc[tail].lower_ in _REPORTED and tail < last:
+        last = tail
     if doc[last].lower_ in _REPORTED:  # "…, the Ledger reported."
         k = last - 1
         while k > start and doc[k].text not in {",", "”", '"', "''"} and last - k <= 5:
@@ -105,7 +125,7 @@ def closing_report(doc: Doc, start: int, end: int, inside: dict) -> Attribution 
 
 # Verbs of a reporting clause that closes a sentence ("…, Roe said."); "told" and "wrote" take
 # other words after them and are left to the scan and ``closing_report``.
-_CLOSING_VERBS = frozenset({"said", "says", "added", "adds", "noted", "found"})
+_CLOSING_VERBS = frozenset({"said", "says", "added", "adds", "noted", "found", "finds"})
 # "…, records show.": a document's verb; it closes a sentence only after a document noun.
 _SHOWING_VERBS = frozenset({"show", "shows", "showed", "indicate", "indicates", "indicated"})
 _CLOSING_TAIL = frozenset(
@@ -121,6 +141,7 @@ def closing_said(doc: Doc, start: int, end: int, inside: dict) -> Attribution | 
     cue earlier in the sentence ("vowed", "his comments", "which he is expected to win") is
     part of what Roe said; likewise an inverted
     "…, said Roe, a pollster." ``None`` when the sentence does not close that way."""
+    end = sentence_aside(doc, start, end, inside)  # "…, a poll finds, a result that …"
     last = end - 1
     while last > start and (doc[last].is_punct or doc[last].is_space) and last not in inside:
         last -= 1
@@ -129,8 +150,11 @@ def closing_said(doc: Doc, start: int, end: int, inside: dict) -> Attribution | 
     verb = last
     while verb > last - 3 and doc[verb].lower_ in _CLOSING_TAIL:
         verb -= 1  # "…, Roe said on Monday."
+    verb = _before_circumstance(doc, start, verb, inside)  # "…, Roe said in a statement."
+    verb = closing_verb_at(doc, start, verb, inside)  # "…, Roe told reporters."
     showing = doc[verb].lower_ in _SHOWING_VERBS and doc[verb - 1].lower_ in DOCUMENT_NOUNS
-    if verb <= start + 3 or not (doc[verb].lower_ in _CLOSING_VERBS or showing):
+    closing = doc[verb].lower_ in _CLOSING_VERBS or doc[verb].lower_ in MORE_CLOSING_VERBS
+    if verb <= start + 3 or not (closing or showing):
         return closing_said_inverted(doc, start, end, inside)
     comma = verb - 1
     while comma > start and verb - comma <= 7 and doc[comma].text != ",":
@@ -156,6 +180,25 @@ def closing_said(doc: Doc, start: int, end: int, inside: dict) -> Attribution | 
     return Attribution("reported_speech", (comma + 1, sp_end), verb, trailing=True)
 
 
+_CIRCUMSTANCE_STOPS = frozenset({"that", "which", "who", "whether", "if", "and", ",", ";", ":"})
+
+
+def _before_circumstance(
+    doc: Doc, start: int, last: int, inside: dict, verbs: frozenset[str] = frozenset()
+) -> int:
+    """The closing verb before where or how it was said ("…, Roe said in posing the question
+    to Doe.", "…, the agency said in a statement."): a phrase opened by "in", "on", "during",
+    … that runs to the end of the sentence with no clause or quotation of its own; ``last``
+    when the sentence does not close that way."""
+    for k in range(last - 1, max(start + 3, last - 9), -1):
+        if k in inside or doc[k].lower_ in _CIRCUMSTANCE_STOPS or doc[k].text in _QUOTE_MARKS:
+            return last
+        if doc[k].lower_ in AFTER_NAME and doc[k - 1].lower_ in (verbs or _CLOSING_VERBS):
+            return k - 1
+    return last
+
+
+_QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 # Place adverbs after a speaker: "officials there", "researchers here".
 _PLACE_ADVERBS = frozenset({"there", "here", "locally", "abroad"})
 
@@ -214,3 +257,17 @@ def closing_said_inverted(doc: Doc, start: int, end: int, inside: dict) -> Attri
             return None  # "…, said the problem was …", "…, said the city hired …": what was said
         return Attribution("reported_speech", (verb + 1, m), verb, trailing=True)
     return None
+
+
+def carries_on(doc: Doc, attr: Attribution, start: int) -> bool:
+    """ "Rents rose 9 percent, according to the agency, and prices will rise again.", "…, the
+    agency said; …": a frame closing a clause cut at ", and" or ";" (the clause at ``start``)
+    carries on into it, as "The agency said A, and B" does. Not a quotation's frame ("“A,”
+    Roe said, and the crowd cheered": the crowd's cheer is the writer's)."""
+    if not attr.trailing or attr.speaker is None or attr.first_person:
+        return False
+    first = min(attr.verb, attr.speaker[0])
+    last = max(attr.verb + 1, attr.speaker[1])
+    if doc[first - 1].text != "," or doc[first - 2].text in _QUOTE_MARKS:
+        return False
+    return [t.lower_ for t in doc[last:start]] in ([",", "and"], [","], [";"])

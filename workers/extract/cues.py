@@ -81,20 +81,36 @@ _INTRO_PUNCT = frozenset({",", ":"})
 
 def frames_quotation(doc: Doc, i: int, start: int, end: int, inside: dict) -> bool:
     """Does the verb at ``i`` (one of ``QUOTE_CLOSERS``) close a quotation before it ("“…,” Roe
-    continued.") or, for "read(s)", open one after it ("The sign reads: “…”")?"""
+    continued.") or, for "read(s)" and "continue(d)", open one after it ("The sign reads: “…”",
+    "Roe continued, “…”")?"""
     lower = doc[i].lower_
     if lower not in QUOTE_CLOSERS:
         return False
-    closes = (i + 1 >= end or doc[i + 1].text in {".", ",", ":"}) and any(
-        k in inside for k in range(start, i)
-    )
+    closes = (
+        i + 1 >= end or doc[i + 1].text in {".", ",", ":"} or _circumstance_closes(doc, i, end)
+    ) and any(k in inside for k in range(start, i))
+    # "Roe continued, “…”"; "It continued: “…”" is the document the quotations before quote.
+    own_speaker = i > start and doc[i - 1].lower_ != "it"
     opens = (
-        lower in {"read", "reads"}
+        (lower in {"read", "reads"} or (lower in {"continued", "continues"} and own_speaker))
         and i + 2 < end
         and doc[i + 1].text in _INTRO_PUNCT
         and (i + 2) in inside
     )
     return closes or opens
+
+
+_OPEN_CONTENT = frozenset({"whether", "if", "that", "why", "how", "what", "who", "about"})
+
+
+def _circumstance_closes(doc: Doc, i: int, end: int) -> bool:
+    """ "“…?” Roe asked on Twitter.", "“…,” Roe continued in a statement.": the verb is followed
+    only by where or when it was said, up to the end of the sentence (no question of its own:
+    "asked on Monday whether …")."""
+    if i + 1 >= end or doc[i + 1].lower_ not in AFTER_NAME:
+        return False
+    rest = [t for t in doc[i + 1 : end] if not (t.is_punct or t.is_space)]
+    return len(rest) <= 7 and not any(t.lower_ in _OPEN_CONTENT for t in rest)
 
 
 # Words after "report(s)"/"estimate(s)" that make it the noun: a verb of its own follows, or a
@@ -267,6 +283,12 @@ def speaker_end(doc: Doc, verb: int, end: int) -> int:
     return next((r for r in range(verb + 2, m) if doc[r].lower_ in {"who", "whose"}), m)
 
 
+_FINITE_FORMS = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
+     "should", "may", "might", "must"}
+)  # fmt: skip
+
+
 def inverted_speaker(doc: Doc, verb: int, end: int) -> int | None:
     """The end of the speaker after an inverted ``verb`` ("…,” said Jo Roe, a former aide"), or
     None: no speaker phrase, or the reported clause itself ("…, said it won 300 seats", "…, says
@@ -274,8 +296,25 @@ def inverted_speaker(doc: Doc, verb: int, end: int) -> int | None:
     involved in the talks")."""
     m = speaker_end(doc, verb, end)
     pronoun = doc[verb + 1].lower_ in CLAUSE_PRONOUNS if verb + 1 < len(doc) else False
-    clause = m > verb + 2 and (pronoun or any(t.text in IRREGULAR_PAST for t in doc[verb + 2 : m]))
-    return m if m > verb + 1 and not clause and is_speaker_phrase(doc, verb + 1, m) else None
+    clause = m > verb + 2 and (
+        pronoun
+        or any(t.text in IRREGULAR_PAST or t.lower_ in _FINITE_FORMS for t in doc[verb + 2 : m])
+    )  # "…, say the park was a waste": the reported clause, no speaker
+    named = is_speaker_phrase(doc, verb + 1, m) or press_name(doc, verb + 1, m)
+    return m if m > verb + 1 and not clause and named else None
+
+
+# What a publication is called after its name: "Time magazine", "the Politico website".
+_PUBLICATION_NOUNS = frozenset({"magazine", "website", "blog", "newsletter", "daily", "weekly"})
+
+
+def press_name(doc: Doc, start: int, end: int) -> bool:
+    """ "Time magazine", "the Acme News website": a publication's name and what it is."""
+    return (
+        1 < end - start <= 6
+        and doc[end - 1].lower_ in _PUBLICATION_NOUNS
+        and doc[end - 2].text[:1].isupper()
+    )
 
 
 def speaker_follows(doc: Doc, verb: int, end: int) -> bool:

@@ -197,7 +197,7 @@ QUANTIFIERS = frozenset(
 # four in 10 said", "Almost half of respondents say", "A third of independents, 33%, say".
 SHARE_RE = re.compile(
     r"^(?:(?:about|almost|nearly|roughly|some|just|over|under|more|fewer|less|than|fully|"
-    r"only|barely|mere|but|and|the|a)\s+)*"
+    r"only|barely|mere|but|and|the|a|well|slightly|shy\s+of)\s+)*"
     r"(?:[\w.,-]+\s*(?:%|percent\b|per\s+cent\b)|"
     r"\w+(?:\s+|-)in(?:\s+|-)(?:10|ten|two|three|four|five|\d)\b|half\b|"
     r"(?:(?:a|one|two)\s+|\w+-)?(?:third|quarter)s?\b|(?:a\s+)?(?:majorit|pluralit|minorit)(?:y|ies)\b)",
