@@ -106,3 +106,20 @@ def test_the_bounded_tokenizer_reads_ordinary_text_as_spacy_does(seed_body):
     ours = nlp.make_doc(long_text)
     theirs = nlp.tokenizer.inner(long_text)
     assert [(t.text, t.whitespace_) for t in ours] == [(t.text, t.whitespace_) for t in theirs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose 40 percent according to officials",
+        "Prices rose 40 percent, according to the 50-state",
+        "Shares fell 4 percent after a warning from Volkhaus",
+    ],
+)
+def test_a_text_ending_without_its_full_stop_is_read(text):
+    """A paste cut off after its last word ("… according to officials") must not send the
+    frame finders past the end of the text (it raised IndexError and failed the job)."""
+    from workers.extraction import extract_claims
+
+    claims = extract_claims(text, outlet="Daily Planet", threshold=0.0)
+    assert claims and claims[-1].text.endswith(text.split()[-1])

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from .candidates import EntityRef
 from .sources import UNNAMED
 
@@ -29,3 +31,19 @@ def according_source(phrase: str) -> EntityRef | None:
         return None
     named = text[:1].isupper() or _DOMAIN_RE.match(text) is not None
     return EntityRef(text, "organization" if named else UNNAMED)
+
+
+_PHRASE_ENDS = frozenset({",", ";", ".", ")", "(", "“", "”", "-", "--", "—", "–"})
+
+
+def according_to_end(doc: Doc, first: int, end: int) -> int:
+    """Where the source named after "according to" (its first token ``first``) ends: at
+    punctuation or a relative word, running on through an unspaced hyphen ("the 50-state
+    poll"), never past ``end``."""
+    j = first
+    while j < end and (
+        (doc[j].text not in _PHRASE_ENDS and doc[j].lower_ not in {"that", "which", "who"})
+        or (doc[j].text == "-" and not doc[j - 1].whitespace_)
+    ):
+        j += 1
+    return j

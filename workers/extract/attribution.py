@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .according import according_to_end
 from .closings import aside_according_to, closing_according_to, closing_report, closing_said
 from .complements import IMPERSONAL_SUBJECTS, that_clause_verb, verbless_subject, view_holder
 from .complex_subjects import complex_subject
@@ -161,13 +162,7 @@ def _first_attribution(
         if i > start and doc[i - 1].text == "-" and not closes_aside(doc, start, i - 1):
             continue  # "his oft-stated goal", "a self-described socialist"
         if lower == "according" and i + 1 < end and doc[i + 1].lower_ == "to":
-            j = i + 2
-            while (
-                j < end
-                and doc[j].text not in {",", ";", ".", ")", "(", "“", "”", "-", "--", "—", "–"}
-                and (doc[j].lower_ not in {"that", "which", "who"})
-            ) or (doc[j].text == "-" and not doc[j - 1].whitespace_):  # "the 50-state poll"
-                j += 1
+            j = according_to_end(doc, i + 2, end)
             if j > i + 2:
                 return Attribution("according_to", (i + 2, j), i, trailing=False)
             continue
