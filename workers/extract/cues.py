@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from workers.enrich.name_words import PARTY_WORDS
 from workers.enrichment import IRREGULAR_PAST
+from workers.nlp import DEMONYMS
 
 from .lexicon import (
     CLAUSE_PRONOUNS,
@@ -143,10 +145,36 @@ def noun_use(doc: Doc, i: int, start: int, end: int) -> bool:
         return True  # "Roe has support from 52 percent": a perfect takes a participle
     if not lower.endswith("s") or lower.endswith("ss"):
         return False
-    if before.lower_ in _PLURAL_COUNTS:
+    if before.lower_ in _PLURAL_COUNTS or _qualifies_plural(doc, i):
         return True
     named = i - 2 >= start and doc[i - 2].text[:1].isupper()
     return before.like_num and before.lower_ not in {"one", "1"} and not named
+
+
+_PLURAL_QUALIFIERS = frozenset({"other", "many", "several", "these", "those", "both", "few"})
+# Cue words that are plural nouns as often ("states", "estimates"); "says" and "argues" never are.
+_NOUN_CUES = frozenset(
+    {"states", "estimates", "reports", "claims", "notes", "calls", "charges", "comments",
+     "remarks", "warnings", "forecasts", "complaints", "accounts", "findings", "records"}
+)  # fmt: skip
+
+
+def _qualifies_plural(doc: Doc, i: int) -> bool:
+    """The word before the cue word at ``i`` makes it a plural noun: a party's or a people's
+    adjective or a quantifier ("solidly Democratic states", "other states"), or a frame set off
+    right after it ("Cost estimates, he added, were …")."""
+    word = doc[i - 1].text
+    if doc[i].lower_ not in _NOUN_CUES:
+        return False
+    if word in PARTY_WORDS or word.lower() in DEMONYMS or word.lower() in _PLURAL_QUALIFIERS:
+        return True
+    aside = doc[i + 1 : i + 4]
+    return (
+        len(aside) == 3
+        and aside[0].text == ","
+        and aside[1].lower_ in {"he", "she", "they"}
+        and aside[2].lower_ in SPEECH_VERBS
+    )
 
 
 # Participles spelt as their base form, and "had had".

@@ -273,3 +273,10 @@ def wanted_titles(description: str) -> frozenset[str] | None:
     if head not in _PARTY_WORDS and not any(head in nouns for nouns in _TITLE_NOUNS.values()):
         return None
     return frozenset(_descriptor(w) for w in words[1:]) - _NOT_DESCRIPTORS
+
+
+def party_adjective(mention: EntityMention, phrase: str, phrase_start: int) -> bool:
+    """A party's or a people's name before a noun in the phrase describes the source, it does
+    not name it: "the Democratic front-runner", "Democratic senators" (not "Democrats")."""
+    after = phrase[mention.end - phrase_start :].split()
+    return mention.kind == "group" and bool(after) and after[0][:1].islower()

@@ -15,13 +15,19 @@ import re
 from spacy.tokens import Doc
 
 from workers.enrichment import NOT_NAME_WORDS, EntityMention
-from workers.nlp import DEMONYMS, LEADER_TITLES, lookup_alias
+from workers.nlp import LEADER_TITLES, lookup_alias
 from workers.nlp.world import nationality_words
 
 from .according import OBJECT_PRONOUNS, according_source
 from .attribution import Attribution
 from .candidates import EntityRef
-from .descriptions import learned_titles, modified_description, plain_description, wanted_titles
+from .descriptions import (
+    learned_titles,
+    modified_description,
+    party_adjective,
+    plain_description,
+    wanted_titles,
+)
 from .lexicon import PRONOUNS, ROLE_NOUNS
 from .org_heads import org_heads
 from .phrase_edges import first_description_end, trimmed_start
@@ -33,7 +39,7 @@ from .pronouns import (
     referent_gender,
     resolve_pronoun,
 )
-from .roles import FORMER_RE, ROLE_AFTER_RE, ROLE_RE, ROLE_REF_RE
+from .roles import FORMER_RE, ROLE_AFTER_RE, ROLE_RE, ROLE_REF_RE, nationality
 from .salience import (
     HONORIFIC_GENDER,
     is_salient,
@@ -67,12 +73,6 @@ _SPOKES_NOUNS = frozenset(
 _PREPOSITIONS = frozenset({"at", "in", "on", "to", "from", "with", "into", "for", "by"})
 _ADVERB_RE = re.compile(r"\w{3,}(?:ally|ately|ously|ively|ently|antly|arly),?$")
 _HEAD_REF_RE = re.compile(r"^(?:the|this|that)\s+(?P<head>[\w ]+)$", re.IGNORECASE)
-
-
-def _nationality(word: str | None) -> str | None:
-    if not word:
-        return None
-    return DEMONYMS.get(word.lower().rstrip(","))
 
 
 class Discourse:
@@ -223,7 +223,7 @@ class Discourse:
                     # "former President Al Roe": "the former president", not "the president".
                     self.roles[(None, f"former {title_class}")] = referent.ref
                     continue
-                nat = _nationality(nat_word or None)
+                nat = nationality(nat_word or None)
                 self.roles[(nat, title_class)] = referent.ref
                 self.roles[(None, title_class)] = referent.ref
         return referent
@@ -234,7 +234,7 @@ class Discourse:
         """Resolve a speaker phrase to an entity, using mentions inside it first."""
         lowered = re.sub(r"\s+", " ", phrase.strip().lower())
         words = lowered.split()
-        if not mentions and phrase.strip() in self.by_surname and _nationality(phrase.strip()):
+        if not mentions and phrase.strip() in self.by_surname and nationality(phrase.strip()):
             return self.by_surname[phrase.strip()].ref  # "Mark Cuban … Cuban said": no demonym
         wanted = wanted_titles(phrase)
         if wanted:  # "the Florida senator": the person the article gave those titles
@@ -263,7 +263,7 @@ class Discourse:
             # "the U.S. president": a role, even though "U.S." is itself a mention.
             title = role.group("title").lower()
             title_class = "leader" if title in LEADER_TITLES else title
-            nat = _nationality(role.group("nat"))
+            nat = nationality(role.group("nat"))
             known_nat = nat is not None or not role.group("nat")
             if FORMER_RE.search(role.group("nat") or ""):
                 title_class, known_nat = f"former {title_class}", True
@@ -282,6 +282,7 @@ class Discourse:
                     if noun in referent.heads:
                         return referent.ref
             return modified[0]
+        mentions = [m for m in mentions if not party_adjective(m, phrase, phrase_start)]
         if mentions:
             priority = {"person": 0, "organization": 1, "group": 2, "place": 3}
             # "A spokesperson for the U.S. National Security Council" -> the council; a

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from workers.nlp import DEMONYMS
+
 ROLE_RE = re.compile(
     r"(?:(?P<nat>[A-Z][\w.]*|[Uu]\.[Ss]\.)\s+)?(?P<title>President|Pres\.|Prime Minister|Premier|"
     r"president|leader|prime minister|premier|counterpart|head of state)\s*,?\s*$"
@@ -23,3 +25,10 @@ ROLE_REF_RE = re.compile(
 )
 # "former"/"ex-" before a title: a role the person held, kept apart from the office's holder.
 FORMER_RE = re.compile(r"\b(?:former|ex-?)\s*$", re.IGNORECASE)
+
+
+def nationality(word: str | None) -> str | None:
+    """The country a people's adjective names ("Mexican" -> Mexico), else None."""
+    if not word:
+        return None
+    return DEMONYMS.get(word.lower().rstrip(","))

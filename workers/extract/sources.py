@@ -35,13 +35,7 @@ from workers.nlp import lookup_alias
 from workers.nlp.world import nationality_words
 
 from .candidates import EntityRef
-from .lexicon import (
-    DOCUMENT_NOUNS,
-    RECORDING_NOUNS,
-    SHARE_RE,
-    SIDE_NOUNS,
-    WORK_NOUNS,
-)
+from .lexicon import DOCUMENT_NOUNS, RECORDING_NOUNS, SHARE_RE, SIDE_NOUNS, WORK_NOUNS
 from .salience import PERSON_ROLES
 
 UNNAMED = "unnamed"
