@@ -49,3 +49,11 @@ def test_a_party_adjective_is_no_claimant(body, start, claimant):
 )
 def test_a_cue_word_after_an_adjective_is_a_noun(body, start, claimant):
     assert claimant_of(body, start) == claimant
+
+
+def test_an_organisation_introduced_by_its_trade_is_the_company():
+    """ "German carmaker Volkhaus …, the company said": the organisation the article introduced
+    as a carmaker, though its name says nothing of a company."""
+    body = "German carmaker Volkhaus will cut 4,000 jobs by 2028, the company said on Thursday."
+    assert claimant_of(body, "German carmaker") == "Volkhaus"
+    assert claimant_of("Mayor Jo Roe will cut 400 jobs, the company said.", "Mayor") == "company"

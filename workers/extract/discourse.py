@@ -29,7 +29,7 @@ from .descriptions import (
     wanted_titles,
 )
 from .lexicon import PRONOUNS, ROLE_NOUNS
-from .org_heads import org_heads
+from .org_heads import org_heads, trade_heads
 from .phrase_edges import first_description_end, trimmed_start
 from .pronouns import (
     Referent,
@@ -191,7 +191,8 @@ class Discourse:
         # The name a sentence opens with is its subject: what a later "he" most likely means.
         after = body[mention.end : mention.end + 100]
         salient = is_salient(before, after, known or len(referent.ref.name.split()) > 1)
-        referent = Referent(referent.ref, referent.gender, referent.heads, referent.news, salient)
+        heads = referent.heads + trade_heads(referent.ref.kind, before)  # "carmaker Volkhaus"
+        referent = Referent(referent.ref, referent.gender, heads, referent.news, salient)
         self.referents.append(referent)
         if self._last is not None and self._last[0] <= mention.start:
             end, first, first_before = self._last  # "In a book, Jo Roe and Al Doe argue …"

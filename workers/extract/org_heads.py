@@ -6,6 +6,7 @@ for the names the fallback finder found. Pure: no Django.
 
 from __future__ import annotations
 
+from workers.enrich.name_context import TRADE_NOUNS
 from workers.enrich.name_words import COMPANY_WORDS
 from workers.nlp.world import COMPANIES
 
@@ -43,3 +44,13 @@ def org_heads(name: str) -> tuple[str, ...]:
         if lowered in ORG_HEAD_NOUNS or lowered in _ALSO:
             heads += [lowered, *_ALSO.get(lowered, ())]
     return tuple(dict.fromkeys(heads))
+
+
+def trade_heads(kind: str, before: str) -> tuple[str, ...]:
+    """The nouns "the …" may use for an organisation the article introduced by its trade
+    ("German carmaker Volkhaus" is "the company", "the firm" and "the carmaker")."""
+    words = before.split()
+    noun = words[-1] if words else ""
+    if kind != "organization" or noun not in TRADE_NOUNS:
+        return ()
+    return tuple(dict.fromkeys(("company", "firm", noun)))
