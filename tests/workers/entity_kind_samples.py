@@ -194,6 +194,11 @@ CONTEXT: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = (
      (("Ann Bryce", P), ("Tom Gale", P), ("Senators Ann Bryce", None))),
     ("The roof was torn off when Hurricane Delia came ashore.",
      (("Hurricane Delia", None), ("Delia", None))),
+    # an unknown acronym before a place, the name ending there, is one institution
+    ("Figures published by NHS England on Thursday show 812,000 waiting.",
+     (("NHS England", O),)),
+    ("Critics of the ABC Ohio primary plan spoke.",
+     (("ABC Ohio", None),)),
     ("A friend of Lund visited Marsh on Friday.",
      (("Lund", P), ("Marsh", P))),
     ("Sen. Jo Roe (D-N.Y.) said the vote was close.",

@@ -9,6 +9,8 @@ Django.
 
 from __future__ import annotations
 
+import re
+
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -209,12 +211,26 @@ def hyphen_join(doc: Doc, j: int, taken: set[int]) -> bool:
 _SERVICE_WORDS = frozenset({"Police", "Health", "Transport"})
 
 
+def _ends_name(doc: Doc, k: int) -> bool:
+    """Does a name end before token ``k``: the text's end, punctuation, a function word or a
+    verb of reporting ("NHS England said", "… by NHS England on Thursday"; not "the GOP Ohio
+    primary", "the UN Syria envoy")?"""
+    if k >= len(doc) or doc[k].is_punct or doc[k].lower_ in STOP_WORDS:
+        return True
+    return doc[k].lower_ in COMPANY_VERBS | {"published", "announced", "confirmed"}
+
+
 def institution_before(doc: Doc, place: int, taken: set[int]) -> int | None:
     """Where an institution's name that ends in the place starting at ``place`` begins ("the
-    Bank of Canada", "the Reserve Bank of India", "Transport for Wales", "Police Scotland"),
+    Bank of Canada", "the Reserve Bank of India", "Transport for Wales", "Police Scotland",
+    "NHS England"),
     else None ("the mayor of London", "Voters in Ohio")."""
-    if place >= 1 and doc[place - 1].text in _SERVICE_WORDS and (place - 1) not in taken:
-        return place - 1
+    service = place >= 1 and (
+        doc[place - 1].text in _SERVICE_WORDS
+        or (re.fullmatch(r"[A-Z]{2,6}", doc[place - 1].text) and _ends_name(doc, place + 1))
+    )
+    if service and (place - 1) not in taken:
+        return place - 1  # "Police Scotland", "NHS England": an unknown acronym before a place
     if place < 2 or doc[place - 1].lower_ not in {"of", "for"}:
         return None
     head = place - 2
