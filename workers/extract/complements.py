@@ -188,4 +188,28 @@ def that_clause_verb(doc: Doc, i: int, end: int) -> bool:
         # A name opens a clause after a past form ("conceded that Roe won"); after another
         # form "that" is as often a demonstrative ("would use that Harlow base").
         or (opener.text[:1].isupper() and opener.is_alpha and word.endswith("ed"))
+        or _bare_plural_clause(doc, i + 2, end)
     )
+
+
+def _bare_plural_clause(doc: Doc, k: int, end: int) -> bool:
+    """A clause opened by a bare plural and its verb: "records state that deputies found …",
+    "the panel determined that officers were …" (not "that deputies' cars …")."""
+    word = doc[k].text
+    if not (word.islower() and _plural(word)) or k + 1 >= end:
+        return False
+    verb = doc[k + 1].lower_
+    return (
+        verb in _FINITE
+        or verb in _BASE_AFTER
+        or verb in _IRREGULAR_PASTS
+        or (verb.isalpha() and verb.endswith("ed"))
+    )
+
+
+# Common irregular past forms that follow a clause's bare plural subject.
+_IRREGULAR_PASTS = frozenset(
+    {"found", "paid", "took", "made", "kept", "sold", "gave", "left", "lost", "spent", "told",
+     "knew", "saw", "got", "ran", "hid", "shot", "fled", "stole", "held", "sent", "brought",
+     "bought", "met", "began", "became", "won", "fell", "rose", "went", "came", "did"}
+)  # fmt: skip

@@ -87,6 +87,9 @@ DOCUMENT_NOUNS = frozenset(
         "statistics", "numbers", "count", "tally", "projections", "projection", "model",
         "index", "forecast", "polling", "results", "emails", "findings", "tallies", "paper",
         "papers", "inquiry", "disclosures",
+        # Court and police papers ("the charging affidavit says", "the tax form shows he paid").
+        "form", "forms", "affidavit", "affidavits", "indictment", "transcript", "transcripts",
+        "filing", "logs",
     }
 )  # fmt: skip
 # Recordings, whose finding verb states what they show ("the video shows Roe outlining …",
