@@ -1,0 +1,72 @@
+"""Quotations whose speaker the sentence does not name: a paragraph that is one quotation and
+nothing else goes on with the person whose speech the paragraph before closed on reporting
+("Roe said that A.¶“B.”"). Each rule with a guard.
+
+Every body is a sentence we wrote (never corpus text). Pure: no database.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.workers.news_claims import claimant_of, last_claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "claimant"),
+    [
+        (
+            "Anne Roe said that the county would cut its water use by a fifth before the "
+            'summer.\n\n"That adds up to nine billion gallons over two years. We have never '
+            'saved that much before."',
+            "We have never",
+            "Anne Roe",
+        ),
+        (
+            "Councillor Mark Deller said on Tuesday that the depot would close in March.\n\n"
+            "“Nobody on the council wanted this. The lease simply ran out.”",
+            "“Nobody on the council",
+            "Councillor Mark Deller",
+        ),
+        # A pronoun that reports the speech carries its referent on.
+        (
+            "Mayor Tom Hale defended the levy at the hearing. He said the state had cut its "
+            "grant by a third.\n\n“Most of the money for the roads comes from the state.”",
+            "“Most of the money",
+            "Mayor Tom Hale",
+        ),
+    ],
+)
+def test_a_quotation_paragraph_goes_on_with_the_speech_just_reported(
+    body: str, start: str, claimant: str
+) -> None:
+    assert claimant_of(body, start) == claimant
+
+
+@pytest.mark.parametrize(
+    ("body", "not_claimant"),
+    [
+        # The paragraph before closed on the writer's own sentence, not on reported speech.
+        (
+            "Anne Roe said that the county would cut its water use by a fifth. The county has "
+            "40 wells.\n\n“That adds up to nine billion gallons over two years.”",
+            "Anne Roe",
+        ),
+        # An organisation's report is no one's voice to carry into a quotation.
+        (
+            "The Harbor Authority said that freight fell by 12 percent last year.\n\n"
+            "“That is the worst year since the port opened.”",
+            "Harbor Authority",
+        ),
+    ],
+)
+def test_no_reported_speaker_to_carry(body: str, not_claimant: str) -> None:
+    assert last_claimant(body) != not_claimant
+
+
+def test_a_quotation_paragraph_with_its_own_tag_keeps_it() -> None:
+    body = (
+        "Anne Roe said that the county would cut its water use by a fifth.\n\n"
+        "“That adds up to nine billion gallons,” said Tom Hale, the board's engineer."
+    )
+    assert last_claimant(body) == "Tom Hale"
