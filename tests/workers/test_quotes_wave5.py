@@ -1,6 +1,7 @@
 """Quotations whose speaker the sentence does not name: a paragraph that is one quotation and
 nothing else goes on with the person whose speech the paragraph before closed on reporting
-("Roe said that A.¶“B.”"). Each rule with a guard.
+("Roe said that A.¶“B.”"); a paragraph closing on "Roe issued the following statement:" hands
+the next paragraph, the statement pasted, to its announcer. Each rule with a guard.
 
 Every body is a sentence we wrote (never corpus text). Pure: no database.
 """
@@ -70,3 +71,42 @@ def test_a_quotation_paragraph_with_its_own_tag_keeps_it() -> None:
         "“That adds up to nine billion gallons,” said Tom Hale, the board's engineer."
     )
     assert last_claimant(body) == "Tom Hale"
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "claimant"),
+    [
+        (
+            "The storm killed four people overnight.\n\nIn response to the storm, Governor "
+            "Anne Roe issued the following statement:\n\n“Our thoughts are with the families "
+            "of the victims. The state will rebuild every home that was lost.”",
+            "The state will rebuild",
+            "Anne Roe",
+        ),
+        (
+            "The docks were closed on Friday.\n\nLater, the Harbor Union released a "
+            "statement:\n\n“We will help the crews clear the docks by Monday.”",
+            "“We will help",
+            "Harbor Union",
+        ),
+    ],
+)
+def test_a_statement_announced_with_a_colon_is_its_announcers(
+    body: str, start: str, claimant: str
+) -> None:
+    assert claimant_of(body, start) == claimant
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A letter from someone else, passed on: not the governor's words.
+        "The storm killed four people.\n\nGovernor Anne Roe released a letter from a "
+        "resident:\n\n“My house is gone and nobody has called me.”",
+        # A letter received is the sender's, not the receiver's.
+        "The storm killed four people.\n\nGovernor Anne Roe received the following "
+        "letter:\n\n“My house is gone and nobody has called me.”",
+    ],
+)
+def test_no_announcement_without_an_issued_statement(body: str) -> None:
+    assert last_claimant(body) != "Anne Roe"
