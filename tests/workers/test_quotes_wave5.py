@@ -1,7 +1,9 @@
 """Quotations whose speaker the sentence does not name: a paragraph that is one quotation and
 nothing else goes on with the person whose speech the paragraph before closed on reporting
 ("Roe said that A.¶“B.”"); a paragraph closing on "Roe issued the following statement:" hands
-the next paragraph, the statement pasted, to its announcer. Each rule with a guard.
+the next paragraph, the statement pasted, to its announcer; a bracketed aside closing a sentence
+with a source of its own ("(…, according to the weather service).") is that source's, and the
+frame before it keeps the rest of the sentence. Each rule with a guard.
 
 Every body is a sentence we wrote (never corpus text). Pure: no database.
 """
@@ -10,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.workers.news_claims import claimant_of, last_claimant
+from tests.workers.news_claims import OUTLET, claimant_of, last_claimant
+from workers.extraction import extract_claims
 
 
 @pytest.mark.parametrize(
@@ -110,3 +113,34 @@ def test_a_statement_announced_with_a_colon_is_its_announcers(
 )
 def test_no_announcement_without_an_issued_statement(body: str) -> None:
     assert last_claimant(body) != "Anne Roe"
+
+
+def test_a_closing_aside_with_its_own_source_leaves_the_frame_before_it() -> None:
+    body = (
+        "The mayor cited the drought as the reason for the cuts (rainfall fell by 40 percent "
+        "last year, according to the weather service)."
+    )
+    assert claimant_of(body, "The mayor cited") == "mayor"
+    assert claimant_of(body, "(rainfall fell") == "weather service"
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # The bracket is only the source: the whole sentence is its.
+        (
+            "Rainfall fell by 40 percent last year (according to the weather service).",
+            "weather service",
+        ),
+        # A bracket with no source of its own stays in the sentence.
+        (
+            "The mayor cited the drought as the reason for the cuts (rainfall fell by 40 percent "
+            "last year).",
+            "mayor",
+        ),
+    ],
+)
+def test_a_bracket_without_a_clause_and_a_source_is_not_split(body: str, claimant: str) -> None:
+    claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
+    assert len(claims) == 1
+    assert claims[0].claimant is not None and claims[0].claimant.name == claimant
