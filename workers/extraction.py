@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 
 from claims.parsing import furniture
 from workers.enrichment import find_entities
+from workers.extract.announcements import announcing_attribution
 from workers.extract.attribution import Attribution, find_attribution, is_direct_quote
 from workers.extract.candidates import CLAIM_TYPES, ClaimCandidate, EntityRef
 from workers.extract.claim_types import classify_claim
@@ -241,7 +242,10 @@ def extract_claims(
                 continue
             s_char = doc[tok_start].idx
         clause_ranges = split_clauses(doc, tok_start, tok_end, inside)
-        clause_attrs = [find_attribution(doc, a, b, inside) for a, b in clause_ranges]
+        clause_attrs = [
+            find_attribution(doc, a, b, inside) or announcing_attribution(doc, a, b)
+            for a, b in clause_ranges
+        ]
         for c_index, (c_start, c_end) in enumerate(clause_ranges):
             attr = clause_attrs[c_index]
             if attr is None and not names_own_subject(doc, c_start, sentence_mentions):

@@ -1,4 +1,6 @@
-"""Clauses: a sentence carrying two independent claims is split in two."""
+"""Clauses: a sentence carrying two independent claims is split in two; so is one closing on a
+bracketed aside with a source of its own ("Roe cites the drought (rain fell by 40 percent,
+according to the weather service).": the aside is the weather service's, the rest Roe's)."""
 
 from __future__ import annotations
 
@@ -84,6 +86,9 @@ def split_clauses(doc: Doc, start: int, end: int, inside: dict) -> list[tuple[in
             and _has_finite_verb(doc, right + 1, min(right + 7, end))
         ):
             cuts.append((i, right))
+    aside = closing_source_aside(doc, cuts[-1][1] if cuts else start, end, inside)
+    if aside is not None:
+        cuts.append((aside, aside))
     if not cuts:
         return [(start, end)]
     ranges: list[tuple[int, int]] = []
@@ -110,3 +115,24 @@ def names_own_subject(doc: Doc, start: int, mentions: list[EntityMention]) -> bo
         and start > 0
         and (not doc[start - 1].is_space)
     )
+
+
+def closing_source_aside(doc: Doc, start: int, end: int, inside: dict) -> int | None:
+    """The "(" of a bracketed aside that closes the sentence and credits its own source
+    ("…, according to the weather service)."), a clause of its own before it; else None. A
+    bracket that names a source only ("(Reuters)") or holds no clause ("(D-Md.)") is not."""
+    close = end - 1
+    while close > start and doc[close].is_punct and doc[close].text != ")":
+        close -= 1
+    if doc[close].text != ")" or close in inside:
+        return None
+    opening = next((k for k in range(close - 1, start, -1) if doc[k].text in "()"), None)
+    if opening is None or doc[opening].text != "(" or opening in inside:
+        return None
+    aside = [t.lower_ for t in doc[opening + 1 : close]]
+    if "according" not in aside or aside.index("according") < 3:
+        return None
+    before = [t for t in doc[start:opening] if t.is_alpha]
+    if len(before) < 4 or not _has_finite_verb(doc, start, opening):
+        return None
+    return opening

@@ -11,7 +11,7 @@ News conventions it follows, per paragraph:
 - **A bare quotation** continues the speaker of the paragraph's previous attributed sentence
   ("“A,” she said. “B.”"), else is the speaker named later in the paragraph ("“A. B,” she
   said."), else continues the quotation the paragraph before left open, else the quotation of
-  the paragraph before.
+  the paragraph before, else the speech it reported ("Roe said that A.¶“B.”").
 - **An announced block**: a paragraph closing on "Fox News reports:" announces the next one as
   its words (a block quotation pasted without quotation marks).
 
@@ -26,7 +26,12 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from .candidates import EntityRef
-from .quotations import is_quotation_only, opens_with_quotation, unclosed_opening
+from .quotations import (
+    is_quotation_only,
+    opens_with_quotation,
+    quotation_paragraph,
+    unclosed_opening,
+)
 from .speakers import Attribution
 
 
@@ -58,6 +63,8 @@ class QuotationSpeakers:
         self._previous: dict[int, tuple[str, EntityRef | None]] = {}
         # Paragraph -> the speaker of its last direct quotation.
         self._last_quoted: dict[int, EntityRef] = {}
+        # Paragraph -> the attribution and claimant of its closing clause.
+        self._closing: dict[int, tuple[str, EntityRef | None]] = {}
         # Paragraph -> the speaker a "Fox News reports:" closing the paragraph before announced.
         self._announced: dict[int, EntityRef] = {}
 
@@ -78,6 +85,18 @@ class QuotationSpeakers:
         ):
             return self._open_speaker[paragraph - 1]
         return None
+
+    def _reported_before(self, paragraph: int) -> EntityRef | None:
+        """The person whose speech the paragraph before closed on reporting ("Roe said that
+        the town would cut its use by a fifth.¶“That adds up to nine billion gallons.”"): a
+        quotation paragraph naming no one goes on with the words just reported. Only a
+        paragraph that is quotation throughout: one with words outside it has a tag."""
+        if not quotation_paragraph(self._doc, *self._bounds[paragraph]):
+            return None  # a tag of its own ("“A,” she said “B.”"), only missed
+        closing = self._closing.get(paragraph - 1)
+        if closing is None or closing[0] != "reported_speech" or closing[1] is None:
+            return None
+        return closing[1] if closing[1].kind == "person" else None
 
     def speaker_for_quotation(
         self,
@@ -116,6 +135,7 @@ class QuotationSpeakers:
                     or self._run_on_speaker(paragraph)
                     or self._announced.get(paragraph)
                     or self._last_quoted.get(paragraph - 1)
+                    or self._reported_before(paragraph)
                 )
             if claimant is None and not quotation_only:
                 # An open mark with no speaker: the block a colon announced, else the outlet's.
@@ -140,6 +160,8 @@ class QuotationSpeakers:
         """Note a clause's attribution and claimant for the clauses after it."""
         if attr is not None and not attr.speaks:
             return  # "Roe conceded the point.": no speaker for the quotations after it
+        if ends_paragraph:
+            self._closing[paragraph] = (attribution, claimant)
         opened = self._left_open[paragraph]
         if opened is not None and start <= opened < end:
             # Its speaker: one named before the mark, or a bare quotation's.

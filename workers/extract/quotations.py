@@ -108,3 +108,16 @@ def unclosed_opening(doc: Doc, start: int, end: int, inside: dict) -> int | None
 
 def opens_with_quotation(doc: Doc, start: int) -> bool:
     return doc[start].text in _OPENING_MARKS
+
+
+def quotation_paragraph(doc: Doc, start: int, end: int) -> bool:
+    """Is the paragraph (tokens ``start``..``end``) one quotation and nothing else: a mark
+    opens it and the only other mark, if any, closes it ("“A. B.”", or "“A." left open)?
+    A mark between ("“A,” she said “B.”") means words outside it: a tag of its own."""
+    marks = [i for i in range(start, end) if doc[i].text in _ANY_MARKS]
+    if not marks or marks[0] != start or doc[start].text not in _OPENING_MARKS:
+        return False
+    if len(marks) == 1:
+        return True
+    tail = [t for t in doc[marks[1] + 1 : end] if not (t.is_punct or t.is_space)]
+    return len(marks) == 2 and not tail
