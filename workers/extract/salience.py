@@ -95,7 +95,8 @@ PERSON_ROLES = frozenset(
      "leader", "mayor", "chief", "official", "aide", "professor", "minister", "ambassador",
      "judge", "congressman", "congresswoman", "founder", "executive", "host", "anchor",
      "columnist", "author", "activist", "lawmaker", "prosecutor", "commissioner", "speaker",
-     "chancellor", "premier", "envoy", "consultant", "operative", "historian", "researcher"}
+     "chancellor", "premier", "envoy", "consultant", "operative", "historian", "researcher",
+     "auditor", "clerk", "comptroller", "treasurer", "coroner", "examiner"}
 )  # fmt: skip
 # Stop words that are part of a description ("former", "top").
 _TITLE_STOP_WORDS = frozenset({"former", "top"})

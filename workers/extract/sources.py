@@ -35,6 +35,8 @@ from workers.nlp import lookup_alias
 from workers.nlp.world import nationality_words
 
 from .candidates import EntityRef
+from .document_parties import LEADING as _LEADING
+from .document_parties import addressed, published_in
 from .lexicon import DOCUMENT_NOUNS, RECORDING_NOUNS, SHARE_RE, SIDE_NOUNS, WORK_NOUNS
 from .salience import PERSON_ROLES
 
@@ -74,7 +76,6 @@ ORG_HEAD_NOUNS = frozenset(
     }
 )  # fmt: skip
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"})
-_LEADING = frozenset({"a", "an", "the", "this", "these", "those", "its", "their", "his", "her"})
 _AUTHOR_LINKS = frozenset({"by", "from", "of", "at"})
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "said", "says"})
 # Determiners a document's description drops ("a new poll" stays "new poll": the article's
@@ -123,7 +124,14 @@ def describe_source(
     if SHARE_RE.match(phrase) and not any(m.kind == "person" for m in mentions):
         # A share of those surveyed ("Twenty-four percent", "About four in 10").
         return EntityRef(_clean(_description(words, lowered), _LEADING), UNNAMED)
-    heads = [k for k, w in enumerate(lowered) if w in UNNAMED_NOUNS or w in _DOCUMENT_HEADS]
+    # "Study author Lena Park", "Poll director Lee Marr": the person, not the document
+    role_after = [
+        k + 1 < len(lowered) and lowered[k + 1] in PERSON_ROLES for k in range(len(words))
+    ]
+    heads = [
+        k for k, w in enumerate(lowered)
+        if w in UNNAMED_NOUNS or (w in _DOCUMENT_HEADS and not role_after[k])
+    ]  # fmt: skip
     # A capitalised noun inside a name ("a Pew Research poll") is the name's, not the head.
     head = next((k for k in heads if k == 0 or not words[k][:1].isupper()), None)
     head = heads[0] if head is None and heads else head
@@ -134,14 +142,16 @@ def describe_source(
     before = [m for m in mentions if m.start < head_start]
     if lowered[head] in _DOCUMENT_HEADS:
         # "a letter to Acme from the chairman": whom a document is sent to never wrote it.
-        after = [m for m in after if not _addressed(phrase, m, phrase_start)]
+        after = [
+            m for m in after
+            if not (addressed(phrase, m, phrase_start) or published_in(phrase, m, phrase_start))
+        ]  # fmt: skip
         link = next((k for k in range(head + 1, len(words)) if lowered[k] in _AUTHOR_LINKS), None)
         if (
             link is not None
             and lowered[link] in {"by", "from"}
             and lowered[link + 1 : link + 2] in (["the"], ["a"], ["an"])
-            and lowered[link + 2 : link + 3]
-            and lowered[link + 2] in PERSON_ROLES
+            and set(lowered[link + 2 : link + 4]) & PERSON_ROLES
         ):
             # "a letter from the chairman of the committee": the person it describes wrote it.
             kept = _description(words[link + 1 :], lowered[link + 1 :], 1)
@@ -171,7 +181,7 @@ def describe_source(
         return EntityRef(_clean(_description(words, lowered, head), _LEADING), UNNAMED)
     # "a source speaking to Fox News": the organisation addressed does not speak.
     institutions = [
-        m for m in mentions if m.kind == "organization" and not _addressed(phrase, m, phrase_start)
+        m for m in mentions if m.kind == "organization" and not addressed(phrase, m, phrase_start)
     ]
     if institutions and not any(m.kind == "person" for m in before):
         # "researchers at Rice Valley University", "Pentagon officials": the institution
@@ -185,15 +195,6 @@ _SEEN = frozenset(
     {"obtained", "reviewed", "seen", "viewed", "examined", "reported", "cited", "quoted",
      "acquired", "described"}
 )  # fmt: skip
-_ADDRESSING = frozenset({"to", "speaking", "talking", "told"})
-
-
-def _addressed(phrase: str, mention: EntityMention, phrase_start: int) -> bool:
-    """The mention is what the source speaks to ("a source speaking to Fox News")."""
-    before = phrase[: max(mention.start - phrase_start, 0)].split()
-    while before and before[-1].lower() in _LEADING:
-        before.pop()  # "speaking to the Ledger"
-    return bool(before) and before[-1].lower() in _ADDRESSING
 
 
 _IN_POLL_RE = re.compile(r"^(?P<share>.+?)\s+(?:in|from)\s+(?P<poll>(?:a|an|the|this|their)\s+.+)$")
