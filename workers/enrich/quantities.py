@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .currencies import CURRENCY_PREFIX, CURRENCY_PREFIX_RE, CURRENCY_SUFFIX, CURRENCY_SUFFIX_RE
+
 # A figure a claim can state: larger magnitudes (or a run of digits that does not fit a float)
 # are not quantities but digit strings, and would poison every reader of the stored value.
 MAX_QUANTITY = 1e15
@@ -72,28 +74,6 @@ _NUMBER_RE = re.compile(
 _SCALE_AFTER_RE = re.compile(
     rf"\s*(?:-\s*)?({_BIG_SCALE}|bn|mn|mln|tn|lakhs?|lacs?|crores?)\b", re.IGNORECASE
 )
-_CURRENCY_PREFIX_RE = re.compile(
-    r"(US\$|U\.S\.\s?\$|C\$|CA\$|A\$|AU\$|MX\$|\$|€|£|¥|₹|₦|USD|EUR|GBP|MXN|CAD|INR|(?<![A-Za-z])Rs\.?)\s?$"
-)
-_CURRENCY_PREFIX = {
-    "US$": "USD", "U.S.$": "USD", "U.S. $": "USD", "$": "USD", "USD": "USD",
-    "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "A$": "AUD", "AU$": "AUD", "MX$": "MXN",
-    "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "MXN": "MXN",
-    "₹": "INR", "INR": "INR", "Rs": "INR", "Rs.": "INR", "₦": "NGN",
-}  # fmt: skip
-# Currency words after the number.  "pesos" defaults to MXN: this desk covers Mexico
-# most; other pesos (ARS, COP, ...) need an explicit code.  Bare "pounds" is a weight
-# unless it is "pounds sterling" or the number had a £ sign.
-_CURRENCY_SUFFIX_RE = re.compile(
-    r"\s+(?:(?:US|U\.S\.|American)\s+)?(dollars|euros|pounds\s+sterling|pesos|yuan|yen|"
-    r"rubles|roubles|rupees|USD|EUR|GBP|MXN|CAD)\b",
-    re.IGNORECASE,
-)
-_CURRENCY_SUFFIX = {
-    "dollars": "USD", "euros": "EUR", "pounds sterling": "GBP", "pesos": "MXN",
-    "yuan": "CNY", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "rupees": "INR",
-    "usd": "USD", "eur": "EUR", "gbp": "GBP", "mxn": "MXN", "cad": "CAD",
-}  # fmt: skip
 _PERCENT_RE = re.compile(
     r"\s*(%|per\s?cent\b|percent\b|percentage\s+points?\b|pct\b)", re.IGNORECASE
 )
@@ -212,7 +192,7 @@ def looks_like_year(text: str, start: int, end: int) -> bool:
     if not re.fullmatch(r"(1[89]\d\d|20\d\d)", token):
         return False
     before = text[max(0, start - 20) : start]
-    if _CURRENCY_PREFIX_RE.search(before) or _BOUND_RE.search(before):
+    if CURRENCY_PREFIX_RE.search(before) or _BOUND_RE.search(before):
         return False
     after = text[end : end + 30]
     if _PERCENT_RE.match(after):
@@ -339,21 +319,21 @@ def find_quantities(
                 value *= _SCALES[scale.group(1).lower()]
                 end = scale.end()
         # --- currency ---------------------------------------------------------------
-        prefix = _CURRENCY_PREFIX_RE.search(text[max(0, start - 6) : start])
+        prefix = CURRENCY_PREFIX_RE.search(text[max(0, start - 6) : start])
         if prefix:
-            unit = _CURRENCY_PREFIX[prefix.group(1)]
+            unit = CURRENCY_PREFIX[prefix.group(1)]
             start -= len(prefix.group(0))
         if match.group("plural"):
             noun = _OF_NOUN_RE.match(text, end)
             if noun and noun.group(1).lower() not in _NOT_UNITS:
-                unit = _CURRENCY_SUFFIX.get(noun.group(1).lower(), noun.group(1).lower())
+                unit = CURRENCY_SUFFIX.get(noun.group(1).lower(), noun.group(1).lower())
                 end = noun.end()
         if not unit:
-            suffix = _CURRENCY_SUFFIX_RE.match(text, end)
+            suffix = CURRENCY_SUFFIX_RE.match(text, end)
             percent = _PERCENT_RE.match(text, end)
             time_unit = _TIME_UNIT_RE.match(text, end)
             if suffix:
-                unit = _CURRENCY_SUFFIX[re.sub(r"\s+", " ", suffix.group(1).lower())]
+                unit = CURRENCY_SUFFIX[re.sub(r"\s+", " ", suffix.group(1).lower())]
                 end = suffix.end()
             elif percent:
                 unit = "percentage points" if "point" in percent.group(1).lower() else "percent"
@@ -380,7 +360,7 @@ def find_quantities(
                         unit, end = head.group(1), head.end()  # "40 new diagnostic centres"
         elif unit and not match.group("plural"):
             # "$5 million dollars" is rare but harmless; "£20 pounds" likewise.
-            suffix = _CURRENCY_SUFFIX_RE.match(text, end)
+            suffix = CURRENCY_SUFFIX_RE.match(text, end)
             if suffix:
                 end = suffix.end()
         # --- bound -----------------------------------------------------------------
