@@ -97,6 +97,13 @@ QUOTED_SOURCE_REASON = "direct quotation of a named source"
 _NOT_CHECKABLE_QUOTE = frozenset({"courtesy or imperative", "too short"})
 
 
+# Words a "that" is a conjunction before, never a determiner ("that a few", "that he").
+_CLAUSE_OPENERS = frozenset(
+    {"a", "an", "the", "he", "she", "it", "they", "we", "i", "there", "its", "his", "her",
+     "their", "some", "many", "most", "about", "nearly", "more", "no", "this", "these"}
+)  # fmt: skip
+
+
 def is_quoted_source(attribution: str, claimant: EntityRef | None, text: str) -> bool:
     return (
         attribution == "direct_quote"
@@ -265,7 +272,15 @@ def extract_claims(
             if c_index < len(clause_ranges) - 1:
                 while last > c_start and doc[last - 1].text in {",", ";"}:
                     last -= 1
-            start_char = doc[c_start].idx
+            # "…, and that a few ballots remained": the clause, not its "that" ("that report
+            # concerned …" keeps its determiner)
+            opener = (
+                c_index > 0
+                and doc[c_start].lower_ == "that"
+                and c_start + 1 < last
+                and (doc[c_start + 1].lower_ in _CLAUSE_OPENERS or doc[c_start + 1].like_num)
+            )
+            start_char = doc[c_start + opener].idx
             end_char = doc[last - 1].idx + len(doc[last - 1].text)
             # Markdown emphasis around a pasted paragraph ("**…**") is not part of it.
             while start_char < end_char and body[start_char] in "*_":

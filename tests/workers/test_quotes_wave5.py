@@ -144,3 +144,31 @@ def test_a_bracket_without_a_clause_and_a_source_is_not_split(body: str, claiman
     claims = extract_claims(body, outlet=OUTLET, threshold=0.0)
     assert len(claims) == 1
     assert claims[0].claimant is not None and claims[0].claimant.name == claimant
+
+
+def test_a_clause_cut_at_and_that_drops_its_that():
+    """ "…, and that a few hundred ballots remained.": the second claim is the clause a
+    fact-checker checks, without the "that" it hung on, and keeps its speaker."""
+    from tests.workers.news_claims import OUTLET
+    from workers.extraction import extract_claims
+
+    body = (
+        "Commission chair Lydia Foss said about 12,000 mail ballots had been counted, and that "
+        "a few hundred provisional ballots remained."
+    )
+    last = extract_claims(body, outlet=OUTLET, threshold=0.0)[-1]
+    assert last.text == "a few hundred provisional ballots remained."
+    assert last.claimant is not None and last.claimant.name == "Lydia Foss"
+    assert body[last.start : last.end] == last.text
+
+
+def test_a_that_that_is_a_determiner_stays():
+    from tests.workers.news_claims import OUTLET
+    from workers.extraction import extract_claims
+
+    body = (
+        "Roe said the audit found $4 million in waste, and that report concerned only the "
+        "city's 12 largest contracts."
+    )
+    last = extract_claims(body, outlet=OUTLET, threshold=0.0)[-1]
+    assert last.text.startswith("that report concerned")
