@@ -53,6 +53,7 @@ from .speakers import (
     name_after_description,
     one_source,
     passive_agent,
+    past_conjunctions,
     quoted_in_aside,
     title_case,
 )
@@ -300,9 +301,7 @@ def _first_attribution(
             continue  # "… that he would not support …": inside someone's content
         if k >= start and doc[k].lower_ == "and":
             # "Exit polls conducted for the AP and the networks show …": one document.
-            first = start
-            while first < k and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
-                first += 1
+            first = past_conjunctions(doc, start, k)
             if sp_end - first <= 18 and one_source(doc, first, sp_end):
                 sp_start = first
             else:
@@ -325,11 +324,7 @@ def _first_attribution(
             )
         ):
             # "Surveys of voters taken as they left showed that …": the clause's document.
-            first = start
-            while first < sp_start and (
-                doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct
-            ):
-                first += 1
+            first = past_conjunctions(doc, start, sp_start)
             if first < sp_start and sp_end - first <= 18 and document_head(doc, first, sp_end):
                 sp_start = first
         if finding and not that_follows and not names_document(doc, sp_start, sp_end):

@@ -27,7 +27,12 @@ from .lexicon import (
 )
 from .openings import INTRO_OPENERS, OPENING_ADVERBS, skip_opening
 from .sources import ORG_HEAD_NOUNS, UNNAMED_NOUNS
-from .speakers import BOUNDARY_WORDS, LEADING_CONJUNCTIONS, Attribution, is_speaker_phrase
+from .speakers import (
+    BOUNDARY_WORDS,
+    Attribution,
+    is_speaker_phrase,
+    past_conjunctions,
+)
 from .subject_words import (
     AUX,
     MODIFIER_SLOTS,
@@ -345,9 +350,7 @@ def complex_subject(doc: Doc, start: int, verb: int, end: int, inside: dict) -> 
         return Attribution("reported_speech", (e - 1, e), verb, trailing=False)
     if doc[e - 1].lower_ in {"i", "we", "you"} or doc[e - 1].like_num:
         return None  # "which poll you believe", "by 270 pledged delegates"
-    first = start
-    while first < e and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
-        first += 1
+    first = past_conjunctions(doc, start, e)
     if first >= e:
         return None
     opened = skip_opening(doc, first, e)

@@ -151,7 +151,6 @@ def noun_use(doc: Doc, i: int, start: int, end: int) -> bool:
     return before.like_num and before.lower_ not in {"one", "1"} and not named
 
 
-_PLURAL_QUALIFIERS = frozenset({"other", "many", "several", "these", "those", "both", "few"})
 # Cue words that are plural nouns as often ("states", "estimates"); "says" and "argues" never are.
 _NOUN_CUES = frozenset(
     {"states", "estimates", "reports", "claims", "notes", "calls", "charges", "comments",
@@ -161,12 +160,12 @@ _NOUN_CUES = frozenset(
 
 def _qualifies_plural(doc: Doc, i: int) -> bool:
     """The word before the cue word at ``i`` makes it a plural noun: a party's or a people's
-    adjective or a quantifier ("solidly Democratic states", "other states"), or a frame set off
+    adjective ("solidly Democratic states"; a quantifier is _PLURAL_COUNTS's), or a frame set off
     right after it ("Cost estimates, he added, were …")."""
     word = doc[i - 1].text
     if doc[i].lower_ not in _NOUN_CUES:
         return False
-    if word in PARTY_WORDS or word.lower() in DEMONYMS or word.lower() in _PLURAL_QUALIFIERS:
+    if word in PARTY_WORDS or word.lower() in DEMONYMS:
         return True
     aside = doc[i + 1 : i + 4]
     return (

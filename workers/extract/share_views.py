@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .lexicon import DOCUMENT_NOUNS, ROLE_NOUNS, SHARE_RE
-from .speakers import LEADING_CONJUNCTIONS, Attribution
+from .speakers import Attribution, past_conjunctions
 
 # People a poll asks, besides the role nouns ("voters", "respondents", "democrats", …).
 _PEOPLE = frozenset(
@@ -40,9 +40,7 @@ _ADVERBS = frozenset({"still", "also", "now", "already", "strongly", "somewhat",
 def share_view(doc: Doc, start: int, end: int, inside: dict) -> Attribution | None:
     """The share of those asked opening the clause, when its verb states a view ("consider",
     "oppose", "are unhappy"); ``None`` otherwise."""
-    first = start
-    while first < end and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
-        first += 1
+    first = past_conjunctions(doc, start, end)
     if first >= end or first in inside or not SHARE_RE.match(doc[first : min(first + 6, end)].text):
         return None
     for k in range(first + 1, min(first + 16, end - 1)):

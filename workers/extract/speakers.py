@@ -39,6 +39,14 @@ BOUNDARY_WORDS = frozenset(
 LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "or", "still", "however"})
 
 
+def past_conjunctions(doc: Doc, first: int, limit: int) -> int:
+    """The first token from ``first`` (before ``limit``) that is no opening conjunction ("But",
+    "And yet") or punctuation: where a clause's words begin."""
+    while first < limit and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
+        first += 1
+    return first
+
+
 @dataclass
 class Attribution:
     kind: str  # direct_quote | reported_speech | according_to

@@ -30,7 +30,7 @@ from .openings import (
     after_intro,
     skip_opening,
 )
-from .speakers import LEADING_CONJUNCTIONS, Attribution, is_speaker_phrase
+from .speakers import Attribution, is_speaker_phrase, past_conjunctions
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
 _REPORTING_PARTICIPLES = QUOTE_PARTICIPLES | {
@@ -118,9 +118,7 @@ def leading_subject(
 ) -> tuple[int, int] | None:
     """The name, pronoun or (when ``described``) description a clause opens with, before
     ``limit``."""
-    first = start
-    while first < limit and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
-        first += 1
+    first = past_conjunctions(doc, start, limit)
     if first >= limit:
         return None
     first = skip_opening(doc, first, limit)
@@ -167,9 +165,7 @@ def aside_subject(doc: Doc, start: int, comma: int, inside: dict) -> tuple[int, 
     its verb ("Jo Roe, the former governor, who has resented the mayor's rise, called …";
     "Last month, the Ledger, a British newspaper, revealed …"): the name before the first
     comma, or None."""
-    first = start
-    while first < comma and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
-        first += 1
+    first = past_conjunctions(doc, start, comma)
     if first < comma and (doc[first].lower_ in OPENING_ADVERBS or adverb_phrase(doc, first, comma)):
         return None
     first = after_intro(doc, first, comma)
@@ -214,9 +210,7 @@ def fronted_subject(
     a Republican, said"): the first of the comma-set phrases between ``host_end`` and the
     verb's ``comma`` that names someone, else the first description; None when the tokens
     before ``host_end`` are no introductory phrase."""
-    first = start
-    while first < host_end and (doc[first].lower_ in LEADING_CONJUNCTIONS or doc[first].is_punct):
-        first += 1
+    first = past_conjunctions(doc, start, host_end)
     if first >= host_end or not _introductory(doc, first, host_end):
         return None
     if any(doc[k].text == "," or k in inside for k in range(first, host_end)):
